@@ -1,0 +1,19 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { AppConfig } from './config/config';
+import { CoreModule } from './common/core.module';
+import type { RedisState } from './common/realtime/redis-state';
+import { dataSourceOptions, type DatabaseTarget } from './database/options';
+import { HealthController } from './modules/health/health.controller';
+import { FEATURE_MODULES } from './modules';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, database: DatabaseTarget, redisState: RedisState): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(database), retryAttempts: 2, retryDelay: 1000 }), CoreModule.forRoot(config, redisState), ...FEATURE_MODULES],
+      controllers: [HealthController],
+    };
+  }
+}

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppError } from '../errors/app-error';
+import { StaffAccount } from '../../modules/auth/staff-account.entity';
+import { Participant } from '../../modules/sessions/participant.entity';
+import type { ParticipantActor, StaffActor } from './actor';
+import { TokenService } from './tokens';
+
+/** Turns a bearer token into an actor, checking the database so a removed person is refused at once. */
+@Injectable()
+export class ActorResolver {
+  constructor(
+    private readonly tokens: TokenService,
+    private readonly db: DataSource,
+  ) {}
+
+  async staff(token: string | undefined): Promise<StaffActor> {
+    const claims = this.tokens.verify(token);
+    if (claims.typ !== 'staff') throw new AppError('UNAUTHENTICATED');
+    const account = await this.db.getRepository(StaffAccount).findOneBy({ id: claims.sub });
+    if (!account) throw new AppError('UNAUTHENTICATED');
+    return { kind: 'staff', accountId: account.id, role: account.role };
+  }
+
+  async participant(token: string | undefined): Promise<ParticipantActor> {
+    const claims = this.tokens.verify(token);
+    if (claims.typ !== 'participant') throw new AppError('UNAUTHENTICATED');
+    const participant = await this.db.getRepository(Participant).findOneBy({ id: claims.sub });
+    if (!participant || participant.sessionId !== claims.sid) throw new AppError('UNAUTHENTICATED');
+    if (participant.revokedAt) throw new AppError('TOKEN_REVOKED');
+    return {
+      kind: 'participant',
+      participantId: participant.id,
+      sessionId: participant.sessionId,
+      role: participant.role,
+      displayName: participant.displayName,
+      groupId: participant.groupId,
+    };
+  }
+}
+
+export function bearerOf(header: string | string[] | undefined): string | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  const match = value?.match(/^Bearer\s+(.+)$/i);
+  return match?.[1];
+}

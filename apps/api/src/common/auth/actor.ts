@@ -1,0 +1,18 @@
+import type { ParticipantRole, StaffRole } from '@palabre/contracts';
+
+export interface StaffActor {
+  kind: 'staff';
+  accountId: string;
+  role: StaffRole;
+}
+
+export interface ParticipantActor {
+  kind: 'participant';
+  participantId: string;
+  sessionId: string;
+  role: ParticipantRole;
+  displayName: string;
+  groupId: string | null;
+}
+
+export type Actor = StaffActor | ParticipantActor;

@@ -1,0 +1,45 @@
+import { Inject, Injectable } from '@nestjs/common';
+import jwt from 'jsonwebtoken';
+import { ParticipantRole, StaffRole } from '@palabre/contracts';
+import { z } from 'zod';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { AppError } from '../errors/app-error';
+
+const StaffClaims = z.object({ typ: z.literal('staff'), sub: z.uuid(), role: StaffRole });
+const ParticipantClaims = z.object({ typ: z.literal('participant'), sub: z.uuid(), sid: z.uuid(), role: ParticipantRole });
+const Claims = z.discriminatedUnion('typ', [StaffClaims, ParticipantClaims]);
+export type TokenClaims = z.infer<typeof Claims>;
+
+const ISSUER = 'palabre';
+
+/** Signed, expiring bearer tokens (HS256). Who a token is stays checked against the database on use. */
+@Injectable()
+export class TokenService {
+  constructor(@Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'tokenSecret' | 'tokenTtlHours'>) {}
+
+  signStaff(accountId: string, role: StaffRole): string {
+    return this.sign({ typ: 'staff', sub: accountId, role }, 12 * 3600);
+  }
+
+  signParticipant(participantId: string, sessionId: string, role: ParticipantRole): string {
+    return this.sign({ typ: 'participant', sub: participantId, sid: sessionId, role }, this.config.tokenTtlHours * 3600);
+  }
+
+  /** Throws UNAUTHENTICATED for a bad token and TOKEN_EXPIRED for an expired one. */
+  verify(token: string | undefined | null): TokenClaims {
+    if (!token || typeof token !== 'string' || token.length > 2048) throw new AppError('UNAUTHENTICATED');
+    let decoded: unknown;
+    try {
+      decoded = jwt.verify(token, this.config.tokenSecret, { algorithms: ['HS256'], issuer: ISSUER });
+    } catch (error) {
+      throw new AppError(error instanceof jwt.TokenExpiredError ? 'TOKEN_EXPIRED' : 'UNAUTHENTICATED');
+    }
+    const claims = Claims.safeParse(decoded);
+    if (!claims.success) throw new AppError('UNAUTHENTICATED');
+    return claims.data;
+  }
+
+  private sign(claims: TokenClaims, ttlSeconds: number): string {
+    return jwt.sign(claims, this.config.tokenSecret, { algorithm: 'HS256', expiresIn: ttlSeconds, issuer: ISSUER });
+  }
+}

@@ -1,0 +1,38 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { AuditService } from '../modules/audit/audit.service';
+import { ActorResolver } from './auth/actor-resolver';
+import { RouteGuard } from './auth/route.guard';
+import { TokenService } from './auth/tokens';
+import { HttpExceptionFilter } from './errors/http-exception.filter';
+import { ActivityKindRegistry } from './realtime/activity-kinds';
+import { CommandRunner } from './realtime/command-runner';
+import { RealtimeEmitter } from './realtime/emitter';
+import { LiveGateway } from './realtime/live.gateway';
+import { PresenceService } from './realtime/presence.service';
+import { REDIS_STATE, type RedisState } from './realtime/redis-state';
+import { SnapshotRegistry } from './realtime/snapshot-registry';
+import { TransactionRunner } from './realtime/transaction';
+
+const SHARED = [TokenService, ActorResolver, RealtimeEmitter, TransactionRunner, CommandRunner, PresenceService, SnapshotRegistry, ActivityKindRegistry, AuditService];
+
+/** Cross-cutting services every feature module uses: auth, transactions, the live protocol. */
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot(config: AppConfig, redisState: RedisState): DynamicModule {
+    return {
+      module: CoreModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: REDIS_STATE, useValue: redisState },
+        ...SHARED,
+        LiveGateway,
+        { provide: APP_GUARD, useClass: RouteGuard },
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+      ],
+      exports: [APP_CONFIG, REDIS_STATE, ...SHARED],
+    };
+  }
+}

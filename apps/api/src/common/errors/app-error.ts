@@ -1,0 +1,32 @@
+import { ErrorBody, ErrorCode, errorMessage, type Locale } from '@palabre/contracts';
+
+/** The only error Palabre throws on purpose: a code from the contracts, mapped to HTTP and acks. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly issues?: { path: string; message: string }[],
+  ) {
+    super(code);
+  }
+
+  toBody(locale: Locale = 'fr'): ErrorBody {
+    return { code: this.code, message: errorMessage(this.code, locale), ...(this.issues ? { issues: this.issues } : {}) };
+  }
+}
+
+/** PostgreSQL / pg driver failures that mean "the database is not reachable right now". */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: string }).code ?? (error as { driverError?: { code?: string } }).driverError?.code;
+  if (code && UNAVAILABLE_CODES.has(code)) return true;
+  return /Connection terminated|connection timeout|Client has encountered a connection error|Connection is closed/i.test(error.message);
+}
+
+/** Turn anything thrown into an AppError; unknown failures become INTERNAL (and are logged by the caller). */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (isDatabaseUnavailable(error)) return new AppError('DATABASE_UNAVAILABLE');
+  return new AppError('INTERNAL');
+}

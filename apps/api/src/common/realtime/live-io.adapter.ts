@@ -1,0 +1,36 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import type { Server, ServerOptions } from 'socket.io';
+
+/** The largest socket message accepted (a ballot or an idea is far smaller). */
+export const MAX_MESSAGE_BYTES = 64 * 1024;
+
+/**
+ * socket.io with Palabre's limits: message size, Origin allow-list for browsers,
+ * and the Redis adapter when several nodes share rooms.
+ */
+export class LiveIoAdapter extends IoAdapter {
+  constructor(
+    app: INestApplicationContext,
+    private readonly allowedOrigins: string[],
+    private readonly redisAdapter?: ServerOptions['adapter'],
+  ) {
+    super(app);
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    const server: Server = super.createIOServer(port, {
+      ...(options as ServerOptions),
+      maxHttpBufferSize: MAX_MESSAGE_BYTES,
+      pingInterval: 20000,
+      pingTimeout: 20000,
+      // Browsers must come from an allowed origin; non-browser clients (no Origin header) are let through to token auth.
+      allowRequest: (req, callback) => {
+        const origin = req.headers.origin;
+        callback(null, !origin || this.allowedOrigins.includes(origin));
+      },
+      ...(this.redisAdapter ? { adapter: this.redisAdapter } : {}),
+    });
+    return server;
+  }
+}

@@ -1,0 +1,11 @@
+import type { Socket } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents } from '@palabre/contracts';
+import type { ParticipantActor } from '../auth/actor';
+import type { TokenBucket } from './rate-limit';
+
+export interface LiveSocketData {
+  actor: ParticipantActor;
+  bucket: TokenBucket;
+}
+
+export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, LiveSocketData>;

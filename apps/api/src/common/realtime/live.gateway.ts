@@ -1,0 +1,85 @@
+import { Inject, Logger } from '@nestjs/common';
+import { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
+import type { Namespace } from 'socket.io';
+import { COMMANDS, errorMessage, type ServerToClientEvents } from '@palabre/contracts';
+import { isStaffRole } from '@palabre/domain';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { ActorResolver } from '../auth/actor-resolver';
+import { toAppError } from '../errors/app-error';
+import { RealtimeEmitter } from './emitter';
+import { PresenceService } from './presence.service';
+import { TokenBucket } from './rate-limit';
+import { rooms } from './rooms';
+import type { LiveSocket } from './live-socket';
+
+/** Commands a participant may send in a burst, and per second sustained. */
+const BURST = 30;
+const PER_SECOND = 10;
+
+/**
+ * The `/live` namespace: handshake authentication, rooms and presence.
+ * Feature gateways on the same namespace add the command handlers.
+ */
+@WebSocketGateway({ namespace: '/live' })
+export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+  private readonly logger = new Logger('Live');
+  private readonly perAddress = new Map<string, number>();
+
+  constructor(
+    private readonly actors: ActorResolver,
+    private readonly emitter: RealtimeEmitter,
+    private readonly presence: PresenceService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  afterInit(namespace: Namespace<Record<string, never>, ServerToClientEvents>): void {
+    this.emitter.attach(namespace);
+    namespace.use((socket, next) => {
+      const address = socket.handshake.address;
+      if ((this.perAddress.get(address) ?? 0) >= this.config.maxConnectionsPerIp) {
+        return next(Object.assign(new Error('RATE_LIMITED'), { data: { code: 'RATE_LIMITED', message: errorMessage('RATE_LIMITED') } }));
+      }
+      const token: unknown = socket.handshake.auth?.token;
+      this.actors
+        .participant(typeof token === 'string' ? token : undefined)
+        .then((actor) => {
+          (socket as unknown as LiveSocket).data.actor = actor;
+          (socket as unknown as LiveSocket).data.bucket = new TokenBucket(BURST, PER_SECOND);
+          next();
+        })
+        .catch((error: unknown) => {
+          const appError = toAppError(error);
+          // The client reads err.data.code to tell "sign in again" from "try later".
+          next(Object.assign(new Error(appError.code), { data: appError.toBody() }));
+        });
+    });
+  }
+
+  async handleConnection(socket: LiveSocket): Promise<void> {
+    const actor = socket.data.actor;
+    if (!actor) return void socket.disconnect(true);
+    const address = socket.handshake.address;
+    this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1);
+    const joined = [rooms.session(actor.sessionId), rooms.participant(actor.participantId)];
+    if (isStaffRole(actor.role)) joined.push(rooms.staff(actor.sessionId));
+    if (actor.groupId) joined.push(rooms.group(actor.groupId));
+    await socket.join(joined);
+    // An event nobody handles still gets an answer: never silence.
+    socket.onAny((event: string, ...args: unknown[]) => {
+      const ack = args.at(-1);
+      if (!(event in COMMANDS) && typeof ack === 'function') {
+        ack({ ok: false, error: { code: 'NOT_FOUND', message: errorMessage('NOT_FOUND') } });
+      }
+    });
+    this.presence.changed(actor.sessionId);
+  }
+
+  handleDisconnect(socket: LiveSocket): void {
+    const actor = socket.data.actor;
+    const address = socket.handshake.address;
+    const count = (this.perAddress.get(address) ?? 1) - 1;
+    if (count <= 0) this.perAddress.delete(address);
+    else this.perAddress.set(address, count);
+    if (actor) this.presence.changed(actor.sessionId);
+  }
+}

@@ -1,0 +1,101 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { EVENTS, type EventName, type EventPayload } from '@palabre/contracts';
+import { returningRows } from '../../database/returning';
+import { AuditService } from '../../modules/audit/audit.service';
+import { AppError, isDatabaseUnavailable } from '../errors/app-error';
+import { RealtimeEmitter } from './emitter';
+import { rooms } from './rooms';
+
+type Body<E extends EventName> = Omit<EventPayload<E>, 'sessionId' | 'version'>;
+
+interface Pending {
+  room: string | string[];
+  event: EventName;
+  payload: unknown;
+}
+
+/**
+ * One use case's unit of work: a database transaction, the audit links it writes and
+ * the events it will publish — emitted only after the commit succeeds.
+ */
+export class Tx {
+  readonly pending: Pending[] = [];
+  private versions = new Map<string, number>();
+
+  constructor(
+    readonly manager: EntityManager,
+    private readonly audits: AuditService,
+  ) {}
+
+  /**
+   * Publish a fact to the session. Session-wide, non-volatile facts bump the session version
+   * (row lock: concurrent writers serialise and versions follow commit order); scoped facts
+   * carry the current version without bumping it.
+   */
+  async publish<E extends EventName>(event: E, sessionId: string, body: Body<E>, opts: { room?: string | string[]; bump?: boolean } = {}): Promise<number> {
+    const def = EVENTS[event];
+    const room = opts.room;
+    // `bump: false` when the use case already bumped (to put the new version inside the body).
+    const bumps = opts.bump ?? (def.scope === 'session' && !def.volatile && room === undefined);
+    const version = bumps ? await this.bumpVersion(sessionId) : await this.currentVersion(sessionId);
+    this.pending.push({ room: room ?? rooms.session(sessionId), event, payload: { ...body, sessionId, version } });
+    return version;
+  }
+
+  async bumpVersion(sessionId: string): Promise<number> {
+    const rows = returningRows<{ version: number }>(await this.manager.query('UPDATE session SET version = version + 1 WHERE id = $1 RETURNING version', [sessionId]));
+    if (!rows[0]) throw new AppError('SESSION_NOT_FOUND');
+    this.versions.set(sessionId, rows[0].version);
+    return rows[0].version;
+  }
+
+  async currentVersion(sessionId: string): Promise<number> {
+    const known = this.versions.get(sessionId);
+    if (known !== undefined) return known;
+    const rows: { version: number }[] = await this.manager.query('SELECT version FROM session WHERE id = $1', [sessionId]);
+    if (!rows[0]) throw new AppError('SESSION_NOT_FOUND');
+    return rows[0].version;
+  }
+
+  audit(sessionId: string, type: string, actorId: string | null, payload: Record<string, unknown>): Promise<unknown> {
+    return this.audits.append(this.manager, sessionId, type, actorId, payload);
+  }
+}
+
+const RETRYABLE_PG = new Set(['40001', '40P01']);
+
+@Injectable()
+export class TransactionRunner {
+  private readonly logger = new Logger('Tx');
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly audits: AuditService,
+    private readonly emitter: RealtimeEmitter,
+  ) {}
+
+  /** Runs `work` in a transaction (retrying serialisation failures), then emits its events. */
+  async run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        let tx!: Tx;
+        const result = await this.db.transaction(async (manager) => {
+          tx = new Tx(manager, this.audits);
+          return work(tx);
+        });
+        for (const p of tx.pending) this.emitter.emit(p.room, p.event, p.payload as never);
+        return result;
+      } catch (error) {
+        const code = (error as { code?: string; driverError?: { code?: string } }).driverError?.code ?? (error as { code?: string }).code;
+        if (code && RETRYABLE_PG.has(code) && attempt < 4) continue;
+        if (error instanceof AppError) throw error;
+        if (isDatabaseUnavailable(error)) throw new AppError('DATABASE_UNAVAILABLE');
+        // A unique violation that slipped past the use case's own checks is a conflict, not a crash.
+        if (code === '23505') throw new AppError('CONFLICT');
+        this.logger.error(error instanceof Error ? error.stack : String(error));
+        throw new AppError('INTERNAL');
+      }
+    }
+  }
+}

@@ -1,0 +1,4 @@
+import { Init1764180000000 } from './1764180000000-Init';
+
+/** Every migration, in order. Explicit so that compiled and test runs load the same list. */
+export const MIGRATIONS = [Init1764180000000];

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import type { ActivitySummary, CommandPayload } from '@palabre/contracts';
+import type { ParticipantActor } from '../../common/auth/actor';
+import { AppError } from '../../common/errors/app-error';
+import { ActivityKindRegistry } from '../../common/realtime/activity-kinds';
+import type { Tx } from '../../common/realtime/transaction';
+import { Activity } from './activity.entity';
+import { toActivitySummary } from './views';
+
+/** The agenda: activities of a session in order. */
+@Injectable()
+export class ActivitiesService {
+  constructor(private readonly kinds: ActivityKindRegistry) {}
+
+  async createActivity(tx: Tx, actor: ParticipantActor, p: CommandPayload<'activity.create'>): Promise<ActivitySummary> {
+    const repo = tx.manager.getRepository(Activity);
+    const handler = this.kinds.get(p.kind);
+    await tx.manager.query('SELECT 1 FROM session WHERE id = $1 FOR UPDATE', [actor.sessionId]);
+    const last = await repo.findOne({ where: { sessionId: actor.sessionId }, order: { position: 'DESC' } });
+    const activity = await repo.save(
+      repo.create({ sessionId: actor.sessionId, kind: p.kind, title: p.title, position: (last?.position ?? -1) + 1, groupId: p.groupId ?? null, state: 'draft' }),
+    );
+    activity.config = await handler.onCreate(tx, activity, p.config, actor);
+    await tx.manager.query('UPDATE activity SET config = $2 WHERE id = $1', [activity.id, JSON.stringify(activity.config)]);
+    const summary = toActivitySummary(activity);
+    await tx.publish('activity.created', actor.sessionId, { activity: summary });
+    await tx.audit(actor.sessionId, 'activity.created', actor.participantId, { activityId: activity.id, kind: activity.kind });
+    return summary;
+  }
+
+  async renameActivity(tx: Tx, actor: ParticipantActor, p: CommandPayload<'activity.update'>): Promise<ActivitySummary> {
+    const activity = await this.find(tx, actor.sessionId, p.activityId);
+    await tx.manager.getRepository(Activity).update(activity.id, { title: p.title });
+    const summary = toActivitySummary({ ...activity, title: p.title });
+    await tx.publish('activity.updated', actor.sessionId, { activity: summary });
+    return summary;
+  }
+
+  async moveActivity(tx: Tx, actor: ParticipantActor, p: CommandPayload<'activity.move'>): Promise<ActivitySummary[]> {
+    await tx.manager.query('SELECT 1 FROM session WHERE id = $1 FOR UPDATE', [actor.sessionId]);
+    const repo = tx.manager.getRepository(Activity);
+    const all = await repo.find({ where: { sessionId: actor.sessionId }, order: { position: 'ASC' } });
+    const index = all.findIndex((a) => a.id === p.activityId);
+    if (index < 0) throw new AppError('NOT_FOUND');
+    const [moved] = all.splice(index, 1);
+    all.splice(Math.min(p.position, all.length), 0, moved);
+    for (const [position, a] of all.entries()) {
+      if (a.position !== position) await repo.update(a.id, { position });
+      a.position = position;
+    }
+    for (const a of all) await tx.publish('activity.updated', actor.sessionId, { activity: toActivitySummary(a) });
+    return all.map(toActivitySummary);
+  }
+
+  async deleteActivity(tx: Tx, actor: ParticipantActor, p: CommandPayload<'activity.delete'>): Promise<{ activityId: string }> {
+    const activity = await this.find(tx, actor.sessionId, p.activityId);
+    // Only a draft can disappear: anything members saw or answered stays in the record.
+    if (activity.state !== 'draft') throw new AppError('INVALID_TRANSITION');
+    await this.kinds.get(activity.kind).onDelete?.(tx, activity);
+    await tx.manager.getRepository(Activity).delete(activity.id);
+    await tx.publish('activity.deleted', actor.sessionId, { activityId: activity.id });
+    await tx.audit(actor.sessionId, 'activity.deleted', actor.participantId, { activityId: activity.id });
+    return { activityId: activity.id };
+  }
+
+  /** An activity of this session (another session's id answers NOT_FOUND: nothing leaks). */
+  async find(tx: Tx, sessionId: string, activityId: string): Promise<Activity> {
+    const activity = await tx.manager.getRepository(Activity).findOneBy({ id: activityId, sessionId });
+    if (!activity) throw new AppError('NOT_FOUND');
+    return activity;
+  }
+}

@@ -1,0 +1,68 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
+import type { Request } from 'express';
+import type { CreateSessionBody, JoinBody, UpdateSessionBody } from '@palabre/contracts';
+import type { ParticipantActor, StaffActor } from '../../common/auth/actor';
+import { CurrentParticipant, CurrentStaff, Route } from '../../common/auth/route.guard';
+import { UuidParam } from '../../common/http/uuid-param';
+import { RosterService } from './roster.service';
+import { SessionsService } from './sessions.service';
+
+const Id = UuidParam;
+
+@Controller('api/sessions')
+export class SessionsController {
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly roster: RosterService,
+  ) {}
+
+  @Get() @Route('sessions.list')
+  list() {
+    return this.sessions.list();
+  }
+
+  @Post() @Route('sessions.create')
+  create(@CurrentStaff() actor: StaffActor, @Body() body: CreateSessionBody) {
+    return this.sessions.create(actor, body);
+  }
+
+  @Post('join') @HttpCode(200) @Route('sessions.join')
+  join(@Body() body: JoinBody) {
+    return this.sessions.join(body);
+  }
+
+  @Get(':id') @Route('sessions.get')
+  get(@Param('id', Id) id: string) {
+    return this.sessions.get(id);
+  }
+
+  @Patch(':id') @Route('sessions.update')
+  update(@Param('id', Id) id: string, @Body() body: UpdateSessionBody) {
+    return this.sessions.update(id, body);
+  }
+
+  @Post(':id/transition') @HttpCode(200) @Route('sessions.transition')
+  transition(@Param('id', Id) id: string, @Body() body: { to: 'draft' | 'live' | 'closed' | 'archived' }) {
+    return this.sessions.transitionAsStaff(id, body.to);
+  }
+
+  @Post(':id/enter') @HttpCode(200) @Route('sessions.enter')
+  enter(@CurrentStaff() actor: StaffActor, @Param('id', Id) id: string) {
+    return this.sessions.enter(actor, id);
+  }
+
+  @Get(':id/snapshot') @Route('sessions.snapshot')
+  snapshot(@CurrentParticipant() actor: ParticipantActor) {
+    return this.sessions.snapshot(actor);
+  }
+
+  @Post(':id/roster') @HttpCode(200) @Route('roster.import')
+  importRoster(@Param('id', Id) id: string, @Req() req: Request) {
+    return this.roster.importCsv(id, typeof req.body === 'string' ? req.body : '');
+  }
+
+  @Get(':id/invitations') @Route('roster.invitations')
+  invitations(@Param('id', Id) id: string) {
+    return this.roster.invitations(id);
+  }
+}

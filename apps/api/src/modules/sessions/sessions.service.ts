@@ -1,0 +1,178 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import type { CreateSessionBody, JoinBody, JoinResponse, SessionSnapshot, SessionState, SessionSummary, UpdateSessionBody } from '@palabre/contracts';
+import { canTransition, isStaffRole, SESSION_TRANSITIONS, sessionRoleOfStaff } from '@palabre/domain';
+import type { ParticipantActor, StaffActor } from '../../common/auth/actor';
+import { TokenService } from '../../common/auth/tokens';
+import { AppError } from '../../common/errors/app-error';
+import { PresenceService } from '../../common/realtime/presence.service';
+import { SnapshotRegistry } from '../../common/realtime/snapshot-registry';
+import { TransactionRunner, type Tx } from '../../common/realtime/transaction';
+import { StaffAccount } from '../auth/staff-account.entity';
+import { Activity } from './activity.entity';
+import { Assembly } from './assembly.entity';
+import { generateJoinCode, hashToken } from './join-codes';
+import { Participant } from './participant.entity';
+import { Session } from './session.entity';
+import { toActivitySummary, toParticipantView, toSessionSummary } from './views';
+
+@Injectable()
+export class SessionsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly tokens: TokenService,
+    private readonly transactions: TransactionRunner,
+    private readonly snapshots: SnapshotRegistry,
+    private readonly presence: PresenceService,
+  ) {}
+
+  async list(): Promise<SessionSummary[]> {
+    const sessions = await this.db.getRepository(Session).find({ order: { date: 'DESC', createdAt: 'DESC' } });
+    const names = await this.assemblyNames(sessions);
+    return sessions.map((s) => toSessionSummary(s, names.get(s.assemblyId ?? '') ?? null));
+  }
+
+  async get(id: string, manager: EntityManager = this.db.manager): Promise<SessionSummary> {
+    const session = await manager.getRepository(Session).findOneBy({ id });
+    if (!session) throw new AppError('SESSION_NOT_FOUND');
+    const names = await this.assemblyNames([session], manager);
+    return toSessionSummary(session, names.get(session.assemblyId ?? '') ?? null);
+  }
+
+  async create(actor: StaffActor, body: CreateSessionBody): Promise<SessionSummary> {
+    return this.transactions.run(async (tx) => {
+      const repo = tx.manager.getRepository(Session);
+      const joinCode = body.joinCode ?? (await this.freeJoinCode(tx.manager));
+      if (await repo.existsBy({ joinCode })) throw new AppError('JOIN_CODE_TAKEN');
+      if (body.assemblyId && !(await tx.manager.getRepository(Assembly).existsBy({ id: body.assemblyId }))) throw new AppError('NOT_FOUND');
+      const session = await repo.save(
+        repo.create({ title: body.title, date: body.date, joinCode, accessMode: body.accessMode, assemblyId: body.assemblyId ?? null, createdBy: actor.accountId }),
+      );
+      await tx.audit(session.id, 'session.created', null, { title: session.title, joinCode });
+      return this.get(session.id, tx.manager);
+    });
+  }
+
+  async update(id: string, body: UpdateSessionBody): Promise<SessionSummary> {
+    return this.transactions.run(async (tx) => {
+      const session = await this.lockWritable(tx, id);
+      if (body.joinCode && body.joinCode !== session.joinCode && (await tx.manager.getRepository(Session).existsBy({ joinCode: body.joinCode }))) {
+        throw new AppError('JOIN_CODE_TAKEN');
+      }
+      await tx.manager.getRepository(Session).update(id, body);
+      return this.publishUpdated(tx, id);
+    });
+  }
+
+  /** The one session state transition use case, for REST and the socket command alike. */
+  async transition(tx: Tx, id: string, to: SessionState, actorId: string | null): Promise<SessionSummary> {
+    const session = await this.lockWritable(tx, id);
+    if (session.state === to) return this.get(id, tx.manager); // a double click is not an error
+    if (!canTransition(SESSION_TRANSITIONS, session.state, to) || to === 'archived') throw new AppError('INVALID_TRANSITION');
+    await tx.manager.getRepository(Session).update(id, { state: to });
+    await tx.audit(id, `session.${to}`, actorId, { from: session.state, to });
+    return this.publishUpdated(tx, id);
+  }
+
+  private async publishUpdated(tx: Tx, id: string): Promise<SessionSummary> {
+    await tx.bumpVersion(id);
+    const summary = await this.get(id, tx.manager);
+    await tx.publish('session.updated', id, { session: summary }, { bump: false });
+    return summary;
+  }
+
+  transitionAsStaff(id: string, to: SessionState): Promise<SessionSummary> {
+    return this.transactions.run((tx) => this.transition(tx, id, to, null));
+  }
+
+  /** A staff account gets (or reuses) its participant in the session, as facilitator or organiser. */
+  async enter(actor: StaffActor, sessionId: string): Promise<JoinResponse> {
+    return this.transactions.run(async (tx) => {
+      const session = await tx.manager.getRepository(Session).findOneBy({ id: sessionId });
+      if (!session) throw new AppError('SESSION_NOT_FOUND');
+      const account = await tx.manager.getRepository(StaffAccount).findOneByOrFail({ id: actor.accountId });
+      const repo = tx.manager.getRepository(Participant);
+      let participant = await repo.findOneBy({ sessionId, accountId: actor.accountId });
+      participant ??= await repo.save(
+        repo.create({ sessionId, accountId: actor.accountId, displayName: account.displayName, role: sessionRoleOfStaff(actor.role), joinedAt: new Date() }),
+      );
+      return this.joinResponse(participant, tx.manager);
+    });
+  }
+
+  async join(body: JoinBody): Promise<JoinResponse> {
+    return this.transactions.run(async (tx) => {
+      const repo = tx.manager.getRepository(Participant);
+      if ('invitation' in body) {
+        const participant = await repo.findOneBy({ invitationHash: hashToken(body.invitation) });
+        if (!participant || participant.revokedAt) throw new AppError('INVITATION_INVALID');
+        const session = await tx.manager.getRepository(Session).findOneByOrFail({ id: participant.sessionId });
+        assertJoinable(session.state);
+        if (!participant.joinedAt) await repo.update(participant.id, { joinedAt: new Date() });
+        return this.joinResponse(participant, tx.manager);
+      }
+      const session = await tx.manager.getRepository(Session).findOneBy({ joinCode: body.code });
+      if (!session) throw new AppError('SESSION_NOT_FOUND');
+      assertJoinable(session.state, body.screen === true);
+      if (body.screen) {
+        const screen = await repo.save(repo.create({ sessionId: session.id, displayName: 'Écran', role: 'observer', joinedAt: new Date() }));
+        return this.joinResponse(screen, tx.manager);
+      }
+      if (session.accessMode === 'roster') throw new AppError('ROSTER_ONLY');
+      const participant = await repo.save(repo.create({ sessionId: session.id, displayName: body.displayName, role: 'member', joinedAt: new Date() }));
+      return this.joinResponse(participant, tx.manager);
+    });
+  }
+
+  async snapshot(actor: ParticipantActor): Promise<SessionSnapshot> {
+    // REPEATABLE READ: every part of the snapshot is read at the same instant as its version.
+    return this.db.transaction('REPEATABLE READ', async (manager) => {
+      const session = await this.get(actor.sessionId, manager);
+      const me = await manager.getRepository(Participant).findOneByOrFail({ id: actor.participantId });
+      const activities = await manager.getRepository(Activity).find({ where: { sessionId: actor.sessionId }, order: { position: 'ASC' } });
+      const visible = activities.filter((a) => isStaffRole(actor.role) || a.groupId === null || a.groupId === me.groupId);
+      return {
+        version: session.version,
+        session,
+        me: toParticipantView(me),
+        activities: visible.map(toActivitySummary),
+        presence: await this.presence.view(actor.sessionId, isStaffRole(actor.role)),
+        features: await this.snapshots.collect(actor, manager),
+      };
+    });
+  }
+
+  /** Locks the session row for this transaction and refuses writes to a sealed session. */
+  async lockWritable(tx: Tx, id: string): Promise<Session> {
+    const session = await tx.manager.getRepository(Session).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!session) throw new AppError('SESSION_NOT_FOUND');
+    if (session.state === 'archived') throw new AppError('SESSION_READ_ONLY');
+    return session;
+  }
+
+  private async joinResponse(participant: Participant, manager: EntityManager): Promise<JoinResponse> {
+    return {
+      token: this.tokens.signParticipant(participant.id, participant.sessionId, participant.role),
+      participant: toParticipantView(participant),
+      session: await this.get(participant.sessionId, manager),
+    };
+  }
+
+  private async freeJoinCode(manager: EntityManager): Promise<string> {
+    for (;;) {
+      const code = generateJoinCode();
+      if (!(await manager.getRepository(Session).existsBy({ joinCode: code }))) return code;
+    }
+  }
+
+  private async assemblyNames(sessions: Session[], manager: EntityManager = this.db.manager): Promise<Map<string, string>> {
+    const ids = [...new Set(sessions.map((s) => s.assemblyId).filter((id): id is string => id !== null))];
+    if (ids.length === 0) return new Map();
+    const assemblies = await manager.getRepository(Assembly).findBy({ id: In(ids) });
+    return new Map(assemblies.map((a) => [a.id, a.name]));
+  }
+}
+
+function assertJoinable(state: SessionState, screen = false): void {
+  if (state === 'archived' || (state === 'closed' && !screen)) throw new AppError('SESSION_NOT_OPEN');
+}

@@ -1,0 +1,46 @@
+import { Logger, type INestApplication } from '@nestjs/common';
+import argon2 from 'argon2';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/config';
+import { StaffAccount } from '../modules/auth/staff-account.entity';
+import { Assembly } from '../modules/sessions/assembly.entity';
+import { RosterService } from '../modules/sessions/roster.service';
+import { Session } from '../modules/sessions/session.entity';
+import { demoRoster } from './roster-data';
+import { DEMO_SEEDERS } from './seeders';
+
+export const DEMO = {
+  assembly: 'Assemblée des Territoires — Occitanie',
+  title: 'Session plénière — contrats territoriaux 2022-2027',
+  joinCode: 'OCCITANIE',
+  facilitator: { email: 'animation@palabre.test', password: 'demo-palabre-2026', displayName: 'Camille Animation' },
+  organiser: { email: 'organisation@palabre.test', password: 'demo-palabre-2026', displayName: 'Service Contractualisation' },
+} as const;
+
+/** Seeds the demo assembly, roster, plenary and staff accounts once (idempotent: keyed by the join code). */
+export async function seedDemo(app: INestApplication, config: AppConfig): Promise<void> {
+  const db = app.get(DataSource);
+  if (await db.getRepository(Session).existsBy({ joinCode: DEMO.joinCode })) return;
+  const log = new Logger('Seed');
+  const accounts = db.getRepository(StaffAccount);
+  for (const [role, who] of [['facilitator', DEMO.facilitator], ['organiser', DEMO.organiser]] as const) {
+    if (!(await accounts.existsBy({ email: who.email }))) {
+      await accounts.save({ email: who.email, displayName: who.displayName, role, passwordHash: await argon2.hash(who.password, { type: argon2.argon2id }) });
+    }
+  }
+  const facilitator = await accounts.findOneByOrFail({ email: DEMO.facilitator.email });
+  const assembly = await db.getRepository(Assembly).save({ name: DEMO.assembly });
+  const session = await db.getRepository(Session).save({
+    title: DEMO.title,
+    date: '2026-12-03',
+    joinCode: DEMO.joinCode,
+    accessMode: 'open',
+    state: 'live',
+    assemblyId: assembly.id,
+    createdBy: facilitator.id,
+  });
+  const csv = ['name;email;perimeter;territoryType;category;gender', ...demoRoster().map((m) => [m.name, m.email, m.perimeter, m.territoryType, m.category, m.gender].join(';'))].join('\n');
+  const report = await app.get(RosterService).importCsv(session.id, csv);
+  for (const seeder of DEMO_SEEDERS) await seeder(app, { sessionId: session.id, facilitatorAccountId: facilitator.id, config });
+  log.log(`Démo : ${report.imported} membres, séance ${DEMO.joinCode}`);
+}

@@ -1,0 +1,13 @@
+import type { INestApplication } from '@nestjs/common';
+import type { AppConfig } from '../config/config';
+
+export interface DemoContext {
+  sessionId: string;
+  facilitatorAccountId: string;
+  config: AppConfig;
+}
+
+export type DemoSeeder = (app: INestApplication, ctx: DemoContext) => Promise<void>;
+
+/** Each feature adds the demo content of its workshop here (survey, board, groups, Q&A), in agenda order. */
+export const DEMO_SEEDERS: DemoSeeder[] = [];

@@ -1,0 +1,40 @@
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { ActivitySummary } from '@palabre/contracts';
+
+interface AgendaProps {
+  activities: readonly ActivitySummary[];
+  /** The activity shown next to the agenda (marked aria-current). */
+  selectedId?: string;
+  headingId?: string;
+}
+
+/** The session's agenda; each item opens that activity (?activity=<id>). */
+export function Agenda({ activities, selectedId, headingId = 'agenda-heading' }: AgendaProps) {
+  const { t } = useTranslation('session');
+  return (
+    <nav className="agenda card" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('agenda.title')}</h2>
+      {activities.length === 0 ? (
+        <p>{t('agenda.empty')}</p>
+      ) : (
+        <ol className="agenda-list">
+          {activities.map((activity) => (
+            <li key={activity.id}>
+              <Link
+                to={{ search: `?activity=${activity.id}` }}
+                aria-current={activity.id === selectedId ? 'true' : undefined}
+                className="agenda-item"
+              >
+                <span className="agenda-title">{activity.title}</span>
+                <span className="agenda-meta">
+                  {t(`kind.${activity.kind}`)} · {t(`activityState.${activity.state}`, { defaultValue: activity.state })}
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ol>
+      )}
+    </nav>
+  );
+}

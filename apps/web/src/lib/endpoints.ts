@@ -1,0 +1,21 @@
+import type {
+  CreateSessionBody,
+  JoinBody,
+  JoinResponse,
+  LoginBody,
+  LoginResponse,
+  SessionSnapshot,
+  SessionSummary,
+} from '@palabre/contracts';
+import { apiRequest } from './api';
+
+/** Core REST calls. Feature folders write theirs the same way, next to their hooks. */
+export const endpoints = {
+  login: (body: LoginBody) => apiRequest<LoginResponse>('auth.login', { body }),
+  listSessions: (token: string) => apiRequest<SessionSummary[]>('sessions.list', { token }),
+  createSession: (token: string, body: CreateSessionBody) => apiRequest<SessionSummary>('sessions.create', { token, body }),
+  enterSession: (token: string, id: string) => apiRequest<JoinResponse>('sessions.enter', { token, params: { id } }),
+  joinSession: (body: JoinBody) => apiRequest<JoinResponse>('sessions.join', { body }),
+  snapshot: (token: string, id: string, signal?: AbortSignal) =>
+    apiRequest<SessionSnapshot>('sessions.snapshot', { token, params: { id }, signal }),
+};

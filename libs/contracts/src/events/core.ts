@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { ActivityKind, SessionState } from '../enums';
+import { Uuid, Versioned, text } from '../common';
+import { ActivitySummary, PresenceView, SessionSummary } from '../rest/sessions';
+import { command, event } from './define';
+
+export const CORE_COMMANDS = {
+  'session.transition': command(
+    { to: SessionState.exclude(['archived']).describe('Target state; archiving is done by sealing') },
+    SessionSummary,
+    'Move the session through draft → live → closed (and back from closed to live).',
+  ),
+  'activity.create': command(
+    {
+      kind: ActivityKind,
+      title: text(1, 160),
+      groupId: Uuid.optional().describe('Working group owning this activity; plenary when omitted'),
+      config: z.record(z.string(), z.unknown()).optional().describe('Kind-specific settings, validated by the kind'),
+    },
+    ActivitySummary,
+    'Add an activity at the end of the agenda.',
+  ),
+  'activity.update': command({ activityId: Uuid, title: text(1, 160) }, ActivitySummary, 'Rename an activity.'),
+  'activity.move': command(
+    { activityId: Uuid, position: z.number().int().min(0).max(500) },
+    z.array(ActivitySummary),
+    'Move an activity to another place in the agenda.',
+  ),
+  'activity.delete': command({ activityId: Uuid }, z.object({ activityId: Uuid }), 'Remove a draft activity.'),
+} as const;
+
+export const CORE_EVENTS = {
+  'session.updated': event(Versioned.extend({ session: SessionSummary }), 'session', 'The session title, code or state changed.'),
+  'activity.created': event(Versioned.extend({ activity: ActivitySummary }), 'session', 'An activity was added to the agenda.'),
+  'activity.updated': event(Versioned.extend({ activity: ActivitySummary }), 'session', 'An activity was renamed, moved or changed state.'),
+  'activity.deleted': event(Versioned.extend({ activityId: Uuid }), 'session', 'An activity was removed.'),
+  'presence.updated': event(
+    Versioned.extend({ presence: PresenceView }),
+    'session',
+    'Connected count changed (staff also receive who is online). Coalesced to one per second.',
+    true,
+  ),
+  'participant.revoked': event(
+    Versioned.extend({ participantId: Uuid }),
+    'participant',
+    'Your access was removed; the socket is disconnected right after.',
+  ),
+} as const;

@@ -1,0 +1,33 @@
+import type { z } from 'zod';
+import type { Ack } from '../common';
+import { CORE_COMMANDS, CORE_EVENTS } from './core';
+
+export { command, event, type CommandDefinition, type EventDefinition } from './define';
+
+/** Every client → server command. A feature adds its record here. */
+export const COMMANDS = {
+  ...CORE_COMMANDS,
+} as const;
+
+/** Every server → client event. A feature adds its record here. */
+export const EVENTS = {
+  ...CORE_EVENTS,
+} as const;
+
+export type CommandName = keyof typeof COMMANDS;
+export type EventName = keyof typeof EVENTS;
+export type CommandPayload<C extends CommandName> = z.infer<(typeof COMMANDS)[C]['payload']>;
+export type CommandInput<C extends CommandName> = z.input<(typeof COMMANDS)[C]['payload']>;
+export type CommandResult<C extends CommandName> = z.infer<(typeof COMMANDS)[C]['result']>;
+export type EventPayload<E extends EventName> = z.infer<(typeof EVENTS)[E]['payload']>;
+
+export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
+export const EVENT_NAMES = Object.keys(EVENTS) as EventName[];
+
+/** socket.io typed maps: a renamed event fails to compile on both sides. */
+export type ClientToServerEvents = {
+  [C in CommandName]: (payload: CommandInput<C>, ack: (answer: Ack<CommandResult<C>>) => void) => void;
+};
+export type ServerToClientEvents = {
+  [E in EventName]: (payload: EventPayload<E>) => void;
+};

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { StaffRole } from '../enums';
+import { DisplayName, Uuid, text } from '../common';
+
+export const Email = z.email().max(254).transform((s) => s.toLowerCase());
+export const Password = z.string().min(12).max(200).describe('At least 12 characters');
+
+export const LoginBody = z.object({ email: Email, password: z.string().min(1).max(200) });
+export type LoginBody = z.infer<typeof LoginBody>;
+
+export const StaffAccount = z.object({
+  id: Uuid,
+  email: z.string(),
+  displayName: z.string(),
+  role: StaffRole,
+});
+export type StaffAccount = z.infer<typeof StaffAccount>;
+
+export const LoginResponse = z.object({
+  token: z.string().describe('Staff bearer token'),
+  account: StaffAccount,
+});
+export type LoginResponse = z.infer<typeof LoginResponse>;
+
+export const CreateStaffBody = z.object({
+  email: Email,
+  password: Password,
+  displayName: DisplayName,
+  role: StaffRole,
+});
+export type CreateStaffBody = z.infer<typeof CreateStaffBody>;
+
+export const ChangePasswordBody = z.object({ currentPassword: text(1, 200), newPassword: Password });

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { CreateStaffBody, LoginBody, LoginResponse, StaffAccount } from './auth';
+import {
+  CreateSessionBody,
+  Invitation,
+  JoinBody,
+  JoinResponse,
+  RosterImportReport,
+  SessionSnapshot,
+  SessionSummary,
+  TransitionSessionBody,
+  UpdateSessionBody,
+} from './sessions';
+
+/**
+ * Who may call a route:
+ * - `public`: anyone;
+ * - `staff`: a signed-in staff account (role rules live in libs/domain);
+ * - `session`: a participant token of the session named by `:id` in the path.
+ */
+export type RouteAuth = 'public' | 'staff' | 'session';
+
+export interface RouteDefinition {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  path: string;
+  auth: RouteAuth;
+  summary: string;
+  body?: z.ZodType;
+  response?: z.ZodType;
+  /** Non-JSON bodies or answers (CSV upload, file download). */
+  contentType?: string;
+}
+
+function route<const K extends string>(key: K, def: RouteDefinition) {
+  return { [key]: def } as Record<K, RouteDefinition>;
+}
+
+export const CORE_ROUTES = {
+  ...route('health', { method: 'GET', path: '/api/health', auth: 'public', summary: 'Service and database state' }),
+  ...route('auth.login', { method: 'POST', path: '/api/auth/login', auth: 'public', summary: 'Staff sign-in', body: LoginBody, response: LoginResponse }),
+  ...route('auth.me', { method: 'GET', path: '/api/auth/me', auth: 'staff', summary: 'The signed-in staff account', response: StaffAccount }),
+  ...route('staff.create', { method: 'POST', path: '/api/staff', auth: 'staff', summary: 'Create a staff account (admin)', body: CreateStaffBody, response: StaffAccount }),
+  ...route('sessions.list', { method: 'GET', path: '/api/sessions', auth: 'staff', summary: 'Sessions, newest first', response: z.array(SessionSummary) }),
+  ...route('sessions.create', { method: 'POST', path: '/api/sessions', auth: 'staff', summary: 'Create a session', body: CreateSessionBody, response: SessionSummary }),
+  ...route('sessions.get', { method: 'GET', path: '/api/sessions/:id', auth: 'staff', summary: 'One session', response: SessionSummary }),
+  ...route('sessions.update', { method: 'PATCH', path: '/api/sessions/:id', auth: 'staff', summary: 'Edit a session', body: UpdateSessionBody, response: SessionSummary }),
+  ...route('sessions.transition', { method: 'POST', path: '/api/sessions/:id/transition', auth: 'staff', summary: 'Open or close a session', body: TransitionSessionBody, response: SessionSummary }),
+  ...route('sessions.enter', { method: 'POST', path: '/api/sessions/:id/enter', auth: 'staff', summary: 'Get a session token as facilitator or organiser', response: JoinResponse }),
+  ...route('sessions.join', { method: 'POST', path: '/api/sessions/join', auth: 'public', summary: 'Join by code or personal invitation', body: JoinBody, response: JoinResponse }),
+  ...route('sessions.snapshot', { method: 'GET', path: '/api/sessions/:id/snapshot', auth: 'session', summary: 'Full state at one version, for (re)synchronisation', response: SessionSnapshot }),
+  ...route('roster.import', { method: 'POST', path: '/api/sessions/:id/roster', auth: 'staff', summary: 'Import roster members from CSV (name;email;perimeter;territoryType;category;gender)', contentType: 'text/csv', response: RosterImportReport }),
+  ...route('roster.invitations', { method: 'GET', path: '/api/sessions/:id/invitations', auth: 'staff', summary: 'Personal invitation links of roster members', response: z.array(Invitation) }),
+};
+
+/** Every REST route. A feature adds its record here. */
+export const ROUTES = {
+  ...CORE_ROUTES,
+} as const;
+export type RouteKey = keyof typeof ROUTES;

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { AccessMode, ActivityKind, Gender, MemberCategory, ParticipantRole, SessionState, TerritoryType } from '../enums';
+import { DisplayName, JoinCode, Uuid, text } from '../common';
+
+export const SessionSummary = z.object({
+  id: Uuid,
+  title: z.string(),
+  date: z.string().describe('ISO date (YYYY-MM-DD) of the session'),
+  joinCode: z.string(),
+  accessMode: AccessMode,
+  state: SessionState,
+  assemblyName: z.string().nullable(),
+  version: z.number().int(),
+});
+export type SessionSummary = z.infer<typeof SessionSummary>;
+
+export const CreateSessionBody = z.object({
+  title: text(3, 160),
+  date: z.iso.date(),
+  joinCode: JoinCode.optional().describe('Chosen code; generated when omitted'),
+  accessMode: AccessMode.default('open'),
+  assemblyId: Uuid.optional(),
+});
+export type CreateSessionBody = z.infer<typeof CreateSessionBody>;
+
+export const UpdateSessionBody = z
+  .object({ title: text(3, 160), date: z.iso.date(), joinCode: JoinCode, accessMode: AccessMode })
+  .partial();
+export type UpdateSessionBody = z.infer<typeof UpdateSessionBody>;
+
+export const TransitionSessionBody = z.object({ to: SessionState });
+
+export const ParticipantView = z.object({
+  id: Uuid,
+  displayName: z.string(),
+  role: ParticipantRole,
+  memberId: Uuid.nullable(),
+  groupId: Uuid.nullable().describe('Working group the participant belongs to, if any'),
+});
+export type ParticipantView = z.infer<typeof ParticipantView>;
+
+/** Join an open session by code, or any session with a personal invitation. */
+export const JoinBody = z.union([
+  z.object({ code: JoinCode, displayName: DisplayName, screen: z.literal(false).optional() }),
+  z.object({ code: JoinCode, screen: z.literal(true).describe('Join as a projector screen (observer)') }),
+  z.object({ invitation: z.string().min(16).max(128).describe('Personal invitation token from the link or QR code') }),
+]);
+export type JoinBody = z.infer<typeof JoinBody>;
+
+export const JoinResponse = z.object({
+  token: z.string().describe('Session bearer token for REST and the socket handshake'),
+  participant: ParticipantView,
+  session: SessionSummary,
+});
+export type JoinResponse = z.infer<typeof JoinResponse>;
+
+export const ActivitySummary = z.object({
+  id: Uuid,
+  kind: ActivityKind,
+  title: z.string(),
+  position: z.number().int(),
+  state: z.string().describe('State in the activity kind own state machine'),
+  groupId: Uuid.nullable(),
+});
+export type ActivitySummary = z.infer<typeof ActivitySummary>;
+
+export const PresenceView = z.object({
+  connected: z.number().int().describe('Participants with at least one live connection'),
+  online: z.array(z.object({ id: Uuid, displayName: z.string(), role: ParticipantRole })).optional().describe('Staff only: who is online'),
+});
+export type PresenceView = z.infer<typeof PresenceView>;
+
+/**
+ * Everything a client needs to render a session, at one version.
+ * Feature modules add their own keys to `features`.
+ */
+export const SessionSnapshot = z.object({
+  version: z.number().int(),
+  session: SessionSummary,
+  me: ParticipantView,
+  activities: z.array(ActivitySummary),
+  presence: PresenceView,
+  features: z.record(z.string(), z.unknown()).describe('Per-feature state keyed by feature name'),
+});
+export type SessionSnapshot = z.infer<typeof SessionSnapshot>;
+
+/** One roster line as imported from CSV. */
+export const RosterLine = z.object({
+  name: text(1, 120),
+  email: z.email().max(254).optional().or(z.literal('').transform(() => undefined)),
+  perimeter: text(1, 160),
+  territoryType: TerritoryType,
+  category: MemberCategory,
+  gender: Gender,
+});
+export type RosterLine = z.infer<typeof RosterLine>;
+
+export const RosterImportReport = z.object({
+  imported: z.number().int(),
+  updated: z.number().int(),
+  errors: z.array(z.object({ line: z.number().int(), code: z.string(), message: z.string() })),
+});
+export type RosterImportReport = z.infer<typeof RosterImportReport>;
+
+export const Invitation = z.object({
+  memberId: Uuid,
+  name: z.string(),
+  perimeter: z.string(),
+  link: z.string(),
+});
+export type Invitation = z.infer<typeof Invitation>;

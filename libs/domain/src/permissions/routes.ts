@@ -1,0 +1,36 @@
+import type { ParticipantRole, RouteKey, StaffRole } from '@palabre/contracts';
+
+/**
+ * Who may call each REST route once authenticated as the route's `auth` says.
+ * `public` routes need nothing; staff routes list staff roles; session routes list
+ * participant roles (and the token must belong to the session in the path).
+ */
+export type RouteRule =
+  | { auth: 'public' }
+  | { auth: 'staff'; roles: readonly StaffRole[] }
+  | { auth: 'session'; roles: readonly ParticipantRole[] };
+
+const ANY_STAFF = { auth: 'staff', roles: ['facilitator', 'organiser', 'admin'] } as const;
+const ANY_PARTICIPANT = { auth: 'session', roles: ['member', 'facilitator', 'organiser', 'observer'] } as const;
+
+export const ROUTE_RULES: Record<RouteKey, RouteRule> = {
+  health: { auth: 'public' },
+  'auth.login': { auth: 'public' },
+  'auth.me': ANY_STAFF,
+  'staff.create': { auth: 'staff', roles: ['admin'] },
+  'sessions.list': ANY_STAFF,
+  'sessions.create': ANY_STAFF,
+  'sessions.get': ANY_STAFF,
+  'sessions.update': ANY_STAFF,
+  'sessions.transition': ANY_STAFF,
+  'sessions.enter': ANY_STAFF,
+  'sessions.join': { auth: 'public' },
+  'sessions.snapshot': ANY_PARTICIPANT,
+  'roster.import': ANY_STAFF,
+  'roster.invitations': ANY_STAFF,
+};
+
+/** The participant role a staff account takes when it enters a session. */
+export function sessionRoleOfStaff(role: StaffRole): ParticipantRole {
+  return role === 'facilitator' ? 'facilitator' : 'organiser';
+}
