@@ -1,0 +1,29 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+
+/** The demo data seeded by the server (apps/api/src/seed/demo.ts). */
+export const DEMO = {
+  joinCode: 'OCCITANIE',
+  facilitator: { email: 'animation@palabre.test', password: 'demo-palabre-2026' },
+  organiser: { email: 'organisation@palabre.test', password: 'demo-palabre-2026' },
+};
+
+/** A member's phone: a 360 px-wide touch viewport in its own browser context. */
+export async function phone(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'fr-FR' });
+  return { context, page: await context.newPage() };
+}
+
+export async function signInAsFacilitator(page: Page, who = DEMO.facilitator): Promise<void> {
+  await page.goto('/staff/login');
+  await page.getByLabel(/e-mail/i).fill(who.email);
+  await page.getByLabel(/mot de passe/i).fill(who.password);
+  await page.getByRole('button', { name: /se connecter/i }).click();
+}
+
+/** No serious or critical axe violation on the page as it is now. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
