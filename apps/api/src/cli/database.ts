@@ -41,10 +41,13 @@ export async function openCliDatabase(config: AppConfig): Promise<CliDatabase> {
     target = { host: embedded.host, port: embedded.port, poolSize: 1 };
   }
   try {
-    // runMigrations opens and closes its own connection, so the single embedded one is free again after it.
-    const applied = await runMigrations(target);
+    // A server database may be shared with running nodes: migrate under their advisory lock.
+    const fromServer = embedded ? [] : await runMigrations(target);
     const dataSource = new DataSource(dataSourceOptions(target));
     await dataSource.initialize();
+    // The embedded database takes one connection at a time and frees a closed one lazily:
+    // migrate on the connection we keep rather than on a second, short-lived one.
+    const applied = embedded ? (await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name) : fromServer;
     return {
       config,
       applied,
