@@ -1,0 +1,25 @@
+import { expect, test } from '@playwright/test';
+import { DEMO, phone, signInAsFacilitator } from './fixtures';
+
+// The foundation journey: the facilitator opens the demo session's console, a member joins on
+// their phone with the code, and the facilitator sees them appear without reloading.
+test('a facilitator sees a member who joined by code appear live', async ({ page, browser }) => {
+  await signInAsFacilitator(page);
+  await page.getByRole('link', { name: /contrats territoriaux/i }).first().click();
+  await expect(page).toHaveURL(/\/staff\/sessions\/[0-9a-f-]{36}/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(/contrats territoriaux/i);
+
+  const name = `Maïwenn Le Gall ${Date.now() % 10_000}`;
+  await expect(page.getByText(name)).toHaveCount(0);
+
+  const member = await phone(browser);
+  await member.page.goto(`/join/${DEMO.joinCode}`);
+  await member.page.getByLabel(/nom/i).fill(name);
+  await member.page.getByRole('button', { name: /rejoindre/i }).click();
+  await expect(member.page).toHaveURL(/\/s\/[0-9a-f-]{36}/);
+  await expect(member.page.getByRole('heading', { level: 1 })).toContainText(/contrats territoriaux/i);
+
+  // Presence reaches staff within the coalescing interval (one update per second).
+  await expect(page.getByText(name)).toBeVisible({ timeout: 10_000 });
+  await member.context.close();
+});
