@@ -13,9 +13,6 @@ import { TokenBucket } from './rate-limit';
 import { rooms } from './rooms';
 import type { LiveSocket } from './live-socket';
 
-/** Commands a participant may send in a burst, and per second sustained. */
-const BURST = 30;
-const PER_SECOND = 10;
 const REVALIDATE_MS = 60_000;
 
 function tokenExpiry(token: string): number {
@@ -61,7 +58,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
         .participant(typeof token === 'string' ? token : undefined)
         .then((actor) => {
           (socket as unknown as LiveSocket).data.actor = actor;
-          (socket as unknown as LiveSocket).data.bucket = new TokenBucket(BURST, PER_SECOND);
+          (socket as unknown as LiveSocket).data.bucket = new TokenBucket(this.config.commandBurst, this.config.commandRatePerSecond);
           (socket as unknown as LiveSocket).data.expiresAt = tokenExpiry(token as string);
           next();
         })
