@@ -10,16 +10,19 @@ test('a facilitator sees a member who joined by code appear live', async ({ page
   await expect(page.getByRole('heading', { level: 1 })).toContainText(/contrats territoriaux/i);
 
   const name = `Maïwenn Le Gall ${Date.now() % 10_000}`;
-  await expect(page.getByText(name)).toHaveCount(0);
+  // The console's "who is online" panel (a region named by its heading: "N personnes connectées").
+  const online = page.getByRole('region', { name: /connectée?s?/i });
+  await expect(online).toBeVisible();
+  await expect(online.getByText(name)).toHaveCount(0);
 
   const member = await phone(browser);
   await member.page.goto(`/join/${DEMO.joinCode}`);
-  await member.page.getByLabel(/nom/i).fill(name);
+  await member.page.getByLabel(/votre nom/i).fill(name);
   await member.page.getByRole('button', { name: /rejoindre/i }).click();
   await expect(member.page).toHaveURL(/\/s\/[0-9a-f-]{36}/);
   await expect(member.page.getByRole('heading', { level: 1 })).toContainText(/contrats territoriaux/i);
 
   // Presence reaches staff within the coalescing interval (one update per second).
-  await expect(page.getByText(name)).toBeVisible({ timeout: 10_000 });
+  await expect(online.getByText(name)).toBeVisible({ timeout: 10_000 });
   await member.context.close();
 });
