@@ -26,3 +26,16 @@ test('a facilitator sees a member who joined by code appear live', async ({ page
   await expect(online.getByText(name)).toBeVisible({ timeout: 10_000 });
   await member.context.close();
 });
+
+test('the API documentation page opens in the browser without breaking the Content-Security-Policy', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  await page.goto('/api/docs');
+  await expect(page.getByRole('heading', { level: 1, name: 'Palabre API' })).toBeVisible();
+  await expect(page.getByRole('rowheader', { name: 'POST /api/sessions/join' })).toBeVisible();
+  await page.getByRole('link', { name: /openapi\.json/i }).click();
+  await expect(page.getByText('"openapi":"3.1.0"')).toBeVisible();
+  expect(violations).toEqual([]);
+});

@@ -3,6 +3,7 @@
 // `N passed, N failed`. With DATABASE_URL the integration specs and e2e use that PostgreSQL server,
 // otherwise the embedded database. Totals also go to TEST_TOTALS_FILE (default test-results/totals.json).
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { ensureBuilt, ROOT, run } from './lib/build.mjs';
 
@@ -73,11 +74,24 @@ async function e2e() {
   }
   const out = join(RESULTS, 'e2e.json');
   rmSync(out, { force: true });
-  const { code } = await run([process.execPath, join(ROOT, 'node_modules/@playwright/test/cli.js'), 'test', '-c', 'e2e/playwright.config.ts'], { env: { ...process.env, CHROMIUM_PATH: chromium } });
+  // A free port unless one is given: another checkout's journeys may hold the default one.
+  const port = process.env.E2E_PORT ?? String(await freePort());
+  const { code } = await run([process.execPath, join(ROOT, 'node_modules/@playwright/test/cli.js'), 'test', '-c', 'e2e/playwright.config.ts'], { env: { ...process.env, CHROMIUM_PATH: chromium, E2E_PORT: port } });
   const report = readJson(out);
   const stats = report?.stats ?? {};
   const errors = report?.errors?.length ?? 0;
   record('e2e (Playwright)', { passed: (stats.expected ?? 0) + (stats.flaky ?? 0), failed: (stats.unexpected ?? 0) + errors, code, seconds: (Date.now() - t) / 1000 });
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 const steps = [
