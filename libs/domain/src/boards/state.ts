@@ -16,7 +16,7 @@ export const BOARD_TRANSITIONS: Transitions<BoardState> = {
 export const IDEA_TRANSITIONS: Transitions<IdeaStatus> = {
   pending: ['visible', 'rejected', 'withdrawn', 'merged'],
   visible: ['hidden', 'withdrawn', 'merged'],
-  hidden: ['visible', 'merged'],
+  hidden: ['visible'],
   rejected: ['visible'],
   merged: [],
   withdrawn: [],
