@@ -2,14 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { BoardsFeature, JoinResponse, SessionSnapshot } from '@palabre/contracts';
 import { nextEvent, send, sendOk, TestApp, type TestSocket } from '../../common/testing/harness';
 import { AuditService } from '../audit/audit.service';
+import { SimilarityService } from './similarity.service';
 
 const COLUMNS = [{ title: 'Gouvernance' }, { title: 'Financement' }, { title: 'Animation' }, { title: 'Évaluation' }];
 
 describe('idea boards (real database, real socket.io)', () => {
   let t: TestApp;
+  // Generous: the embedded database takes long to start on a loaded two-core machine.
   beforeAll(async () => {
     t = await TestApp.start();
-  });
+  }, 120_000);
   afterAll(async () => {
     await t.close();
   });
@@ -267,5 +269,3 @@ describe('idea boards (real database, real socket.io)', () => {
     }
   });
 });
-
-import { SimilarityService } from './similarity.service';
