@@ -50,7 +50,9 @@ export const BoardConfig = z
     columns: z
       .array(z.object({ id: ColumnId.optional(), title: text(1, BOARD_LIMITS.columnTitle) }).strict())
       .min(1)
-      .max(BOARD_LIMITS.columns),
+      .max(BOARD_LIMITS.columns)
+      .default([{ title: 'Idées' }])
+      .describe('Columns; one « Idées » column when omitted (the facilitator can change them later)'),
     moderation: BoardSettingsShape.moderation.default('post'),
     supportMode: BoardSettingsShape.supportMode.default('single'),
     dotsPerMember: BoardSettingsShape.dotsPerMember.default(5),
