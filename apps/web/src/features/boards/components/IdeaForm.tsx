@@ -4,6 +4,7 @@ import { BOARD_LIMITS, type BoardSnapshot, type IdeaView } from '@palabre/contra
 import { useCommandMutation } from '../../../lib/live';
 import { useAnnounce } from '../../../ui/Announcer';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
+import { usePatchBoard } from '../hooks/usePatchBoard';
 import { useSimilarIdeas } from '../hooks/useSimilarIdeas';
 
 interface IdeaFormProps {
@@ -29,11 +30,13 @@ export function IdeaForm({ board, idea, correct = false, onDone }: IdeaFormProps
   const similar = useSimilarIdeas(board.board.activityId, idea ? '' : `${title} ${body}`);
   const mutation = idea ? (correct ? fix : edit) : post;
   const activityId = board.board.activityId;
+  const { posted } = usePatchBoard();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const done = {
       onSuccess: (saved: IdeaView) => {
+        if (!idea) posted(saved);
         announce(saved.status === 'pending' ? t('form.queued') : t(idea ? 'form.saved' : 'form.posted'));
         if (!idea) {
           setTitle('');

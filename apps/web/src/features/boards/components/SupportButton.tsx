@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import type { BoardSnapshot, IdeaView } from '@palabre/contracts';
+import type { BoardSnapshot, IdeaView, SupportResult } from '@palabre/contracts';
 import { useCommandMutation } from '../../../lib/live';
 import { useAnnounce } from '../../../ui/Announcer';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
+import { usePatchBoard } from '../hooks/usePatchBoard';
 import { countOf, myDots } from '../model';
 
 /** Support toggle (single mode) or add/remove a dot (dots mode), with the count when shown. */
@@ -15,7 +16,11 @@ export function SupportButton({ board, idea, disabled }: { board: BoardSnapshot;
   const count = countOf(board, idea.id);
   const activityId = board.board.activityId;
   const busy = support.isPending || unsupport.isPending;
-  const onDone = (key: string) => () => announce(t(key));
+  const { supported } = usePatchBoard();
+  const onDone = (key: string) => (result: SupportResult) => {
+    supported(activityId, result);
+    announce(t(key));
+  };
   const countText = count ? t('support.count', { count: count.supports }) : t('support.hiddenCount');
 
   if (board.board.supportMode === 'single') {
