@@ -6,3 +6,4 @@ export * from './rest/sessions';
 export * from './rest/routes';
 export * from './events';
 export * from './surveys/questions';
+export * from './boards/board';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BOARD_ERRORS } from './boards';
 import { AUTH_ERRORS, CORE_ERRORS, SESSION_ERRORS } from './core';
 import type { ErrorDefinition } from './define';
 
@@ -12,6 +13,7 @@ export const ERRORS = {
   ...CORE_ERRORS,
   ...AUTH_ERRORS,
   ...SESSION_ERRORS,
+  ...BOARD_ERRORS,
 } satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;

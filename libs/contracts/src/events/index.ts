@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Ack } from '../common';
+import { BOARD_COMMANDS, BOARD_EVENTS } from './boards';
 import { CORE_COMMANDS, CORE_EVENTS } from './core';
 
 export { command, event, type CommandDefinition, type EventDefinition } from './define';
@@ -7,11 +8,13 @@ export { command, event, type CommandDefinition, type EventDefinition } from './
 /** Every client → server command. A feature adds its record here. */
 export const COMMANDS = {
   ...CORE_COMMANDS,
+  ...BOARD_COMMANDS,
 } as const;
 
 /** Every server → client event. A feature adds its record here. */
 export const EVENTS = {
   ...CORE_EVENTS,
+  ...BOARD_EVENTS,
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;
