@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { QuestionResultsResponse, SurveyTemplate } from '../surveys/survey';
 import type { RouteDefinition } from './routes';
 
-export const SURVEY_ROUTES = {
+export const SURVEY_ROUTES: Record<'surveys.results' | 'surveys.templates', RouteDefinition> = {
   'surveys.results': {
     method: 'GET',
     path: '/api/sessions/:id/survey-questions/:questionId/results',
@@ -17,4 +17,4 @@ export const SURVEY_ROUTES = {
     summary: "The signed-in staff account's survey templates, newest first",
     response: z.array(SurveyTemplate),
   },
-} as const satisfies Record<string, RouteDefinition>;
+};
