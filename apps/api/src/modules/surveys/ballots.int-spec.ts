@@ -1,4 +1,5 @@
-import type { EventPayload } from '@palabre/contracts';
+import { randomUUID } from 'node:crypto';
+import { isRetryable, type Ack, type BallotReceipt, type EventPayload } from '@palabre/contracts';
 import { nextEvent, send, sendOk, TestApp, type TestSocket } from '../../common/testing/harness';
 import { member, snapshot, surveySession, YESNO } from './survey-fixtures';
 
@@ -8,7 +9,7 @@ describe('ballots under load and anonymity (real database, real socket.io)', () 
   let t: TestApp;
   beforeAll(async () => {
     t = await TestApp.start();
-  });
+  }, 120_000);
   afterAll(async () => {
     await t.close();
   });
@@ -30,8 +31,19 @@ describe('ballots under load and anonymity (real database, real socket.io)', () 
     const updates: { at: number; p: EventPayload<'results.updated'> }[] = [];
     const watcher = sockets[0];
     watcher.on('results.updated', (p) => updates.push({ at: Date.now(), p }));
-    const done = nextEvent(watcher, 'results.updated', (p) => p.ballots === BURST, 60_000);
-    const acks = await Promise.all(sockets.map((socket, i) => send(socket, 'ballot.cast', { questionId: qid, value: { type: 'yesno', choice: i % 4 === 0 ? 'no' : 'yes' } })));
+    const done = nextEvent(watcher, 'results.updated', (p) => p.ballots === BURST, 150_000);
+    // Like the web client's queue: a retryable refusal (database busy) is sent again with the same opId.
+    const cast = async (socket: TestSocket, i: number) => {
+      const opId = randomUUID();
+      for (let attempt = 1; ; attempt++) {
+        // The embedded database serialises 200 transactions on one connection: allow it time.
+        const emitter = socket.timeout(90_000) as unknown as { emitWithAck(e: string, p: unknown): Promise<Ack<BallotReceipt>> };
+        const ack = await emitter.emitWithAck('ballot.cast', { opId, questionId: qid, value: { type: 'yesno', choice: i % 4 === 0 ? 'no' : 'yes' } });
+        if (ack.ok || !isRetryable(ack.error.code) || attempt === 5) return ack;
+        await new Promise((r) => setTimeout(r, 500 * attempt));
+      }
+    };
+    const acks = await Promise.all(sockets.map(cast));
     expect(acks.filter((a) => !a.ok)).toEqual([]);
     const final = await done;
     expect(final.results).toMatchObject({ type: 'yesno', ballots: BURST });
@@ -43,7 +55,7 @@ describe('ballots under load and anonymity (real database, real socket.io)', () 
     expect(updates.every((u) => u.p.results !== null && u.p.ballots === u.p.results.ballots)).toBe(true);
     const rows: { n: number }[] = await t.db.query('SELECT count(*)::int AS n FROM ballot WHERE question_id = $1', [qid]);
     expect(rows[0].n).toBe(BURST);
-  }, 120_000);
+  }, 240_000);
 
   it('refuses every ballot that reaches the question after the close committed, and counts the others', async () => {
     const s = await surveySession(t, { questions: [YESNO] });

@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { BallotReceipt, BallotValue, CommandPayload, QuestionState, SurveyAnonymity } from '@palabre/contracts';
-import { isSessionOpenForMembers, validateBallot, type ProfiledBallot } from '@palabre/domain';
+import type { BallotReceipt, BallotValue, CommandPayload, QuestionConfig, QuestionState, SurveyAnonymity } from '@palabre/contracts';
+import { canWriteActivity, isSessionOpenForMembers, validateBallot, type ProfiledBallot } from '@palabre/domain';
 import type { EntityManager } from 'typeorm';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
 import { rooms } from '../../common/realtime/rooms';
 import type { Tx } from '../../common/realtime/transaction';
 import { returningRows } from '../../database/returning';
-import { ActivitiesService } from '../sessions/activities.service';
 import { BallotKeys } from './ballot-key';
-import { SurveyStore } from './survey.store';
 
 const REFUSED: Partial<Record<QuestionState, 'QUESTION_NOT_OPEN' | 'VOTING_CLOSED'>> = {
   draft: 'QUESTION_NOT_OPEN',
@@ -20,11 +18,7 @@ const REFUSED: Partial<Record<QuestionState, 'QUESTION_NOT_OPEN' | 'VOTING_CLOSE
 /** Casting ballots and reading them back, in both anonymity modes. */
 @Injectable()
 export class BallotsService {
-  constructor(
-    private readonly store: SurveyStore,
-    private readonly activities: ActivitiesService,
-    private readonly keys: BallotKeys,
-  ) {}
+  constructor(private readonly keys: BallotKeys) {}
 
   /**
    * Cast or replace a ballot. The question row is read FOR SHARE in this transaction: a close
@@ -33,20 +27,32 @@ export class BallotsService {
    * after the close commits.
    */
   async cast(tx: Tx, actor: ParticipantActor, p: CommandPayload<'ballot.cast'>, sessionState: string): Promise<BallotReceipt> {
-    const question = await this.store.question(tx.manager, p.questionId, 'share');
-    const activity = await this.activities.findWritable(tx, actor, question.activityId);
+    // The hot path: question, activity and survey in one round trip, the question row FOR SHARE.
+    const rows: { state: QuestionState; config: QuestionConfig; activity_id: string; group_id: string | null; anonymity: SurveyAnonymity }[] = await tx.manager.query(
+      `SELECT q.state, q.config, q.activity_id, a.group_id, s.anonymity
+         FROM survey_question q JOIN activity a ON a.id = q.activity_id JOIN survey s ON s.activity_id = q.activity_id
+        WHERE q.id = $1 AND a.session_id = $2
+        FOR SHARE OF q`,
+      [p.questionId, actor.sessionId],
+    );
+    const question = rows[0];
+    if (!question) throw new AppError('NOT_FOUND');
+    // Another working group's survey does not exist for this member.
+    if (question.group_id !== null && !canWriteActivity({ role: actor.role, actorGroupId: actor.groupId, activityGroupId: question.group_id, reportBackOpen: false })) {
+      throw new AppError('NOT_FOUND');
+    }
     if (!isSessionOpenForMembers(sessionState as never)) throw new AppError('SESSION_NOT_OPEN');
     const refused = REFUSED[question.state];
     if (refused) throw new AppError(refused);
     const check = validateBallot(question.config, p.value);
     if (!check.ok) throw new AppError(check.code);
-    const survey = await this.store.survey(tx.manager, activity.id);
     const replaced =
-      survey.anonymity === 'anonymous'
-        ? await this.castAnonymous(tx.manager, question.id, actor.participantId, check.value)
-        : await this.castNamed(tx.manager, question.id, actor.participantId, check.value);
-    await tx.publish('ballot.recorded', actor.sessionId, { activityId: activity.id, questionId: question.id, value: check.value }, { room: rooms.participant(actor.participantId) });
-    return { activityId: activity.id, questionId: question.id, replaced };
+      question.anonymity === 'anonymous'
+        ? await this.castAnonymous(tx.manager, p.questionId, actor.participantId, check.value)
+        : await this.castNamed(tx.manager, p.questionId, actor.participantId, check.value);
+    const activityId = question.activity_id;
+    await tx.publish('ballot.recorded', actor.sessionId, { activityId, questionId: p.questionId, value: check.value }, { room: rooms.participant(actor.participantId) });
+    return { activityId, questionId: p.questionId, replaced };
   }
 
   /** The unique (question, participant) index makes a second row impossible; a change updates the row. */

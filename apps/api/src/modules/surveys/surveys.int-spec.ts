@@ -7,7 +7,7 @@ describe('surveys: building, lifecycle, ballots and live results (real database,
   let t: TestApp;
   beforeAll(async () => {
     t = await TestApp.start();
-  });
+  }, 120_000);
   afterAll(async () => {
     await t.close();
   });
