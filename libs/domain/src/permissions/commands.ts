@@ -15,6 +15,7 @@ export const COMMAND_ROLES: Record<CommandName, readonly ParticipantRole[]> = {
   'activity.update': STAFF,
   'activity.move': STAFF,
   'activity.delete': STAFF,
+  'participant.revoke': STAFF,
   'survey.settings': STAFF,
   'survey.question.add': STAFF,
   'survey.question.update': STAFF,
