@@ -5,3 +5,4 @@ export * from './state/session';
 export * from './tally';
 export * from './permissions/groups';
 export * from './boards';
+export * from './state/survey';

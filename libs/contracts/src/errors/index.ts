@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BOARD_ERRORS } from './boards';
 import { AUTH_ERRORS, CORE_ERRORS, SESSION_ERRORS } from './core';
+import { SURVEY_BALLOT_ERRORS, SURVEY_ERRORS } from './surveys';
 import type { ErrorDefinition } from './define';
 
 export { defineErrors, type ErrorDefinition } from './define';
@@ -14,6 +15,8 @@ export const ERRORS = {
   ...AUTH_ERRORS,
   ...SESSION_ERRORS,
   ...BOARD_ERRORS,
+  ...SURVEY_BALLOT_ERRORS,
+  ...SURVEY_ERRORS,
 } satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;
