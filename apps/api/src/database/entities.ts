@@ -1,4 +1,5 @@
 import { AuditEvent } from '../modules/audit/audit-event.entity';
+import { ArchiveRecord } from '../modules/outcomes/archive-record.entity';
 import { StaffAccount } from '../modules/auth/staff-account.entity';
 import { Activity } from '../modules/sessions/activity.entity';
 import { Assembly, Member } from '../modules/sessions/assembly.entity';
@@ -7,4 +8,4 @@ import { Session } from '../modules/sessions/session.entity';
 import { ProcessedOp } from '../common/realtime/processed-op.entity';
 
 /** Every entity; a feature module adds its own here. */
-export const ENTITIES = [StaffAccount, Assembly, Member, Session, Participant, Activity, ProcessedOp, AuditEvent];
+export const ENTITIES = [StaffAccount, Assembly, Member, Session, Participant, Activity, ProcessedOp, AuditEvent, ArchiveRecord];

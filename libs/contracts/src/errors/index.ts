@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AUTH_ERRORS, CORE_ERRORS, SESSION_ERRORS } from './core';
+import { OUTCOME_ERRORS } from './outcomes';
 import type { ErrorDefinition } from './define';
 
 export { defineErrors, type ErrorDefinition } from './define';
@@ -12,6 +13,7 @@ export const ERRORS = {
   ...CORE_ERRORS,
   ...AUTH_ERRORS,
   ...SESSION_ERRORS,
+  ...OUTCOME_ERRORS,
 } satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -11,6 +11,7 @@ export type RouteRule =
   | { auth: 'session'; roles: readonly ParticipantRole[] };
 
 const ANY_STAFF = { auth: 'staff', roles: ['facilitator', 'organiser', 'admin'] } as const;
+const ORGANISERS = { auth: 'staff', roles: ['organiser', 'admin'] } as const;
 const ANY_PARTICIPANT = { auth: 'session', roles: ['member', 'facilitator', 'organiser', 'observer'] } as const;
 
 export const ROUTE_RULES: Record<RouteKey, RouteRule> = {
@@ -28,6 +29,18 @@ export const ROUTE_RULES: Record<RouteKey, RouteRule> = {
   'sessions.snapshot': ANY_PARTICIPANT,
   'roster.import': ANY_STAFF,
   'roster.invitations': ANY_STAFF,
+  'exports.csv': ANY_STAFF,
+  'exports.xlsx': ANY_STAFF,
+  'exports.pdf': ANY_STAFF,
+  'exports.docx': ANY_STAFF,
+  'exports.json': ANY_STAFF,
+  'archive.seal': ORGANISERS,
+  'archive.list': ORGANISERS,
+  'archive.get': ORGANISERS,
+  'archive.verify': ORGANISERS,
+  'archive.public': ORGANISERS,
+  'archive.pseudonymise': ORGANISERS,
+  'public.results': { auth: 'public' },
 };
 
 /** The participant role a staff account takes when it enters a session. */
