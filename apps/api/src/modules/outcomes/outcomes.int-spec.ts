@@ -7,8 +7,8 @@ import { AuditService } from '../audit/audit.service';
 import { canonicalJson } from '../audit/hash-chain';
 import { OutcomeRecordService } from './outcome-record.service';
 import { OutcomeRegistry } from './outcome-registry';
-import { fakeBoardSection, fakeSurveySection } from './testing/fake-outcomes';
-import { pdfText } from './testing/pdf-text';
+import { fakeBoardSection, fakeSurveySection } from '../../common/testing/fake-outcomes';
+import { pdfText } from '../../common/testing/pdf-text';
 
 const ROSTER = [
   'name;email;perimeter;territoryType;category;gender',

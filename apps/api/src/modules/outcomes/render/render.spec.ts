@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { parse } from 'csv-parse/sync';
-import { fakeExport } from '../testing/fake-outcomes';
-import { pdfText } from '../testing/pdf-text';
+import { fakeExport } from '../../../common/testing/fake-outcomes';
+import { pdfText } from '../../../common/testing/pdf-text';
 import { renderCsv } from './csv';
 import { renderDocx } from './docx';
 import { PDF_FONT, renderPdf } from './pdf';

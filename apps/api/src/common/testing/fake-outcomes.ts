@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Gender, MemberCategory, TerritoryType, type OutcomeExport, type OutcomeSectionInput, type OutcomeParticipant } from '@palabre/contracts';
-import { countCells } from '../cells';
+import { countCells } from '../../modules/outcomes/cells';
 
 /**
  * Test-only contributions standing for the survey and board features (built in other
