@@ -4,8 +4,10 @@ import { DEMO, expectAccessible, signInAsFacilitator } from './fixtures';
 
 const TITLE = 'Session plénière — contrats territoriaux 2022-2027';
 
+/** Clicks a whole-session export button (not the selected activity's) and reads the saved file. */
 async function downloadFrom(page: Page, button: RegExp): Promise<{ name: string; bytes: Buffer }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  const group = page.getByRole('group', { name: 'Résultats et exports', exact: true });
+  const [download] = await Promise.all([page.waitForEvent('download'), group.getByRole('button', { name: button }).click()]);
   const path = await download.path();
   return { name: download.suggestedFilename(), bytes: await readFile(path) };
 }

@@ -19,8 +19,9 @@ export const outcomeEndpoints = {
  * Downloads an export with the staff bearer (a plain link cannot carry it): fetch, then save
  * the bytes under the server's file name.
  */
-export async function downloadExport(token: string, sessionId: string, format: ExportFormat): Promise<string> {
-  const path = routePath(ROUTES[`exports.${format}`].path, { id: sessionId });
+export async function downloadExport(token: string, sessionId: string, format: ExportFormat, activityId?: string): Promise<string> {
+  const base = routePath(ROUTES[`exports.${format}`].path, { id: sessionId });
+  const path = activityId ? `${base}?activityId=${encodeURIComponent(activityId)}` : base;
   const response = await fetch(path, { headers: { Authorization: `Bearer ${token}`, 'Accept-Language': currentLocale() } });
   if (!response.ok) {
     const body = parseErrorBody(((await response.json().catch(() => null)) as { error?: unknown } | null)?.error);

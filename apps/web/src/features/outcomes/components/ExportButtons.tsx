@@ -7,8 +7,15 @@ import { downloadExport } from '../api';
 
 const FORMATS: readonly ExportFormat[] = ['pdf', 'docx', 'xlsx', 'csv', 'json'];
 
+interface ExportButtonsProps {
+  token: string;
+  sessionId: string;
+  /** Narrows the exports to one activity. */
+  activity?: { id: string; title: string };
+}
+
 /** One button per export format; the file is fetched with the staff token and saved. */
-export function ExportButtons({ token, sessionId }: { token: string; sessionId: string }) {
+export function ExportButtons({ token, sessionId, activity }: ExportButtonsProps) {
   const { t } = useTranslation('outcomes');
   const announce = useAnnounce();
   const [busy, setBusy] = useState<ExportFormat | null>(null);
@@ -18,7 +25,7 @@ export function ExportButtons({ token, sessionId }: { token: string; sessionId: 
     setBusy(format);
     setError(null);
     try {
-      const name = await downloadExport(token, sessionId, format);
+      const name = await downloadExport(token, sessionId, format, activity?.id);
       announce(t('exports.done', { name }));
     } catch (e) {
       setError(e);
@@ -29,7 +36,7 @@ export function ExportButtons({ token, sessionId }: { token: string; sessionId: 
 
   return (
     <div className="stack">
-      <div className="button-row" role="group" aria-label={t('exports.title')}>
+      <div className="button-row" role="group" aria-label={activity ? t('exports.activityGroup', { title: activity.title }) : t('exports.title')}>
         {FORMATS.map((format) => (
           <button key={format} type="button" className="button" disabled={busy !== null} aria-busy={busy === format} onClick={() => void download(format)}>
             {t(`exports.format.${format}`)}

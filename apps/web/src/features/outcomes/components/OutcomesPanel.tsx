@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ArchiveSummary, SessionSummary } from '@palabre/contracts';
+import type { ActivitySummary, ArchiveSummary, SessionSummary } from '@palabre/contracts';
 import { useStaffAuth } from '../../../lib/use-stored-auth';
 import { useAnnounce } from '../../../ui/Announcer';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
@@ -10,7 +10,7 @@ import { outcomeEndpoints } from '../api';
 import { ExportButtons } from './ExportButtons';
 
 /** In the staff console: exports at any time (draft, then final), sealing once closed (organisers). */
-export function OutcomesPanel({ session }: { session: SessionSummary }) {
+export function OutcomesPanel({ session, activity }: { session: SessionSummary; activity?: ActivitySummary }) {
   const { t } = useTranslation('outcomes');
   const auth = useStaffAuth();
   const announce = useAnnounce();
@@ -32,6 +32,12 @@ export function OutcomesPanel({ session }: { session: SessionSummary }) {
       <h2 id="outcomes-heading">{t('exports.title')}</h2>
       <p className="muted">{t(session.state === 'live' || session.state === 'draft' ? 'exports.draftHint' : 'exports.finalHint')}</p>
       <ExportButtons token={auth.token} sessionId={session.id} />
+      {activity && (
+        <>
+          <h3>{t('exports.activityTitle', { title: activity.title })}</h3>
+          <ExportButtons token={auth.token} sessionId={session.id} activity={activity} />
+        </>
+      )}
       {session.state === 'archived' && (
         <p>
           <Link to={`/staff/archive/${session.id}`}>{t('seal.openArchive')}</Link>

@@ -52,7 +52,7 @@ export function ConsoleView({ onAccessLost }: { onAccessLost: () => void }) {
         <div className="stack">
           <SessionControls session={snapshot.session} />
           <JoinInfo session={snapshot.session} />
-          <OutcomesPanel session={snapshot.session} />
+          <OutcomesPanel session={snapshot.session} activity={activity} />
         </div>
         <div className="stack">
           <Agenda activities={snapshot.activities} selectedId={activity?.id} />
