@@ -1,5 +1,6 @@
 import { Board, Idea, IdeaComment, IdeaSupport } from '../modules/boards/board.entity';
 import { AuditEvent } from '../modules/audit/audit-event.entity';
+import { ArchiveRecord } from '../modules/outcomes/archive-record.entity';
 import { StaffAccount } from '../modules/auth/staff-account.entity';
 import { Activity } from '../modules/sessions/activity.entity';
 import { Assembly, Member } from '../modules/sessions/assembly.entity';
@@ -9,4 +10,4 @@ import { ProcessedOp } from '../common/realtime/processed-op.entity';
 import { AnonymousBallot, Ballot, BallotReceipt, Survey, SurveyQuestion, SurveyTemplate } from '../modules/surveys/survey.entity';
 
 /** Every entity; a feature module adds its own here. */
-export const ENTITIES = [StaffAccount, Assembly, Member, Session, Participant, Activity, ProcessedOp, AuditEvent, Board, Idea, IdeaSupport, IdeaComment, Survey, SurveyQuestion, Ballot, BallotReceipt, AnonymousBallot, SurveyTemplate];
+export const ENTITIES = [StaffAccount, Assembly, Member, Session, Participant, Activity, ProcessedOp, AuditEvent, Board, Idea, IdeaSupport, IdeaComment, Survey, SurveyQuestion, Ballot, BallotReceipt, AnonymousBallot, SurveyTemplate, ArchiveRecord];

@@ -12,6 +12,9 @@ import { NotFoundPage } from './NotFoundPage';
 const StaffLoginPage = lazy(() => import('../features/staff/pages/StaffLoginPage').then((m) => ({ default: m.StaffLoginPage })));
 const StaffHomePage = lazy(() => import('../features/staff/pages/StaffHomePage').then((m) => ({ default: m.StaffHomePage })));
 const ConsolePage = lazy(() => import('../features/staff/pages/ConsolePage').then((m) => ({ default: m.ConsolePage })));
+const ArchiveListPage = lazy(() => import('../features/outcomes/pages/ArchiveListPage').then((m) => ({ default: m.ArchiveListPage })));
+const ArchiveDetailPage = lazy(() => import('../features/outcomes/pages/ArchiveDetailPage').then((m) => ({ default: m.ArchiveDetailPage })));
+const PublicResultsPage = lazy(() => import('../features/outcomes/pages/PublicResultsPage').then((m) => ({ default: m.PublicResultsPage })));
 const ScreenPage = lazy(() => import('../features/screen/pages/ScreenPage').then((m) => ({ default: m.ScreenPage })));
 
 export function AppRoutes() {
@@ -25,6 +28,9 @@ export function AppRoutes() {
         <Route path="staff/login" element={<StaffLoginPage />} />
         <Route path="staff" element={<StaffHomePage />} />
         <Route path="staff/sessions/:id" element={<ConsolePage />} />
+        <Route path="staff/archive" element={<ArchiveListPage />} />
+        <Route path="staff/archive/:id" element={<ArchiveDetailPage />} />
+        <Route path="public/:code" element={<PublicResultsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
       <Route

@@ -13,7 +13,8 @@ export function LanguageSwitch() {
           type="button"
           lang={locale}
           aria-pressed={active === locale}
-          aria-label={t(`language.${locale}`)}
+          // The accessible name starts with the visible text (WCAG 2.5.3, label in name).
+          aria-label={`${locale.toUpperCase()} — ${t(`language.${locale}`)}`}
           onClick={() => void setLocale(locale)}
         >
           {locale.toUpperCase()}

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BOARD_ERRORS } from './boards';
 import { AUTH_ERRORS, CORE_ERRORS, SESSION_ERRORS } from './core';
 import { SURVEY_BALLOT_ERRORS, SURVEY_ERRORS } from './surveys';
+import { OUTCOME_ERRORS } from './outcomes';
 import type { ErrorDefinition } from './define';
 
 export { defineErrors, type ErrorDefinition } from './define';
@@ -17,6 +18,7 @@ export const ERRORS = {
   ...BOARD_ERRORS,
   ...SURVEY_BALLOT_ERRORS,
   ...SURVEY_ERRORS,
+  ...OUTCOME_ERRORS,
 } satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;

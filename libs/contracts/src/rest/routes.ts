@@ -12,6 +12,7 @@ import {
   UpdateSessionBody,
 } from './sessions';
 import { SURVEY_ROUTES } from './surveys';
+import { ArchiveDetail, ArchiveSummary, ArchiveVerification, PublicResults, SetPublicBody } from './outcomes';
 
 /**
  * Who may call a route:
@@ -55,9 +56,36 @@ export const CORE_ROUTES = {
   ...route('roster.invitations', { method: 'GET', path: '/api/sessions/:id/invitations', auth: 'staff', summary: 'Personal invitation links of roster members', response: z.array(Invitation) }),
 };
 
+/** A file download of the session outcomes (?activityId= narrows it to one activity). */
+function download<const K extends string>(key: K, format: string, contentType: string) {
+  return route(key, {
+    method: 'GET',
+    path: `/api/sessions/:id/export.${format}`,
+    auth: 'staff',
+    summary: `Outcomes as ${format.toUpperCase()} (?activityId= for one activity): a draft while live, final once closed`,
+    contentType,
+  });
+}
+
+export const OUTCOME_ROUTES = {
+  ...download('exports.csv', 'csv', 'text/csv; charset=utf-8'),
+  ...download('exports.xlsx', 'xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+  ...download('exports.pdf', 'pdf', 'application/pdf'),
+  ...download('exports.docx', 'docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
+  ...download('exports.json', 'json', 'application/json'),
+  ...route('archive.seal', { method: 'POST', path: '/api/sessions/:id/seal', auth: 'staff', summary: 'Seal a closed session into the archive (read-only from then on)', response: ArchiveSummary }),
+  ...route('archive.list', { method: 'GET', path: '/api/archive', auth: 'staff', summary: 'Sealed sessions, newest first; ?q= searches titles, dates, ideas and syntheses', response: z.array(ArchiveSummary) }),
+  ...route('archive.get', { method: 'GET', path: '/api/archive/:id', auth: 'staff', summary: 'One sealed session with its record', response: ArchiveDetail }),
+  ...route('archive.verify', { method: 'GET', path: '/api/archive/:id/verify', auth: 'staff', summary: 'Recompute the digest, rebuild the record from the live tables and walk the audit chain', response: ArchiveVerification }),
+  ...route('archive.public', { method: 'POST', path: '/api/archive/:id/public', auth: 'staff', summary: 'Publish or unpublish the public results page', body: SetPublicBody, response: ArchiveSummary }),
+  ...route('archive.pseudonymise', { method: 'POST', path: '/api/archive/:id/pseudonymise', auth: 'staff', summary: 'Replace the personal data of a sealed session by pseudonyms, keeping aggregates', response: ArchiveSummary }),
+  ...route('public.results', { method: 'GET', path: '/api/public/:code/results', auth: 'public', summary: 'Aggregated results of a sealed session its organiser published (no account)', response: PublicResults }),
+};
+
 /** Every REST route. A feature adds its record here. */
 export const ROUTES = {
   ...CORE_ROUTES,
   ...SURVEY_ROUTES,
+  ...OUTCOME_ROUTES,
 } as const;
 export type RouteKey = keyof typeof ROUTES;

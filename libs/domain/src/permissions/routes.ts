@@ -11,6 +11,7 @@ export type RouteRule =
   | { auth: 'session'; roles: readonly ParticipantRole[] };
 
 const ANY_STAFF = { auth: 'staff', roles: ['facilitator', 'organiser', 'admin'] } as const;
+const ORGANISERS = { auth: 'staff', roles: ['organiser', 'admin'] } as const;
 const ANY_PARTICIPANT = { auth: 'session', roles: ['member', 'facilitator', 'organiser', 'observer'] } as const;
 
 export const ROUTE_RULES: Record<RouteKey, RouteRule> = {
@@ -33,6 +34,18 @@ export const ROUTE_RULES: Record<RouteKey, RouteRule> = {
   // Members and screens get results only once visible: checked by the use case (RESULTS_HIDDEN).
   'surveys.results': ANY_PARTICIPANT,
   'surveys.templates': ANY_STAFF,
+  'exports.csv': ANY_STAFF,
+  'exports.xlsx': ANY_STAFF,
+  'exports.pdf': ANY_STAFF,
+  'exports.docx': ANY_STAFF,
+  'exports.json': ANY_STAFF,
+  'archive.seal': ORGANISERS,
+  'archive.list': ORGANISERS,
+  'archive.get': ORGANISERS,
+  'archive.verify': ORGANISERS,
+  'archive.public': ORGANISERS,
+  'archive.pseudonymise': ORGANISERS,
+  'public.results': { auth: 'public' },
 };
 
 /** The participant role a staff account takes when it enters a session. */

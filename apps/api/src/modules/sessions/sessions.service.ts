@@ -93,6 +93,8 @@ export class SessionsService {
       const account = await tx.manager.getRepository(StaffAccount).findOneByOrFail({ id: actor.accountId });
       const repo = tx.manager.getRepository(Participant);
       let participant = await repo.findOneBy({ sessionId, accountId: actor.accountId });
+      // A sealed session gains no new participant: its record must stay as sealed.
+      if (!participant && session.state === 'archived') throw new AppError('SESSION_READ_ONLY');
       participant ??= await repo.save(
         repo.create({ sessionId, accountId: actor.accountId, displayName: account.displayName, role: sessionRoleOfStaff(actor.role), joinedAt: new Date() }),
       );

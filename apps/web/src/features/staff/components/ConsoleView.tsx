@@ -9,6 +9,7 @@ import { selectActivity } from '../../session/activities';
 import { ActivityPanel } from '../../session/components/ActivityPanel';
 import { Agenda } from '../../session/components/Agenda';
 import { useAnnounceChanges } from '../../session/hooks/useAnnounceChanges';
+import { OutcomesPanel } from '../../outcomes/components/OutcomesPanel';
 import { AddActivityForm } from './AddActivityForm';
 import { JoinInfo } from './JoinInfo';
 import { OnlineList } from './OnlineList';
@@ -51,6 +52,7 @@ export function ConsoleView({ onAccessLost }: { onAccessLost: () => void }) {
         <div className="stack">
           <SessionControls session={snapshot.session} />
           <JoinInfo session={snapshot.session} />
+          <OutcomesPanel session={snapshot.session} activity={activity} />
         </div>
         <div className="stack">
           <Agenda activities={snapshot.activities} selectedId={activity?.id} />

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { LoginResponse } from '@palabre/contracts';
 import { setStaffAuth } from '../../../lib/session-store';
@@ -29,6 +30,11 @@ function StaffHome({ auth }: { auth: LoginResponse }) {
             {t('signOut')}
           </button>
         </p>
+        {auth.account.role !== 'facilitator' && (
+          <p>
+            <Link to="/staff/archive">{t('outcomes:archive.title')}</Link>
+          </p>
+        )}
       </div>
       <div className="staff-home">
         <div className="card stack">
