@@ -6,3 +6,6 @@ export * from './rest/sessions';
 export * from './rest/routes';
 export * from './events';
 export * from './surveys/questions';
+export * from './boards/board';
+export * from './surveys/survey';
+export * from './rest/surveys';

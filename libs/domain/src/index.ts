@@ -4,3 +4,5 @@ export * from './state/machine';
 export * from './state/session';
 export * from './tally';
 export * from './permissions/groups';
+export * from './boards';
+export * from './state/survey';

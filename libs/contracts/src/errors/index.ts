@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { BOARD_ERRORS } from './boards';
 import { AUTH_ERRORS, CORE_ERRORS, SESSION_ERRORS } from './core';
+import { SURVEY_BALLOT_ERRORS, SURVEY_ERRORS } from './surveys';
 import type { ErrorDefinition } from './define';
 
 export { defineErrors, type ErrorDefinition } from './define';
@@ -12,6 +14,9 @@ export const ERRORS = {
   ...CORE_ERRORS,
   ...AUTH_ERRORS,
   ...SESSION_ERRORS,
+  ...BOARD_ERRORS,
+  ...SURVEY_BALLOT_ERRORS,
+  ...SURVEY_ERRORS,
 } satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -1,17 +1,23 @@
 import type { z } from 'zod';
 import type { Ack } from '../common';
+import { BOARD_COMMANDS, BOARD_EVENTS } from './boards';
 import { CORE_COMMANDS, CORE_EVENTS } from './core';
+import { SURVEY_COMMANDS, SURVEY_EVENTS } from './surveys';
 
 export { command, event, type CommandDefinition, type EventDefinition } from './define';
 
 /** Every client → server command. A feature adds its record here. */
 export const COMMANDS = {
   ...CORE_COMMANDS,
+  ...BOARD_COMMANDS,
+  ...SURVEY_COMMANDS,
 } as const;
 
 /** Every server → client event. A feature adds its record here. */
 export const EVENTS = {
   ...CORE_EVENTS,
+  ...BOARD_EVENTS,
+  ...SURVEY_EVENTS,
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -11,6 +11,7 @@ import {
   TransitionSessionBody,
   UpdateSessionBody,
 } from './sessions';
+import { SURVEY_ROUTES } from './surveys';
 
 /**
  * Who may call a route:
@@ -57,5 +58,6 @@ export const CORE_ROUTES = {
 /** Every REST route. A feature adds its record here. */
 export const ROUTES = {
   ...CORE_ROUTES,
+  ...SURVEY_ROUTES,
 } as const;
 export type RouteKey = keyof typeof ROUTES;

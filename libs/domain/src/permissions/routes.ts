@@ -30,6 +30,9 @@ export const ROUTE_RULES: Record<RouteKey, RouteRule> = {
   'sessions.snapshot': ANY_PARTICIPANT,
   'roster.import': ANY_STAFF,
   'roster.invitations': ANY_STAFF,
+  // Members and screens get results only once visible: checked by the use case (RESULTS_HIDDEN).
+  'surveys.results': ANY_PARTICIPANT,
+  'surveys.templates': ANY_STAFF,
 };
 
 /** The participant role a staff account takes when it enters a session. */
