@@ -50,7 +50,12 @@ export function typeOf(schema: JsonSchema): string {
   if (Array.isArray(schema.enum)) return (schema.enum as unknown[]).map((v) => JSON.stringify(v)).join(' | ');
   if ('const' in schema) return JSON.stringify(schema.const);
   const variants = (schema.anyOf ?? schema.oneOf) as JsonSchema[] | undefined;
-  if (variants) return variants.map(typeOf).join(' or ');
+  if (variants) {
+    const labels = [...new Set(variants.map(typeOf))];
+    // A discriminated union of object shapes (e.g. one ballot shape per question type).
+    if (labels.length === 1 && variants.length > 1) return `${labels[0]} (one of ${variants.length} shapes)`;
+    return labels.join(' or ');
+  }
   const type = Array.isArray(schema.type) ? (schema.type as string[]).join(' | ') : (schema.type as string | undefined);
   if (!type) return 'any';
   if (type === 'array') return `array of ${schema.items ? typeOf(schema.items as JsonSchema) : 'any'}`;
