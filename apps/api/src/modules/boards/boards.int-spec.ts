@@ -13,7 +13,7 @@ describe('idea boards (real database, real socket.io)', () => {
     t = await TestApp.start();
   }, 120_000);
   afterAll(async () => {
-    await t.close();
+    await t?.close();
   });
 
   /** A live session with an open board, its facilitator, two members and a projector screen. */
