@@ -34,7 +34,9 @@ export class BoardStore {
     if (activity.state === 'draft' && !isStaffRole(actor.role)) throw new AppError('NOT_FOUND');
     const board = await tx.manager.getRepository(Board).findOneBy({ activityId });
     if (!board) throw new AppError('NOT_FOUND');
-    return { activity, board, state: activity.state as BoardState, sessionId: actor.sessionId, audience: audienceOf(activity) };
+    // A draft board is the staff's alone: nothing about it reaches the members' rooms.
+    const audience = activity.state === 'draft' ? [rooms.staff(actor.sessionId)] : audienceOf(activity);
+    return { activity, board, state: activity.state as BoardState, sessionId: actor.sessionId, audience };
   }
 
   /** Refusals for anything that adds or changes content: suspended member, closed or locked board. */

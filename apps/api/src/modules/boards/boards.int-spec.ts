@@ -13,7 +13,7 @@ describe('idea boards (real database, real socket.io)', () => {
     t = await TestApp.start();
   }, 120_000);
   afterAll(async () => {
-    await t.close();
+    await t?.close();
   });
 
   /** A live session with an open board, its facilitator, two members and a projector screen. */
@@ -86,7 +86,7 @@ describe('idea boards (real database, real socket.io)', () => {
   });
 
   it('keeps dot voting within the budget, even with concurrent clicks', async () => {
-    const { activityId, ana, bruno } = await boardSetup({ supportMode: 'dots', dotsPerMember: 3, dotsPerIdeaMax: 2 });
+    const { activityId, ana, bruno, staff } = await boardSetup({ supportMode: 'dots', dotsPerMember: 3, dotsPerIdeaMax: 2 });
     const ideas = await Promise.all(['Un', 'Deux', 'Trois'].map((title) => post(ana, activityId, `Idée ${title}`)));
     const two = await sendOk(bruno, 'idea.support', { activityId, ideaId: ideas[0].id });
     expect(two.mine.dotsLeft).toBe(2);
@@ -97,6 +97,9 @@ describe('idea boards (real database, real socket.io)', () => {
     expect(burst.filter((a) => !a.ok).map((a) => !a.ok && a.error.code)).toEqual(['DOTS_EXHAUSTED', 'DOTS_EXHAUSTED', 'DOTS_EXHAUSTED']);
     const mine = (await sendOk(bruno, 'idea.unsupport', { activityId, ideaId: ideas[0].id })).mine;
     expect(mine.dotsLeft).toBe(1);
+    // A dot on an idea hidden since still counts (1 left above), and can be taken back.
+    await sendOk(staff, 'idea.hide', { activityId, ideaId: ideas[0].id });
+    expect((await sendOk(bruno, 'idea.unsupport', { activityId, ideaId: ideas[0].id })).mine.dotsLeft).toBe(2);
   });
 
   it('threads comments one level deep and lets authors edit or delete their own', async () => {

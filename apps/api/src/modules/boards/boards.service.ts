@@ -12,7 +12,7 @@ import { Activity } from '../sessions/activity.entity';
 import { Participant } from '../sessions/participant.entity';
 import { toActivitySummary } from '../sessions/views';
 import { Board, Idea, IdeaComment, IdeaSupport } from './board.entity';
-import { BoardStore, type BoardCtx } from './board-store';
+import { audienceOf, BoardStore, type BoardCtx } from './board-store';
 import { SupportsService } from './supports.service';
 import { toBoardView, toCommentView, toIdeaView } from './views';
 
@@ -73,6 +73,7 @@ export class BoardsService {
     await tx.manager.getRepository(Activity).update(activityId, { state: to });
     ctx.activity.state = to;
     ctx.state = to;
+    ctx.audience = audienceOf(ctx.activity);
     await tx.publish('activity.updated', ctx.sessionId, { activity: toActivitySummary(ctx.activity) });
     await tx.audit(ctx.sessionId, auditType, actor.participantId, { activityId });
     return this.publishBoard(tx, ctx);

@@ -7,7 +7,7 @@ describe('demo seed: the workshop-2 board', () => {
     t = await TestApp.start({ seedDemo: true });
   }, 180_000);
   afterAll(async () => {
-    await t.close();
+    await t?.close();
   });
 
   it('opens « faire vivre les contrats » with four columns and a dozen supported ideas', async () => {

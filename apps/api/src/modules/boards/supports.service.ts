@@ -38,9 +38,10 @@ export class SupportsService {
     const ctx = await this.store.load(tx, actor, p.activityId);
     if (ctx.state === 'locked') throw new AppError('BOARD_LOCKED');
     await tx.manager.query('SELECT 1 FROM participant WHERE id = $1 FOR UPDATE', [actor.participantId]);
-    const idea = await this.store.lockIdea(tx, ctx, actor, p.ideaId);
+    // A member may take back dots from an idea hidden since (it still counts in their budget).
     const repo = tx.manager.getRepository(IdeaSupport);
-    const current = await repo.findOneBy({ ideaId: idea.id, participantId: actor.participantId });
+    const current = await repo.findOneBy({ ideaId: p.ideaId, activityId: ctx.activity.id, participantId: actor.participantId });
+    const idea = current ? { id: p.ideaId } : await this.store.lockIdea(tx, ctx, actor, p.ideaId);
     if (current) {
       const left = removeSupport(rulesOf(ctx.board), current.dots);
       if (left === 0) await repo.delete(current.id);

@@ -1,4 +1,4 @@
-import type { BoardSnapshot, BoardsFeature, BoardView, SessionSnapshot } from '@palabre/contracts';
+import type { BoardSnapshot, BoardsFeature, SessionSnapshot } from '@palabre/contracts';
 import { patchFeature, type SnapshotPatchers } from '../../lib/patchers';
 
 const EMPTY: BoardsFeature = { blocked: false, boards: {} };
@@ -11,16 +11,6 @@ function patchBoard(snapshot: SessionSnapshot, activityId: string, update: (boar
     if (!board) return feature;
     return { ...feature, boards: { ...feature.boards, [activityId]: update(board) } };
   });
-}
-
-function emptyBoard(board: BoardView): BoardSnapshot {
-  return {
-    board,
-    ideas: [],
-    comments: [],
-    counts: board.supportsHidden ? null : [],
-    mine: { supports: [], dotsLeft: board.supportMode === 'dots' ? board.dotsPerMember : null, ideaIds: [] },
-  };
 }
 
 /** How board events change `snapshot.features.boards`. Every event is a full-state upsert. */
@@ -53,8 +43,11 @@ export const boardPatchers: SnapshotPatchers = {
     patchFeature<BoardsFeature>(snapshot, 'boards', (current) => {
       const feature = current ?? EMPTY;
       const known = feature.boards[activityId];
-      const next = known ? { ...known, board: view, counts: view.supportsHidden && known.counts === null ? null : (known.counts ?? []) } : emptyBoard(view);
-      return { ...feature, boards: { ...feature.boards, [activityId]: next } };
+      // A board just opened may already hold ideas: its view asks for the full snapshot instead.
+      if (!known) return feature;
+      const staff = snapshot.me.role === 'facilitator' || snapshot.me.role === 'organiser';
+      const counts = view.supportsHidden && !staff ? null : (known.counts ?? []);
+      return { ...feature, boards: { ...feature.boards, [activityId]: { ...known, board: view, counts } } };
     }),
   'participant.blocked': (snapshot, { participantId, blocked }) =>
     participantId === snapshot.me.id ? patchFeature<BoardsFeature>(snapshot, 'boards', (current) => ({ ...(current ?? EMPTY), blocked })) : snapshot,
