@@ -6,3 +6,5 @@ export * from './rest/sessions';
 export * from './rest/routes';
 export * from './events';
 export * from './surveys/questions';
+export * from './qna/schemas';
+export * from './room/schemas';

@@ -1,17 +1,23 @@
 import type { z } from 'zod';
 import type { Ack } from '../common';
 import { CORE_COMMANDS, CORE_EVENTS } from './core';
+import { QNA_COMMANDS, QNA_EVENTS } from './qna';
+import { ROOM_COMMANDS, ROOM_EVENTS } from './room';
 
 export { command, event, type CommandDefinition, type EventDefinition } from './define';
 
 /** Every client → server command. A feature adds its record here. */
 export const COMMANDS = {
   ...CORE_COMMANDS,
+  ...QNA_COMMANDS,
+  ...ROOM_COMMANDS,
 } as const;
 
 /** Every server → client event. A feature adds its record here. */
 export const EVENTS = {
   ...CORE_EVENTS,
+  ...QNA_EVENTS,
+  ...ROOM_EVENTS,
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -11,6 +11,7 @@ import {
   TransitionSessionBody,
   UpdateSessionBody,
 } from './sessions';
+import { Attendance } from '../room/schemas';
 
 /**
  * Who may call a route:
@@ -52,8 +53,13 @@ export const CORE_ROUTES = {
   ...route('roster.invitations', { method: 'GET', path: '/api/sessions/:id/invitations', auth: 'staff', summary: 'Personal invitation links of roster members', response: z.array(Invitation) }),
 };
 
+export const ROOM_ROUTES = {
+  ...route('room.attendance', { method: 'GET', path: '/api/sessions/:id/attendance', auth: 'staff', summary: 'Présents / attendus by territory type and category, with the quorum indicator', response: Attendance }),
+};
+
 /** Every REST route. A feature adds its record here. */
 export const ROUTES = {
   ...CORE_ROUTES,
+  ...ROOM_ROUTES,
 } as const;
 export type RouteKey = keyof typeof ROUTES;

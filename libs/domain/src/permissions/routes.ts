@@ -28,6 +28,7 @@ export const ROUTE_RULES: Record<RouteKey, RouteRule> = {
   'sessions.snapshot': ANY_PARTICIPANT,
   'roster.import': ANY_STAFF,
   'roster.invitations': ANY_STAFF,
+  'room.attendance': ANY_STAFF,
 };
 
 /** The participant role a staff account takes when it enters a session. */
