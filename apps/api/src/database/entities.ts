@@ -5,6 +5,8 @@ import { Assembly, Member } from '../modules/sessions/assembly.entity';
 import { Participant } from '../modules/sessions/participant.entity';
 import { Session } from '../modules/sessions/session.entity';
 import { ProcessedOp } from '../common/realtime/processed-op.entity';
+import { QnaQuestion, QnaVote } from '../modules/qna/qna.entities';
+import { AttendanceConfirmation, RoomState } from '../modules/room/room.entities';
 
 /** Every entity; a feature module adds its own here. */
-export const ENTITIES = [StaffAccount, Assembly, Member, Session, Participant, Activity, ProcessedOp, AuditEvent];
+export const ENTITIES = [StaffAccount, Assembly, Member, Session, Participant, Activity, ProcessedOp, AuditEvent, QnaQuestion, QnaVote, RoomState, AttendanceConfirmation];
