@@ -4,7 +4,6 @@ import { QNA_LIMITS, QnaQuestionView, QnaVoteResult } from '../qna/schemas';
 import { command, event } from './define';
 
 const Question = { questionId: Uuid };
-const Moderated = z.object({ question: QnaQuestionView });
 
 export const QNA_COMMANDS = {
   'qna.ask': command(
@@ -32,15 +31,17 @@ export const QNA_COMMANDS = {
 } as const;
 
 export const QNA_EVENTS = {
-  'qna.question.created': event(
-    Versioned.extend({ question: QnaQuestionView }),
-    'session',
-    'A question was asked. Pending questions go only to the staff room and to their author.',
-  ),
+  'qna.question.created': event(Versioned.extend({ question: QnaQuestionView }), 'session', 'A question was published as it was asked (post-moderation).'),
   'qna.question.updated': event(
     Versioned.extend({ question: QnaQuestionView }),
     'session',
-    'A question changed status or was merged into. Members receive it only in a public status; staff always.',
+    'A public question changed (approved, en cours, answered, restored, merged into, supporters carried over).',
+  ),
+  'qna.queue.updated': event(
+    Versioned.extend({ question: QnaQuestionView }),
+    'staff',
+    'A question outside the public list was created or changed (pending, hidden, rejected, merged): staff only, and the author for their own pending question. Carries the current version without bumping it.',
+    true,
   ),
   'qna.question.removed': event(
     Versioned.extend({ activityId: Uuid, questionId: Uuid, mergedInto: Uuid.nullable() }),

@@ -43,7 +43,7 @@ export const ROOM_EVENTS = {
     'session',
     'Another agenda item became current.',
   ),
-  'agenda.planned': event(Versioned.extend({ plan: RoomState.shape.plan }), 'staff', 'Planned durations changed.'),
+  'agenda.planned': event(Versioned.extend({ plan: RoomState.shape.plan }), 'staff', 'Planned durations changed.', true),
   'timer.updated': event(Versioned.extend({ timer: TimerView.nullable(), serverNow: ServerNow }), 'session', 'The countdown was started, extended, paused, resumed or stopped.'),
   'timer.warning': event(
     Versioned.extend({ activityId: Uuid, endsAt: z.string(), serverNow: ServerNow }),
@@ -51,6 +51,6 @@ export const ROOM_EVENTS = {
     'Ten seconds before an automatic close.',
   ),
   'activity.autoClosed': event(Versioned.extend({ activityId: Uuid }), 'session', 'The countdown reached zero and closed the activity.'),
-  'room.quorum': event(Versioned.extend({ quorumPercent: z.number().int().nullable() }), 'staff', 'The quorum threshold changed.'),
+  'room.quorum': event(Versioned.extend({ quorumPercent: z.number().int().nullable() }), 'staff', 'The quorum threshold changed.', true),
   'attendance.changed': event(Versioned.extend({ participantId: Uuid }), 'staff', 'A member confirmed presence: refetch the attendance figures.', true),
 } as const;

@@ -63,9 +63,9 @@ describe('Q&A "Échange avec la présidente" (real database, real socket.io)', (
   it('keeps pre-moderated questions in the staff queue: other members never see them until approved', async () => {
     const { session, staff, qna, alice, bruno, aliceSocket, brunoSocket } = await room({ moderation: 'pre' });
     let brunoSawPending = false;
-    (brunoSocket as unknown as { on(e: string, h: () => void): void }).on('qna.question.created', () => (brunoSawPending = true));
-    const staffSaw = nextEvent(staff, 'qna.question.created');
-    const authorSaw = nextEvent(aliceSocket, 'qna.question.created');
+    for (const e of ['qna.question.created', 'qna.queue.updated']) (brunoSocket as unknown as { on(e: string, h: () => void): void }).on(e, () => (brunoSawPending = true));
+    const staffSaw = nextEvent(staff, 'qna.queue.updated');
+    const authorSaw = nextEvent(aliceSocket, 'qna.queue.updated');
     const asked = await sendOk(aliceSocket, 'qna.ask', { activityId: qna.id, text: 'Question en attente' });
     expect(asked.status).toBe('pending');
     expect((await staffSaw).question.status).toBe('pending');

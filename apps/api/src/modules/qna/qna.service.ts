@@ -34,7 +34,7 @@ export class QnaService {
     const question = toQuestionView(await this.row(tx.manager, inserted[0].id));
     if (status === 'pending') {
       // The moderation queue is the staff's; the author alone sees their own question waiting.
-      await tx.publish('qna.question.created', actor.sessionId, { question }, { room: [rooms.staff(actor.sessionId), rooms.participant(actor.participantId)] });
+      await tx.publish('qna.queue.updated', actor.sessionId, { question }, { room: [rooms.staff(actor.sessionId), rooms.participant(actor.participantId)] });
     } else {
       await tx.publish('qna.question.created', actor.sessionId, { question });
     }
@@ -152,7 +152,7 @@ export class QnaService {
       await tx.publish('qna.question.updated', sessionId, { question });
       return;
     }
-    await tx.publish('qna.question.updated', sessionId, { question }, { room: rooms.staff(sessionId) });
+    await tx.publish('qna.queue.updated', sessionId, { question }, { room: rooms.staff(sessionId) });
     if (isPublicQuestion(from)) {
       await tx.publish('qna.question.removed', sessionId, { activityId: after.activity_id, questionId: after.id, mergedInto: after.merged_into });
     }
