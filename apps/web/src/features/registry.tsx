@@ -19,6 +19,8 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { ActivityKind, ActivitySummary } from '@palabre/contracts';
 import { combinePatchers, corePatchers, type SnapshotPatchers } from '../lib/patchers';
+import { qnaFeature } from './qna';
+import { roomFeature } from './room';
 
 /** What every activity view receives; the rest comes from the live hooks (lib/live.ts). */
 export interface ActivityViewProps {
@@ -49,7 +51,9 @@ export function lazyView<K extends string, M extends Record<K, ComponentType<Act
 }
 
 export const FEATURES: readonly FeatureDefinition[] = [
-  // surveysFeature, boardsFeature, qnaFeature, groupsFeature…
+  // surveysFeature, boardsFeature, groupsFeature…
+  qnaFeature,
+  roomFeature,
 ];
 
 /** Every patcher: the core ones (session, agenda, presence) then each feature's. */

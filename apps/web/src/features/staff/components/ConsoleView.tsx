@@ -9,6 +9,7 @@ import { selectActivity } from '../../session/activities';
 import { ActivityPanel } from '../../session/components/ActivityPanel';
 import { Agenda } from '../../session/components/Agenda';
 import { useAnnounceChanges } from '../../session/hooks/useAnnounceChanges';
+import { RoomConsole } from '../../room/components/RoomConsole';
 import { AddActivityForm } from './AddActivityForm';
 import { JoinInfo } from './JoinInfo';
 import { OnlineList } from './OnlineList';
@@ -50,6 +51,7 @@ export function ConsoleView({ onAccessLost }: { onAccessLost: () => void }) {
       <div className="console-layout">
         <div className="stack">
           <SessionControls session={snapshot.session} />
+          <RoomConsole />
           <JoinInfo session={snapshot.session} />
         </div>
         <div className="stack">
