@@ -19,12 +19,14 @@ export function AgendaControls() {
   const index = current ? activities.indexOf(current) : -1;
   const next = activities[index + 1];
 
-  async function run(promise: Promise<unknown>) {
+  async function run(promise: Promise<unknown>): Promise<boolean> {
     setError(null);
     try {
       await promise;
+      return true;
     } catch (err) {
       setError(err);
+      return false;
     }
   }
 
@@ -75,7 +77,10 @@ export function AgendaControls() {
                   closePrevious: true,
                   ...(duration >= 1 ? { durationSeconds: Math.round(duration * 60) } : {}),
                 }),
-              )
+              ).then((started) => {
+                // The duration belongs to the item just started, not to the next one.
+                if (started) setMinutes('');
+              })
             }
           >
             {t('agenda.startNext', { title: next.title })}
