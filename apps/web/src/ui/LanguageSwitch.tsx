@@ -13,7 +13,7 @@ export function LanguageSwitch() {
           type="button"
           lang={locale}
           aria-pressed={active === locale}
-          aria-label={t(`language.${locale}`)}
+          aria-label={`${locale.toUpperCase()} — ${t(`language.${locale}`)}`}
           onClick={() => void setLocale(locale)}
         >
           {locale.toUpperCase()}
