@@ -1,8 +1,9 @@
 import type { Type } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
+import { DocsModule } from './docs/docs.module';
 import { QnaModule } from './qna/qna.module';
 import { RoomModule } from './room/room.module';
 import { SessionsModule } from './sessions/sessions.module';
 
 /** Every feature module; a new feature adds its module here. */
-export const FEATURE_MODULES: Type[] = [AuthModule, SessionsModule, QnaModule, RoomModule];
+export const FEATURE_MODULES: Type[] = [AuthModule, SessionsModule, DocsModule, QnaModule, RoomModule];
