@@ -6,7 +6,7 @@ import { expectAccessible, phone, signInAsFacilitator } from './fixtures';
  * member's phone and a projector screen follow each step by themselves.
  */
 test('a facilitator runs a three-item agenda while a phone and a projector follow', async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const code = `ROOM-${Date.now().toString(36).toUpperCase().slice(-6)}`;
   const titles = ['Mot d’accueil', 'Tour de table', 'Échange avec la présidente'];
 
