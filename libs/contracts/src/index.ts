@@ -10,3 +10,5 @@ export * from './surveys/questions';
 export * from './boards/board';
 export * from './surveys/survey';
 export * from './rest/surveys';
+export * from './qna/schemas';
+export * from './room/schemas';

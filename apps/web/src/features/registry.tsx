@@ -20,6 +20,8 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { ActivityKind, ActivitySummary } from '@palabre/contracts';
 import { combinePatchers, corePatchers, type SnapshotPatchers } from '../lib/patchers';
 import { boardsFeature } from './boards';
+import { qnaFeature } from './qna';
+import { roomFeature } from './room';
 
 /** What every activity view receives; the rest comes from the live hooks (lib/live.ts). */
 export interface ActivityViewProps {
@@ -51,7 +53,9 @@ export function lazyView<K extends string, M extends Record<K, ComponentType<Act
 
 export const FEATURES: readonly FeatureDefinition[] = [
   boardsFeature,
-  // surveysFeature, boardsFeature, qnaFeature, groupsFeature…
+
+  qnaFeature,
+  roomFeature,
 ];
 
 /** Every patcher: the core ones (session, agenda, presence) then each feature's. */

@@ -3,6 +3,8 @@ import type { Ack } from '../common';
 import { BOARD_COMMANDS, BOARD_EVENTS } from './boards';
 import { CORE_COMMANDS, CORE_EVENTS } from './core';
 import { SURVEY_COMMANDS, SURVEY_EVENTS } from './surveys';
+import { QNA_COMMANDS, QNA_EVENTS } from './qna';
+import { ROOM_COMMANDS, ROOM_EVENTS } from './room';
 
 export { command, event, type CommandDefinition, type EventDefinition } from './define';
 
@@ -11,6 +13,8 @@ export const COMMANDS = {
   ...CORE_COMMANDS,
   ...BOARD_COMMANDS,
   ...SURVEY_COMMANDS,
+  ...QNA_COMMANDS,
+  ...ROOM_COMMANDS,
 } as const;
 
 /** Every server → client event. A feature adds its record here. */
@@ -18,6 +22,8 @@ export const EVENTS = {
   ...CORE_EVENTS,
   ...BOARD_EVENTS,
   ...SURVEY_EVENTS,
+  ...QNA_EVENTS,
+  ...ROOM_EVENTS,
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

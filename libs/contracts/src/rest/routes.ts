@@ -13,6 +13,7 @@ import {
 } from './sessions';
 import { SURVEY_ROUTES } from './surveys';
 import { ArchiveDetail, ArchiveSummary, ArchiveVerification, PublicResults, SetPublicBody } from './outcomes';
+import { Attendance } from '../room/schemas';
 
 /**
  * Who may call a route:
@@ -82,10 +83,15 @@ export const OUTCOME_ROUTES = {
   ...route('public.results', { method: 'GET', path: '/api/public/:code/results', auth: 'public', summary: 'Aggregated results of a sealed session its organiser published (no account)', response: PublicResults }),
 };
 
+export const ROOM_ROUTES = {
+  ...route('room.attendance', { method: 'GET', path: '/api/sessions/:id/attendance', auth: 'staff', summary: 'Présents / attendus by territory type and category, with the quorum indicator', response: Attendance }),
+};
+
 /** Every REST route. A feature adds its record here. */
 export const ROUTES = {
   ...CORE_ROUTES,
   ...SURVEY_ROUTES,
   ...OUTCOME_ROUTES,
+  ...ROOM_ROUTES,
 } as const;
 export type RouteKey = keyof typeof ROUTES;

@@ -53,6 +53,27 @@ export const COMMAND_ROLES: Record<CommandName, readonly ParticipantRole[]> = {
   'survey.template.save': STAFF,
   // Members vote; staff run the vote and do not weigh on it (turnout counts members only).
   'ballot.cast': VOTERS,
+  'qna.ask': MEMBERS,
+  'qna.upvote': MEMBERS,
+  'qna.unvote': MEMBERS,
+  'qna.approve': STAFF,
+  'qna.reject': STAFF,
+  'qna.hide': STAFF,
+  'qna.restore': STAFF,
+  'qna.merge': STAFF,
+  'qna.markAnswering': STAFF,
+  'qna.markAnswered': STAFF,
+  'activity.plan': STAFF,
+  'agenda.startNext': STAFF,
+  'activity.start': STAFF,
+  'activity.open': STAFF,
+  'activity.close': STAFF,
+  'timer.extend': STAFF,
+  'timer.pause': STAFF,
+  'timer.resume': STAFF,
+  'screen.show': STAFF,
+  'room.setQuorum': STAFF,
+  'presence.confirm': ['member'],
 };
 
 export function canSend(command: CommandName, role: ParticipantRole): boolean {
