@@ -22,6 +22,7 @@ import { combinePatchers, corePatchers, type SnapshotPatchers } from '../lib/pat
 import { boardsFeature } from './boards';
 import { qnaFeature } from './qna';
 import { roomFeature } from './room';
+import { surveysFeature } from './surveys';
 
 /** What every activity view receives; the rest comes from the live hooks (lib/live.ts). */
 export interface ActivityViewProps {
@@ -52,8 +53,8 @@ export function lazyView<K extends string, M extends Record<K, ComponentType<Act
 }
 
 export const FEATURES: readonly FeatureDefinition[] = [
+  surveysFeature,
   boardsFeature,
-
   qnaFeature,
   roomFeature,
 ];
