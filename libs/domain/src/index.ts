@@ -4,3 +4,4 @@ export * from './state/machine';
 export * from './state/session';
 export * from './tally';
 export * from './permissions/groups';
+export * from './groups/assignment';

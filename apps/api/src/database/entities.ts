@@ -4,7 +4,8 @@ import { Activity } from '../modules/sessions/activity.entity';
 import { Assembly, Member } from '../modules/sessions/assembly.entity';
 import { Participant } from '../modules/sessions/participant.entity';
 import { Session } from '../modules/sessions/session.entity';
+import { GroupSeedCard, SynthesisComment, WorkingGroup } from '../modules/groups/working-group.entity';
 import { ProcessedOp } from '../common/realtime/processed-op.entity';
 
 /** Every entity; a feature module adds its own here. */
-export const ENTITIES = [StaffAccount, Assembly, Member, Session, Participant, Activity, ProcessedOp, AuditEvent];
+export const ENTITIES = [StaffAccount, Assembly, Member, Session, Participant, Activity, ProcessedOp, AuditEvent, WorkingGroup, SynthesisComment, GroupSeedCard];

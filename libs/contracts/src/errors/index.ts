@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AUTH_ERRORS, CORE_ERRORS, SESSION_ERRORS } from './core';
 import type { ErrorDefinition } from './define';
+import { GROUPS_ERRORS } from './groups';
 
 export { defineErrors, type ErrorDefinition } from './define';
 
@@ -12,6 +13,7 @@ export const ERRORS = {
   ...CORE_ERRORS,
   ...AUTH_ERRORS,
   ...SESSION_ERRORS,
+  ...GROUPS_ERRORS,
 } satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;

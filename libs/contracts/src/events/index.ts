@@ -1,17 +1,21 @@
 import type { z } from 'zod';
 import type { Ack } from '../common';
 import { CORE_COMMANDS, CORE_EVENTS } from './core';
+import { GROUPS_COMMANDS, GROUPS_EVENTS } from './groups';
 
+export { GroupMove, SeedSource } from './groups';
 export { command, event, type CommandDefinition, type EventDefinition } from './define';
 
 /** Every client → server command. A feature adds its record here. */
 export const COMMANDS = {
   ...CORE_COMMANDS,
+  ...GROUPS_COMMANDS,
 } as const;
 
 /** Every server → client event. A feature adds its record here. */
 export const EVENTS = {
   ...CORE_EVENTS,
+  ...GROUPS_EVENTS,
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

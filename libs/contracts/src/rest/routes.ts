@@ -11,6 +11,7 @@ import {
   TransitionSessionBody,
   UpdateSessionBody,
 } from './sessions';
+import { GroupImportReport } from './groups';
 
 /**
  * Who may call a route:
@@ -52,8 +53,20 @@ export const CORE_ROUTES = {
   ...route('roster.invitations', { method: 'GET', path: '/api/sessions/:id/invitations', auth: 'staff', summary: 'Personal invitation links of roster members', response: z.array(Invitation) }),
 };
 
+export const GROUPS_ROUTES = {
+  ...route('groups.import', {
+    method: 'POST',
+    path: '/api/sessions/:id/groups/:activityId/assignments',
+    auth: 'staff',
+    summary: 'Place members in groups from CSV (participant;group — participant by email or name, group by name or number)',
+    contentType: 'text/csv',
+    response: GroupImportReport,
+  }),
+};
+
 /** Every REST route. A feature adds its record here. */
 export const ROUTES = {
   ...CORE_ROUTES,
+  ...GROUPS_ROUTES,
 } as const;
 export type RouteKey = keyof typeof ROUTES;

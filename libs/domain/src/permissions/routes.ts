@@ -28,6 +28,7 @@ export const ROUTE_RULES: Record<RouteKey, RouteRule> = {
   'sessions.snapshot': ANY_PARTICIPANT,
   'roster.import': ANY_STAFF,
   'roster.invitations': ANY_STAFF,
+  'groups.import': { auth: 'staff', roles: ['facilitator', 'organiser'] },
 };
 
 /** The participant role a staff account takes when it enters a session. */

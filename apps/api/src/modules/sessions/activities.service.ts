@@ -17,6 +17,10 @@ export class ActivitiesService {
     const repo = tx.manager.getRepository(Activity);
     const handler = this.kinds.get(p.kind);
     await tx.manager.query('SELECT 1 FROM session WHERE id = $1 FOR UPDATE', [actor.sessionId]);
+    // A group activity belongs to a working group of this very session.
+    if (p.groupId && (await tx.manager.query('SELECT 1 FROM working_group WHERE id = $1 AND session_id = $2', [p.groupId, actor.sessionId])).length === 0) {
+      throw new AppError('NOT_FOUND');
+    }
     const last = await repo.findOne({ where: { sessionId: actor.sessionId }, order: { position: 'DESC' } });
     const activity = await repo.save(
       repo.create({ sessionId: actor.sessionId, kind: p.kind, title: p.title, position: (last?.position ?? -1) + 1, groupId: p.groupId ?? null, state: 'draft' }),
