@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { AppConfig } from '../config/config';
+import { seedDemoGroups } from '../modules/groups/groups.demo';
 
 export interface DemoContext {
   sessionId: string;
@@ -10,4 +11,4 @@ export interface DemoContext {
 export type DemoSeeder = (app: INestApplication, ctx: DemoContext) => Promise<void>;
 
 /** Each feature adds the demo content of its workshop here (survey, board, groups, Q&A), in agenda order. */
-export const DEMO_SEEDERS: DemoSeeder[] = [];
+export const DEMO_SEEDERS: DemoSeeder[] = [seedDemoGroups];
