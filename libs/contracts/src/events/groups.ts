@@ -71,14 +71,20 @@ const GroupScoped = Versioned.extend({ groupId: Uuid });
 
 export const GROUPS_EVENTS = {
   'groups.updated': event(Versioned.extend({ activityId: Uuid, groups: z.array(WorkingGroupView) }), 'session', 'Groups, counts, rapporteurs or synthesis states changed.'),
+  // Scoped facts are volatile: they carry the current version without bumping it, so that
+  // a fact for one group or one member never makes everyone else see a version gap.
   'group.membersMoved': event(
-    Versioned.extend({ moves: z.array(Move) }),
+    Versioned.extend({
+      moves: z.array(Move),
+      activities: z.array(ActivitySummary).optional().describe("To the moved member: their new group's activities"),
+    }),
     'participant',
-    'You (or, for staff, these members) changed group: refetch the snapshot to see your new group.',
+    'You (or, for staff, these members) changed group.',
+    true,
   ),
-  'synthesis.updated': event(GroupScoped.extend({ synthesis: SynthesisView }), 'group', "The group's synthesis was saved, submitted or validated."),
-  'synthesis.commented': event(GroupScoped.extend({ comment: SynthesisCommentView }), 'group', 'A comment on the draft synthesis.'),
-  'group.seeded': event(GroupScoped.extend({ cards: z.array(SeedCardView) }), 'group', 'Starting cards were pushed into the group.'),
+  'synthesis.updated': event(GroupScoped.extend({ synthesis: SynthesisView }), 'group', "The group's synthesis was saved, submitted or validated.", true),
+  'synthesis.commented': event(GroupScoped.extend({ comment: SynthesisCommentView }), 'group', 'A comment on the draft synthesis.', true),
+  'group.seeded': event(GroupScoped.extend({ cards: z.array(SeedCardView) }), 'group', 'Starting cards were pushed into the group.', true),
   'groups.reportBackOpened': event(Versioned.extend({ activityId: Uuid }), 'session', "The report-back is open: refetch the snapshot to read every group's work."),
   'groups.presented': event(Versioned.extend({ presentedGroupId: Uuid.nullable() }), 'session', 'The projector shows this group synthesis (null: cycles).'),
 } as const;

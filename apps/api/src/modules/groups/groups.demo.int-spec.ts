@@ -6,7 +6,7 @@ describe('demo session working groups', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await TestApp.start({ seedDemo: true });
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await t.close();
   });

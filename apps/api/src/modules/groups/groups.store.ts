@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { GroupsConfig, type GroupMove, type WorkingGroupView } from '@palabre/contracts';
+import { GroupsConfig, type ActivitySummary, type GroupMove, type WorkingGroupView } from '@palabre/contracts';
 import { canReadActivity, canWriteActivity } from '@palabre/domain';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
@@ -8,6 +8,7 @@ import { RealtimeEmitter } from '../../common/realtime/emitter';
 import { rooms } from '../../common/realtime/rooms';
 import type { Tx } from '../../common/realtime/transaction';
 import { Activity } from '../sessions/activity.entity';
+import { toActivitySummary } from '../sessions/views';
 import { toGroupView } from './groups.views';
 import { WorkingGroup } from './working-group.entity';
 
@@ -79,7 +80,15 @@ export class GroupsStore {
   async publishMoves(tx: Tx, sessionId: string, moves: GroupMove[]): Promise<void> {
     if (moves.length === 0) return;
     await tx.publish('group.membersMoved', sessionId, { moves }, { room: rooms.staff(sessionId) });
-    for (const move of moves) await tx.publish('group.membersMoved', sessionId, { moves: [move] }, { room: rooms.participant(move.participantId) });
+    const activities = new Map<string, ActivitySummary[]>();
+    for (const move of moves) {
+      if (move.groupId && !activities.has(move.groupId)) {
+        const owned = await tx.manager.getRepository(Activity).find({ where: { sessionId, groupId: move.groupId }, order: { position: 'ASC' } });
+        activities.set(move.groupId, owned.map(toActivitySummary));
+      }
+      const body = { moves: [move], activities: move.groupId ? activities.get(move.groupId) : [] };
+      await tx.publish('group.membersMoved', sessionId, body, { room: rooms.participant(move.participantId) });
+    }
   }
 
   /** After commit: connected sockets of moved members leave their old group room and join the new one. */
