@@ -54,6 +54,7 @@ export const GROUPS_COMMANDS = {
   ),
   'synthesis.comment': command({ groupId: Uuid, body: text(1, 1000) }, SynthesisCommentView, 'A group member comments on the draft synthesis.'),
   'synthesis.validate': command({ groupId: Uuid }, SynthesisView, "The facilitator validates a group's synthesis; it is then final."),
+  'groups.start': command({ activityId: Uuid }, ActivitySummary, 'Start the working groups (members see their group, choosing opens).'),
   'groups.openReportBack': command({ activityId: Uuid }, z.object({ reportBackOpen: z.literal(true) }), "Open the report-back: every group's work becomes readable to all."),
   'groups.present': command({ groupId: Uuid.nullable() }, z.object({ presentedGroupId: Uuid.nullable() }), 'Show one group synthesis on the projector (null: cycle through them).'),
   'groups.createFinalSurvey': command(

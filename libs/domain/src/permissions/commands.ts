@@ -27,6 +27,7 @@ export const COMMAND_ROLES: Record<CommandName, readonly ParticipantRole[]> = {
   // Group members and staff; the service checks membership.
   'synthesis.comment': MEMBERS,
   'synthesis.validate': STAFF,
+  'groups.start': STAFF,
   'groups.openReportBack': STAFF,
   'groups.present': STAFF,
   'groups.createFinalSurvey': STAFF,

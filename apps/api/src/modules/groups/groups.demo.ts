@@ -27,6 +27,7 @@ export const seedDemoGroups: DemoSeeder = async (app: INestApplication, ctx) => 
   const activities = app.get(ActivitiesService);
   await app.get(TransactionRunner).run(async (tx) => {
     const groupsActivity = await activities.createActivity(tx, actor, { opId: randomUUID(), kind: 'groups', title: 'Groupes de travail thématiques', config: { placement: 'auto' } });
+    await app.get(ReportBackService).start(tx, actor, { opId: randomUUID(), activityId: groupsActivity.id });
     const { groups } = await app.get(PlacementService).autoAssign(tx, actor, { opId: randomUUID(), activityId: groupsActivity.id, seed: 2026, onlyUnplaced: false });
     for (const group of groups) {
       const board = await activities.createActivity(tx, actor, { opId: randomUUID(), kind: 'board', title: `Tableau — ${group.name}`, groupId: group.id });

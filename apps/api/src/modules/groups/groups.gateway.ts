@@ -74,6 +74,11 @@ export class GroupsGateway {
     return this.commands.run(s, 'synthesis.validate', body, ({ tx, actor, payload }) => this.synthesis.validate(tx, actor, payload));
   }
 
+  @SubscribeMessage('groups.start')
+  start(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.commands.run(s, 'groups.start', body, ({ tx, actor, payload }) => this.reportBack.start(tx, actor, payload));
+  }
+
   @SubscribeMessage('groups.openReportBack')
   openReportBack(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
     return this.commands.run(s, 'groups.openReportBack', body, ({ tx, actor, payload }) => this.reportBack.openReportBack(tx, actor, payload));

@@ -7,6 +7,7 @@ import { rooms } from '../../common/realtime/rooms';
 import type { Tx } from '../../common/realtime/transaction';
 import { ActivitiesService } from '../sessions/activities.service';
 import { Activity } from '../sessions/activity.entity';
+import { toActivitySummary } from '../sessions/views';
 import { GroupAdapters } from './group-adapters';
 import { GroupsStore } from './groups.store';
 import { toSeedCardView } from './groups.views';
@@ -53,8 +54,24 @@ export class ReportBackService {
     }
   }
 
+  /** The groups activity goes live (draft → live): it becomes the current activity on phones and the projector. */
+  async start(tx: Tx, actor: ParticipantActor, p: CommandPayload<'groups.start'>): Promise<ActivitySummary> {
+    const { activity } = await this.store.groupsActivity(tx.manager, actor.sessionId, p.activityId);
+    return this.setState(tx, actor, activity, 'live');
+  }
+
+  private async setState(tx: Tx, actor: ParticipantActor, activity: Activity, state: 'live' | 'report_back'): Promise<ActivitySummary> {
+    const summary = toActivitySummary({ ...activity, state });
+    if (activity.state === state) return summary;
+    await tx.manager.getRepository(Activity).update(activity.id, { state });
+    await tx.audit(actor.sessionId, `groups.${state}`, actor.participantId, { activityId: activity.id });
+    await tx.publish('activity.updated', actor.sessionId, { activity: summary });
+    return summary;
+  }
+
   async openReportBack(tx: Tx, actor: ParticipantActor, p: CommandPayload<'groups.openReportBack'>): Promise<{ reportBackOpen: true }> {
-    await this.store.groupsActivity(tx.manager, actor.sessionId, p.activityId);
+    const { activity } = await this.store.groupsActivity(tx.manager, actor.sessionId, p.activityId);
+    await this.setState(tx, actor, activity, 'report_back');
     if (await this.store.reportBackOpen(tx.manager, actor.sessionId)) return { reportBackOpen: true };
     // findReadable / findWritable and the snapshot read this flag: other groups become readable, never writable.
     await tx.manager.query(`UPDATE session SET settings = settings || '{"reportBackOpen": true}'::jsonb WHERE id = $1`, [actor.sessionId]);
