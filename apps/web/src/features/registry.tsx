@@ -19,6 +19,7 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { ActivityKind, ActivitySummary } from '@palabre/contracts';
 import { combinePatchers, corePatchers, type SnapshotPatchers } from '../lib/patchers';
+import { groupsFeature } from './groups';
 
 /** What every activity view receives; the rest comes from the live hooks (lib/live.ts). */
 export interface ActivityViewProps {
@@ -49,7 +50,8 @@ export function lazyView<K extends string, M extends Record<K, ComponentType<Act
 }
 
 export const FEATURES: readonly FeatureDefinition[] = [
-  // surveysFeature, boardsFeature, qnaFeature, groupsFeature…
+  // surveysFeature, boardsFeature, qnaFeature…
+  groupsFeature,
 ];
 
 /** Every patcher: the core ones (session, agenda, presence) then each feature's. */
