@@ -21,13 +21,24 @@ export const groupsPatchers: SnapshotPatchers = {
   'groups.updated': (snapshot, { activityId, groups }) =>
     patchGroups(snapshot, (g) => ({ ...g, activities: g.activities.map((a) => (a.activityId === activityId ? { ...a, groups } : a)) })),
   'group.membersMoved': (snapshot, { moves, activities }) => {
-    let next = patchGroups(snapshot, (g) => ({
-      ...g,
-      roster: g.roster?.map((m) => {
-        const move = moves.find((x) => x.participantId === m.participantId);
-        return move ? { ...m, groupId: move.groupId } : m;
-      }),
-    }));
+    let next = patchGroups(snapshot, (g) => {
+      const name = (id: string) => g.roster?.find((m) => m.participantId === id)?.displayName;
+      return {
+        ...g,
+        roster: g.roster?.map((m) => {
+          const move = moves.find((x) => x.participantId === m.participantId);
+          return move ? { ...m, groupId: move.groupId } : m;
+        }),
+        // Staff read every group's member list (rapporteur choice): follow the moves they know names for.
+        details: g.details.map((d) => {
+          const leaving = new Set(moves.filter((m) => m.groupId !== d.groupId).map((m) => m.participantId));
+          const joining = moves
+            .filter((m) => m.groupId === d.groupId && name(m.participantId) !== undefined && !d.members.some((x) => x.participantId === m.participantId))
+            .map((m) => ({ participantId: m.participantId, displayName: name(m.participantId)! }));
+          return { ...d, members: [...d.members.filter((x) => !leaving.has(x.participantId)), ...joining].sort((a, b) => a.displayName.localeCompare(b.displayName, 'fr')) };
+        }),
+      };
+    });
     const mine = moves.find((m) => m.participantId === snapshot.me.id);
     if (!mine) return next;
     const open = groupsState(snapshot)?.reportBackOpen === true;

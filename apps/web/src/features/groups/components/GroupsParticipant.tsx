@@ -51,6 +51,7 @@ export function GroupsParticipant({ activity }: ActivityViewProps) {
       {mine && (
         <section className="stack" aria-labelledby="synthesis-heading">
           <h3 id="synthesis-heading">{t('synthesis.title')}</h3>
+          {isRapporteur && mine.synthesis.state !== 'validated' && <p className="muted">{t(`synthesis.state.${mine.synthesis.state}`)}</p>}
           {isRapporteur && mine.synthesis.state !== 'validated' ? <SynthesisEditor groupId={myGroup.id} synthesis={mine.synthesis} /> : <SynthesisView synthesis={mine.synthesis} headingLevel={4} />}
           <Comments groupId={myGroup.id} comments={mine.comments} canWrite={mine.synthesis.state !== 'validated'} />
         </section>
