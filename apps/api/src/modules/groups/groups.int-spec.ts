@@ -192,6 +192,21 @@ describe('working groups (real database, real socket.io)', () => {
     expect((await snapshot(session, facilitator)).activities.map((x) => x.id)).toContain(activity.id);
   });
 
+  it('starts the groups for everyone, hands a placed member their group activities, and marks the report-back', async () => {
+    const { staff, alice, activity, groups } = await setup();
+    const board = await sendOk(staff, 'activity.create', { kind: 'board', title: 'Tableau du groupe 2', groupId: groups[1].id });
+    const a = await t.connect(alice.token);
+    const started = nextEvent(a, 'activity.updated', (p) => p.activity.id === activity.id);
+    expect(await sendOk(staff, 'groups.start', { activityId: activity.id })).toMatchObject({ state: 'live' });
+    expect((await started).activity.state).toBe('live');
+    const moved = nextEvent(a, 'group.membersMoved');
+    await sendOk(staff, 'group.assign', { participantId: alice.participant.id, groupId: groups[1].id });
+    expect((await moved).activities?.map((x) => x.id)).toEqual([board.id]);
+    await sendOk(staff, 'groups.openReportBack', { activityId: activity.id });
+    const member = await send(a, 'groups.start', { activityId: activity.id });
+    expect(!member.ok && member.error.code).toBe('FORBIDDEN');
+  });
+
   it('draws a balanced assignment of every member, the same for the same seed, and imports placements from CSV', async () => {
     const { session, account, staff, facilitator, groups } = await setup();
     const csv = ['name;email;perimeter;territoryType;category;gender'];

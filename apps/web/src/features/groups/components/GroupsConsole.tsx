@@ -7,6 +7,7 @@ import { useCommandMutation } from '../../../lib/live';
 import { useAnnounce } from '../../../ui/Announcer';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { Loading } from '../../../ui/Loading';
+import { CsvImport } from './CsvImport';
 import { SynthesisView } from './SynthesisView';
 import { useGroups, type GroupsData } from './useGroups';
 
@@ -144,6 +145,7 @@ function Placement({ roster, data }: { roster: GroupMemberView[]; data: GroupsDa
         ))}
       </ul>
       <ErrorMessage error={assign.error} />
+      <CsvImport sessionId={data.snapshot.session.id} activityId={data.view?.activityId ?? ''} />
     </section>
   );
 }
