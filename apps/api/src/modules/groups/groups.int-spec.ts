@@ -67,7 +67,11 @@ describe('working groups (real database, real socket.io)', () => {
     const { session, staff, alice, bruno, groups } = await setup();
     await sendOk(staff, 'group.assign', { participantId: alice.participant.id, groupId: groups[0].id });
     await sendOk(staff, 'group.assign', { participantId: bruno.participant.id, groupId: groups[1].id });
+    const b = await t.connect(bruno.token);
+    const leaked = nextEvent(b, 'activity.created', () => true, 1500).then(() => 'heard', () => 'not heard');
     const boardA = await sendOk(staff, 'activity.create', { kind: 'qna', title: 'Questions du groupe A', groupId: groups[0].id });
+    // Another group's new activity is not even announced (its title would leak).
+    expect(await leaked).toBe('not heard');
     const boardB = await sendOk(staff, 'activity.create', { kind: 'qna', title: 'Questions du groupe B', groupId: groups[1].id });
 
     const seen = await snapshot(session, alice);
@@ -76,7 +80,6 @@ describe('working groups (real database, real socket.io)', () => {
     expect(seen.features.groups.details.map((d) => d.groupId)).toEqual([groups[0].id]);
     expect(seen.features.groups.roster).toBeUndefined();
 
-    const b = await t.connect(bruno.token);
     const readA = await send(b, 'synthesis.comment', { groupId: groups[0].id, body: 'Je passe chez les voisins' });
     expect(!readA.ok && readA.error.code).toBe('NOT_FOUND');
     const bruno_ = actorOf(bruno, groups[1].id);
