@@ -9,7 +9,7 @@ describe('working groups (real database, real socket.io)', () => {
   const inTx = <T>(work: (tx: Tx) => Promise<T>) => t.palabre.app.get(TransactionRunner).run(work);
   beforeAll(async () => {
     t = await TestApp.start();
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await t.close();
   });
