@@ -7,3 +7,6 @@ export * from './rest/groups';
 export * from './rest/routes';
 export * from './events';
 export * from './surveys/questions';
+export * from './boards/board';
+export * from './surveys/survey';
+export * from './rest/surveys';

@@ -4,4 +4,6 @@ export * from './state/machine';
 export * from './state/session';
 export * from './tally';
 export * from './permissions/groups';
+export * from './boards';
+export * from './state/survey';
 export * from './groups/assignment';

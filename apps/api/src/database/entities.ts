@@ -1,3 +1,4 @@
+import { Board, Idea, IdeaComment, IdeaSupport } from '../modules/boards/board.entity';
 import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { StaffAccount } from '../modules/auth/staff-account.entity';
 import { Activity } from '../modules/sessions/activity.entity';
@@ -6,6 +7,7 @@ import { Participant } from '../modules/sessions/participant.entity';
 import { Session } from '../modules/sessions/session.entity';
 import { GroupSeedCard, SynthesisComment, WorkingGroup } from '../modules/groups/working-group.entity';
 import { ProcessedOp } from '../common/realtime/processed-op.entity';
+import { AnonymousBallot, Ballot, BallotReceipt, Survey, SurveyQuestion, SurveyTemplate } from '../modules/surveys/survey.entity';
 
 /** Every entity; a feature module adds its own here. */
-export const ENTITIES = [StaffAccount, Assembly, Member, Session, Participant, Activity, ProcessedOp, AuditEvent, WorkingGroup, SynthesisComment, GroupSeedCard];
+export const ENTITIES = [StaffAccount, Assembly, Member, Session, Participant, Activity, ProcessedOp, AuditEvent, Board, Idea, IdeaSupport, IdeaComment, Survey, SurveyQuestion, Ballot, BallotReceipt, AnonymousBallot, SurveyTemplate, WorkingGroup, SynthesisComment, GroupSeedCard];

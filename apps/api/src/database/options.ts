@@ -29,7 +29,9 @@ export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
     installExtensions: false,
     synchronize: false,
     namingStrategy: new SnakeNamingStrategy(),
-    extra: { max: target.poolSize, connectionTimeoutMillis: 5000 },
+    // The embedded database serialises every transaction on one connection: a burst (200 ballots
+    // at once) queues longer than a server pool would, so it waits longer for its turn.
+    extra: { max: target.poolSize, connectionTimeoutMillis: target.poolSize === 1 ? 30_000 : 5000 },
     logging: ['error'],
   };
 }

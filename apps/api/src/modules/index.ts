@@ -1,7 +1,10 @@
 import type { Type } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
+import { BoardsModule } from './boards/boards.module';
+import { DocsModule } from './docs/docs.module';
 import { GroupsModule } from './groups/groups.module';
 import { SessionsModule } from './sessions/sessions.module';
+import { SurveysModule } from './surveys/surveys.module';
 
 /** Every feature module; a new feature adds its module here. */
-export const FEATURE_MODULES: Type[] = [AuthModule, SessionsModule, GroupsModule];
+export const FEATURE_MODULES: Type[] = [AuthModule, SessionsModule, DocsModule, BoardsModule, SurveysModule, GroupsModule];

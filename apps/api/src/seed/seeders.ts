@@ -1,5 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { AppConfig } from '../config/config';
+import { seedBoardsDemo } from '../modules/boards/demo-seed';
+import { seedSurveyDemo } from '../modules/surveys/survey-demo';
 import { seedDemoGroups } from '../modules/groups/groups.demo';
 
 export interface DemoContext {
@@ -11,4 +13,4 @@ export interface DemoContext {
 export type DemoSeeder = (app: INestApplication, ctx: DemoContext) => Promise<void>;
 
 /** Each feature adds the demo content of its workshop here (survey, board, groups, Q&A), in agenda order. */
-export const DEMO_SEEDERS: DemoSeeder[] = [seedDemoGroups];
+export const DEMO_SEEDERS: DemoSeeder[] = [seedSurveyDemo, seedBoardsDemo, seedDemoGroups];

@@ -19,6 +19,7 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { ActivityKind, ActivitySummary } from '@palabre/contracts';
 import { combinePatchers, corePatchers, type SnapshotPatchers } from '../lib/patchers';
+import { boardsFeature } from './boards';
 import { groupsFeature } from './groups';
 
 /** What every activity view receives; the rest comes from the live hooks (lib/live.ts). */
@@ -50,7 +51,8 @@ export function lazyView<K extends string, M extends Record<K, ComponentType<Act
 }
 
 export const FEATURES: readonly FeatureDefinition[] = [
-  // surveysFeature, boardsFeature, qnaFeature…
+  boardsFeature,
+  // surveysFeature, qnaFeature…
   groupsFeature,
 ];
 

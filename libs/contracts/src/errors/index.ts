@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { BOARD_ERRORS } from './boards';
 import { AUTH_ERRORS, CORE_ERRORS, SESSION_ERRORS } from './core';
+import { SURVEY_BALLOT_ERRORS, SURVEY_ERRORS } from './surveys';
 import type { ErrorDefinition } from './define';
 import { GROUPS_ERRORS } from './groups';
 
@@ -13,6 +15,9 @@ export const ERRORS = {
   ...CORE_ERRORS,
   ...AUTH_ERRORS,
   ...SESSION_ERRORS,
+  ...BOARD_ERRORS,
+  ...SURVEY_BALLOT_ERRORS,
+  ...SURVEY_ERRORS,
   ...GROUPS_ERRORS,
 } satisfies Record<string, ErrorDefinition>;
 

@@ -15,3 +15,14 @@ export const SURVEY_BALLOT_ERRORS = defineErrors({
   BALLOT_TEXT_TOO_LONG: { status: 422, fr: 'Votre réponse dépasse 80 caractères.', en: 'Your answer is longer than 80 characters.' },
   BALLOT_TEXT_EMPTY: { status: 422, fr: 'Votre réponse est vide.', en: 'Your answer is empty.' },
 });
+
+/** Refusals of survey commands: lifecycle and visibility. */
+export const SURVEY_ERRORS = defineErrors({
+  VOTING_CLOSED: { status: 409, fr: "Le vote est clos : ce bulletin n'a pas été enregistré.", en: 'Voting is closed: this ballot was not recorded.' },
+  QUESTION_NOT_OPEN: { status: 409, fr: "Le vote sur cette question n'est pas encore ouvert.", en: 'Voting on this question is not open yet.' },
+  QUESTION_LOCKED: { status: 409, fr: 'Cette question a déjà été ouverte au vote : elle ne peut plus être modifiée.', en: 'This question has already been opened: it can no longer be edited.' },
+  SURVEY_SETTINGS_LOCKED: { status: 409, fr: "L'anonymat ne peut plus changer une fois une question ouverte.", en: 'Anonymity can no longer change once a question has been opened.' },
+  SURVEY_TOO_MANY_QUESTIONS: { status: 422, fr: 'Ce questionnaire compte déjà le nombre maximal de questions.', en: 'This survey already has the maximum number of questions.' },
+  RESULTS_HIDDEN: { status: 403, fr: 'Les résultats seront visibles une fois publiés.', en: 'Results will be visible once published.' },
+  BALLOT_NOT_CHANGEABLE: { status: 409, fr: 'Votre vote anonyme est enregistré et ne peut plus être modifié.', en: 'Your anonymous ballot is recorded and can no longer be changed.' },
+});

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { Ack } from '../common';
+import { BOARD_COMMANDS, BOARD_EVENTS } from './boards';
 import { CORE_COMMANDS, CORE_EVENTS } from './core';
+import { SURVEY_COMMANDS, SURVEY_EVENTS } from './surveys';
 import { GROUPS_COMMANDS, GROUPS_EVENTS } from './groups';
 
 export { GroupMove, SeedSource } from './groups';
@@ -9,12 +11,16 @@ export { command, event, type CommandDefinition, type EventDefinition } from './
 /** Every client → server command. A feature adds its record here. */
 export const COMMANDS = {
   ...CORE_COMMANDS,
+  ...BOARD_COMMANDS,
+  ...SURVEY_COMMANDS,
   ...GROUPS_COMMANDS,
 } as const;
 
 /** Every server → client event. A feature adds its record here. */
 export const EVENTS = {
   ...CORE_EVENTS,
+  ...BOARD_EVENTS,
+  ...SURVEY_EVENTS,
   ...GROUPS_EVENTS,
 } as const;
 

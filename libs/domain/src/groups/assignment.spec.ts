@@ -76,7 +76,7 @@ describe('balanced assignment to working groups', () => {
     const ps = roster(300);
     const started = performance.now();
     const { assignment } = assignBalanced(ps, groups(4), 1);
-    expect(performance.now() - started).toBeLessThan(500);
+    expect(performance.now() - started).toBeLessThan(1000); // ~0.1–0.2 s on an idle machine; the bound leaves room for a loaded CI
     expect(assignment.size).toBe(300);
   });
 });

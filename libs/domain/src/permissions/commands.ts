@@ -2,6 +2,7 @@ import type { CommandName, ParticipantRole } from '@palabre/contracts';
 
 const STAFF = ['facilitator', 'organiser'] as const satisfies readonly ParticipantRole[];
 const MEMBERS = ['member', 'facilitator', 'organiser'] as const satisfies readonly ParticipantRole[];
+const VOTERS = ['member'] as const satisfies readonly ParticipantRole[];
 
 /**
  * Which session roles may send each socket command. Exhaustive: a new command
@@ -15,6 +16,43 @@ export const COMMAND_ROLES: Record<CommandName, readonly ParticipantRole[]> = {
   'activity.move': STAFF,
   'activity.delete': STAFF,
   'participant.revoke': STAFF,
+  'idea.post': MEMBERS,
+  'idea.edit': MEMBERS,
+  'idea.withdraw': MEMBERS,
+  'idea.support': MEMBERS,
+  'idea.unsupport': MEMBERS,
+  'idea.similar': MEMBERS,
+  'comment.post': MEMBERS,
+  'comment.edit': MEMBERS,
+  'comment.delete': MEMBERS,
+  'idea.approve': STAFF,
+  'idea.reject': STAFF,
+  'idea.hide': STAFF,
+  'idea.restore': STAFF,
+  'idea.pin': STAFF,
+  'idea.correct': STAFF,
+  'idea.tag': STAFF,
+  'idea.merge': STAFF,
+  'board.open': STAFF,
+  'board.lock': STAFF,
+  'board.settings': STAFF,
+  'participant.block': STAFF,
+  'survey.settings': STAFF,
+  'survey.question.add': STAFF,
+  'survey.question.update': STAFF,
+  'survey.question.remove': STAFF,
+  'survey.question.move': STAFF,
+  'survey.question.open': STAFF,
+  'survey.question.close': STAFF,
+  'survey.question.publish': STAFF,
+  'survey.question.reopen': STAFF,
+  'survey.open': STAFF,
+  'survey.close': STAFF,
+  'survey.publish': STAFF,
+  'survey.duplicate': STAFF,
+  'survey.template.save': STAFF,
+  // Members vote; staff run the vote and do not weigh on it (turnout counts members only).
+  'ballot.cast': VOTERS,
   'group.choose': ['member'],
   'group.assign': STAFF,
   'group.autoAssign': STAFF,

@@ -15,6 +15,8 @@ const ANY_PARTICIPANT = { auth: 'session', roles: ['member', 'facilitator', 'org
 
 export const ROUTE_RULES: Record<RouteKey, RouteRule> = {
   health: { auth: 'public' },
+  'docs.html': { auth: 'public' },
+  'docs.openapi': { auth: 'public' },
   'auth.login': { auth: 'public' },
   'auth.me': ANY_STAFF,
   'staff.create': { auth: 'staff', roles: ['admin'] },
@@ -28,6 +30,9 @@ export const ROUTE_RULES: Record<RouteKey, RouteRule> = {
   'sessions.snapshot': ANY_PARTICIPANT,
   'roster.import': ANY_STAFF,
   'roster.invitations': ANY_STAFF,
+  // Members and screens get results only once visible: checked by the use case (RESULTS_HIDDEN).
+  'surveys.results': ANY_PARTICIPANT,
+  'surveys.templates': ANY_STAFF,
   'groups.import': { auth: 'staff', roles: ['facilitator', 'organiser'] },
 };
 

@@ -1,4 +1,4 @@
-import { SURVEY_LIMITS, type BallotValue, type QuestionConfig } from '@palabre/contracts';
+import { SURVEY_LIMITS, type BallotValue, type ErrorCode, type QuestionConfig } from '@palabre/contracts';
 
 /** Every reason validateBallot refuses a ballot; each has its messages in SURVEY_BALLOT_ERRORS (contracts). */
 export const BALLOT_ERROR_CODES = [
@@ -14,7 +14,7 @@ export const BALLOT_ERROR_CODES = [
   'BALLOT_SCALE_OUT_OF_RANGE',
   'BALLOT_TEXT_TOO_LONG',
   'BALLOT_TEXT_EMPTY',
-] as const;
+] as const satisfies readonly ErrorCode[];
 export type BallotErrorCode = (typeof BALLOT_ERROR_CODES)[number];
 
 export type BallotCheck = { ok: true; value: BallotValue } | { ok: false; code: BallotErrorCode };

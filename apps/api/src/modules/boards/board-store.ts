@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { In, type EntityManager } from 'typeorm';
+import type { BoardState, IdeaView } from '@palabre/contracts';
+import { isPublicIdea, isStaffRole } from '@palabre/domain';
+import type { ParticipantActor } from '../../common/auth/actor';
+import { AppError } from '../../common/errors/app-error';
+import { rooms } from '../../common/realtime/rooms';
+import type { Tx } from '../../common/realtime/transaction';
+import { ActivitiesService } from '../sessions/activities.service';
+import type { Activity } from '../sessions/activity.entity';
+import { Participant } from '../sessions/participant.entity';
+import { Board, Idea, IdeaComment } from './board.entity';
+import { toCommentView, toIdeaView } from './views';
+
+/** A board a command acts on, with who hears about its ideas. */
+export interface BoardCtx {
+  activity: Activity;
+  board: Board;
+  state: BoardState;
+  sessionId: string;
+  /** Rooms of the people who see its public ideas: the session, or the group and the staff. */
+  audience: string[];
+}
+
+/** Loading boards and ideas with access checks, and publishing idea changes to the right rooms. */
+@Injectable()
+export class BoardStore {
+  constructor(private readonly activities: ActivitiesService) {}
+
+  /** A board the actor may act on; members never see a draft board (NOT_FOUND). */
+  async load(tx: Tx, actor: ParticipantActor, activityId: string): Promise<BoardCtx> {
+    const activity = await this.activities.findWritable(tx, actor, activityId);
+    if (activity.kind !== 'board') throw new AppError('NOT_FOUND');
+    if (activity.state === 'draft' && !isStaffRole(actor.role)) throw new AppError('NOT_FOUND');
+    const board = await tx.manager.getRepository(Board).findOneBy({ activityId });
+    if (!board) throw new AppError('NOT_FOUND');
+    return { activity, board, state: activity.state as BoardState, sessionId: actor.sessionId, audience: audienceOf(activity) };
+  }
+
+  /** Refusals for anything that adds or changes content: suspended member, closed or locked board. */
+  assertContributable(ctx: BoardCtx, actor: ParticipantActor): void {
+    if (actor.blocked) throw new AppError('PARTICIPANT_BLOCKED');
+    if (ctx.state === 'locked') throw new AppError('BOARD_LOCKED');
+    if (ctx.state === 'draft' && !isStaffRole(actor.role)) throw new AppError('BOARD_NOT_OPEN');
+  }
+
+  assertColumn(ctx: BoardCtx, columnId: string): void {
+    if (!ctx.board.columns.some((c) => c.id === columnId)) throw new AppError('BOARD_COLUMN_UNKNOWN');
+  }
+
+  /** The idea, row-locked for this transaction; another board's or an unseen idea is NOT_FOUND. */
+  async lockIdea(tx: Tx, ctx: BoardCtx, actor: ParticipantActor, ideaId: string): Promise<Idea> {
+    const idea = await tx.manager.getRepository(Idea).findOne({ where: { id: ideaId, activityId: ctx.activity.id }, lock: { mode: 'pessimistic_write' } });
+    if (!idea) throw new AppError('NOT_FOUND');
+    if (!isStaffRole(actor.role) && !isPublicIdea(idea.status) && idea.authorId !== actor.participantId) throw new AppError('NOT_FOUND');
+    return idea;
+  }
+
+  async view(manager: EntityManager, idea: Idea): Promise<IdeaView> {
+    const author = await manager.getRepository(Participant).findOneBy({ id: idea.authorId });
+    const sources = await manager.getRepository(Idea).find({ where: { mergedInto: idea.id }, order: { createdAt: 'ASC' } });
+    return toIdeaView(idea, author?.displayName ?? '', sources.map((s) => ({ id: s.id, title: s.title })));
+  }
+
+  /** Saves the idea (new revision) and tells each audience what it may know. */
+  async saveAndPublish(tx: Tx, ctx: BoardCtx, idea: Idea, wasPublic: boolean): Promise<IdeaView> {
+    idea.rev += 1;
+    const saved = await tx.manager.getRepository(Idea).save(idea);
+    return this.publish(tx, ctx, saved, wasPublic);
+  }
+
+  async publish(tx: Tx, ctx: BoardCtx, idea: Idea, wasPublic: boolean): Promise<IdeaView> {
+    const view = await this.view(tx.manager, idea);
+    const body = { activityId: ctx.activity.id, idea: view };
+    if (isPublicIdea(idea.status)) {
+      await tx.publish('idea.updated', ctx.sessionId, body, { room: [...ctx.audience, rooms.staff(ctx.sessionId)] });
+    } else {
+      // Removal first: staff and the author, also in the audience, then get the full idea back.
+      if (wasPublic) await tx.publish('idea.removed', ctx.sessionId, { activityId: ctx.activity.id, ideaId: idea.id }, { room: ctx.audience });
+      await tx.publish('idea.updated', ctx.sessionId, body, { room: [rooms.staff(ctx.sessionId), rooms.participant(idea.authorId)] });
+    }
+    return view;
+  }
+
+  async publishComment(tx: Tx, ctx: BoardCtx, idea: Idea, comment: IdeaComment): Promise<ReturnType<typeof toCommentView>> {
+    const author = await tx.manager.getRepository(Participant).findOneBy({ id: comment.authorId });
+    const view = toCommentView(comment, author?.displayName ?? '');
+    const room = isPublicIdea(idea.status) ? [...ctx.audience, rooms.staff(ctx.sessionId)] : [rooms.staff(ctx.sessionId), rooms.participant(idea.authorId)];
+    await tx.publish('comment.updated', ctx.sessionId, { activityId: ctx.activity.id, comment: view }, { room });
+    return view;
+  }
+
+  async authorNames(manager: EntityManager, ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const people = await manager.getRepository(Participant).find({ where: { id: In([...new Set(ids)]) }, select: { id: true, displayName: true } });
+    return new Map(people.map((p) => [p.id, p.displayName]));
+  }
+}
+
+/** Plenary boards speak to the session; a group's board to its group and the staff. */
+export function audienceOf(activity: Pick<Activity, 'sessionId' | 'groupId'>): string[] {
+  return activity.groupId ? [rooms.group(activity.groupId), rooms.staff(activity.sessionId)] : [rooms.session(activity.sessionId)];
+}

@@ -1,0 +1,32 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { ActivityKindRegistry } from '../../common/realtime/activity-kinds';
+import { SnapshotRegistry } from '../../common/realtime/snapshot-registry';
+import { SessionsModule } from '../sessions/sessions.module';
+import { BoardStore } from './board-store';
+import { BoardsGateway } from './boards.gateway';
+import { BoardsService } from './boards.service';
+import { CommentsService } from './comments.service';
+import { IdeasService } from './ideas.service';
+import { ModerationService } from './moderation.service';
+import { SimilarityService } from './similarity.service';
+import { SupportBroadcaster } from './support-broadcaster';
+import { SupportsService } from './supports.service';
+
+/** Idea boards: columns, ideas, supports and dots, comments, moderation, similar ideas. */
+@Module({
+  imports: [SessionsModule],
+  providers: [BoardStore, BoardsService, IdeasService, SupportsService, CommentsService, ModerationService, SimilarityService, SupportBroadcaster, BoardsGateway],
+  exports: [BoardsService, SimilarityService],
+})
+export class BoardsModule implements OnModuleInit {
+  constructor(
+    private readonly kinds: ActivityKindRegistry,
+    private readonly snapshots: SnapshotRegistry,
+    private readonly boards: BoardsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.kinds.register('board', this.boards.kind);
+    this.snapshots.register('boards', (actor, manager) => this.boards.snapshot(actor, manager));
+  }
+}

@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { CommandPayload, MySupports, SupportCount, SupportResult } from '@palabre/contracts';
+import { addSupport, dotsLeft, isStaffRole, removeSupport, type SupportRules } from '@palabre/domain';
+import type { ParticipantActor } from '../../common/auth/actor';
+import { AppError } from '../../common/errors/app-error';
+import type { Tx } from '../../common/realtime/transaction';
+import type { Board } from './board.entity';
+import { IdeaSupport } from './board.entity';
+import { BoardStore } from './board-store';
+
+/** Supports and dots. Counts reach the rooms through the coalescing SupportBroadcaster. */
+@Injectable()
+export class SupportsService {
+  constructor(private readonly store: BoardStore) {}
+
+  async support(tx: Tx, actor: ParticipantActor, p: CommandPayload<'idea.support'>): Promise<SupportResult> {
+    const ctx = await this.store.load(tx, actor, p.activityId);
+    this.store.assertContributable(ctx, actor);
+    // One member's supports are serialised (the dot budget spans the board), then the idea's.
+    await tx.manager.query('SELECT 1 FROM participant WHERE id = $1 FOR UPDATE', [actor.participantId]);
+    const idea = await this.store.lockIdea(tx, ctx, actor, p.ideaId);
+    if (idea.status !== 'visible') throw new AppError('IDEA_NOT_VISIBLE');
+    const rules = rulesOf(ctx.board);
+    const spent = await this.spent(tx.manager, ctx.activity.id, actor.participantId);
+    const current = await tx.manager.getRepository(IdeaSupport).findOneBy({ ideaId: idea.id, participantId: actor.participantId });
+    const outcome = addSupport(rules, spent, current?.dots ?? 0);
+    if (!outcome.ok) throw new AppError(outcome.code);
+    await tx.manager.query(
+      `INSERT INTO idea_support (idea_id, activity_id, participant_id, dots) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (idea_id, participant_id) DO UPDATE SET dots = EXCLUDED.dots`,
+      [idea.id, ctx.activity.id, actor.participantId, outcome.onIdea],
+    );
+    return this.result(tx.manager, ctx.board, actor, idea.id);
+  }
+
+  async unsupport(tx: Tx, actor: ParticipantActor, p: CommandPayload<'idea.unsupport'>): Promise<SupportResult> {
+    const ctx = await this.store.load(tx, actor, p.activityId);
+    if (ctx.state === 'locked') throw new AppError('BOARD_LOCKED');
+    await tx.manager.query('SELECT 1 FROM participant WHERE id = $1 FOR UPDATE', [actor.participantId]);
+    const idea = await this.store.lockIdea(tx, ctx, actor, p.ideaId);
+    const repo = tx.manager.getRepository(IdeaSupport);
+    const current = await repo.findOneBy({ ideaId: idea.id, participantId: actor.participantId });
+    if (current) {
+      const left = removeSupport(rulesOf(ctx.board), current.dots);
+      if (left === 0) await repo.delete(current.id);
+      else await repo.update(current.id, { dots: left });
+    }
+    return this.result(tx.manager, ctx.board, actor, idea.id);
+  }
+
+  async mine(manager: EntityManager, board: Board, participantId: string): Promise<MySupports> {
+    const rows = await manager.getRepository(IdeaSupport).find({ where: { activityId: board.activityId, participantId }, select: { ideaId: true, dots: true } });
+    const spent = rows.reduce((sum, r) => sum + r.dots, 0);
+    return { supports: rows.map((r) => ({ ideaId: r.ideaId, dots: r.dots })), dotsLeft: dotsLeft(rulesOf(board), spent) };
+  }
+
+  async counts(manager: EntityManager, activityId: string, ideaIds?: string[]): Promise<SupportCount[]> {
+    const rows: { idea_id: string; supports: number; supporters: number }[] = await manager.query(
+      `SELECT i.id AS idea_id, COALESCE(SUM(s.dots), 0)::int AS supports, COUNT(s.id)::int AS supporters
+         FROM idea i LEFT JOIN idea_support s ON s.idea_id = i.id
+        WHERE i.activity_id = $1 AND ($2::uuid[] IS NULL OR i.id = ANY($2::uuid[]))
+        GROUP BY i.id`,
+      [activityId, ideaIds ?? null],
+    );
+    return rows.map((r) => ({ ideaId: r.idea_id, supports: r.supports, supporters: r.supporters }));
+  }
+
+  private async spent(manager: EntityManager, activityId: string, participantId: string): Promise<number> {
+    const rows: { spent: number }[] = await manager.query('SELECT COALESCE(SUM(dots), 0)::int AS spent FROM idea_support WHERE activity_id = $1 AND participant_id = $2', [
+      activityId,
+      participantId,
+    ]);
+    return rows[0]?.spent ?? 0;
+  }
+
+  private async result(manager: EntityManager, board: Board, actor: ParticipantActor, ideaId: string): Promise<SupportResult> {
+    const hidden = board.supportsHidden && !isStaffRole(actor.role);
+    const [count] = hidden ? [null] : await this.counts(manager, board.activityId, [ideaId]);
+    return { ideaId, count: count ?? null, mine: await this.mine(manager, board, actor.participantId) };
+  }
+}
+
+export function rulesOf(board: Board): SupportRules {
+  return { mode: board.supportMode, dotsPerMember: board.dotsPerMember, dotsPerIdeaMax: board.dotsPerIdeaMax };
+}

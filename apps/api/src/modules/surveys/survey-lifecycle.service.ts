@@ -1,0 +1,95 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { QuestionState, QuestionView, SurveyView } from '@palabre/contracts';
+import { surveyStateOf } from '@palabre/domain';
+import type { ParticipantActor } from '../../common/auth/actor';
+import { AppError } from '../../common/errors/app-error';
+import type { Tx } from '../../common/realtime/transaction';
+import { Activity } from '../sessions/activity.entity';
+import { toActivitySummary } from '../sessions/views';
+import { BallotsService } from './ballots.service';
+import { LiveResultsService } from './live-results.service';
+import { SurveyQuestion } from './survey.entity';
+import { SurveyStore } from './survey.store';
+import { SurveysService } from './surveys.service';
+import { toQuestionView, toSurveyView } from './survey.views';
+
+export type QuestionMove = 'open' | 'close' | 'publish' | 'reopen';
+
+/** Each move: the states it leaves from and the state it reaches. */
+const MOVES: Record<QuestionMove, { from: readonly QuestionState[]; to: QuestionState }> = {
+  open: { from: ['draft'], to: 'open' },
+  close: { from: ['open'], to: 'closed' },
+  publish: { from: ['closed'], to: 'published' },
+  reopen: { from: ['closed', 'published'], to: 'open' },
+};
+
+/** Opening, closing, publishing and reopening questions, one at a time or the whole survey. */
+@Injectable()
+export class SurveyLifecycleService {
+  constructor(
+    private readonly store: SurveyStore,
+    private readonly surveys: SurveysService,
+    private readonly ballots: BallotsService,
+    private readonly results: LiveResultsService,
+  ) {}
+
+  async moveQuestion(tx: Tx, actor: ParticipantActor, questionId: string, move: QuestionMove): Promise<QuestionView> {
+    // FOR UPDATE waits for every ballot holding the row FOR SHARE: they commit before the close.
+    const question = await this.store.question(tx.manager, questionId, 'update');
+    await this.surveys.writableSurvey(tx, actor, question.activityId);
+    const { from, to } = MOVES[move];
+    if (question.state === to) return toQuestionView(question); // a double click is not an error
+    if (!from.includes(question.state)) throw new AppError('INVALID_TRANSITION');
+    const moved = await this.apply(tx, actor, question, to);
+    await this.afterMoves(tx, actor, question.activityId);
+    return toQuestionView(moved);
+  }
+
+  async moveSurvey(tx: Tx, actor: ParticipantActor, activityId: string, move: Exclude<QuestionMove, 'reopen'>): Promise<SurveyView> {
+    await this.surveys.writableSurvey(tx, actor, activityId);
+    const { from, to } = MOVES[move];
+    const all = await this.store.questions(tx.manager, activityId);
+    for (const q of [...all].sort((a, b) => a.id.localeCompare(b.id))) {
+      const locked = await this.store.question(tx.manager, q.id, 'update');
+      if (from.includes(locked.state)) await this.apply(tx, actor, locked, to);
+    }
+    return this.afterMoves(tx, actor, activityId);
+  }
+
+  private async apply(tx: Tx, actor: ParticipantActor, q: SurveyQuestion, to: QuestionState): Promise<SurveyQuestion> {
+    const now = new Date();
+    const patch: Partial<SurveyQuestion> = { state: to };
+    if (to === 'open') Object.assign(patch, { openedAt: now, closedAt: null, presentAtClose: null });
+    if (to === 'closed') Object.assign(patch, { closedAt: now, presentAtClose: await this.results.presentMembers(actor.sessionId) });
+    await tx.manager.getRepository(SurveyQuestion).update(q.id, patch);
+    const moved = { ...q, ...patch };
+    const audit: Record<string, unknown> = { activityId: q.activityId, questionId: q.id, from: q.state, to };
+    if (to === 'closed') Object.assign(audit, await this.digest(tx, q));
+    await tx.audit(actor.sessionId, `survey.question.${to}`, actor.participantId, audit);
+    return moved;
+  }
+
+  /**
+   * What the close counted, for the audit chain: the number of ballots and the SHA-256 of
+   * their sorted canonical JSON (recomputable from the export). One link per close, not per ballot.
+   */
+  private async digest(tx: Tx, q: SurveyQuestion): Promise<{ ballots: number; ballotsSha256: string }> {
+    const survey = await this.store.survey(tx.manager, q.activityId);
+    const lines = (await this.ballots.values(tx.manager, q.id, survey.anonymity)).map((v) => JSON.stringify(v)).sort();
+    return { ballots: lines.length, ballotsSha256: createHash('sha256').update(lines.join('\n')).digest('hex') };
+  }
+
+  /** The agenda state follows the questions; then members and staff hear about it. */
+  private async afterMoves(tx: Tx, actor: ParticipantActor, activityId: string): Promise<SurveyView> {
+    const questions = await this.store.questions(tx.manager, activityId);
+    const activity = await tx.manager.getRepository(Activity).findOneByOrFail({ id: activityId });
+    const state = surveyStateOf(questions.map((q) => q.state));
+    if (activity.state !== state) {
+      await tx.manager.getRepository(Activity).update(activityId, { state });
+      await tx.publish('activity.updated', actor.sessionId, { activity: toActivitySummary({ ...activity, state }) });
+    }
+    await this.store.announce(tx, actor.sessionId, activityId, true);
+    return toSurveyView(await this.store.survey(tx.manager, activityId), questions, true);
+  }
+}

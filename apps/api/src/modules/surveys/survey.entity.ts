@@ -1,0 +1,74 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { QuestionConfig, QuestionDraft, QuestionState, ResultsVisibility, SurveyAnonymity, SurveySettings } from '@palabre/contracts';
+
+/** The settings of a survey activity (one row per activity of kind `survey`). */
+@Entity()
+export class Survey {
+  @PrimaryColumn({ type: 'uuid' }) activityId: string;
+  @Column({ type: 'text' }) anonymity: SurveyAnonymity;
+  @Column({ type: 'text' }) resultsVisibility: ResultsVisibility;
+  @Column({ type: 'boolean', default: false }) shuffle: boolean;
+}
+
+@Entity()
+@Index(['activityId', 'position'])
+export class SurveyQuestion {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'uuid' }) activityId: string;
+  @Column({ type: 'integer' }) position: number;
+  @Column({ type: 'text' }) prompt: string;
+  @Column({ type: 'jsonb' }) config: QuestionConfig;
+  @Column({ type: 'text', default: 'draft' }) state: QuestionState;
+  @Column({ type: 'timestamptz', nullable: true }) openedAt: Date | null;
+  @Column({ type: 'timestamptz', nullable: true }) closedAt: Date | null;
+  /** Members connected when the question closed: the turnout denominator once voting is over. */
+  @Column({ type: 'integer', nullable: true }) presentAtClose: number | null;
+}
+
+/** A named ballot: who voted what. One per member per question, by constraint. */
+@Entity()
+@Index(['questionId', 'participantId'], { unique: true })
+export class Ballot {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'uuid' }) questionId: string;
+  @Column({ type: 'uuid' }) participantId: string;
+  @Column({ type: 'jsonb' }) value: unknown;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
+}
+
+/**
+ * Anonymous surveys, half one: that a member voted (turnout, one ballot per member).
+ * No timestamp: it would line up with the ballot's physical order in time.
+ */
+@Entity()
+export class BallotReceipt {
+  @PrimaryColumn({ type: 'uuid' }) questionId: string;
+  @PrimaryColumn({ type: 'uuid' }) participantId: string;
+}
+
+/**
+ * Anonymous surveys, half two: what was voted, with no participant and no time.
+ * `lookupKey` = HMAC(server secret, question, participant): the server can find the voter's
+ * own ballot to replace it; the database alone cannot tell whose it is.
+ */
+@Entity()
+@Index(['questionId'])
+export class AnonymousBallot {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'uuid' }) questionId: string;
+  @Column({ type: 'text', unique: true }) lookupKey: string;
+  @Column({ type: 'jsonb' }) value: unknown;
+}
+
+/** A survey saved for reuse by a staff account. */
+@Entity()
+@Index(['accountId', 'createdAt'])
+export class SurveyTemplate {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'uuid' }) accountId: string;
+  @Column({ type: 'text' }) name: string;
+  @Column({ type: 'jsonb' }) settings: SurveySettings;
+  @Column({ type: 'jsonb' }) questions: QuestionDraft[];
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+}

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AppError } from '../../common/errors/app-error';
+import { rooms } from '../../common/realtime/rooms';
+import type { Tx } from '../../common/realtime/transaction';
+import { Survey, SurveyQuestion } from './survey.entity';
+import { toSurveyView } from './survey.views';
+
+/** Reading, locking and announcing surveys: the data layer the survey use cases share. */
+@Injectable()
+export class SurveyStore {
+  async survey(manager: EntityManager, activityId: string, lock = false): Promise<Survey> {
+    const survey = await manager.getRepository(Survey).findOne({ where: { activityId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!survey) throw new AppError('NOT_FOUND');
+    return survey;
+  }
+
+  questions(manager: EntityManager, activityId: string): Promise<SurveyQuestion[]> {
+    return manager.getRepository(SurveyQuestion).find({ where: { activityId }, order: { position: 'ASC' } });
+  }
+
+  /**
+   * The question row, locked: `share` for a ballot (many at once, all blocking a close),
+   * `update` for a state change (waits until ballots in flight have committed).
+   */
+  async question(manager: EntityManager, questionId: string, lock: 'share' | 'update' | 'none' = 'none'): Promise<SurveyQuestion> {
+    const mode = lock === 'share' ? 'pessimistic_read' : 'pessimistic_write';
+    const question = await manager.getRepository(SurveyQuestion).findOne({ where: { id: questionId }, ...(lock === 'none' ? {} : { lock: { mode } }) });
+    if (!question) throw new AppError('NOT_FOUND');
+    return question;
+  }
+
+  /**
+   * Announces the survey after a change: the member view (no drafts) to the session when
+   * members can notice the change, and always the full view to staff.
+   */
+  async announce(tx: Tx, sessionId: string, activityId: string, memberVisible: boolean): Promise<void> {
+    const survey = await this.survey(tx.manager, activityId);
+    const questions = await this.questions(tx.manager, activityId);
+    if (memberVisible) await tx.publish('survey.updated', sessionId, { activityId, survey: toSurveyView(survey, questions, false) });
+    await tx.publish('survey.drafts.updated', sessionId, { activityId, survey: toSurveyView(survey, questions, true) }, { room: rooms.staff(sessionId) });
+  }
+}

@@ -1,0 +1,24 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import type { ParticipantActor, StaffActor } from '../../common/auth/actor';
+import { CurrentParticipant, CurrentStaff, Route } from '../../common/auth/route.guard';
+import { UuidParam } from '../../common/http/uuid-param';
+import { SurveyReader } from './survey-snapshot';
+import { SurveysService } from './surveys.service';
+
+@Controller('api')
+export class SurveysController {
+  constructor(
+    private readonly reader: SurveyReader,
+    private readonly surveys: SurveysService,
+  ) {}
+
+  @Get('sessions/:id/survey-questions/:questionId/results') @Route('surveys.results')
+  results(@CurrentParticipant() actor: ParticipantActor, @Param('id', UuidParam) _id: string, @Param('questionId', UuidParam) questionId: string) {
+    return this.reader.questionResults(actor, questionId);
+  }
+
+  @Get('survey-templates') @Route('surveys.templates')
+  templates(@CurrentStaff() actor: StaffActor) {
+    return this.surveys.templates(actor.accountId);
+  }
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { Uuid, Versioned, text } from '../common';
+import { ActivitySummary } from '../rest/sessions';
+import { BallotValue, QuestionDraft } from '../surveys/questions';
+import { BallotReceipt, LiveResults, QuestionView, ResultsVisibility, SurveyAnonymity, SurveyView } from '../surveys/survey';
+import { command, event } from './define';
+
+const questionId = { questionId: Uuid };
+const activityId = { activityId: Uuid.describe('The survey activity') };
+
+export const SURVEY_COMMANDS = {
+  'survey.settings': command(
+    { ...activityId, anonymity: SurveyAnonymity.optional(), resultsVisibility: ResultsVisibility.optional(), shuffle: z.boolean().optional() },
+    SurveyView,
+    'Change anonymity (only while every question is a draft), results visibility or option shuffling.',
+  ),
+  'survey.question.add': command({ ...activityId, question: QuestionDraft }, QuestionView, 'Add a draft question at the end of the survey.'),
+  'survey.question.update': command({ ...questionId, question: QuestionDraft }, QuestionView, 'Replace a draft question (prompt, type, options).'),
+  'survey.question.remove': command(questionId, z.object(questionId), 'Remove a draft question.'),
+  'survey.question.move': command(
+    { ...questionId, position: z.number().int().min(0).max(500) },
+    SurveyView,
+    'Move a question to another place in its survey.',
+  ),
+  'survey.question.open': command(questionId, QuestionView, 'Open a draft question to ballots.'),
+  'survey.question.close': command(questionId, QuestionView, 'Close an open question: no ballot commits after the close.'),
+  'survey.question.publish': command(questionId, QuestionView, 'Reveal the results of a closed question to everyone.'),
+  'survey.question.reopen': command(questionId, QuestionView, 'Open a closed or published question again; ballots cast stay.'),
+  'survey.open': command(activityId, SurveyView, 'Open every draft question of the survey.'),
+  'survey.close': command(activityId, SurveyView, 'Close every open question of the survey.'),
+  'survey.publish': command(activityId, SurveyView, 'Publish every closed question of the survey.'),
+  'survey.duplicate': command(
+    { ...activityId, title: text(1, 160).optional().describe('Title of the copy; « (copie) » appended when omitted') },
+    ActivitySummary,
+    'Copy the survey (settings and questions as drafts, no ballots) to a new activity at the end of the agenda.',
+  ),
+  'survey.template.save': command(
+    { ...activityId, name: text(1, 120) },
+    z.object({ templateId: Uuid }),
+    "Save the survey's settings and questions as a template of the signed-in staff account.",
+  ),
+  'ballot.cast': command(
+    { ...questionId, value: BallotValue },
+    BallotReceipt,
+    'Cast or replace my ballot on an open question. A retry with the same opId is applied once.',
+  ),
+} as const;
+
+export const SURVEY_EVENTS = {
+  'survey.updated': event(
+    Versioned.extend({ activityId: Uuid, survey: SurveyView }),
+    'session',
+    'Member-visible survey change (settings, a question opened, closed, published, reopened or moved). Draft questions are left out: keep the drafts you know.',
+  ),
+  'survey.drafts.updated': event(
+    Versioned.extend({ activityId: Uuid, survey: SurveyView }),
+    'staff',
+    'Staff: the whole survey, drafts included, after any change. Volatile so members, who never see it, keep their version sequence.',
+    true,
+  ),
+  'results.updated': event(
+    Versioned.extend(LiveResults.shape),
+    'session',
+    'Turnout and (when visible to the room) the full tally of one question. Coalesced: at most 4 per second per question.',
+    true,
+  ),
+  'ballot.recorded': event(
+    Versioned.extend({ activityId: Uuid, questionId: Uuid, value: BallotValue }),
+    'participant',
+    "Your ballot was committed (lets your other devices show it). Sent to your own room only.",
+    true,
+  ),
+} as const;
