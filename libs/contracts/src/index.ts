@@ -4,6 +4,7 @@ export * from './common';
 export * from './rest/auth';
 export * from './rest/sessions';
 export * from './rest/outcomes';
+export * from './rest/groups';
 export * from './rest/routes';
 export * from './events';
 export * from './surveys/questions';

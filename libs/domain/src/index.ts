@@ -7,3 +7,4 @@ export * from './permissions/groups';
 export * from './boards';
 export * from './state/survey';
 export * from './state/qna';
+export * from './groups/assignment';

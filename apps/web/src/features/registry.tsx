@@ -23,6 +23,7 @@ import { boardsFeature } from './boards';
 import { qnaFeature } from './qna';
 import { roomFeature } from './room';
 import { surveysFeature } from './surveys';
+import { groupsFeature } from './groups';
 
 /** What every activity view receives; the rest comes from the live hooks (lib/live.ts). */
 export interface ActivityViewProps {
@@ -57,6 +58,7 @@ export const FEATURES: readonly FeatureDefinition[] = [
   boardsFeature,
   qnaFeature,
   roomFeature,
+  groupsFeature,
 ];
 
 /** Every patcher: the core ones (session, agenda, presence) then each feature's. */

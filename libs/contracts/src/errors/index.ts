@@ -5,6 +5,7 @@ import { SURVEY_BALLOT_ERRORS, SURVEY_ERRORS } from './surveys';
 import { OUTCOME_ERRORS } from './outcomes';
 import type { ErrorDefinition } from './define';
 import { QNA_ERRORS, ROOM_ERRORS } from './room';
+import { GROUPS_ERRORS } from './groups';
 
 export { defineErrors, type ErrorDefinition } from './define';
 
@@ -22,6 +23,7 @@ export const ERRORS = {
   ...OUTCOME_ERRORS,
   ...QNA_ERRORS,
   ...ROOM_ERRORS,
+  ...GROUPS_ERRORS,
 } satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -5,7 +5,9 @@ import { CORE_COMMANDS, CORE_EVENTS } from './core';
 import { SURVEY_COMMANDS, SURVEY_EVENTS } from './surveys';
 import { QNA_COMMANDS, QNA_EVENTS } from './qna';
 import { ROOM_COMMANDS, ROOM_EVENTS } from './room';
+import { GROUPS_COMMANDS, GROUPS_EVENTS } from './groups';
 
+export { GroupMove, SeedSource } from './groups';
 export { command, event, type CommandDefinition, type EventDefinition } from './define';
 
 /** Every client → server command. A feature adds its record here. */
@@ -15,6 +17,7 @@ export const COMMANDS = {
   ...SURVEY_COMMANDS,
   ...QNA_COMMANDS,
   ...ROOM_COMMANDS,
+  ...GROUPS_COMMANDS,
 } as const;
 
 /** Every server → client event. A feature adds its record here. */
@@ -24,6 +27,7 @@ export const EVENTS = {
   ...SURVEY_EVENTS,
   ...QNA_EVENTS,
   ...ROOM_EVENTS,
+  ...GROUPS_EVENTS,
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

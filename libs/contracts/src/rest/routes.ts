@@ -14,6 +14,7 @@ import {
 import { SURVEY_ROUTES } from './surveys';
 import { ArchiveDetail, ArchiveSummary, ArchiveVerification, PublicResults, SetPublicBody } from './outcomes';
 import { Attendance } from '../room/schemas';
+import { GroupImportReport } from './groups';
 
 /**
  * Who may call a route:
@@ -87,11 +88,23 @@ export const ROOM_ROUTES = {
   ...route('room.attendance', { method: 'GET', path: '/api/sessions/:id/attendance', auth: 'staff', summary: 'Présents / attendus by territory type and category, with the quorum indicator', response: Attendance }),
 };
 
+export const GROUPS_ROUTES = {
+  ...route('groups.import', {
+    method: 'POST',
+    path: '/api/sessions/:id/groups/:activityId/assignments',
+    auth: 'staff',
+    summary: 'Place members in groups from CSV (participant;group — participant by email or name, group by name or number)',
+    contentType: 'text/csv',
+    response: GroupImportReport,
+  }),
+};
+
 /** Every REST route. A feature adds its record here. */
 export const ROUTES = {
   ...CORE_ROUTES,
   ...SURVEY_ROUTES,
   ...OUTCOME_ROUTES,
   ...ROOM_ROUTES,
+  ...GROUPS_ROUTES,
 } as const;
 export type RouteKey = keyof typeof ROUTES;

@@ -74,6 +74,22 @@ export const COMMAND_ROLES: Record<CommandName, readonly ParticipantRole[]> = {
   'screen.show': STAFF,
   'room.setQuorum': STAFF,
   'presence.confirm': ['member'],
+  'group.choose': ['member'],
+  'group.assign': STAFF,
+  'group.autoAssign': STAFF,
+  'group.update': STAFF,
+  'group.setRapporteur': STAFF,
+  'group.setFacilitators': STAFF,
+  'group.seed': STAFF,
+  // The service also checks that the sender is the group's rapporteur.
+  'synthesis.save': MEMBERS,
+  // Group members and staff; the service checks membership.
+  'synthesis.comment': MEMBERS,
+  'synthesis.validate': STAFF,
+  'groups.start': STAFF,
+  'groups.openReportBack': STAFF,
+  'groups.present': STAFF,
+  'groups.createFinalSurvey': STAFF,
 };
 
 export function canSend(command: CommandName, role: ParticipantRole): boolean {

@@ -47,6 +47,7 @@ export const ROUTE_RULES: Record<RouteKey, RouteRule> = {
   'archive.pseudonymise': ORGANISERS,
   'public.results': { auth: 'public' },
   'room.attendance': ANY_STAFF,
+  'groups.import': { auth: 'staff', roles: ['facilitator', 'organiser'] },
 };
 
 /** The participant role a staff account takes when it enters a session. */
