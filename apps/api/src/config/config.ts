@@ -22,6 +22,7 @@ export const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
   MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(1).default(2000),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  BENCH_DIAGNOSTICS_PORT: z.coerce.number().int().min(0).max(65535).optional().describe('Bench only: serve GET /stats (memory after GC, event-loop delay, CPU) on 127.0.0.1 at this port'),
 });
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -41,6 +42,8 @@ export interface AppConfig {
   logLevel: Env['LOG_LEVEL'];
   maxConnectionsPerIp: number;
   dbPoolSize: number;
+  /** Bench only (`npm run bench`): loopback diagnostics port; unset in production. */
+  benchDiagnosticsPort?: number;
 }
 
 export class ConfigError extends Error {}
@@ -87,6 +90,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: env.LOG_LEVEL,
     maxConnectionsPerIp: env.MAX_CONNECTIONS_PER_IP,
     dbPoolSize: env.DB_POOL_SIZE,
+    benchDiagnosticsPort: env.BENCH_DIAGNOSTICS_PORT,
   };
 }
 

@@ -1,0 +1,83 @@
+// The product scenario: a survey in which every participant votes (some change their vote) while
+// projector clients time each ballot from its send to the first `results.updated` that includes it.
+// Switched on automatically when the built contracts export `ballot.cast` (see scenarios/index.mjs).
+//
+// ADAPT HERE when surveys land: `openSurvey` (how the facilitator creates and opens a one-question
+// survey) and `ballotValue` (a BallotValue for that question). Everything else follows the contract:
+//   ballot.cast { opId, questionId, value } → ack { ok, data }
+//   results.updated { sessionId, version, questionId, ballots, results }
+import { command } from '../lib/swarm.mjs';
+import { sleep } from '../lib/stats.mjs';
+
+const CHANGE_SHARE = 0.1; // one voter in ten changes their mind
+const OPTIONS = ['Oui', 'Non', 'Abstention'];
+
+/** Creates a single-choice survey as the facilitator and opens it; returns its question id. */
+export async function openSurvey(facilitator, title) {
+  const created = await command(facilitator, 'activity.create', {
+    kind: 'survey',
+    title,
+    config: { anonymity: 'anonymous', questions: [{ type: 'single', prompt: 'Approuvez-vous le contrat ?', options: OPTIONS.map((label) => ({ label })) }] },
+  });
+  if (!created.ack?.ok) throw new Error(`survey creation refused: ${JSON.stringify(created.ack?.error)}`);
+  const activity = created.ack.data;
+  const opened = await command(facilitator, 'activity.open', { activityId: activity.id });
+  if (!opened.ack?.ok) throw new Error(`survey opening refused: ${JSON.stringify(opened.ack?.error)}`);
+  const questionId = activity.config?.questions?.[0]?.id ?? opened.ack.data?.questions?.[0]?.id;
+  if (!questionId) throw new Error('no question id in the survey summary: adapt openSurvey()');
+  return { activityId: activity.id, questionId };
+}
+
+export function ballotValue(i) {
+  return { kind: 'single', option: i % OPTIONS.length };
+}
+
+/** A ballot is included in an update when the update's version reaches the ack's (if the ack carries one), else by count. */
+function timeToProjector(ballots, updates) {
+  const v2p = [];
+  const firstVotes = ballots.filter((b) => b.ok && b.first).sort((a, b) => a.ackedAt - b.ackedAt);
+  firstVotes.forEach((b, k) => {
+    const version = b.ack.data?.version;
+    const hit = updates.find((u) => (typeof version === 'number' ? u.version >= version : u.ballots >= k + 1) && u.at >= b.sentAt);
+    if (hit) v2p.push(hit.at - b.sentAt);
+  });
+  return v2p;
+}
+
+async function castAll(members, questionId, rate, changes) {
+  const started = performance.now();
+  const plan = [...members.map((m, i) => ({ m, i, first: true })), ...members.slice(0, changes).map((m, i) => ({ m, i: i + 1, first: false }))];
+  const ops = [];
+  for (const [n, p] of plan.entries()) {
+    const wait = started + (n * 1000) / rate - performance.now();
+    if (wait > 0) await sleep(wait);
+    ops.push(command(p.m.socket, 'ballot.cast', { questionId, value: ballotValue(p.i) }).then((r) => ({ ...r, first: p.first, ok: Boolean(r.ack?.ok) })));
+  }
+  const ballots = await Promise.all(ops);
+  return { ballots, durationMs: performance.now() - started };
+}
+
+export const surveyScenario = {
+  name: 'ballot.cast → results.updated',
+  event: 'results.updated',
+  writers: () => 0,
+
+  async run({ facilitator, members, screens, rate }) {
+    const { questionId } = await openSurvey(facilitator, 'Vote du banc d’essai');
+    const updates = [];
+    screens[0]?.socket.on('results.updated', (p) => p.questionId === questionId && updates.push({ at: performance.now(), version: p.version, ballots: p.ballots }));
+    const { ballots, durationMs } = await castAll(members, questionId, rate, Math.floor(members.length * CHANGE_SHARE));
+    await sleep(1500); // the last coalesced update
+    const ok = ballots.filter((b) => b.ok);
+    return { acks: ok.map((b) => b.ackedAt - b.sentAt), v2p: timeToProjector(ballots, updates), ok: ok.length, failed: ballots.length - ok.length, durationMs };
+  },
+
+  /** Every member votes within one second on a fresh survey; all acked within 5 s; the DB holds exactly one ballot each. */
+  async burst({ facilitator, members, target }) {
+    const { questionId } = await openSurvey(facilitator, 'Rafale du banc d’essai');
+    const { ballots, durationMs } = await castAll(members, questionId, members.length, 0);
+    const acked = ballots.filter((b) => b.ok && b.ackedAt - b.sentAt <= 5000).length;
+    const rows = await target.query('SELECT count(*)::int AS n FROM ballot WHERE question_id = $1', [questionId]).catch((e) => [{ n: `? (${e.message})` }]);
+    return { sent: ballots.length, ackedWithin5s: acked, sendMs: durationMs, stored: rows[0]?.n ?? 'n/a (baseline)' };
+  },
+};
