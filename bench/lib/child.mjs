@@ -18,7 +18,9 @@ export function freePort() {
 /** Starts `node --expose-gc <script>` with env; keeps the last lines of output for error reports. */
 export function startChild(script, env, label) {
   const tail = [];
-  const child = spawn(process.execPath, ['--expose-gc', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // BENCH_CPU_PROF=<dir>: V8 CPU profile of each server, written when it stops (open in Chrome DevTools).
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, ['--expose-gc', ...prof, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const keep = (chunk) => {
     for (const line of chunk.toString().split('\n')) if (line.trim()) tail.push(line);
     while (tail.length > 40) tail.shift();

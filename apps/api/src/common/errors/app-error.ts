@@ -21,7 +21,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: string }).code ?? (error as { driverError?: { code?: string } }).driverError?.code;
   if (code && UNAVAILABLE_CODES.has(code)) return true;
-  return /Connection terminated|connection timeout|Client has encountered a connection error|Connection is closed/i.test(error.message);
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is closed/i.test(error.message);
 }
 
 /** Turn anything thrown into an AppError; unknown failures become INTERNAL (and are logged by the caller). */
