@@ -5,7 +5,7 @@
 //                      [--rate 100] [--seconds 10] [--ramp 250] [--screens 2] [--no-build] [--json file]
 import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { connect, ramp, closeAll } from './lib/swarm.mjs';
 import { fmt, sleep, summary, table, withRatio } from './lib/stats.mjs';
@@ -37,7 +37,8 @@ if (!args['no-build']) {
   execSync('npm run build -w libs/contracts -w libs/domain -w apps/api', { stdio: ['ignore', 'ignore', 'inherit'], cwd: new URL('..', import.meta.url) });
 }
 const scenario = pickScenario(args.scenario);
-log(`scenario: ${scenario.name}; sizes ${sizes.join(', ')}; ${cpus().length} cores`);
+const loadBefore = loadavg()[0];
+log(`scenario: ${scenario.name}; sizes ${sizes.join(', ')}; ${cpus().length} cores; load average ${loadBefore.toFixed(1)}`);
 
 /** One server, one size: ramp, memory after GC, the write scenario, optionally the burst. */
 async function measure(target, n) {
@@ -137,7 +138,7 @@ for (const r of results) {
     withRatio(r.cpuPct, b?.cpuPct, 0),
   ]);
 }
-console.log(`\nPalabre bench — ${scenario.name}; ${cpus().length} cores; ramp ${opts.rampRate}/s; ${opts.screens} projectors; times in ms; (×n) = Palabre / baseline\n`);
+console.log(`\nPalabre bench — ${scenario.name}; ${cpus().length} cores, load average ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)} (anything above ~1 means other processes share the cores); ramp ${opts.rampRate}/s; ${opts.screens} projectors; times in ms; (×n) = Palabre / baseline\n`);
 console.log(table(header, rows));
 for (const r of results.filter((x) => x.burst)) console.log(`burst n=${r.n} ${r.target}: ${JSON.stringify(r.burst)}`);
 for (const r of results.filter((x) => !x.error && Object.keys(x.failures).length)) console.log(`failures n=${r.n} ${r.target}: ${JSON.stringify(r.failures)}`);
