@@ -1,6 +1,6 @@
 // Unit specs (*.spec.ts) and integration specs (*.int-spec.ts, real database and sockets).
 module.exports = require('../../jest.preset.js')({
   testRegex: 'src/.*\\.(int-)?spec\\.ts$',
-  testTimeout: 30000,
+  testTimeout: 120000,
   maxWorkers: 2,
 });

@@ -3,3 +3,4 @@ export * from './permissions/routes';
 export * from './state/machine';
 export * from './state/session';
 export * from './tally';
+export * from './permissions/groups';

@@ -35,6 +35,9 @@ export function LiveSessionProvider({ sessionId, token, patchers, children }: Li
     connection.socket.onAny(onAny);
     // Whatever happened while we were away, the snapshot after (re)connecting is the truth.
     const offConnect = connection.onConnect(refetch);
+    // A snapshot cached by an earlier visit missed the events sent meanwhile.
+    const state = client.getQueryState(snapshotKey(sessionId));
+    if (state?.data !== undefined && state.fetchStatus === 'idle') refetch();
     return () => {
       connection.socket.offAny(onAny);
       offConnect();

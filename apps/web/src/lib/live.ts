@@ -11,7 +11,7 @@
  * it with `SnapshotPatchers` (patchers.ts), registered in features/registry.tsx.
  */
 import { createContext, useCallback, useContext, useEffect, useRef, useSyncExternalStore } from 'react';
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
 import type { CommandName, CommandResult, EventName, EventPayload, SessionSnapshot } from '@palabre/contracts';
 import { endpoints } from './endpoints';
 import { ApiError, isAccessLost } from './errors';
@@ -41,10 +41,9 @@ export function snapshotQuery(sessionId: string, token: string) {
   return queryOptions({
     queryKey: snapshotKey(sessionId),
     queryFn: ({ signal }) => endpoints.snapshot(token, sessionId, signal),
-    // Events keep it fresh; the socket triggers resyncs, not window focus.
+    // Events keep it fresh; the provider resyncs on (re)connect and on mount, not each component.
     staleTime: Infinity,
     refetchOnWindowFocus: false,
-    refetchOnMount: 'always',
     retry: (failures, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failures < 3,
   });
 }
@@ -93,4 +92,17 @@ export function useAccessError(): ApiError | null {
   const { error } = useSessionSnapshot();
   if (socketError) return socketError;
   return isAccessLost(error) ? (error as ApiError) : null;
+}
+
+/**
+ * A command as a react-query mutation (isPending, error, reset…):
+ *   const create = useCommandMutation('activity.create');  create.mutate({ kind, title });
+ * Offline commands wait in the socket queue, so react-query's own offline pause is disabled.
+ */
+export function useCommandMutation<C extends CommandName>(name: C) {
+  const { connection } = useLiveSession();
+  return useMutation<CommandResult<C>, ApiError, CommandArgs<C>>({
+    mutationFn: (payload) => connection.command(name, payload),
+    networkMode: 'always',
+  });
 }

@@ -137,8 +137,13 @@ export class LiveConnection {
     if (!this.socket.connected) this.socket.connect();
   };
 
+  /**
+   * The device lost its network: an open websocket may take a ping timeout (~45 s) to notice.
+   * Close the transport now so commands queue at once; socket.io keeps trying to reconnect.
+   */
   private wentOffline = (): void => {
-    if (!this.socket.connected) this.setState('offline');
+    this.setState('offline');
+    if (this.socket.connected) this.socket.io.engine?.close();
   };
 
   private retryLater(ms: number): void {

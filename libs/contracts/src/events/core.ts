@@ -27,6 +27,11 @@ export const CORE_COMMANDS = {
     'Move an activity to another place in the agenda.',
   ),
   'activity.delete': command({ activityId: Uuid }, z.object({ activityId: Uuid }), 'Remove a draft activity.'),
+  'participant.revoke': command(
+    { participantId: Uuid.describe('Participant to remove from the session') },
+    z.object({ participantId: Uuid }),
+    'Remove a participant: their sockets are disconnected at once and their token stops working.',
+  ),
 } as const;
 
 export const CORE_EVENTS = {

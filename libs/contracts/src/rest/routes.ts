@@ -37,6 +37,8 @@ function route<const K extends string>(key: K, def: RouteDefinition) {
 
 export const CORE_ROUTES = {
   ...route('health', { method: 'GET', path: '/api/health', auth: 'public', summary: 'Service and database state' }),
+  ...route('docs.html', { method: 'GET', path: '/api/docs', auth: 'public', summary: 'This API documentation as an HTML page', contentType: 'text/html' }),
+  ...route('docs.openapi', { method: 'GET', path: '/api/docs/openapi.json', auth: 'public', summary: 'OpenAPI 3.1 description generated from the route table' }),
   ...route('auth.login', { method: 'POST', path: '/api/auth/login', auth: 'public', summary: 'Staff sign-in', body: LoginBody, response: LoginResponse }),
   ...route('auth.me', { method: 'GET', path: '/api/auth/me', auth: 'staff', summary: 'The signed-in staff account', response: StaffAccount }),
   ...route('staff.create', { method: 'POST', path: '/api/staff', auth: 'staff', summary: 'Create a staff account (admin)', body: CreateStaffBody, response: StaffAccount }),

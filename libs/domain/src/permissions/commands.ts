@@ -14,6 +14,7 @@ export const COMMAND_ROLES: Record<CommandName, readonly ParticipantRole[]> = {
   'activity.update': STAFF,
   'activity.move': STAFF,
   'activity.delete': STAFF,
+  'participant.revoke': STAFF,
 };
 
 export function canSend(command: CommandName, role: ParticipantRole): boolean {

@@ -15,6 +15,8 @@ const ANY_PARTICIPANT = { auth: 'session', roles: ['member', 'facilitator', 'org
 
 export const ROUTE_RULES: Record<RouteKey, RouteRule> = {
   health: { auth: 'public' },
+  'docs.html': { auth: 'public' },
+  'docs.openapi': { auth: 'public' },
   'auth.login': { auth: 'public' },
   'auth.me': ANY_STAFF,
   'staff.create': { auth: 'staff', roles: ['admin'] },

@@ -35,6 +35,7 @@ export class ActorResolver {
       role: participant.role,
       displayName: participant.displayName,
       groupId: participant.groupId,
+      blocked: participant.blockedAt !== null,
     };
   }
 }

@@ -13,6 +13,8 @@ export interface ParticipantActor {
   role: ParticipantRole;
   displayName: string;
   groupId: string | null;
+  /** Blocked from contributing in this session by a facilitator. */
+  blocked: boolean;
 }
 
 export type Actor = StaffActor | ParticipantActor;

@@ -61,15 +61,17 @@ export class CommandRunner {
         if (rows[0]?.command !== name) throw new AppError('CONFLICT');
         return rows[0].result;
       }
-      const session: { state: string; revoked: boolean; blocked: boolean }[] = await tx.manager.query(
-        `SELECT s.state, p.revoked_at IS NOT NULL AS revoked, p.blocked_at IS NOT NULL AS blocked
+      const session: { state: string; revoked: boolean; blocked: boolean; group_id: string | null }[] = await tx.manager.query(
+        `SELECT s.state, p.revoked_at IS NOT NULL AS revoked, p.blocked_at IS NOT NULL AS blocked, p.group_id
            FROM session s JOIN participant p ON p.session_id = s.id WHERE s.id = $1 AND p.id = $2`,
         [actor.sessionId, actor.participantId],
       );
       if (!session[0]) throw new AppError('SESSION_NOT_FOUND');
       if (session[0].revoked) throw new AppError('TOKEN_REVOKED');
       if (!isSessionWritable(session[0].state as never)) throw new AppError('SESSION_READ_ONLY');
-      const result = await handler({ actor, payload, tx, sessionState: session[0].state });
+      // The socket's actor was read at the handshake; a move to another group since then counts now.
+      const current: ParticipantActor = { ...actor, groupId: session[0].group_id, blocked: session[0].blocked };
+      const result = await handler({ actor: current, payload, tx, sessionState: session[0].state });
       await tx.manager.query('UPDATE processed_op SET result = $3 WHERE participant_id = $1 AND op_id = $2', [
         actor.participantId,
         opId,

@@ -23,6 +23,7 @@ export class RealtimeEmitter {
 
   /** Disconnect every socket of a participant (revocation), on every node. */
   disconnectParticipant(room: string): void {
-    this.namespace?.in(room).disconnectSockets(true);
+    // A short delay lets the 'participant.revoked' event reach the phone before the socket closes.
+    setTimeout(() => this.namespace?.in(room).disconnectSockets(true), 50).unref();
   }
 }

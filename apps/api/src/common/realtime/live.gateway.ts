@@ -1,4 +1,5 @@
-import { Inject, Logger } from '@nestjs/common';
+import { Inject, Logger, OnModuleDestroy } from '@nestjs/common';
+import jwt from 'jsonwebtoken';
 import { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import type { Namespace } from 'socket.io';
 import { COMMANDS, errorMessage, type ServerToClientEvents } from '@palabre/contracts';
@@ -12,18 +13,23 @@ import { TokenBucket } from './rate-limit';
 import { rooms } from './rooms';
 import type { LiveSocket } from './live-socket';
 
-/** Commands a participant may send in a burst, and per second sustained. */
-const BURST = 30;
-const PER_SECOND = 10;
+const REVALIDATE_MS = 60_000;
+
+function tokenExpiry(token: string): number {
+  const decoded = jwt.decode(token);
+  const exp = decoded && typeof decoded === 'object' ? decoded.exp : undefined;
+  return typeof exp === 'number' ? exp * 1000 : Infinity;
+}
 
 /**
  * The `/live` namespace: handshake authentication, rooms and presence.
  * Feature gateways on the same namespace add the command handlers.
  */
 @WebSocketGateway({ namespace: '/live' })
-export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   private readonly logger = new Logger('Live');
   private readonly perAddress = new Map<string, number>();
+  private sweep?: NodeJS.Timeout;
 
   constructor(
     private readonly actors: ActorResolver,
@@ -34,6 +40,14 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   afterInit(namespace: Namespace<Record<string, never>, ServerToClientEvents>): void {
     this.emitter.attach(namespace);
+    // Long-lived sockets are revalidated: an expired token is disconnected (the client rejoins).
+    this.sweep = setInterval(() => {
+      const now = Date.now();
+      for (const socket of namespace.sockets.values()) {
+        if (((socket.data as { expiresAt?: number }).expiresAt ?? Infinity) <= now) socket.disconnect(true);
+      }
+    }, REVALIDATE_MS);
+    this.sweep.unref();
     namespace.use((socket, next) => {
       const address = socket.handshake.address;
       if ((this.perAddress.get(address) ?? 0) >= this.config.maxConnectionsPerIp) {
@@ -44,7 +58,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
         .participant(typeof token === 'string' ? token : undefined)
         .then((actor) => {
           (socket as unknown as LiveSocket).data.actor = actor;
-          (socket as unknown as LiveSocket).data.bucket = new TokenBucket(BURST, PER_SECOND);
+          (socket as unknown as LiveSocket).data.bucket = new TokenBucket(this.config.commandBurst, this.config.commandRatePerSecond);
+          (socket as unknown as LiveSocket).data.expiresAt = tokenExpiry(token as string);
           next();
         })
         .catch((error: unknown) => {
@@ -72,6 +87,10 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       }
     });
     this.presence.changed(actor.sessionId);
+  }
+
+  onModuleDestroy(): void {
+    if (this.sweep) clearInterval(this.sweep);
   }
 
   handleDisconnect(socket: LiveSocket): void {

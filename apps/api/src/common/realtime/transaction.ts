@@ -21,6 +21,7 @@ interface Pending {
  */
 export class Tx {
   readonly pending: Pending[] = [];
+  readonly commitHooks: (() => void)[] = [];
   private versions = new Map<string, number>();
 
   constructor(
@@ -58,6 +59,11 @@ export class Tx {
     return rows[0].version;
   }
 
+  /** Runs after the commit and after this unit's events are emitted (e.g. disconnect a revoked socket). */
+  afterCommit(hook: () => void): void {
+    this.commitHooks.push(hook);
+  }
+
   audit(sessionId: string, type: string, actorId: string | null, payload: Record<string, unknown>): Promise<unknown> {
     return this.audits.append(this.manager, sessionId, type, actorId, payload);
   }
@@ -85,6 +91,7 @@ export class TransactionRunner {
           return work(tx);
         });
         for (const p of tx.pending) this.emitter.emit(p.room, p.event, p.payload as never);
+        for (const hook of tx.commitHooks) hook();
         return result;
       } catch (error) {
         const code = (error as { code?: string; driverError?: { code?: string } }).driverError?.code ?? (error as { code?: string }).code;

@@ -53,6 +53,8 @@ export class TestApp {
       logLevel: 'error',
       maxConnectionsPerIp: 10_000,
       dbPoolSize: 10,
+      commandBurst: 30,
+      commandRatePerSecond: 10,
       ...overrides,
     };
     const palabre = await startPalabre(config, { inMemory: true, logger: ['error'] });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ActivitySummary, CommandPayload } from '@palabre/contracts';
 import type { ParticipantActor } from '../../common/auth/actor';
+import { canReadActivity, canWriteActivity } from '@palabre/domain';
 import { AppError } from '../../common/errors/app-error';
 import { ActivityKindRegistry } from '../../common/realtime/activity-kinds';
 import type { Tx } from '../../common/realtime/transaction';
@@ -61,6 +62,31 @@ export class ActivitiesService {
     await tx.publish('activity.deleted', actor.sessionId, { activityId: activity.id });
     await tx.audit(actor.sessionId, 'activity.deleted', actor.participantId, { activityId: activity.id });
     return { activityId: activity.id };
+  }
+
+  /**
+   * The activity a command acts on, if the actor may act there: another session's activity,
+   * or another working group's (before and after the report-back), answers NOT_FOUND.
+   */
+  async findWritable(tx: Tx, actor: ParticipantActor, activityId: string): Promise<Activity> {
+    const activity = await this.find(tx, actor.sessionId, activityId);
+    const reportBackOpen = await this.reportBackOpen(tx, actor.sessionId);
+    if (!canWriteActivity({ role: actor.role, actorGroupId: actor.groupId, activityGroupId: activity.groupId, reportBackOpen })) throw new AppError('NOT_FOUND');
+    return activity;
+  }
+
+  /** The activity a read acts on; other groups' work is readable once the report-back is open. */
+  async findReadable(tx: Tx, actor: ParticipantActor, activityId: string): Promise<Activity> {
+    const activity = await this.find(tx, actor.sessionId, activityId);
+    const reportBackOpen = await this.reportBackOpen(tx, actor.sessionId);
+    if (!canReadActivity({ role: actor.role, actorGroupId: actor.groupId, activityGroupId: activity.groupId, reportBackOpen })) throw new AppError('NOT_FOUND');
+    return activity;
+  }
+
+  /** Set by the working-groups feature in session.settings when the report-back opens. */
+  async reportBackOpen(tx: Tx, sessionId: string): Promise<boolean> {
+    const rows: { open: boolean | null }[] = await tx.manager.query(`SELECT (settings->>'reportBackOpen')::boolean AS open FROM session WHERE id = $1`, [sessionId]);
+    return rows[0]?.open === true;
   }
 
   /** An activity of this session (another session's id answers NOT_FOUND: nothing leaks). */

@@ -2,6 +2,7 @@ import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from
 import { CommandRunner } from '../../common/realtime/command-runner';
 import type { LiveSocket } from '../../common/realtime/live-socket';
 import { ActivitiesService } from './activities.service';
+import { ParticipantsService } from './participants.service';
 import { SessionsService } from './sessions.service';
 
 @WebSocketGateway({ namespace: '/live' })
@@ -10,6 +11,7 @@ export class SessionsGateway {
     private readonly commands: CommandRunner,
     private readonly sessions: SessionsService,
     private readonly activities: ActivitiesService,
+    private readonly participants: ParticipantsService,
   ) {}
 
   @SubscribeMessage('session.transition')
@@ -30,6 +32,11 @@ export class SessionsGateway {
   @SubscribeMessage('activity.move')
   move(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
     return this.commands.run(s, 'activity.move', body, ({ tx, actor, payload }) => this.activities.moveActivity(tx, actor, payload));
+  }
+
+  @SubscribeMessage('participant.revoke')
+  revoke(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.commands.run(s, 'participant.revoke', body, ({ tx, actor, payload }) => this.participants.revoke(tx, actor, payload.participantId));
   }
 
   @SubscribeMessage('activity.delete')

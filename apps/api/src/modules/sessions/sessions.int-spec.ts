@@ -163,3 +163,36 @@ describe('sessions, joining and the live socket (real database, real socket.io)'
     expect(list.body.find((s: { id: string }) => s.id === id)).toMatchObject({ state: 'live', title: 'Atelier' });
   });
 });
+
+describe('removing a participant', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await TestApp.start();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('disconnects their socket at once and refuses their token afterwards', async () => {
+    const { session, facilitator } = await t.liveSession();
+    const staffSocket = await t.connect(facilitator.token);
+    const member = await t.join(session.joinCode, 'Perturbateur');
+    const phone = await t.connect(member.token);
+    const told = nextEvent(phone, 'participant.revoked');
+    const dropped = new Promise<string>((resolve) => phone.once('disconnect', (reason) => resolve(reason)));
+    await sendOk(staffSocket, 'participant.revoke', { participantId: member.participant.id });
+    expect((await told).participantId).toBe(member.participant.id);
+    expect(await dropped).toBe('io server disconnect');
+    await expect(t.connect(member.token)).rejects.toMatchObject({ data: { code: 'TOKEN_REVOKED' } });
+    const res = await t.http().get(`/api/sessions/${session.id}/snapshot`).set('Authorization', `Bearer ${member.token}`).expect(401);
+    expect(res.body.error.code).toBe('TOKEN_REVOKED');
+  });
+
+  it('does not let a member remove anyone', async () => {
+    const { session, facilitator } = await t.liveSession();
+    const a = await t.join(session.joinCode, 'A');
+    const phone = await t.connect(a.token);
+    const ack = await send(phone, 'participant.revoke', { participantId: facilitator.participant.id });
+    expect(ack).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});

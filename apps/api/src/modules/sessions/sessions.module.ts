@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ActivitiesService } from './activities.service';
+import { ParticipantsService } from './participants.service';
 import { RosterService } from './roster.service';
 import { SessionsController } from './sessions.controller';
 import { SessionsGateway } from './sessions.gateway';
@@ -7,7 +8,7 @@ import { SessionsService } from './sessions.service';
 
 @Module({
   controllers: [SessionsController],
-  providers: [SessionsService, ActivitiesService, RosterService, SessionsGateway],
-  exports: [SessionsService, ActivitiesService],
+  providers: [SessionsService, ActivitiesService, RosterService, ParticipantsService, SessionsGateway],
+  exports: [SessionsService, ActivitiesService, ParticipantsService],
 })
 export class SessionsModule {}

@@ -1,0 +1,83 @@
+import { commandDocs, errorDocs, eventDocs, RUNNER_ERRORS, type CommandDoc, type EventDoc } from './catalogue';
+import type { SchemaField } from './json-schema';
+
+export const GENERATED_START = '<!-- generated:start -->';
+export const GENERATED_END = '<!-- generated:end -->';
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+function fieldTable(fields: SchemaField[]): string[] {
+  if (fields.length === 0) return ['_No fields._'];
+  return ['| Field | Type | Required | Description |', '|---|---|---|---|', ...fields.map((f) => `| \`${f.path}\` | ${cell(f.type)} | ${f.required ? 'yes' : 'no'} | ${cell(f.description)} |`)];
+}
+
+function commandSection(c: CommandDoc): string[] {
+  const errors = c.errors.length ? c.errors.map((e) => `\`${e}\``).join(', ') : '_none declared beyond the common ones_';
+  return [
+    `### \`${c.name}\``,
+    '',
+    c.summary,
+    '',
+    `- **Roles**: ${c.roles.length ? c.roles.join(', ') : '_nobody_'}`,
+    `- **Errors**: ${errors}`,
+    '',
+    '**Payload**',
+    '',
+    ...fieldTable(c.payload),
+    '',
+    `**Result** (\`data\` of the ok ack): ${cell(c.result.type)}`,
+    '',
+    ...(c.result.fields.length ? [...fieldTable(c.result.fields), ''] : []),
+  ];
+}
+
+function eventSection(e: EventDoc): string[] {
+  const version = e.volatile
+    ? 'volatile: carries the current version without bumping it, and may be dropped'
+    : e.scope === 'session'
+      ? 'bumps the session version when sent to the whole session'
+      : 'carries the current version without bumping it';
+  return [`### \`${e.name}\``, '', e.summary, '', `- **Room**: ${e.room}`, `- **Version**: ${version}`, '', '**Payload**', '', ...fieldTable(e.payload), ''];
+}
+
+/** The generated block of docs/events.md (markers included), from the contracts and libs/domain. */
+export function renderEventsDoc(): string {
+  const commands = commandDocs();
+  const events = eventDocs();
+  const lines = [
+    GENERATED_START,
+    '<!-- Do not edit this block by hand: `npm run docs:events` regenerates it from libs/contracts and libs/domain. -->',
+    '',
+    '## Commands (client → server)',
+    '',
+    'Sent on the `/live` namespace with an acknowledgement callback; the ack is `{ ok: true, data }` or',
+    '`{ ok: false, error: { code, message, issues? } }`. Every payload carries an `opId` (uuid): a retry with the',
+    `same opId is applied once. Any command can also be refused with: ${RUNNER_ERRORS.map((e) => `\`${e}\``).join(', ')}.`,
+    '',
+    ...commands.flatMap(commandSection),
+    '## Events (server → client)',
+    '',
+    'Every event carries `sessionId` and `version`. A client that sees a version gap reloads the snapshot',
+    '(`GET /api/sessions/:id/snapshot`).',
+    '',
+    ...events.flatMap(eventSection),
+    '## Error codes',
+    '',
+    '| Code | HTTP status | Retryable | Français | English |',
+    '|---|---|---|---|---|',
+    ...errorDocs().map((e) => `| \`${e.code}\` | ${e.status} | ${e.retryable ? 'yes' : 'no'} | ${cell(e.fr)} | ${cell(e.en)} |`),
+    '',
+    GENERATED_END,
+  ];
+  return lines.join('\n');
+}
+
+/** Replaces the generated block of an existing document, keeping the hand-written sections around it. */
+export function withGeneratedBlock(existing: string, generated = renderEventsDoc()): string {
+  const start = existing.indexOf(GENERATED_START);
+  const end = existing.indexOf(GENERATED_END);
+  if (start === -1 || end === -1 || end < start) return `${existing.trimEnd()}\n\n${generated}\n`;
+  return existing.slice(0, start) + generated + existing.slice(end + GENERATED_END.length);
+}

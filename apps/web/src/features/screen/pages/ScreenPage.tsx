@@ -1,0 +1,34 @@
+import { useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { LiveSessionProvider } from '../../../lib/live-session';
+import { ErrorMessage } from '../../../ui/ErrorMessage';
+import { Loading } from '../../../ui/Loading';
+import { snapshotPatchers } from '../../registry';
+import { ScreenView } from '../components/ScreenView';
+import { useScreenToken } from '../hooks/useScreenToken';
+
+/** /screen/:code — full-screen projector view, no site header. */
+export function ScreenPage() {
+  const { t } = useTranslation('screen');
+  const { code = '' } = useParams();
+  const screen = useScreenToken(code.toUpperCase());
+
+  return (
+    <main id="main" className="screen-main">
+      {screen.auth ? (
+        <LiveSessionProvider sessionId={screen.auth.session.id} token={screen.auth.token} patchers={snapshotPatchers}>
+          <ScreenView onAccessLost={screen.renew} />
+        </LiveSessionProvider>
+      ) : screen.error ? (
+        <div className="stack narrow">
+          <ErrorMessage error={screen.error} />
+          <button type="button" className="button" onClick={screen.retry}>
+            {t('retry')}
+          </button>
+        </div>
+      ) : (
+        <Loading label={t('joining')} />
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,57 @@
+import { useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useAccessError, useConnectionState, usePendingCommands, useSessionSnapshot } from '../../../lib/live';
+import { ConnectionBanner } from '../../../ui/ConnectionBanner';
+import { ErrorMessage } from '../../../ui/ErrorMessage';
+import { Loading } from '../../../ui/Loading';
+import { useDocumentTitle } from '../../../ui/useDocumentTitle';
+import { selectActivity } from '../activities';
+import { useAnnounceChanges } from '../hooks/useAnnounceChanges';
+import { AccessLost } from './AccessLost';
+import { ActivityPanel } from './ActivityPanel';
+import { Agenda } from './Agenda';
+import { PresenceCount } from './PresenceCount';
+import { SessionStateBadge } from './SessionStateBadge';
+
+/** A member's view of a live session: header, agenda and the activity being run. */
+export function SessionView({ joinCode }: { joinCode?: string }) {
+  const { t } = useTranslation('session');
+  const { data: snapshot, error, refetch, isFetching } = useSessionSnapshot();
+  const connection = useConnectionState();
+  const pending = usePendingCommands();
+  const accessError = useAccessError();
+  const [params] = useSearchParams();
+  useDocumentTitle(snapshot?.session.title);
+  useAnnounceChanges(snapshot);
+
+  if (accessError) return <AccessLost error={accessError} joinCode={snapshot?.session.joinCode ?? joinCode} />;
+  if (!snapshot) {
+    if (!error) return <Loading />;
+    return (
+      <div className="stack narrow">
+        <ErrorMessage error={error} />
+        <button type="button" className="button" onClick={() => void refetch()} disabled={isFetching}>
+          {t('retry')}
+        </button>
+      </div>
+    );
+  }
+
+  const activity = selectActivity(snapshot.activities, params.get('activity'));
+  return (
+    <div className="stack">
+      <ConnectionBanner state={connection} pending={pending} />
+      <header className="session-header">
+        <h1>{snapshot.session.title}</h1>
+        <div className="session-meta">
+          <SessionStateBadge state={snapshot.session.state} />
+          <PresenceCount count={snapshot.presence.connected} />
+        </div>
+      </header>
+      <div className="session-layout">
+        <ActivityPanel activity={activity} surface="participant" />
+        <Agenda activities={snapshot.activities} selectedId={activity?.id} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ActivityKind } from '@palabre/contracts';
+import { useCommandMutation } from '../../../lib/live';
+import { useAnnounce } from '../../../ui/Announcer';
+import { ErrorMessage } from '../../../ui/ErrorMessage';
+import { Field } from '../../../ui/Field';
+import { SelectField } from '../../../ui/SelectField';
+
+/** Adds an activity at the end of the agenda (`activity.create`). */
+export function AddActivityForm() {
+  const { t } = useTranslation('staff');
+  const { t: tSession } = useTranslation('session');
+  const announce = useAnnounce();
+  const create = useCommandMutation('activity.create');
+  const [kind, setKind] = useState<ActivityKind>('survey');
+  const [title, setTitle] = useState('');
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    create.mutate(
+      { kind, title: title.trim() },
+      {
+        onSuccess: (activity) => {
+          announce(t('activity.added', { title: activity.title }));
+          setTitle('');
+        },
+      },
+    );
+  };
+
+  return (
+    <form className="card stack" onSubmit={submit} aria-labelledby="add-activity-heading" aria-busy={create.isPending}>
+      <h2 id="add-activity-heading">{t('activity.title')}</h2>
+      <SelectField
+        label={t('activity.kind')}
+        name="kind"
+        value={kind}
+        onChange={(e) => setKind(ActivityKind.parse(e.target.value))}
+        options={ActivityKind.options.map((value) => ({ value, label: tSession(`kind.${value}`) }))}
+      />
+      <Field label={t('activity.name')} name="title" required maxLength={160} value={title} onChange={(e) => setTitle(e.target.value)} />
+      <ErrorMessage error={create.error} />
+      <button type="submit" className="button button-primary" disabled={create.isPending}>
+        {t('activity.submit')}
+      </button>
+    </form>
+  );
+}

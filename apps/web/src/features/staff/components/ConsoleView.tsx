@@ -1,0 +1,64 @@
+import { Link, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useAccessError, useConnectionState, usePendingCommands, useSessionSnapshot } from '../../../lib/live';
+import { ConnectionBanner } from '../../../ui/ConnectionBanner';
+import { ErrorMessage } from '../../../ui/ErrorMessage';
+import { Loading } from '../../../ui/Loading';
+import { useDocumentTitle } from '../../../ui/useDocumentTitle';
+import { selectActivity } from '../../session/activities';
+import { ActivityPanel } from '../../session/components/ActivityPanel';
+import { Agenda } from '../../session/components/Agenda';
+import { useAnnounceChanges } from '../../session/hooks/useAnnounceChanges';
+import { AddActivityForm } from './AddActivityForm';
+import { JoinInfo } from './JoinInfo';
+import { OnlineList } from './OnlineList';
+import { SessionControls } from './SessionControls';
+
+/** The facilitator console: state controls, agenda, the selected activity's controls, who is here. */
+export function ConsoleView({ onAccessLost }: { onAccessLost: () => void }) {
+  const { t } = useTranslation('staff');
+  const { data: snapshot, error } = useSessionSnapshot();
+  const connection = useConnectionState();
+  const pending = usePendingCommands();
+  const accessError = useAccessError();
+  const [params] = useSearchParams();
+  useDocumentTitle(snapshot ? t('console.pageTitle', { title: snapshot.session.title }) : t('console.title'));
+  useAnnounceChanges(snapshot);
+
+  if (accessError) {
+    return (
+      <div className="stack narrow">
+        <ErrorMessage error={accessError} />
+        <button type="button" className="button" onClick={onAccessLost}>
+          {t('console.reenter')}
+        </button>
+      </div>
+    );
+  }
+  if (!snapshot) return error ? <ErrorMessage error={error} /> : <Loading />;
+
+  const activity = selectActivity(snapshot.activities, params.get('activity'));
+  return (
+    <div className="stack">
+      <ConnectionBanner state={connection} pending={pending} />
+      <div className="page-heading">
+        <p>
+          <Link to="/staff">{t('console.back')}</Link>
+        </p>
+        <h1>{snapshot.session.title}</h1>
+      </div>
+      <div className="console-layout">
+        <div className="stack">
+          <SessionControls session={snapshot.session} />
+          <JoinInfo session={snapshot.session} />
+        </div>
+        <div className="stack">
+          <Agenda activities={snapshot.activities} selectedId={activity?.id} />
+          <ActivityPanel activity={activity} surface="console" />
+          <AddActivityForm />
+        </div>
+        <OnlineList presence={snapshot.presence} />
+      </div>
+    </div>
+  );
+}

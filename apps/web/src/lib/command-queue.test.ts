@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { CommandQueue, type CommandTransport } from './command-queue';
+import { ApiError } from './errors';
+
+/** A minimal emitter standing in for the socket: records sends, answers when told to. */
+class FakeTransport implements CommandTransport {
+  connected = false;
+  readonly sent: { name: string; payload: Record<string, unknown>; answer: (ack: unknown) => void; drop: () => void }[] = [];
+
+  send(name: string, payload: Record<string, unknown>): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      this.sent.push({ name, payload, answer: resolve, drop: () => reject(new Error('socket has been disconnected')) });
+    });
+  }
+}
+
+const ids = () => {
+  let n = 0;
+  return () => `op-${++n}`;
+};
+
+describe('CommandQueue', () => {
+  it('queues a command while offline and sends it once, with the same opId, on reconnect', async () => {
+    const transport = new FakeTransport();
+    const queue = new CommandQueue(transport, { newOpId: ids() });
+
+    const result = queue.send('activity.create', { kind: 'survey', title: 'Priorités' });
+    expect(transport.sent).toHaveLength(0);
+    expect(queue.pending).toBe(1);
+
+    transport.connected = true;
+    queue.flush();
+    queue.flush(); // a second reconnect signal must not send it again
+    expect(transport.sent).toHaveLength(1);
+    expect(transport.sent[0].name).toBe('activity.create');
+    expect(transport.sent[0].payload).toEqual({ kind: 'survey', title: 'Priorités', opId: 'op-1' });
+
+    transport.sent[0].answer({ ok: true, data: { id: 'a1' } });
+    await expect(result).resolves.toEqual({ id: 'a1' });
+    expect(queue.pending).toBe(0);
+  });
+
+  it('re-sends a command cut off by a disconnect with its original opId', async () => {
+    const transport = new FakeTransport();
+    transport.connected = true;
+    const queue = new CommandQueue(transport, { newOpId: ids() });
+
+    const result = queue.send('session.transition', { to: 'live' });
+    expect(transport.sent).toHaveLength(1);
+
+    transport.connected = false;
+    transport.sent[0].drop();
+    await Promise.resolve();
+    expect(queue.pending).toBe(1);
+
+    transport.connected = true;
+    queue.flush();
+    expect(transport.sent).toHaveLength(2);
+    expect(transport.sent[1].payload.opId).toBe(transport.sent[0].payload.opId);
+
+    transport.sent[1].answer({ ok: true, data: { state: 'live' } });
+    await expect(result).resolves.toEqual({ state: 'live' });
+  });
+
+  it('keeps the order of queued commands', () => {
+    const transport = new FakeTransport();
+    const queue = new CommandQueue(transport, { newOpId: ids() });
+    void queue.send('first', {});
+    void queue.send('second', {});
+    transport.connected = true;
+    queue.flush();
+    expect(transport.sent.map((s) => [s.name, s.payload.opId])).toEqual([
+      ['first', 'op-1'],
+      ['second', 'op-2'],
+    ]);
+  });
+
+  it('rejects with the server code and message when the ack refuses', async () => {
+    const transport = new FakeTransport();
+    transport.connected = true;
+    const queue = new CommandQueue(transport, { newOpId: ids() });
+    const result = queue.send('session.transition', { to: 'closed' });
+    transport.sent[0].answer({ ok: false, error: { code: 'INVALID_TRANSITION', message: "Cette action n'est pas possible dans l'état actuel." } });
+    await expect(result).rejects.toMatchObject({ code: 'INVALID_TRANSITION', message: "Cette action n'est pas possible dans l'état actuel." });
+    expect(queue.pending).toBe(0);
+  });
+
+  it('gives every waiting caller the error when access is lost', async () => {
+    const transport = new FakeTransport();
+    const queue = new CommandQueue(transport, { newOpId: ids() });
+    const result = queue.send('activity.delete', { activityId: 'x' });
+    queue.rejectAll(new ApiError('TOKEN_REVOKED', 'retiré', 401));
+    await expect(result).rejects.toMatchObject({ code: 'TOKEN_REVOKED' });
+    transport.connected = true;
+    queue.flush();
+    expect(transport.sent).toHaveLength(0);
+  });
+});

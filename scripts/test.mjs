@@ -1,0 +1,115 @@
+// `npm test`: every suite in order — jest (libs/contracts, libs/domain, apps/api with its integration
+// specs), the web vitest suite, then the Playwright journeys against the built app — and one last line
+// `N passed, N failed`. With DATABASE_URL the integration specs and e2e use that PostgreSQL server,
+// otherwise the embedded database. Totals also go to TEST_TOTALS_FILE (default test-results/totals.json).
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { ensureBuilt, ROOT, run } from './lib/build.mjs';
+
+const RESULTS = join(ROOT, 'test-results');
+const JEST = join(ROOT, 'node_modules/jest/bin/jest.js');
+const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+mkdirSync(RESULTS, { recursive: true });
+
+const runners = [];
+const started = Date.now();
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Records one runner's counts; a runner that failed without reporting a failure still counts one. */
+function record(name, { passed, failed, code, note, seconds }) {
+  const f = code !== 0 && failed === 0 ? 1 : failed;
+  runners.push({ name, passed, failed: f, note: code !== 0 && failed === 0 ? note ?? `exited with code ${code} without reporting a failed test` : note, seconds });
+}
+
+/** jest and vitest share the same JSON summary fields. */
+function jestCounts(report) {
+  if (!report) return { passed: 0, failed: 0 };
+  return { passed: report.numPassedTests ?? 0, failed: (report.numFailedTests ?? 0) + (report.numRuntimeErrorTestSuites ?? 0) };
+}
+
+async function jest(name, cwd, extra = []) {
+  const out = join(RESULTS, `${name.replace(/[^a-z0-9]+/gi, '-')}.json`);
+  rmSync(out, { force: true });
+  console.log(`\n▶ ${name}`);
+  const t = Date.now();
+  const { code } = await run([process.execPath, '--experimental-vm-modules', JEST, '--maxWorkers=2', '--passWithNoTests', '--json', `--outputFile=${out}`, ...extra], { cwd: join(ROOT, cwd) });
+  record(name, { ...jestCounts(readJson(out)), code, seconds: (Date.now() - t) / 1000 });
+}
+
+async function vitest() {
+  const pkg = readJson(join(ROOT, 'apps/web/package.json'));
+  if (!pkg?.scripts?.test) return console.log('\n▶ web (vitest): no apps/web test script, skipped');
+  const out = join(RESULTS, 'web-vitest.json');
+  rmSync(out, { force: true });
+  console.log('\n▶ web (vitest)');
+  const t = Date.now();
+  const { code } = await run(['npm', 'test', '-w', 'apps/web', '--', '--passWithNoTests', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  record('web (vitest)', { ...jestCounts(readJson(out)), code, seconds: (Date.now() - t) / 1000 });
+}
+
+async function e2e() {
+  console.log('\n▶ e2e (Playwright)');
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(chromium)) {
+    const why = `e2e NOT RUN: no Chromium at ${chromium} (install it: apt-get install chromium, or set CHROMIUM_PATH)`;
+    console.log(why);
+    runners.push({ name: 'e2e (Playwright)', passed: 0, failed: process.env.CI === 'true' ? 1 : 0, note: why, seconds: 0 });
+    return;
+  }
+  const t = Date.now();
+  try {
+    await ensureBuilt();
+  } catch (error) {
+    console.error(error.message);
+    record('e2e (Playwright)', { passed: 0, failed: 1, code: 1, note: 'build failed', seconds: (Date.now() - t) / 1000 });
+    return;
+  }
+  const out = join(RESULTS, 'e2e.json');
+  rmSync(out, { force: true });
+  // A free port unless one is given: another checkout's journeys may hold the default one.
+  const port = process.env.E2E_PORT ?? String(await freePort());
+  const { code } = await run([process.execPath, join(ROOT, 'node_modules/@playwright/test/cli.js'), 'test', '-c', 'e2e/playwright.config.ts'], { env: { ...process.env, CHROMIUM_PATH: chromium, E2E_PORT: port } });
+  const report = readJson(out);
+  const stats = report?.stats ?? {};
+  const errors = report?.errors?.length ?? 0;
+  record('e2e (Playwright)', { passed: (stats.expected ?? 0) + (stats.flaky ?? 0), failed: (stats.unexpected ?? 0) + errors, code, seconds: (Date.now() - t) / 1000 });
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const steps = [
+  ['contracts', () => jest('libs/contracts (jest)', 'libs/contracts')],
+  ['domain', () => jest('libs/domain (jest)', 'libs/domain')],
+  // Each integration file boots a whole app; with the embedded database that includes compiling PGlite's
+  // WASM, which on a busy 2-core machine exceeds the config's 30 s hook timeout. A hang still fails.
+  ['api', () => jest(`apps/api (jest, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded database'})`, 'apps/api', ['--testTimeout=180000'])],
+  ['web', vitest],
+  ['e2e', e2e],
+];
+for (const [key, step] of steps) if (only.length === 0 || only.includes(key)) await step();
+
+const passed = runners.reduce((n, r) => n + r.passed, 0);
+const failed = runners.reduce((n, r) => n + r.failed, 0);
+console.log('\nSummary');
+for (const r of runners) console.log(`  ${r.name.padEnd(44)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed  ${r.seconds.toFixed(0).padStart(4)} s${r.note ? `  (${r.note})` : ''}`);
+console.log(`  total time ${((Date.now() - started) / 1000).toFixed(0)} s`);
+writeFileSync(process.env.TEST_TOTALS_FILE ?? join(RESULTS, 'totals.json'), JSON.stringify({ passed, failed, runners }, null, 2));
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
