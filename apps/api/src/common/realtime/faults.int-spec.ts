@@ -57,14 +57,14 @@ describe('when Redis goes away and comes back', () => {
     await eventually(
       async () => {
         const title = `Après la panne ${Date.now()}`;
-        const seen = nextEvent(memberOnA, 'activity.created', (p) => p.activity.title === title, 1500).then(() => true, () => false);
+        const seen = nextEvent(memberOnA, 'activity.created', (p) => p.activity.title === title, 3000).then(() => true, () => false);
         await sendOk(facilitatorOnB, 'activity.create', { kind: 'qna', title });
         return seen;
       },
-      20_000,
+      40_000,
       'cross-node delivery after recovery',
     );
-  }, 120_000);
+  }, 150_000);
 });
 
 describe('a member whose connection never reads', () => {
