@@ -22,6 +22,13 @@ class DegradableRedisAdapter extends RedisAdapter {
     private readonly state: RedisState,
   ) {
     super(nsp, pub, sub, { requestsTimeout: REQUESTS_TIMEOUT_MS });
+    // ioredis re-subscribes after a reconnection, but a subscription was seen lost (fault test) when
+    // Redis stayed away across several attempts: subscribe again on every `ready` (idempotent in Redis).
+    const names = this as unknown as { channel: string; requestChannel: string; responseChannel: string; specificResponseChannel: string };
+    sub.on('ready', () => {
+      sub.psubscribe(`${names.channel}*`).catch(() => undefined);
+      sub.subscribe(names.requestChannel, names.responseChannel, names.specificResponseChannel).catch(() => undefined);
+    });
   }
 
   override async fetchSockets(opts: FetchOpts) {
