@@ -10,26 +10,25 @@ import { command } from '../lib/swarm.mjs';
 import { sleep } from '../lib/stats.mjs';
 
 const CHANGE_SHARE = 0.1; // one voter in ten changes their mind
-const OPTIONS = ['Oui', 'Non', 'Abstention'];
+const CHOICES = ['yes', 'no', 'abstain'];
 
-/** Creates a single-choice survey as the facilitator and opens it; returns its question id. */
+/** Creates a one-question yes/no survey as the facilitator and opens it (contracts on main, 21:40). */
 export async function openSurvey(facilitator, title) {
   const created = await command(facilitator, 'activity.create', {
     kind: 'survey',
     title,
-    config: { anonymity: 'anonymous', questions: [{ type: 'single', prompt: 'Approuvez-vous le contrat ?', options: OPTIONS.map((label) => ({ label })) }] },
+    config: { questions: [{ type: 'yesno', prompt: 'Approuvez-vous le contrat ?' }] },
   });
   if (!created.ack?.ok) throw new Error(`survey creation refused: ${JSON.stringify(created.ack?.error)}`);
-  const activity = created.ack.data;
-  const opened = await command(facilitator, 'activity.open', { activityId: activity.id });
+  const opened = await command(facilitator, 'survey.open', { activityId: created.ack.data.id });
   if (!opened.ack?.ok) throw new Error(`survey opening refused: ${JSON.stringify(opened.ack?.error)}`);
-  const questionId = activity.config?.questions?.[0]?.id ?? opened.ack.data?.questions?.[0]?.id;
-  if (!questionId) throw new Error('no question id in the survey summary: adapt openSurvey()');
-  return { activityId: activity.id, questionId };
+  const questionId = opened.ack.data?.questions?.[0]?.id;
+  if (!questionId) throw new Error('no question id in the SurveyView: adapt openSurvey()');
+  return { activityId: created.ack.data.id, questionId };
 }
 
 export function ballotValue(i) {
-  return { kind: 'single', option: i % OPTIONS.length };
+  return { type: 'yesno', choice: CHOICES[i % CHOICES.length] };
 }
 
 /** A ballot is included in an update when the update's version reaches the ack's (if the ack carries one), else by count. */
