@@ -2,8 +2,8 @@
 // projector clients time each ballot from its send to the first `results.updated` that includes it.
 // Switched on automatically when the built contracts export `ballot.cast` (see scenarios/index.mjs).
 //
-// ADAPT HERE when surveys land: `openSurvey` (how the facilitator creates and opens a one-question
-// survey) and `ballotValue` (a BallotValue for that question). Everything else follows the contract:
+// Written against the survey contracts on main (yes/no question, `survey.open`); if they change,
+// only `openSurvey`, `ballotValue` and the burst's count query need to follow. The wire contract:
 //   ballot.cast { opId, questionId, value } → ack { ok, data }
 //   results.updated { sessionId, version, questionId, ballots, results }
 import { command } from '../lib/swarm.mjs';
@@ -76,7 +76,7 @@ export const surveyScenario = {
     const { questionId } = await openSurvey(facilitator, 'Rafale du banc d’essai');
     const { ballots, durationMs } = await castAll(members, questionId, members.length, 0);
     const acked = ballots.filter((b) => b.ok && b.ackedAt - b.sentAt <= 5000).length;
-    const rows = await target.query('SELECT count(*)::int AS n FROM ballot WHERE question_id = $1', [questionId]).catch((e) => [{ n: `? (${e.message})` }]);
+    const rows = await target.query('SELECT ((SELECT count(*) FROM ballot WHERE question_id = $1) + (SELECT count(*) FROM anonymous_ballot WHERE question_id = $1))::int AS n', [questionId]).catch((e) => [{ n: `? (${e.message})` }]);
     return { sent: ballots.length, ackedWithin5s: acked, sendMs: durationMs, stored: rows[0]?.n ?? 'n/a (baseline)' };
   },
 };
