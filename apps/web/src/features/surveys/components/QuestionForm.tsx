@@ -46,7 +46,7 @@ export function QuestionForm({ activityId, send }: { activityId: string; send: S
   const id = (field: string) => `${base}-${field}`;
   const message = (field: QuestionField) => {
     const error = errors[field];
-    return error ? t(`builder.errors.${error.key}`, error.values) : undefined;
+    return error ? t(`builder.errors.${error.key}`, error.values ?? {}) : undefined;
   };
   const bind = (field: keyof QuestionFormValues) => ({
     id: id(field),
