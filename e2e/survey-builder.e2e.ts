@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { signInAsFacilitator } from './fixtures';
 
@@ -31,4 +32,12 @@ test('the facilitator adds a ranking question to a new survey from the console',
   await expect(list.getByText(prompt)).toBeVisible({ timeout: 15_000 });
   await expect(list.getByText('Classement · Brouillon')).toBeVisible();
   await expect(page.getByRole('button', { name: `Supprimer la question « ${prompt} »` })).toBeVisible();
+
+  // On a 360 px phone the builder still passes axe (scoped: the rest of the console is not ours).
+  await page.setViewportSize({ width: 360, height: 740 });
+  await form.getByLabel('Type de question').selectOption({ label: 'Échelle' });
+  const axe = await new AxeBuilder({ page }).include('.survey-builder').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  const width = await page.locator('.survey-builder').evaluate((el) => el.scrollWidth);
+  expect(width).toBeLessThanOrEqual(360);
 });
