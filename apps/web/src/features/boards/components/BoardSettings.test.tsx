@@ -65,7 +65,7 @@ describe('board settings form', () => {
     const send = setup();
     fireEvent.change(screen.getByLabelText('Nouvelle colonne'), { target: { value: '  Leviers ' } });
     fireEvent.click(screen.getByRole('button', { name: 'Ajouter la colonne' }));
-    expect(screen.getByLabelText('Titre de la colonne 3')).toHaveProperty('value', '  Leviers ');
+    expect(screen.getByLabelText('Titre de la colonne 3')).toHaveProperty('value', 'Leviers');
     save();
     await waitFor(() => expect(send).toHaveBeenCalledTimes(1));
     expect(send).toHaveBeenCalledWith('board.settings', {
