@@ -1,0 +1,21 @@
+import { expect, test } from '@playwright/test';
+import { signInAsFacilitator } from './fixtures';
+
+test('the demo facilitator sees présents / attendus and adds a column to the demo board', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInAsFacilitator(page);
+  await page.getByRole('link', { name: /contrats territoriaux/ }).first().click();
+
+  const participants = page.getByRole('region', { name: 'Participants et présences' });
+  await expect(participants.getByText(/présents \/ \d+ attendus|pas de liste de membres attendus/)).toBeVisible();
+  await expect(participants.getByLabel(/Quorum/)).toBeVisible();
+
+  await expect(page.getByRole('heading', { name: 'Idées publiées' })).toBeVisible();
+  await page.getByText('Réglages du tableau (colonnes, soutiens, modération)').click();
+  const settings = page.getByRole('form', { name: 'Réglages du tableau' });
+  await settings.getByLabel('Nouvelle colonne').fill('Prochaines étapes');
+  await settings.getByRole('button', { name: 'Ajouter la colonne' }).click();
+  await settings.getByRole('button', { name: 'Enregistrer les réglages' }).click();
+  await expect(settings.getByText('Réglages enregistrés.')).toBeVisible();
+  await expect(settings.getByLabel('Titre de la colonne 5')).toHaveValue('Prochaines étapes');
+});
