@@ -8,8 +8,11 @@ test('the demo facilitator sees présents / attendus and adds a column to the de
 
   const participants = page.getByRole('region', { name: 'Participants et présences' });
   await expect(participants.getByText(/présents \/ \d+ attendus|pas de liste de membres attendus/)).toBeVisible();
-  await expect(participants.getByLabel(/Quorum/)).toBeVisible();
+  await participants.getByLabel(/Quorum/).fill('50');
+  await participants.getByRole('button', { name: 'Enregistrer le quorum' }).click();
+  await expect(participants.getByText(/Quorum : 50 % des membres présents — Quorum non atteint\./)).toBeVisible();
 
+  await page.getByRole('link', { name: /Atelier 2 — Comment faire vivre/ }).click();
   await expect(page.getByRole('heading', { name: 'Idées publiées' })).toBeVisible();
   await page.getByText('Réglages du tableau (colonnes, soutiens, modération)').click();
   const settings = page.getByRole('form', { name: 'Réglages du tableau' });
