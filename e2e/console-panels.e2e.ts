@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { signInAsFacilitator } from './fixtures';
 
@@ -21,4 +22,8 @@ test('the demo facilitator sees présents / attendus and adds a column to the de
   await settings.getByRole('button', { name: 'Enregistrer les réglages' }).click();
   await expect(settings.getByText('Réglages enregistrés.')).toBeVisible();
   await expect(settings.getByLabel('Titre de la colonne 5')).toHaveValue('Prochaines étapes');
+
+  // Scoped to the two new panels (the shell has its own findings, tracked elsewhere).
+  const axe = await new AxeBuilder({ page }).include('.participants-panel').include('.board-settings').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
