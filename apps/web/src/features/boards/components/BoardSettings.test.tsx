@@ -109,6 +109,16 @@ describe('board settings form', () => {
     expect(await screen.findByText('Réglages enregistrés.')).toBeTruthy();
   });
 
+  it('follows a change made elsewhere while nothing is being edited', () => {
+    const board: BoardSnapshot = { board: view, ideas: [], comments: [], counts: [], mine: { supports: [], dotsLeft: null, ideaIds: [] } };
+    const send = vi.fn();
+    const { rerender } = render(<BoardSettingsForm board={board} send={send as unknown as SendCommand} />);
+    const next = { ...board, board: { ...view, columns: [...view.columns, { id: 'leviers', title: 'Leviers' }], supportsHidden: true } };
+    rerender(<BoardSettingsForm board={next} send={send as unknown as SendCommand} />);
+    expect(screen.getByLabelText('Titre de la colonne 3')).toHaveProperty('value', 'Leviers');
+    expect(screen.getByLabelText('Masquer les soutiens jusqu’à leur révélation')).toHaveProperty('checked', true);
+  });
+
   it('shows a refusal from the server', async () => {
     const board: BoardSnapshot = { board: view, ideas: [], comments: [], counts: [], mine: { supports: [], dotsLeft: null, ideaIds: [] } };
     const send = vi.fn(async () => {

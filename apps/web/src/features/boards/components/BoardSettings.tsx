@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BOARD_LIMITS, type BoardSnapshot, type BoardView, type CommandName, type CommandResult } from '@palabre/contracts';
 import { useCommand, type CommandArgs } from '../../../lib/live';
@@ -27,6 +27,16 @@ export function BoardSettingsForm({ board, send }: { board: BoardSnapshot; send:
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
+
+  // Follow changes made elsewhere (console buttons, another facilitator) while nothing is edited
+  // here; during an edit the payload only carries the touched fields, so nothing is reverted.
+  const dirty = Object.keys(settingsPayload(view.activityId, draft, base)).length > 1;
+  useEffect(() => {
+    if (dirty) return;
+    const fresh = draftFromBoard(view);
+    setBase(fresh);
+    setDraft(fresh);
+  }, [view]);
 
   const ideasIn = (id: string | undefined) => (id ? board.ideas.filter((i) => i.columnId === id && i.status !== 'withdrawn' && i.status !== 'merged').length : 0);
   const update = (patch: Partial<BoardSettingsDraft>) => {
