@@ -9,6 +9,8 @@ async function joinAs(page: Page, name: string): Promise<void> {
   await page.goto(`/join/${DEMO.joinCode}`);
   await page.getByLabel('Votre nom').fill(name);
   await page.getByRole('button', { name: 'Rejoindre' }).click();
+  // The demo's working groups have started: the member opens workshop 2 from the agenda.
+  await page.getByRole('link', { name: /Atelier 2/ }).click();
   await expect(page.getByRole('heading', { name: 'Proposer une idée' })).toBeVisible();
 }
 
@@ -29,6 +31,16 @@ test('two members post, one supports, the facilitator merges, the projector show
   const bruno = await phone(browser);
   await joinAs(ana.page, 'Ana Lopez');
   await joinAs(bruno.page, 'Bruno Marty');
+
+  const staffContext = await browser.newContext({ locale: 'fr-FR' });
+  const staff = await staffContext.newPage();
+  await signInAsFacilitator(staff);
+  await staff.getByRole('link', { name: /contrats territoriaux/ }).first().click();
+  // The facilitator puts workshop 2 on the projector.
+  const control = staff.getByRole('region', { name: 'Écran de projection' });
+  await control.getByLabel('Afficher', { exact: true }).selectOption({ label: 'Activité en cours' });
+  await control.getByLabel('Activité', { exact: true }).selectOption({ label: 'Atelier 2 — Comment faire vivre ces démarches contractuelles ?' });
+  await control.getByRole('button', { name: "Afficher à l'écran" }).click();
 
   const screenContext = await browser.newContext({ viewport: { width: 1600, height: 900 }, locale: 'fr-FR' });
   const screen = await screenContext.newPage();
@@ -52,10 +64,7 @@ test('two members post, one supports, the facilitator merges, the projector show
   const axe = await new AxeBuilder({ page: ana.page }).include('.board').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
-  const staffContext = await browser.newContext({ locale: 'fr-FR' });
-  const staff = await staffContext.newPage();
-  await signInAsFacilitator(staff);
-  await staff.getByRole('link', { name: /contrats territoriaux/ }).first().click();
+  await staff.getByRole('link', { name: /Atelier 2/ }).first().click();
   await expect(staff.getByRole('heading', { name: 'Idées publiées' })).toBeVisible();
   await staff.getByRole('button', { name: 'Fusionner des doublons' }).click();
   const dialog = staff.getByRole('dialog', { name: 'Fusionner des idées' });

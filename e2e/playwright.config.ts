@@ -25,7 +25,11 @@ export default defineConfig({
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+  // The journeys share one demo session; sealing it (outcomes) makes it read-only, so it runs last.
+  projects: [
+    { name: 'chromium', testIgnore: /outcomes\.e2e\.ts$/, use: { ...devices['Desktop Chrome'], channel: undefined } },
+    { name: 'archive', testMatch: /outcomes\.e2e\.ts$/, dependencies: ['chromium'], use: { ...devices['Desktop Chrome'], channel: undefined } },
+  ],
   webServer: {
     command: 'node e2e/serve.mjs',
     cwd: '..',

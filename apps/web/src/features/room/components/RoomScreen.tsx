@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useSessionSnapshot } from '../../../lib/live';
+import { currentActivity } from '../../session/activities';
 import { ActivityPanel } from '../../session/components/ActivityPanel';
 import { useRoom } from '../hooks/useRoom';
 import { Countdown } from './Countdown';
@@ -12,7 +13,18 @@ export function RoomScreen({ welcome }: { welcome: ReactNode }) {
   const room = useRoom();
   const activities = useSessionSnapshot((s) => s.activities).data ?? [];
   const { screen } = room;
-  let body: ReactNode = welcome;
+  // Until a facilitator chooses what to show, the screen shows how to join beside the current activity.
+  const current = currentActivity(activities);
+  let body: ReactNode = current ? (
+    <div className="screen-body">
+      {welcome}
+      <div className="screen-activity" data-screen-view="current">
+        <ActivityPanel activity={current} surface="screen" />
+      </div>
+    </div>
+  ) : (
+    welcome
+  );
   if (screen.view === 'message') body = <p className="screen-message">{screen.message}</p>;
   else if (screen.view !== 'welcome') {
     const activity = activities.find((a) => a.id === screen.activityId);
@@ -21,7 +33,7 @@ export function RoomScreen({ welcome }: { welcome: ReactNode }) {
         <ActivityPanel activity={activity} surface="screen" />
       </div>
     ) : (
-      welcome
+      body
     );
   }
   return (
