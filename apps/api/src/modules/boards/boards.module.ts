@@ -1,7 +1,9 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { ActivityKindRegistry } from '../../common/realtime/activity-kinds';
 import { SnapshotRegistry } from '../../common/realtime/snapshot-registry';
+import { OutcomeRegistry } from '../outcomes/outcome-registry';
 import { SessionsModule } from '../sessions/sessions.module';
+import { BoardOutcomes } from './board-outcomes';
 import { BoardStore } from './board-store';
 import { BoardsGateway } from './boards.gateway';
 import { BoardsService } from './boards.service';
@@ -15,7 +17,7 @@ import { SupportsService } from './supports.service';
 /** Idea boards: columns, ideas, supports and dots, comments, moderation, similar ideas. */
 @Module({
   imports: [SessionsModule],
-  providers: [BoardStore, BoardsService, IdeasService, SupportsService, CommentsService, ModerationService, SimilarityService, SupportBroadcaster, BoardsGateway],
+  providers: [BoardStore, BoardOutcomes, BoardsService, IdeasService, SupportsService, CommentsService, ModerationService, SimilarityService, SupportBroadcaster, BoardsGateway],
   exports: [BoardsService, SimilarityService],
 })
 export class BoardsModule implements OnModuleInit {
@@ -23,10 +25,13 @@ export class BoardsModule implements OnModuleInit {
     private readonly kinds: ActivityKindRegistry,
     private readonly snapshots: SnapshotRegistry,
     private readonly boards: BoardsService,
+    private readonly outcomes: OutcomeRegistry,
+    private readonly boardOutcomes: BoardOutcomes,
   ) {}
 
   onModuleInit(): void {
     this.kinds.register('board', this.boards.kind);
     this.snapshots.register('boards', (actor, manager) => this.boards.snapshot(actor, manager));
+    this.outcomes.register('boards', (sessionId, manager) => this.boardOutcomes.sections(sessionId, manager));
   }
 }
