@@ -1,18 +1,17 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Logger, type INestApplication, type LogLevel } from '@nestjs/common';
+import type { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { createAdapter } from '@socket.io/redis-adapter';
 import express from 'express';
 import helmet from 'helmet';
-import Redis from 'ioredis';
-import type { ServerOptions } from 'socket.io';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/config';
 import { LiveIoAdapter } from './common/realtime/live-io.adapter';
+import { startBenchStats } from './modules/bench-stats/bench-stats.server';
+import { createRedisAdapter } from './common/realtime/redis-adapter';
 import type { RedisState } from './common/realtime/redis-state';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedded';
 import { runMigrations } from './database/migrate';
@@ -54,22 +53,9 @@ export async function startPalabre(config: AppConfig, options: StartOptions = {}
   if (!embedded) await runMigrations(target);
 
   const redisState: RedisState = { configured: Boolean(config.redisUrl), up: false, embeddedDatabase: Boolean(embedded) };
-  const redisClients: Redis[] = [];
-  let adapter: ServerOptions['adapter'] | undefined;
-  if (config.redisUrl) {
-    const pub = new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true });
-    const sub = pub.duplicate();
-    const log = new Logger('Redis');
-    for (const client of [pub, sub]) {
-      // Every Redis client has an error handler: a Redis outage degrades to a single node, it never crashes it.
-      client.on('error', (e: Error) => log.warn(`redis: ${e.message}`));
-      client.on('ready', () => (redisState.up = pub.status === 'ready' && sub.status === 'ready'));
-      client.on('end', () => (redisState.up = false));
-      client.on('close', () => (redisState.up = false));
-      redisClients.push(client);
-    }
-    adapter = createAdapter(pub, sub, { requestsTimeout: 3000 }) as unknown as ServerOptions['adapter'];
-  }
+  const redis = config.redisUrl ? createRedisAdapter(config.redisUrl, redisState) : undefined;
+  const redisClients = redis?.clients ?? [];
+  const adapter = redis?.adapter;
 
   let app: NestExpressApplication;
   try {
@@ -109,6 +95,7 @@ export async function startPalabre(config: AppConfig, options: StartOptions = {}
   const url = `http://127.0.0.1:${address.port}`;
   const db = app.get(DataSource);
   if (config.seedDemo) await seedDemo(app, config);
+  const benchStats = config.benchDiagnosticsPort === undefined ? undefined : await startBenchStats(config.benchDiagnosticsPort);
 
   let closed = false;
   return {
@@ -120,6 +107,7 @@ export async function startPalabre(config: AppConfig, options: StartOptions = {}
     async close() {
       if (closed) return;
       closed = true;
+      await benchStats?.close();
       await app.close();
       for (const c of redisClients) c.disconnect();
       await embedded?.stop();

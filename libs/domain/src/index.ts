@@ -6,3 +6,5 @@ export * from './tally';
 export * from './permissions/groups';
 export * from './boards';
 export * from './state/survey';
+export * from './state/qna';
+export * from './groups/assignment';

@@ -24,6 +24,7 @@ export const EnvSchema = z.object({
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   COMMAND_BURST: z.coerce.number().int().min(1).default(30),
   COMMAND_RATE_PER_SECOND: z.coerce.number().min(0.1).default(10),
+  BENCH_DIAGNOSTICS_PORT: z.coerce.number().int().min(0).max(65535).optional().describe('Bench only: serve GET /stats (memory after GC, event-loop delay, CPU) on 127.0.0.1 at this port'),
 });
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -46,6 +47,8 @@ export interface AppConfig {
   /** Per-participant command rate limit: a burst, then a sustained rate. */
   commandBurst: number;
   commandRatePerSecond: number;
+  /** Bench only (`npm run bench`): loopback diagnostics port; unset in production. */
+  benchDiagnosticsPort?: number;
 }
 
 export class ConfigError extends Error {}
@@ -94,6 +97,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     dbPoolSize: env.DB_POOL_SIZE,
     commandBurst: env.COMMAND_BURST,
     commandRatePerSecond: env.COMMAND_RATE_PER_SECOND,
+    benchDiagnosticsPort: env.BENCH_DIAGNOSTICS_PORT,
   };
 }
 

@@ -6,8 +6,11 @@ import { Activity } from '../modules/sessions/activity.entity';
 import { Assembly, Member } from '../modules/sessions/assembly.entity';
 import { Participant } from '../modules/sessions/participant.entity';
 import { Session } from '../modules/sessions/session.entity';
+import { GroupSeedCard, SynthesisComment, WorkingGroup } from '../modules/groups/working-group.entity';
 import { ProcessedOp } from '../common/realtime/processed-op.entity';
 import { AnonymousBallot, Ballot, BallotReceipt, Survey, SurveyQuestion, SurveyTemplate } from '../modules/surveys/survey.entity';
 
 /** Every entity; a feature module adds its own here. */
-export const ENTITIES = [StaffAccount, Assembly, Member, Session, Participant, Activity, ProcessedOp, AuditEvent, Board, Idea, IdeaSupport, IdeaComment, Survey, SurveyQuestion, Ballot, BallotReceipt, AnonymousBallot, SurveyTemplate, ArchiveRecord];
+export const ENTITIES = [StaffAccount, Assembly, Member, Session, Participant, Activity, ProcessedOp, AuditEvent, Board, Idea, IdeaSupport, IdeaComment, Survey, SurveyQuestion, Ballot, BallotReceipt, AnonymousBallot, SurveyTemplate, ArchiveRecord, QnaQuestion, QnaVote, RoomState, AttendanceConfirmation, WorkingGroup, SynthesisComment, GroupSeedCard];
+import { QnaQuestion, QnaVote } from '../modules/qna/qna.entities';
+import { AttendanceConfirmation, RoomState } from '../modules/room/room.entities';

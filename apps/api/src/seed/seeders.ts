@@ -2,6 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import type { AppConfig } from '../config/config';
 import { seedBoardsDemo } from '../modules/boards/demo-seed';
 import { seedSurveyDemo } from '../modules/surveys/survey-demo';
+import { seedQnaDemo } from '../modules/qna/qna.seed';
+import { seedDemoGroups } from '../modules/groups/groups.demo';
 
 export interface DemoContext {
   sessionId: string;
@@ -12,4 +14,4 @@ export interface DemoContext {
 export type DemoSeeder = (app: INestApplication, ctx: DemoContext) => Promise<void>;
 
 /** Each feature adds the demo content of its workshop here (survey, board, groups, Q&A), in agenda order. */
-export const DEMO_SEEDERS: DemoSeeder[] = [seedSurveyDemo, seedBoardsDemo];
+export const DEMO_SEEDERS: DemoSeeder[] = [seedSurveyDemo, seedBoardsDemo, seedDemoGroups, seedQnaDemo];

@@ -20,6 +20,10 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { ActivityKind, ActivitySummary } from '@palabre/contracts';
 import { combinePatchers, corePatchers, type SnapshotPatchers } from '../lib/patchers';
 import { boardsFeature } from './boards';
+import { qnaFeature } from './qna';
+import { roomFeature } from './room';
+import { surveysFeature } from './surveys';
+import { groupsFeature } from './groups';
 
 /** What every activity view receives; the rest comes from the live hooks (lib/live.ts). */
 export interface ActivityViewProps {
@@ -50,8 +54,11 @@ export function lazyView<K extends string, M extends Record<K, ComponentType<Act
 }
 
 export const FEATURES: readonly FeatureDefinition[] = [
+  surveysFeature,
   boardsFeature,
-  // surveysFeature, boardsFeature, qnaFeature, groupsFeature…
+  qnaFeature,
+  roomFeature,
+  groupsFeature,
 ];
 
 /** Every patcher: the core ones (session, agenda, presence) then each feature's. */

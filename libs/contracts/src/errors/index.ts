@@ -4,6 +4,8 @@ import { AUTH_ERRORS, CORE_ERRORS, SESSION_ERRORS } from './core';
 import { SURVEY_BALLOT_ERRORS, SURVEY_ERRORS } from './surveys';
 import { OUTCOME_ERRORS } from './outcomes';
 import type { ErrorDefinition } from './define';
+import { QNA_ERRORS, ROOM_ERRORS } from './room';
+import { GROUPS_ERRORS } from './groups';
 
 export { defineErrors, type ErrorDefinition } from './define';
 
@@ -19,6 +21,9 @@ export const ERRORS = {
   ...SURVEY_BALLOT_ERRORS,
   ...SURVEY_ERRORS,
   ...OUTCOME_ERRORS,
+  ...QNA_ERRORS,
+  ...ROOM_ERRORS,
+  ...GROUPS_ERRORS,
 } satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -3,7 +3,11 @@ import type { Ack } from '../common';
 import { BOARD_COMMANDS, BOARD_EVENTS } from './boards';
 import { CORE_COMMANDS, CORE_EVENTS } from './core';
 import { SURVEY_COMMANDS, SURVEY_EVENTS } from './surveys';
+import { QNA_COMMANDS, QNA_EVENTS } from './qna';
+import { ROOM_COMMANDS, ROOM_EVENTS } from './room';
+import { GROUPS_COMMANDS, GROUPS_EVENTS } from './groups';
 
+export { GroupMove, SeedSource } from './groups';
 export { command, event, type CommandDefinition, type EventDefinition } from './define';
 
 /** Every client → server command. A feature adds its record here. */
@@ -11,6 +15,9 @@ export const COMMANDS = {
   ...CORE_COMMANDS,
   ...BOARD_COMMANDS,
   ...SURVEY_COMMANDS,
+  ...QNA_COMMANDS,
+  ...ROOM_COMMANDS,
+  ...GROUPS_COMMANDS,
 } as const;
 
 /** Every server → client event. A feature adds its record here. */
@@ -18,6 +25,9 @@ export const EVENTS = {
   ...CORE_EVENTS,
   ...BOARD_EVENTS,
   ...SURVEY_EVENTS,
+  ...QNA_EVENTS,
+  ...ROOM_EVENTS,
+  ...GROUPS_EVENTS,
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -4,28 +4,31 @@ import { ActivitySummary } from '../rest/sessions';
 import { BallotValue, QuestionDraft } from '../surveys/questions';
 import { BallotReceipt, LiveResults, QuestionView, ResultsVisibility, SurveyAnonymity, SurveyView } from '../surveys/survey';
 import { command, event } from './define';
+import { SURVEY_BALLOT_ERRORS } from '../errors/surveys';
+
+const SURVEY_BALLOT_CODES = Object.keys(SURVEY_BALLOT_ERRORS) as (keyof typeof SURVEY_BALLOT_ERRORS)[];
 
 const questionId = { questionId: Uuid };
 const activityId = { activityId: Uuid.describe('The survey activity') };
 
 export const SURVEY_COMMANDS = {
-  'survey.settings': command(
+  'survey.settings': { ...command(
     { ...activityId, anonymity: SurveyAnonymity.optional(), resultsVisibility: ResultsVisibility.optional(), shuffle: z.boolean().optional() },
     SurveyView,
     'Change anonymity (only while every question is a draft), results visibility or option shuffling.',
-  ),
-  'survey.question.add': command({ ...activityId, question: QuestionDraft }, QuestionView, 'Add a draft question at the end of the survey.'),
-  'survey.question.update': command({ ...questionId, question: QuestionDraft }, QuestionView, 'Replace a draft question (prompt, type, options).'),
-  'survey.question.remove': command(questionId, z.object(questionId), 'Remove a draft question.'),
+  ), errors: ['NOT_FOUND', 'SURVEY_SETTINGS_LOCKED'] },
+  'survey.question.add': { ...command({ ...activityId, question: QuestionDraft }, QuestionView, 'Add a draft question at the end of the survey.'), errors: ['NOT_FOUND', 'SURVEY_TOO_MANY_QUESTIONS'] },
+  'survey.question.update': { ...command({ ...questionId, question: QuestionDraft }, QuestionView, 'Replace a draft question (prompt, type, options).'), errors: ['NOT_FOUND', 'QUESTION_LOCKED'] },
+  'survey.question.remove': { ...command(questionId, z.object(questionId), 'Remove a draft question.'), errors: ['NOT_FOUND', 'QUESTION_LOCKED'] },
   'survey.question.move': command(
     { ...questionId, position: z.number().int().min(0).max(500) },
     SurveyView,
     'Move a question to another place in its survey.',
   ),
-  'survey.question.open': command(questionId, QuestionView, 'Open a draft question to ballots.'),
-  'survey.question.close': command(questionId, QuestionView, 'Close an open question: no ballot commits after the close.'),
-  'survey.question.publish': command(questionId, QuestionView, 'Reveal the results of a closed question to everyone.'),
-  'survey.question.reopen': command(questionId, QuestionView, 'Open a closed or published question again; ballots cast stay.'),
+  'survey.question.open': { ...command(questionId, QuestionView, 'Open a draft question to ballots.'), errors: ['NOT_FOUND', 'INVALID_TRANSITION'] },
+  'survey.question.close': { ...command(questionId, QuestionView, 'Close an open question: no ballot commits after the close.'), errors: ['NOT_FOUND', 'INVALID_TRANSITION'] },
+  'survey.question.publish': { ...command(questionId, QuestionView, 'Reveal the results of a closed question to everyone.'), errors: ['NOT_FOUND', 'INVALID_TRANSITION'] },
+  'survey.question.reopen': { ...command(questionId, QuestionView, 'Open a closed or published question again; ballots cast stay.'), errors: ['NOT_FOUND', 'INVALID_TRANSITION'] },
   'survey.open': command(activityId, SurveyView, 'Open every draft question of the survey.'),
   'survey.close': command(activityId, SurveyView, 'Close every open question of the survey.'),
   'survey.publish': command(activityId, SurveyView, 'Publish every closed question of the survey.'),
@@ -39,11 +42,11 @@ export const SURVEY_COMMANDS = {
     z.object({ templateId: Uuid }),
     "Save the survey's settings and questions as a template of the signed-in staff account.",
   ),
-  'ballot.cast': command(
+  'ballot.cast': { ...command(
     { ...questionId, value: BallotValue },
     BallotReceipt,
     'Cast or replace my ballot on an open question. A retry with the same opId is applied once.',
-  ),
+  ), errors: ['NOT_FOUND', 'SESSION_NOT_OPEN', 'QUESTION_NOT_OPEN', 'VOTING_CLOSED', 'BALLOT_NOT_CHANGEABLE', ...SURVEY_BALLOT_CODES] },
 } as const;
 
 export const SURVEY_EVENTS = {

@@ -13,6 +13,8 @@ import {
 } from './sessions';
 import { SURVEY_ROUTES } from './surveys';
 import { ArchiveDetail, ArchiveSummary, ArchiveVerification, PublicResults, SetPublicBody } from './outcomes';
+import { Attendance } from '../room/schemas';
+import { GroupImportReport } from './groups';
 
 /**
  * Who may call a route:
@@ -82,10 +84,27 @@ export const OUTCOME_ROUTES = {
   ...route('public.results', { method: 'GET', path: '/api/public/:code/results', auth: 'public', summary: 'Aggregated results of a sealed session its organiser published (no account)', response: PublicResults }),
 };
 
+export const ROOM_ROUTES = {
+  ...route('room.attendance', { method: 'GET', path: '/api/sessions/:id/attendance', auth: 'staff', summary: 'Présents / attendus by territory type and category, with the quorum indicator', response: Attendance }),
+};
+
+export const GROUPS_ROUTES = {
+  ...route('groups.import', {
+    method: 'POST',
+    path: '/api/sessions/:id/groups/:activityId/assignments',
+    auth: 'staff',
+    summary: 'Place members in groups from CSV (participant;group — participant by email or name, group by name or number)',
+    contentType: 'text/csv',
+    response: GroupImportReport,
+  }),
+};
+
 /** Every REST route. A feature adds its record here. */
 export const ROUTES = {
   ...CORE_ROUTES,
   ...SURVEY_ROUTES,
   ...OUTCOME_ROUTES,
+  ...ROOM_ROUTES,
+  ...GROUPS_ROUTES,
 } as const;
 export type RouteKey = keyof typeof ROUTES;

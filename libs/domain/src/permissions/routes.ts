@@ -46,6 +46,8 @@ export const ROUTE_RULES: Record<RouteKey, RouteRule> = {
   'archive.public': ORGANISERS,
   'archive.pseudonymise': ORGANISERS,
   'public.results': { auth: 'public' },
+  'room.attendance': ANY_STAFF,
+  'groups.import': { auth: 'staff', roles: ['facilitator', 'organiser'] },
 };
 
 /** The participant role a staff account takes when it enters a session. */

@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import jwt from 'jsonwebtoken';
 import { ParticipantRole, StaffRole } from '@palabre/contracts';
@@ -15,7 +16,15 @@ const ISSUER = 'palabre';
 /** Signed, expiring bearer tokens (HS256). Who a token is stays checked against the database on use. */
 @Injectable()
 export class TokenService {
-  constructor(@Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'tokenSecret' | 'tokenTtlHours'>) {}
+  /**
+   * Built once: given a string, jsonwebtoken first tries (and fails) to parse it as an asymmetric
+   * key on every sign and verify — about 6 % of the API's CPU while 1,000 participants join (bench).
+   */
+  private readonly key: KeyObject;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'tokenSecret' | 'tokenTtlHours'>) {
+    this.key = createSecretKey(Buffer.from(config.tokenSecret, 'utf8'));
+  }
 
   signStaff(accountId: string, role: StaffRole): string {
     return this.sign({ typ: 'staff', sub: accountId, role }, 12 * 3600);
@@ -30,7 +39,7 @@ export class TokenService {
     if (!token || typeof token !== 'string' || token.length > 2048) throw new AppError('UNAUTHENTICATED');
     let decoded: unknown;
     try {
-      decoded = jwt.verify(token, this.config.tokenSecret, { algorithms: ['HS256'], issuer: ISSUER });
+      decoded = jwt.verify(token, this.key, { algorithms: ['HS256'], issuer: ISSUER });
     } catch (error) {
       throw new AppError(error instanceof jwt.TokenExpiredError ? 'TOKEN_EXPIRED' : 'UNAUTHENTICATED');
     }
@@ -40,6 +49,6 @@ export class TokenService {
   }
 
   private sign(claims: TokenClaims, ttlSeconds: number): string {
-    return jwt.sign(claims, this.config.tokenSecret, { algorithm: 'HS256', expiresIn: ttlSeconds, issuer: ISSUER });
+    return jwt.sign(claims, this.key, { algorithm: 'HS256', expiresIn: ttlSeconds, issuer: ISSUER });
   }
 }

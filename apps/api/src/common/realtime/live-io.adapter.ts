@@ -1,6 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
-import type { Server, ServerOptions } from 'socket.io';
+import type { MessageMappingProperties } from '@nestjs/websockets';
+import type { Observable } from 'rxjs';
+import type { Server, ServerOptions, Socket } from 'socket.io';
 
 /** The largest socket message accepted (a ballot or an idea is far smaller). */
 export const MAX_MESSAGE_BYTES = 64 * 1024;
@@ -32,5 +34,35 @@ export class LiveIoAdapter extends IoAdapter {
       ...(this.redisAdapter ? { adapter: this.redisAdapter } : {}),
     });
     return server;
+  }
+
+  /**
+   * One plain listener per command per socket. Nest's default keeps an rxjs chain
+   * (fromEvent → mergeMap → takeUntil) alive per command per socket for the connection's
+   * lifetime, so memory per participant grew with every command a feature added (bench:
+   * docs/performance.md). Same behaviour: the handler's result becomes the ack, errors are logged.
+   */
+  override bindMessageHandlers(socket: Socket, handlers: MessageMappingProperties[], transform: (data: unknown) => Observable<unknown>): void {
+    for (const { message, callback, isAckHandledManually } of handlers) {
+      socket.on(String(message), (...args: unknown[]) => {
+        const { data, ack } = this.mapPayload(args.length === 1 ? args[0] : args);
+        let result$: Observable<unknown>;
+        try {
+          result$ = transform(callback(data, ack));
+        } catch (error) {
+          this.logger.error(error);
+          return;
+        }
+        result$.subscribe({
+          next: (response) => {
+            if (response === undefined || response === null) return;
+            const asEvent = response as { event?: string; data?: unknown };
+            if (asEvent.event) return void socket.emit(asEvent.event, asEvent.data);
+            if (!isAckHandledManually && typeof ack === 'function') ack(response);
+          },
+          error: (error: unknown) => this.logger.error(error),
+        });
+      });
+    }
   }
 }

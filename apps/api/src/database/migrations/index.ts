@@ -1,7 +1,9 @@
 import { Init1764180000000 } from './1764180000000-Init';
 import { Surveys1764190000000 } from './1764190000000-Surveys';
 import { Boards1764200000000 } from './1764200000000-Boards';
+import { QnaRoom1764210000000 } from './1764210000000-QnaRoom';
 import { Outcomes1764220000000 } from './1764220000000-Outcomes';
+import { WorkingGroups1764230000000 } from './1764230000000-WorkingGroups';
 
 /** Every migration, in order. Explicit so that compiled and test runs load the same list. */
-export const MIGRATIONS = [Init1764180000000, Surveys1764190000000, Boards1764200000000, Outcomes1764220000000];
+export const MIGRATIONS = [Init1764180000000, Surveys1764190000000, Boards1764200000000, QnaRoom1764210000000, Outcomes1764220000000, WorkingGroups1764230000000];

@@ -4,9 +4,18 @@ import type { ParticipantActor } from '../../common/auth/actor';
 import { canReadActivity, canWriteActivity } from '@palabre/domain';
 import { AppError } from '../../common/errors/app-error';
 import { ActivityKindRegistry } from '../../common/realtime/activity-kinds';
+import { rooms } from '../../common/realtime/rooms';
 import type { Tx } from '../../common/realtime/transaction';
 import { Activity } from './activity.entity';
 import { toActivitySummary } from './views';
+
+/**
+ * Who hears about an activity: a working group's activity is told to that group and staff only
+ * (still bumping the version: the others resync at their next event, without learning its title).
+ */
+function audience(a: { sessionId: string; groupId: string | null }): { room?: string[]; bump?: boolean } {
+  return a.groupId ? { room: [rooms.group(a.groupId), rooms.staff(a.sessionId)], bump: true } : {};
+}
 
 /** The agenda: activities of a session in order. */
 @Injectable()
@@ -17,6 +26,10 @@ export class ActivitiesService {
     const repo = tx.manager.getRepository(Activity);
     const handler = this.kinds.get(p.kind);
     await tx.manager.query('SELECT 1 FROM session WHERE id = $1 FOR UPDATE', [actor.sessionId]);
+    // A group activity belongs to a working group of this very session.
+    if (p.groupId && (await tx.manager.query('SELECT 1 FROM working_group WHERE id = $1 AND session_id = $2', [p.groupId, actor.sessionId])).length === 0) {
+      throw new AppError('NOT_FOUND');
+    }
     const last = await repo.findOne({ where: { sessionId: actor.sessionId }, order: { position: 'DESC' } });
     const activity = await repo.save(
       repo.create({ sessionId: actor.sessionId, kind: p.kind, title: p.title, position: (last?.position ?? -1) + 1, groupId: p.groupId ?? null, state: 'draft' }),
@@ -24,7 +37,7 @@ export class ActivitiesService {
     activity.config = await handler.onCreate(tx, activity, p.config, actor);
     await tx.manager.query('UPDATE activity SET config = $2 WHERE id = $1', [activity.id, JSON.stringify(activity.config)]);
     const summary = toActivitySummary(activity);
-    await tx.publish('activity.created', actor.sessionId, { activity: summary });
+    await tx.publish('activity.created', actor.sessionId, { activity: summary }, audience(activity));
     await tx.audit(actor.sessionId, 'activity.created', actor.participantId, { activityId: activity.id, kind: activity.kind });
     return summary;
   }
@@ -33,7 +46,7 @@ export class ActivitiesService {
     const activity = await this.find(tx, actor.sessionId, p.activityId);
     await tx.manager.getRepository(Activity).update(activity.id, { title: p.title });
     const summary = toActivitySummary({ ...activity, title: p.title });
-    await tx.publish('activity.updated', actor.sessionId, { activity: summary });
+    await tx.publish('activity.updated', actor.sessionId, { activity: summary }, audience(activity));
     return summary;
   }
 
@@ -49,7 +62,7 @@ export class ActivitiesService {
       if (a.position !== position) await repo.update(a.id, { position });
       a.position = position;
     }
-    for (const a of all) await tx.publish('activity.updated', actor.sessionId, { activity: toActivitySummary(a) });
+    for (const a of all) await tx.publish('activity.updated', actor.sessionId, { activity: toActivitySummary(a) }, audience(a));
     return all.map(toActivitySummary);
   }
 
@@ -59,7 +72,7 @@ export class ActivitiesService {
     if (activity.state !== 'draft') throw new AppError('INVALID_TRANSITION');
     await this.kinds.get(activity.kind).onDelete?.(tx, activity);
     await tx.manager.getRepository(Activity).delete(activity.id);
-    await tx.publish('activity.deleted', actor.sessionId, { activityId: activity.id });
+    await tx.publish('activity.deleted', actor.sessionId, { activityId: activity.id }, audience(activity));
     await tx.audit(actor.sessionId, 'activity.deleted', actor.participantId, { activityId: activity.id });
     return { activityId: activity.id };
   }

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { ActivityKind } from '@palabre/contracts';
 
 /** An agenda item; kind-specific tables hang off its id. */
@@ -13,6 +13,8 @@ export class Activity {
   @Column({ type: 'text', default: 'draft' }) state: string;
   @Column({ type: 'jsonb', default: {} }) config: Record<string, unknown>;
   @Column({ type: 'uuid', nullable: true }) groupId: string | null;
+  // A group keeps its activities: the groups activity refuses deletion while they exist.
+  @ManyToOne('WorkingGroup') @JoinColumn({ name: 'group_id' }) group?: unknown;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }

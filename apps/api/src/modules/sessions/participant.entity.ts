@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { ParticipantRole } from '@palabre/contracts';
 
 /** A person in one session: a roster member, a staff account, an anonymous guest or a screen. */
@@ -15,6 +15,8 @@ export class Participant {
   /** SHA-256 of the personal invitation token; the token itself is never stored. */
   @Column({ type: 'text', nullable: true, unique: true }) invitationHash: string | null;
   @Column({ type: 'uuid', nullable: true }) groupId: string | null;
+  // By name: the working-groups module owns the entity. Removing a group leaves its members unplaced.
+  @ManyToOne('WorkingGroup', { onDelete: 'SET NULL' }) @JoinColumn({ name: 'group_id' }) group?: unknown;
   @Column({ type: 'timestamptz', nullable: true }) joinedAt: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) revokedAt: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) blockedAt: Date | null;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { CreateSessionBody, JoinBody, JoinResponse, SessionSnapshot, SessionState, SessionSummary, UpdateSessionBody } from '@palabre/contracts';
-import { canTransition, isStaffRole, SESSION_TRANSITIONS, sessionRoleOfStaff } from '@palabre/domain';
+import { canReadActivity, canTransition, isStaffRole, SESSION_TRANSITIONS, sessionRoleOfStaff } from '@palabre/domain';
 import type { ParticipantActor, StaffActor } from '../../common/auth/actor';
 import { TokenService } from '../../common/auth/tokens';
 import { AppError } from '../../common/errors/app-error';
@@ -132,7 +132,10 @@ export class SessionsService {
       const session = await this.get(actor.sessionId, manager);
       const me = await manager.getRepository(Participant).findOneByOrFail({ id: actor.participantId });
       const activities = await manager.getRepository(Activity).find({ where: { sessionId: actor.sessionId }, order: { position: 'ASC' } });
-      const visible = activities.filter((a) => isStaffRole(actor.role) || a.groupId === null || a.groupId === me.groupId);
+      const settings: { open: boolean | null }[] = await manager.query(`SELECT (settings->>'reportBackOpen')::boolean AS open FROM session WHERE id = $1`, [actor.sessionId]);
+      const reportBackOpen = settings[0]?.open === true;
+      // Other groups' activities appear (read-only) once the report-back is open.
+      const visible = activities.filter((a) => canReadActivity({ role: actor.role, actorGroupId: me.groupId, activityGroupId: a.groupId, reportBackOpen }));
       return {
         version: session.version,
         session,

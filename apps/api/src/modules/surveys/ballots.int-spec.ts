@@ -8,8 +8,9 @@ const BURST = 200;
 describe('ballots under load and anonymity (real database, real socket.io)', () => {
   let t: TestApp;
   beforeAll(async () => {
+    // PGlite boots slowly on a busy machine.
     t = await TestApp.start();
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await t.close();
   });

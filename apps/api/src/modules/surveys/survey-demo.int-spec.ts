@@ -7,8 +7,9 @@ import { snapshot } from './survey-fixtures';
 describe('demo plenary: the workshop-1 survey', () => {
   let t: TestApp;
   beforeAll(async () => {
+    // PGlite boots slowly on a busy machine.
     t = await TestApp.start();
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await t.close();
   });

@@ -6,8 +6,9 @@ import { member, RANKING, snapshot, surveySession, YESNO } from './survey-fixtur
 describe('surveys: building, lifecycle, ballots and live results (real database, real socket.io)', () => {
   let t: TestApp;
   beforeAll(async () => {
+    // PGlite boots slowly on a busy machine.
     t = await TestApp.start();
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await t.close();
   });

@@ -6,10 +6,9 @@ import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { Loading } from '../../../ui/Loading';
 import { QrCode } from '../../../ui/QrCode';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle';
-import { currentActivity } from '../../session/activities';
-import { ActivityPanel } from '../../session/components/ActivityPanel';
 import { PresenceCount } from '../../session/components/PresenceCount';
 import { joinLink } from '../../session/links';
+import { RoomScreen } from '../../room/components/RoomScreen';
 
 /** The projector: how to join (code + QR), who is here, and what the current activity shows. */
 export function ScreenView({ onAccessLost }: { onAccessLost: () => void }) {
@@ -27,7 +26,6 @@ export function ScreenView({ onAccessLost }: { onAccessLost: () => void }) {
   if (!snapshot) return error ? <ErrorMessage error={error} /> : <Loading />;
   const { session } = snapshot;
   const link = joinLink(session.joinCode);
-  const activity = currentActivity(snapshot.activities);
 
   return (
     <div className="screen">
@@ -36,20 +34,19 @@ export function ScreenView({ onAccessLost }: { onAccessLost: () => void }) {
         <h1>{session.title}</h1>
         <PresenceCount count={snapshot.presence.connected} className="screen-presence" />
       </header>
-      <div className={activity ? 'screen-body' : 'screen-body screen-body-solo'}>
-        <section className="screen-join" aria-labelledby="screen-join-heading">
-          <h2 id="screen-join-heading">{t('join.title')}</h2>
-          <QrCode value={link} alt={t('join.qrAlt', { code: session.joinCode })} size={360} className="screen-qr" />
-          <p className="screen-url">{t('join.url', { url: `${window.location.host}/join` })}</p>
-          <p className="screen-code-label">{t('join.codeLabel')}</p>
-          <p className="screen-code">{session.joinCode}</p>
-        </section>
-        {activity && (
-          <div className="screen-activity">
-            <ActivityPanel activity={activity} surface="screen" />
+      <RoomScreen
+        welcome={
+          <div className="screen-body screen-body-solo">
+            <section className="screen-join" aria-labelledby="screen-join-heading">
+              <h2 id="screen-join-heading">{t('join.title')}</h2>
+              <QrCode value={link} alt={t('join.qrAlt', { code: session.joinCode })} size={360} className="screen-qr" />
+              <p className="screen-url">{t('join.url', { url: `${window.location.host}/join` })}</p>
+              <p className="screen-code-label">{t('join.codeLabel')}</p>
+              <p className="screen-code">{session.joinCode}</p>
+            </section>
           </div>
-        )}
-      </div>
+        }
+      />
     </div>
   );
 }

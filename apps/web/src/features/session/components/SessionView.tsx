@@ -7,6 +7,8 @@ import { Loading } from '../../../ui/Loading';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle';
 import { selectActivity } from '../activities';
 import { useAnnounceChanges } from '../hooks/useAnnounceChanges';
+import { Countdown } from '../../room/components/Countdown';
+import { PresenceConfirm } from '../../room/components/PresenceConfirm';
 import { AccessLost } from './AccessLost';
 import { ActivityPanel } from './ActivityPanel';
 import { Agenda } from './Agenda';
@@ -47,6 +49,8 @@ export function SessionView({ joinCode }: { joinCode?: string }) {
           <SessionStateBadge state={snapshot.session.state} />
           <PresenceCount count={snapshot.presence.connected} />
         </div>
+        <PresenceConfirm />
+        <Countdown />
       </header>
       <div className="session-layout">
         <ActivityPanel activity={activity} surface="participant" />

@@ -10,6 +10,7 @@ import { ActivityPanel } from '../../session/components/ActivityPanel';
 import { Agenda } from '../../session/components/Agenda';
 import { useAnnounceChanges } from '../../session/hooks/useAnnounceChanges';
 import { OutcomesPanel } from '../../outcomes/components/OutcomesPanel';
+import { RoomConsole } from '../../room/components/RoomConsole';
 import { AddActivityForm } from './AddActivityForm';
 import { JoinInfo } from './JoinInfo';
 import { OnlineList } from './OnlineList';
@@ -51,6 +52,7 @@ export function ConsoleView({ onAccessLost }: { onAccessLost: () => void }) {
       <div className="console-layout">
         <div className="stack">
           <SessionControls session={snapshot.session} />
+          <RoomConsole />
           <JoinInfo session={snapshot.session} />
           <OutcomesPanel session={snapshot.session} activity={activity} />
         </div>

@@ -1,0 +1,104 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { Client } from 'pg';
+import type { AppConfig } from '../../config/config';
+import { TestApp } from './harness';
+
+/**
+ * Several API nodes need one database server they all reach: DATABASE_URL's server when set,
+ * else the local PostgreSQL the dev and CI machines run (127.0.0.1:5432). The embedded
+ * database cannot be shared between nodes, so these tests need a server and say so.
+ */
+export const SHARED_PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+/** The shared Redis of the dev and CI machines (never stopped by tests). */
+export const SHARED_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new Client({ connectionString: SHARED_PG_URL });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(`multi-node tests need PostgreSQL at ${SHARED_PG_URL} (set DATABASE_URL): ${(error as Error).message}`);
+  }
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A throwaway database on the shared server, for the nodes of one test file. */
+export async function throwawayDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `palabre_n_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  const url = new URL(SHARED_PG_URL);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** Starts `count` nodes on one database; the first one runs the migrations. */
+export async function startNodes(count: number, databaseUrl: string, overrides: Partial<AppConfig> = {}): Promise<TestApp[]> {
+  const secret = randomBytes(32).toString('hex'); // one secret: a token from node A opens node B
+  const nodes: TestApp[] = [];
+  for (let i = 0; i < count; i++) nodes.push(await TestApp.start({ databaseUrl, tokenSecret: secret, ...overrides }));
+  return nodes;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** A private redis-server on its own port that a test may stop and restart (never the shared one). */
+export class ScratchRedis {
+  private child?: ChildProcess;
+
+  constructor(readonly port: number) {}
+
+  get url(): string {
+    return `redis://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    const child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = child;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('redis-server did not start within 10 s')), 10_000);
+      child.stdout?.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('Ready to accept connections')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`redis-server exited with ${code}`));
+      });
+    });
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGKILL');
+    await exited;
+  }
+}
+
+/** Polls `check` until it returns true (bounded). */
+export async function eventually(check: () => Promise<boolean> | boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${what} not reached within ${timeoutMs} ms`);
+}

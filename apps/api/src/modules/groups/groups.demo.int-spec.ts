@@ -1,0 +1,37 @@
+import type { GroupsSnapshot, JoinResponse, SessionSnapshot } from '@palabre/contracts';
+import { TestApp } from '../../common/testing/harness';
+import { DEMO } from '../../seed/demo';
+
+describe('demo session working groups', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await TestApp.start({ seedDemo: true });
+  }, 300_000);
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('has the four groups, the whole roster drawn evenly over them, and boards seeded from workshop 1', async () => {
+    const login = await t.http().post('/api/auth/login').send({ email: DEMO.facilitator.email, password: DEMO.facilitator.password }).expect(200);
+    const sessions = await t.http().get('/api/sessions').set('Authorization', `Bearer ${login.body.token}`).expect(200);
+    const session = sessions.body.find((s: { joinCode: string }) => s.joinCode === DEMO.joinCode);
+    const entered = (await t.http().post(`/api/sessions/${session.id}/enter`).set('Authorization', `Bearer ${login.body.token}`).expect(200)).body as JoinResponse;
+    const snap = (await t.http().get(`/api/sessions/${session.id}/snapshot`).set('Authorization', `Bearer ${entered.token}`).expect(200)).body as SessionSnapshot;
+    const groups = snap.features.groups as GroupsSnapshot;
+    const [activity] = groups.activities;
+    expect(activity.groups.map((g) => g.name)).toHaveLength(4);
+    const roster = groups.roster!;
+    expect(roster.every((m) => m.groupId !== null)).toBe(true);
+    const sizes = activity.groups.map((g) => g.memberCount);
+    expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+    for (const category of ['elu', 'citoyen']) {
+      const perGroup = activity.groups.map((g) => roster.filter((m) => m.groupId === g.id && m.category === category).length);
+      expect(Math.max(...perGroup) - Math.min(...perGroup)).toBeLessThanOrEqual(1);
+    }
+    for (const g of activity.groups) {
+      expect(snap.activities.filter((a) => a.groupId === g.id).map((a) => a.kind)).toEqual(['board']);
+      expect(groups.details.find((d) => d.groupId === g.id)!.seedCards.map((c) => c.origin.label)[0]).toBe('Atelier 1 — thème classé 1er');
+      expect(g.rapporteurParticipantId).not.toBeNull();
+    }
+  });
+});

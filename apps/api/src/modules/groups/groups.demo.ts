@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import type { ParticipantActor } from '../../common/auth/actor';
+import { TransactionRunner } from '../../common/realtime/transaction';
+import type { DemoSeeder } from '../../seed/seeders';
+import { ActivitiesService } from '../sessions/activities.service';
+import { SessionsService } from '../sessions/sessions.service';
+import { PlacementService } from './placement.service';
+import { ReportBackService } from './report-back.service';
+import { SynthesisService } from './synthesis.service';
+
+/** Workshop 1's three top themes, pushed into every group board as starting cards. */
+export const DEMO_WORKSHOP1_TOP = ['Mobilités du quotidien', 'Revitalisation des centres-bourgs', 'Transition énergétique des territoires'];
+
+/** The four thematic groups, the demo roster drawn over them (balanced), a board per group seeded from workshop 1. */
+export const seedDemoGroups: DemoSeeder = async (app: INestApplication, ctx) => {
+  const entered = await app.get(SessionsService).enter({ kind: 'staff', accountId: ctx.facilitatorAccountId, role: 'facilitator' }, ctx.sessionId);
+  const actor: ParticipantActor = {
+    kind: 'participant',
+    participantId: entered.participant.id,
+    sessionId: ctx.sessionId,
+    role: entered.participant.role,
+    displayName: entered.participant.displayName,
+    groupId: null,
+    blocked: false,
+  };
+  const activities = app.get(ActivitiesService);
+  await app.get(TransactionRunner).run(async (tx) => {
+    const groupsActivity = await activities.createActivity(tx, actor, { opId: randomUUID(), kind: 'groups', title: 'Groupes de travail thématiques', config: { placement: 'auto' } });
+    await app.get(ReportBackService).start(tx, actor, { opId: randomUUID(), activityId: groupsActivity.id });
+    const { groups } = await app.get(PlacementService).autoAssign(tx, actor, { opId: randomUUID(), activityId: groupsActivity.id, seed: 2026, onlyUnplaced: false });
+    for (const group of groups) {
+      const board = await activities.createActivity(tx, actor, { opId: randomUUID(), kind: 'board', title: `Tableau — ${group.name}`, groupId: group.id });
+      const cards = DEMO_WORKSHOP1_TOP.map((title, i) => ({ title, body: '', origin: { kind: 'survey' as const, label: `Atelier 1 — thème classé ${i + 1}${i === 0 ? 'er' : 'e'}` } }));
+      await app.get(ReportBackService).seed(tx, actor, { opId: randomUUID(), groupId: group.id, boardActivityId: board.id, source: { kind: 'cards', cards } });
+      // A rapporteur per group (the first member by name) so the synthesis can be shown at once.
+      const first: { id: string }[] = await tx.manager.query('SELECT id FROM participant WHERE group_id = $1 ORDER BY display_name LIMIT 1', [group.id]);
+      if (first[0]) await app.get(SynthesisService).setRapporteur(tx, actor, { opId: randomUUID(), groupId: group.id, participantId: first[0].id });
+    }
+  });
+};

@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { GroupsConfig, type ActivitySummary, type GroupMove, type WorkingGroupView } from '@palabre/contracts';
+import { canReadActivity, canWriteActivity } from '@palabre/domain';
+import type { ParticipantActor } from '../../common/auth/actor';
+import { AppError } from '../../common/errors/app-error';
+import { RealtimeEmitter } from '../../common/realtime/emitter';
+import { rooms } from '../../common/realtime/rooms';
+import type { Tx } from '../../common/realtime/transaction';
+import { Activity } from '../sessions/activity.entity';
+import { toActivitySummary } from '../sessions/views';
+import { toGroupView } from './groups.views';
+import { WorkingGroup } from './working-group.entity';
+
+/** Reads and checks shared by the groups use cases. Lock order everywhere: group rows, then the session row. */
+@Injectable()
+export class GroupsStore {
+  constructor(private readonly emitter: RealtimeEmitter) {}
+
+  /** A group of the actor's session, row-locked for this transaction; another session's answers NOT_FOUND. */
+  async lockGroup(tx: Tx, sessionId: string, groupId: string): Promise<WorkingGroup> {
+    const group = await tx.manager.getRepository(WorkingGroup).findOne({ where: { id: groupId, sessionId }, lock: { mode: 'pessimistic_write' } });
+    if (!group) throw new AppError('NOT_FOUND');
+    return group;
+  }
+
+  /** The `groups` activity of this session and its stored settings. */
+  async groupsActivity(manager: EntityManager, sessionId: string, activityId: string): Promise<{ activity: Activity; config: GroupsConfig }> {
+    const activity = await manager.getRepository(Activity).findOneBy({ id: activityId, sessionId, kind: 'groups' });
+    if (!activity) throw new AppError('NOT_FOUND');
+    return { activity, config: GroupsConfig.parse(activity.config) };
+  }
+
+  async reportBackOpen(manager: EntityManager, sessionId: string): Promise<boolean> {
+    const rows: { open: boolean | null }[] = await manager.query(`SELECT (settings->>'reportBackOpen')::boolean AS open FROM session WHERE id = $1`, [sessionId]);
+    return rows[0]?.open === true;
+  }
+
+  /** Isolation for group-owned things (synthesis, comments): a group the actor may not read answers NOT_FOUND. */
+  async assertReadable(tx: Tx, actor: ParticipantActor, group: WorkingGroup): Promise<void> {
+    const open = await this.reportBackOpen(tx.manager, actor.sessionId);
+    if (!canReadActivity({ role: actor.role, actorGroupId: actor.groupId, activityGroupId: group.id, reportBackOpen: open })) throw new AppError('NOT_FOUND');
+  }
+
+  /** Writing needs membership (or a staff role); another group's work, readable after the report-back, is FORBIDDEN. */
+  async assertWritable(tx: Tx, actor: ParticipantActor, group: WorkingGroup): Promise<void> {
+    await this.assertReadable(tx, actor, group);
+    if (!canWriteActivity({ role: actor.role, actorGroupId: actor.groupId, activityGroupId: group.id, reportBackOpen: false })) throw new AppError('FORBIDDEN');
+    if (actor.blocked) throw new AppError('PARTICIPANT_BLOCKED');
+  }
+
+  async memberCounts(manager: EntityManager, groupIds: string[]): Promise<Map<string, number>> {
+    if (groupIds.length === 0) return new Map();
+    const rows: { group_id: string; n: string }[] = await manager.query(
+      `SELECT group_id, count(*) AS n FROM participant WHERE group_id = ANY($1::uuid[]) AND revoked_at IS NULL GROUP BY group_id`,
+      [groupIds],
+    );
+    return new Map(rows.map((r) => [r.group_id, Number(r.n)]));
+  }
+
+  async views(manager: EntityManager, activityId: string): Promise<WorkingGroupView[]> {
+    const groups = await manager.getRepository(WorkingGroup).find({ where: { activityId }, order: { position: 'ASC' } });
+    const counts = await this.memberCounts(manager, groups.map((g) => g.id));
+    return groups.map((g) => toGroupView(g, counts.get(g.id) ?? 0));
+  }
+
+  async view(manager: EntityManager, group: WorkingGroup): Promise<WorkingGroupView> {
+    const counts = await this.memberCounts(manager, [group.id]);
+    return toGroupView(group, counts.get(group.id) ?? 0);
+  }
+
+  /** Everyone sees names and counts (members need them to choose). */
+  async publishGroups(tx: Tx, sessionId: string, activityId: string): Promise<WorkingGroupView[]> {
+    const groups = await this.views(tx.manager, activityId);
+    await tx.publish('groups.updated', sessionId, { activityId, groups });
+    return groups;
+  }
+
+  /** Each moved member hears of their own move; staff hear of all of them. */
+  async publishMoves(tx: Tx, sessionId: string, moves: GroupMove[]): Promise<void> {
+    if (moves.length === 0) return;
+    await tx.publish('group.membersMoved', sessionId, { moves }, { room: rooms.staff(sessionId) });
+    const activities = new Map<string, ActivitySummary[]>();
+    for (const move of moves) {
+      if (move.groupId && !activities.has(move.groupId)) {
+        const owned = await tx.manager.getRepository(Activity).find({ where: { sessionId, groupId: move.groupId }, order: { position: 'ASC' } });
+        activities.set(move.groupId, owned.map(toActivitySummary));
+      }
+      const body = { moves: [move], activities: move.groupId ? activities.get(move.groupId) : [] };
+      await tx.publish('group.membersMoved', sessionId, body, { room: rooms.participant(move.participantId) });
+    }
+  }
+
+  /** After commit: connected sockets of moved members leave their old group room and join the new one. */
+  applyRooms(moves: GroupMove[]): void {
+    const server = this.emitter.server;
+    if (!server) return;
+    for (const m of moves) {
+      if (m.fromGroupId) server.in(rooms.participant(m.participantId)).socketsLeave(rooms.group(m.fromGroupId));
+      if (m.groupId) server.in(rooms.participant(m.participantId)).socketsJoin(rooms.group(m.groupId));
+    }
+  }
+}

@@ -1,0 +1,34 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { QnaConfig } from '@palabre/contracts';
+import { ActivityKindRegistry } from '../../common/realtime/activity-kinds';
+import { SnapshotRegistry } from '../../common/realtime/snapshot-registry';
+import { parseWith } from '../../common/validation';
+import { SessionsModule } from '../sessions/sessions.module';
+import { QnaVotesBroadcaster } from './qna-votes.broadcaster';
+import { QnaGateway } from './qna.gateway';
+import { QnaService } from './qna.service';
+
+@Module({
+  imports: [SessionsModule],
+  providers: [QnaService, QnaGateway, QnaVotesBroadcaster],
+  exports: [QnaService],
+})
+export class QnaModule implements OnModuleInit {
+  constructor(
+    private readonly kinds: ActivityKindRegistry,
+    private readonly snapshots: SnapshotRegistry,
+    private readonly qna: QnaService,
+  ) {}
+
+  onModuleInit(): void {
+    this.kinds.register('qna', {
+      // Questions live in their own table; the activity only keeps the validated settings.
+      onCreate: async (_tx, _activity, config) => parseWith(QnaConfig, config ?? {}),
+      onDelete: async (tx, activity) => {
+        await tx.manager.query('DELETE FROM qna_vote WHERE question_id IN (SELECT id FROM qna_question WHERE activity_id = $1)', [activity.id]);
+        await tx.manager.query('DELETE FROM qna_question WHERE activity_id = $1', [activity.id]);
+      },
+    });
+    this.snapshots.register('qna', (actor, manager) => this.qna.snapshot(actor, manager));
+  }
+}

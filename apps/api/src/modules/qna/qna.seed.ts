@@ -1,0 +1,35 @@
+import type { INestApplication } from '@nestjs/common';
+import type { DemoSeeder } from '../../seed/seeders';
+import { TransactionRunner } from '../../common/realtime/transaction';
+import { ActivitiesService } from '../sessions/activities.service';
+import { SessionsService } from '../sessions/sessions.service';
+import { QnaService } from './qna.service';
+
+/** Demo: the "Échange avec la présidente", pre-moderated, with two published questions. */
+export const seedQnaDemo: DemoSeeder = async (app: INestApplication, ctx) => {
+  const entered = await app.get(SessionsService).enter({ kind: 'staff', accountId: ctx.facilitatorAccountId, role: 'facilitator' }, ctx.sessionId);
+  const actor = {
+    kind: 'participant' as const,
+    participantId: entered.participant.id,
+    sessionId: ctx.sessionId,
+    role: entered.participant.role,
+    displayName: entered.participant.displayName,
+    groupId: null,
+    blocked: false,
+  };
+  await app.get(TransactionRunner).run(async (tx) => {
+    const activity = await app.get(ActivitiesService).createActivity(tx, actor, {
+      opId: '00000000-0000-4000-8000-000000000000',
+      kind: 'qna',
+      title: 'Échange avec la présidente',
+      config: { anonymousAllowed: true, moderation: 'pre' },
+    });
+    // Questions need an open Q&A; the demo Q&A goes back to draft so the facilitator starts it.
+    await tx.manager.query(`UPDATE activity SET state = 'open' WHERE id = $1`, [activity.id]);
+    const qna = app.get(QnaService);
+    for (const text of ['Comment les petites communes seront-elles accompagnées dans les contrats ?', 'Quel calendrier pour la révision à mi-parcours ?']) {
+      await qna.ask(tx, actor, { opId: '00000000-0000-4000-8000-000000000001', activityId: activity.id, text, anonymous: false });
+    }
+    await tx.manager.query(`UPDATE activity SET state = 'draft' WHERE id = $1`, [activity.id]);
+  });
+};

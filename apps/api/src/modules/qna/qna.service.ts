@@ -1,0 +1,199 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { QnaConfig, type CommandPayload, type QnaQuestionStatus, type QnaQuestionView, type QnaSnapshot, type QnaVoteResult } from '@palabre/contracts';
+import { canMerge, canReadActivity, isPublicQuestion, isStaffRole, isVotable, QNA_MODERATION_FROM, QNA_MODERATION_TARGET } from '@palabre/domain';
+import type { ParticipantActor } from '../../common/auth/actor';
+import { AppError } from '../../common/errors/app-error';
+import { rooms } from '../../common/realtime/rooms';
+import type { Tx } from '../../common/realtime/transaction';
+import { returningRows } from '../../database/returning';
+import type { Activity } from '../sessions/activity.entity';
+import { ActivitiesService } from '../sessions/activities.service';
+import { parseWith } from '../../common/validation';
+import { QUESTION_SELECT, toQuestionView, type QuestionRow } from './qna.views';
+
+export type ModerationCommand = keyof typeof QNA_MODERATION_TARGET;
+
+/** "Échange avec la présidente": questions asked, upvoted once each, moderated, answered live. */
+@Injectable()
+export class QnaService {
+  constructor(private readonly activities: ActivitiesService) {}
+
+  async ask(tx: Tx, actor: ParticipantActor, p: CommandPayload<'qna.ask'>): Promise<QnaQuestionView> {
+    if (actor.blocked) throw new AppError('PARTICIPANT_BLOCKED');
+    const activity = await this.qnaActivity(tx, actor, p.activityId);
+    if (activity.state !== 'open') throw new AppError('QNA_CLOSED');
+    const config = parseWith(QnaConfig, activity.config);
+    if (p.anonymous && !config.anonymousAllowed) throw new AppError('QNA_ANONYMOUS_NOT_ALLOWED');
+    // Staff questions skip pre-moderation: they are the moderators.
+    const status: QnaQuestionStatus = config.moderation === 'pre' && !isStaffRole(actor.role) ? 'pending' : 'visible';
+    const inserted: { id: string }[] = await tx.manager.query(
+      'INSERT INTO qna_question (session_id, activity_id, author_id, anonymous, text, status) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
+      [actor.sessionId, activity.id, actor.participantId, p.anonymous, p.text, status],
+    );
+    const question = toQuestionView(await this.row(tx.manager, inserted[0].id));
+    if (status === 'pending') {
+      // The moderation queue is the staff's; the author alone sees their own question waiting.
+      await tx.publish('qna.queue.updated', actor.sessionId, { question }, { room: [rooms.staff(actor.sessionId), rooms.participant(actor.participantId)] });
+    } else {
+      await tx.publish('qna.question.created', actor.sessionId, { question });
+    }
+    await tx.audit(actor.sessionId, 'qna.asked', actor.participantId, { activityId: activity.id, questionId: question.id, status });
+    return question;
+  }
+
+  async upvote(tx: Tx, actor: ParticipantActor, p: CommandPayload<'qna.upvote'>): Promise<QnaVoteResult> {
+    const q = await this.lockVisibleQuestion(tx, actor, p.questionId);
+    if (!isVotable(q.status)) throw new AppError('QNA_NOT_VOTABLE');
+    // The primary key (question, participant) is what makes "once" true, even across nodes.
+    const inserted: unknown[] = await tx.manager.query(
+      'INSERT INTO qna_vote (question_id, participant_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING question_id',
+      [q.id, actor.participantId],
+    );
+    const votes = inserted.length > 0 ? await this.addVotes(tx, q.id, 1) : Number(q.votes);
+    return { questionId: q.id, votes, voted: true };
+  }
+
+  async unvote(tx: Tx, actor: ParticipantActor, p: CommandPayload<'qna.unvote'>): Promise<QnaVoteResult> {
+    const q = await this.lockVisibleQuestion(tx, actor, p.questionId);
+    const deleted = returningRows<unknown>(
+      await tx.manager.query('DELETE FROM qna_vote WHERE question_id = $1 AND participant_id = $2 RETURNING question_id', [q.id, actor.participantId]),
+    );
+    const votes = deleted.length > 0 ? await this.addVotes(tx, q.id, -1) : Number(q.votes);
+    return { questionId: q.id, votes, voted: false };
+  }
+
+  async moderate(tx: Tx, actor: ParticipantActor, command: ModerationCommand, p: { questionId: string }): Promise<QnaQuestionView> {
+    const before = await this.lockForModeration(tx, actor, p.questionId);
+    const target = QNA_MODERATION_TARGET[command];
+    // Two facilitators clicking the same action: the second finds it done and changes nothing.
+    if (before.status === target) return toQuestionView(before);
+    if (!QNA_MODERATION_FROM[command].includes(before.status)) throw new AppError('INVALID_TRANSITION');
+    if (target === 'answering') {
+      const previous: QuestionRow[] = await tx.manager.query(`${QUESTION_SELECT} WHERE q.activity_id = $1 AND q.status = 'answering'`, [before.activity_id]);
+      for (const prev of previous) await this.setStatus(tx, actor, prev, 'visible', 'qna.markAnswering.released');
+    }
+    return this.setStatus(tx, actor, before, target, command);
+  }
+
+  async merge(tx: Tx, actor: ParticipantActor, p: CommandPayload<'qna.merge'>): Promise<{ merged: QnaQuestionView; into: QnaQuestionView }> {
+    if (p.questionId === p.intoId) throw new AppError('QNA_MERGE_INVALID');
+    const source = await this.lockForModeration(tx, actor, p.questionId);
+    const target = await this.row(tx.manager, p.intoId, true, actor.sessionId);
+    if (target.activity_id !== source.activity_id) throw new AppError('QNA_MERGE_INVALID');
+    if (source.status === 'merged' && source.merged_into === target.id) return { merged: toQuestionView(source), into: toQuestionView(target) };
+    if (!canMerge(source.status, target.status)) throw new AppError('QNA_MERGE_INVALID');
+    // Supporters of the duplicate now support the kept question, each counted once.
+    await tx.manager.query(
+      'INSERT INTO qna_vote (question_id, participant_id) SELECT $1, participant_id FROM qna_vote WHERE question_id = $2 ON CONFLICT DO NOTHING',
+      [target.id, source.id],
+    );
+    await tx.manager.query('UPDATE qna_question SET votes = (SELECT count(*) FROM qna_vote WHERE question_id = $1), updated_at = now() WHERE id = $1', [target.id]);
+    await tx.manager.query(`UPDATE qna_question SET status = 'merged', merged_into = $2, updated_at = now() WHERE id = $1`, [source.id, target.id]);
+    const merged = await this.row(tx.manager, source.id);
+    const into = await this.row(tx.manager, target.id);
+    await this.publishChange(tx, actor.sessionId, source.status, merged);
+    await this.publishChange(tx, actor.sessionId, target.status, into);
+    await tx.audit(actor.sessionId, 'qna.merged', actor.participantId, { activityId: source.activity_id, questionId: source.id, intoId: target.id });
+    return { merged: toQuestionView(merged), into: toQuestionView(into) };
+  }
+
+  /** Snapshot part: members see published questions and their own waiting ones; staff see all. */
+  async snapshot(actor: ParticipantActor, manager: EntityManager): Promise<QnaSnapshot> {
+    const staff = isStaffRole(actor.role);
+    const rows: (QuestionRow & { group_id: string | null })[] = await manager.query(
+      `${QUESTION_SELECT} JOIN activity a ON a.id = q.activity_id WHERE q.session_id = $1 ORDER BY q.created_at`,
+      [actor.sessionId],
+    );
+    const me: { group_id: string | null; report_back: boolean | null }[] = await manager.query(
+      `SELECT p.group_id, (s.settings->>'reportBackOpen')::boolean AS report_back FROM participant p JOIN session s ON s.id = p.session_id WHERE p.id = $1`,
+      [actor.participantId],
+    );
+    const groups: { id: string; group_id: string | null }[] = await manager.query('SELECT id, group_id FROM activity WHERE session_id = $1', [actor.sessionId]);
+    const groupOf = new Map(groups.map((g) => [g.id, g.group_id]));
+    const readable = (activityId: string) =>
+      canReadActivity({ role: actor.role, actorGroupId: me[0]?.group_id ?? null, activityGroupId: groupOf.get(activityId) ?? null, reportBackOpen: me[0]?.report_back === true });
+    const questions = rows
+      .filter((r) => readable(r.activity_id))
+      .filter((r) => staff || isPublicQuestion(r.status) || (r.status === 'pending' && r.author_id === actor.participantId))
+      .map(toQuestionView);
+    const votes: { question_id: string }[] = await manager.query(
+      'SELECT v.question_id FROM qna_vote v JOIN qna_question q ON q.id = v.question_id WHERE q.session_id = $1 AND v.participant_id = $2',
+      [actor.sessionId, actor.participantId],
+    );
+    const visibleIds = new Set(questions.map((q) => q.id));
+    return {
+      questions,
+      myVotes: votes.map((v) => v.question_id).filter((id) => visibleIds.has(id)),
+      myQuestions: rows.filter((r) => r.author_id === actor.participantId && visibleIds.has(r.id)).map((r) => r.id),
+    };
+  }
+
+  private async setStatus(tx: Tx, actor: ParticipantActor, before: QuestionRow, to: QnaQuestionStatus, auditType: string): Promise<QnaQuestionView> {
+    await tx.manager.query('UPDATE qna_question SET status = $2, updated_at = now() WHERE id = $1', [before.id, to]);
+    const after = await this.row(tx.manager, before.id);
+    await this.publishChange(tx, actor.sessionId, before.status, after);
+    await tx.audit(actor.sessionId, auditType, actor.participantId, {
+      activityId: before.activity_id,
+      questionId: before.id,
+      from: before.status,
+      to,
+    });
+    return toQuestionView(after);
+  }
+
+  /**
+   * Members learn only what they may see: a published question's new state, or that it left
+   * the public list. Staff always get the full question.
+   */
+  private async publishChange(tx: Tx, sessionId: string, from: QnaQuestionStatus, after: QuestionRow): Promise<void> {
+    const question = toQuestionView(after);
+    if (isPublicQuestion(after.status)) {
+      await tx.publish('qna.question.updated', sessionId, { question });
+      return;
+    }
+    await tx.publish('qna.queue.updated', sessionId, { question }, { room: rooms.staff(sessionId) });
+    if (isPublicQuestion(from)) {
+      await tx.publish('qna.question.removed', sessionId, { activityId: after.activity_id, questionId: after.id, mergedInto: after.merged_into });
+    }
+  }
+
+  private async addVotes(tx: Tx, questionId: string, delta: 1 | -1): Promise<number> {
+    const rows = returningRows<{ votes: number }>(
+      await tx.manager.query('UPDATE qna_question SET votes = votes + $2 WHERE id = $1 RETURNING votes', [questionId, delta]),
+    );
+    return Number(rows[0].votes);
+  }
+
+  /** A question a member may vote on: in a readable, open Q&A, published (else it does not exist for them). */
+  private async lockVisibleQuestion(tx: Tx, actor: ParticipantActor, questionId: string): Promise<QuestionRow> {
+    const q = await this.row(tx.manager, questionId, true, actor.sessionId);
+    const activity = await this.qnaActivity(tx, actor, q.activity_id);
+    if (!isPublicQuestion(q.status) && !isStaffRole(actor.role)) throw new AppError('NOT_FOUND');
+    if (activity.state !== 'open') throw new AppError('QNA_CLOSED');
+    if (actor.blocked) throw new AppError('PARTICIPANT_BLOCKED');
+    return q;
+  }
+
+  /** Locks the Q&A activity row first: moderation of one Q&A is serialised, so "one en cours" holds. */
+  private async lockForModeration(tx: Tx, actor: ParticipantActor, questionId: string): Promise<QuestionRow> {
+    const peek = await this.row(tx.manager, questionId, false, actor.sessionId);
+    await tx.manager.query('SELECT 1 FROM activity WHERE id = $1 FOR UPDATE', [peek.activity_id]);
+    return this.row(tx.manager, questionId, true, actor.sessionId);
+  }
+
+  private async qnaActivity(tx: Tx, actor: ParticipantActor, activityId: string): Promise<Activity> {
+    const activity = await this.activities.findWritable(tx, actor, activityId);
+    if (activity.kind !== 'qna') throw new AppError('NOT_FOUND');
+    return activity;
+  }
+
+  private async row(manager: EntityManager, id: string, lock = false, sessionId?: string): Promise<QuestionRow> {
+    const rows: QuestionRow[] = await manager.query(
+      `${QUESTION_SELECT} WHERE q.id = $1${sessionId ? ' AND q.session_id = $2' : ''}${lock ? ' FOR UPDATE OF q' : ''}`,
+      sessionId ? [id, sessionId] : [id],
+    );
+    if (!rows[0]) throw new AppError('NOT_FOUND');
+    return rows[0];
+  }
+}

@@ -1,0 +1,190 @@
+import type { RoomSnapshot, SessionSnapshot } from '@palabre/contracts';
+import { nextEvent, send, sendOk, TestApp, type TestSocket } from '../../common/testing/harness';
+
+describe('running the room: agenda, timers, projector, presence (real database, real socket.io)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await TestApp.start();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  async function snapshot(token: string, sessionId: string): Promise<SessionSnapshot> {
+    return (await t.http().get(`/api/sessions/${sessionId}/snapshot`).set('Authorization', `Bearer ${token}`).expect(200)).body as SessionSnapshot;
+  }
+  const roomOf = (s: SessionSnapshot) => s.features.room as RoomSnapshot;
+
+  async function secondFacilitator(sessionId: string): Promise<TestSocket> {
+    const staff = await t.staff('facilitator');
+    const entered = await t.http().post(`/api/sessions/${sessionId}/enter`).set('Authorization', `Bearer ${staff.token}`).expect(200);
+    return t.connect(entered.body.token);
+  }
+
+  /** A live session with a three-item agenda, a facilitator, a member phone and a projector. */
+  async function agenda() {
+    const { session, facilitator, staff: account } = await t.liveSession();
+    const staff = await t.connect(facilitator.token);
+    const items = [];
+    for (const title of ['Accueil', 'Priorités', 'Échange avec la présidente']) items.push(await sendOk(staff, 'activity.create', { kind: 'qna', title }));
+    const member = await t.join(session.joinCode, 'Claire Souchon');
+    const phone = await t.connect(member.token);
+    const screenJoin = await t.http().post('/api/sessions/join').send({ code: session.joinCode, screen: true }).expect(200);
+    const projector = await t.connect(screenJoin.body.token, { reconnection: true });
+    return { session, facilitator, account, staff, items, member, phone, projector, projectorToken: screenJoin.body.token as string };
+  }
+
+  it('starts the next item in one action: opens it, switches the screen, starts its countdown for everyone', async () => {
+    const { session, staff, items, phone, projector, member } = await agenda();
+    await sendOk(staff, 'activity.plan', { activityId: items[0].id, plannedMinutes: 5 });
+    const phoneCurrent = nextEvent(phone, 'agenda.current');
+    const screen = nextEvent(projector, 'screen.changed');
+    const opened = nextEvent(phone, 'activity.updated', (p) => p.activity.id === items[0].id);
+    const state = await sendOk(staff, 'agenda.startNext', { fromActivityId: null });
+    expect(state.currentActivityId).toBe(items[0].id);
+    const current = await phoneCurrent;
+    expect(current.timer).toMatchObject({ activityId: items[0].id, durationMs: 300_000, pausedRemainingMs: null, autoClose: false });
+    const remaining = new Date(current.timer!.endsAt!).getTime() - new Date(current.serverNow).getTime();
+    expect(remaining).toBeGreaterThan(295_000);
+    expect((await screen).screen).toEqual({ view: 'activity', activityId: items[0].id });
+    expect((await opened).activity.state).toBe('open');
+    // Next: the first item closes, the second opens; then the third; then the end of the agenda.
+    await sendOk(staff, 'agenda.startNext', { fromActivityId: items[0].id });
+    await sendOk(staff, 'agenda.startNext', { fromActivityId: items[1].id });
+    expect(await send(staff, 'agenda.startNext', { fromActivityId: items[2].id })).toMatchObject({ ok: false, error: { code: 'AGENDA_END' } });
+    const snap = await snapshot(member.token, session.id);
+    expect(snap.activities.map((a) => a.state)).toEqual(['closed', 'closed', 'open']);
+    expect(roomOf(snap)).toMatchObject({ currentActivityId: items[2].id, timer: null, screen: { view: 'activity', activityId: items[2].id } });
+  });
+
+  it('extends, pauses and resumes the countdown, with server time in each update', async () => {
+    const { staff, items, phone } = await agenda();
+    const started = await sendOk(staff, 'activity.start', { activityId: items[1].id, durationSeconds: 120 });
+    const endsAt = new Date(started.timer!.endsAt!).getTime();
+    const extended = nextEvent(phone, 'timer.updated');
+    await sendOk(staff, 'timer.extend', { seconds: 60 });
+    const ext = await extended;
+    expect(new Date(ext.timer!.endsAt!).getTime()).toBe(endsAt + 60_000);
+    expect(ext.timer!.durationMs).toBe(180_000);
+    expect(Number.isNaN(Date.parse(ext.serverNow))).toBe(false);
+    const paused = await sendOk(staff, 'timer.pause', {});
+    expect(paused.timer).toMatchObject({ endsAt: null });
+    expect(paused.timer!.pausedRemainingMs).toBeGreaterThan(170_000);
+    expect((await sendOk(staff, 'timer.pause', {})).timer).toEqual(paused.timer);
+    await sendOk(staff, 'timer.extend', { seconds: 30 });
+    const resumed = await sendOk(staff, 'timer.resume', {});
+    expect(resumed.timer!.pausedRemainingMs).toBeNull();
+    expect(new Date(resumed.timer!.endsAt!).getTime() - Date.now()).toBeGreaterThan(195_000);
+  });
+
+  it('closes the activity automatically at zero after a 10-second warning', async () => {
+    const { session, staff, items, phone, projector } = await agenda();
+    const warning = nextEvent(projector, 'timer.warning');
+    const autoClosed = nextEvent(phone, 'activity.autoClosed', () => true, 8000);
+    const closed = nextEvent(phone, 'activity.updated', (p) => p.activity.id === items[0].id && p.activity.state === 'closed', 8000);
+    await sendOk(staff, 'activity.start', { activityId: items[0].id, durationSeconds: 2, autoClose: true });
+    expect((await warning).activityId).toBe(items[0].id);
+    expect((await autoClosed).activityId).toBe(items[0].id);
+    await closed;
+    const audit: { type: string }[] = await t.db.query(`SELECT type FROM audit_event WHERE session_id = $1 AND type = 'activity.autoClosed'`, [session.id]);
+    expect(audit).toHaveLength(1);
+    expect(roomOf(await snapshot((await t.join(session.joinCode, 'Retard')).token, session.id)).timer).toBeNull();
+  });
+
+  it('does not close at the old time when the countdown was extended', async () => {
+    const { session, staff, items } = await agenda();
+    await sendOk(staff, 'activity.start', { activityId: items[0].id, durationSeconds: 1, autoClose: true });
+    await sendOk(staff, 'timer.extend', { seconds: 600 });
+    await new Promise((r) => setTimeout(r, 1800));
+    const rows: { state: string }[] = await t.db.query('SELECT state FROM activity WHERE id = $1', [items[0].id]);
+    expect(rows[0].state).toBe('open');
+    expect(session.id).toBeDefined();
+  });
+
+  it('settles two facilitators acting at once: one transition and one audit event each time', async () => {
+    const { session, staff, items } = await agenda();
+    const other = await secondFacilitator(session.id);
+    const [a, b] = await Promise.all([send(staff, 'agenda.startNext', { fromActivityId: null }), send(other, 'agenda.startNext', { fromActivityId: null })]);
+    expect(a.ok && b.ok).toBe(true);
+    if (a.ok && b.ok) expect([a.data.currentActivityId, b.data.currentActivityId]).toEqual([items[0].id, items[0].id]);
+    await Promise.all([
+      send(staff, 'screen.show', { screen: { view: 'message', message: 'Pause café' } }),
+      send(other, 'screen.show', { screen: { view: 'message', message: 'Pause café' } }),
+    ]);
+    const closes = await Promise.all([send(staff, 'activity.close', { activityId: items[0].id }), send(other, 'activity.close', { activityId: items[0].id })]);
+    expect(closes.map((c) => c.ok && c.data.state)).toEqual(['closed', 'closed']);
+    const audit: { type: string; n: string }[] = await t.db.query(
+      `SELECT type, count(*) AS n FROM audit_event WHERE session_id = $1 AND type IN ('agenda.started', 'screen.shown', 'activity.closed') GROUP BY type ORDER BY type`,
+      [session.id],
+    );
+    // screen.shown twice: once when the item started, once for the message.
+    expect(audit.map((r) => [r.type, Number(r.n)])).toEqual([['activity.closed', 1], ['agenda.started', 1], ['screen.shown', 2]]);
+  });
+
+  it('brings a reloaded or reconnected projector back to the screen state', async () => {
+    const { session, staff, items, projector, projectorToken } = await agenda();
+    await sendOk(staff, 'screen.show', { screen: { view: 'qna', activityId: items[2].id } });
+    projector.io.engine.close();
+    await sendOk(staff, 'screen.show', { screen: { view: 'message', message: 'Reprise à 14 h' } });
+    await new Promise<void>((resolve) => projector.once('connect', () => resolve()));
+    const back = await snapshot(projectorToken, session.id);
+    expect(roomOf(back).screen).toEqual({ view: 'message', message: 'Reprise à 14 h' });
+    const changed = nextEvent(projector, 'screen.changed');
+    await sendOk(staff, 'screen.show', { screen: { view: 'welcome' } });
+    expect((await changed).screen).toEqual({ view: 'welcome' });
+    expect(await send(staff, 'screen.show', { screen: { view: 'results' } })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+  });
+
+  it('refuses room commands from members and screens', async () => {
+    const { items, phone, projector } = await agenda();
+    for (const socket of [phone, projector]) {
+      for (const ack of [
+        await send(socket, 'agenda.startNext', { fromActivityId: null }),
+        await send(socket, 'screen.show', { screen: { view: 'welcome' } }),
+        await send(socket, 'activity.close', { activityId: items[0].id }),
+        await send(socket, 'timer.extend', { seconds: 30 }),
+      ]) {
+        expect(ack).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      }
+    }
+  });
+
+  it('counts présents / attendus by territory type with the quorum indicator', async () => {
+    const { session, staff: account, facilitator } = await t.liveSession({ accessMode: 'roster' });
+    const csv = [
+      'name;email;perimeter;territoryType;category;gender',
+      'Anne Métro;anne@exemple.test;Toulouse Métropole;metropole;elu;femme',
+      'Bernard Agglo;bernard@exemple.test;Albi;agglomeration;citoyen;homme',
+      'Chloé Pays;chloe@exemple.test;PNR Causses;territoire_projet;citoyen;femme',
+      'Denis Bourg;denis@exemple.test;Millau;bourg_centre;elu;homme',
+    ].join('\n');
+    await t.http().post(`/api/sessions/${session.id}/roster`).set('Authorization', `Bearer ${account.token}`).set('Content-Type', 'text/csv').send(csv).expect(200);
+    const invitations = (await t.http().get(`/api/sessions/${session.id}/invitations`).set('Authorization', `Bearer ${account.token}`).expect(200)).body as { name: string; link: string }[];
+    const tokenOf = (name: string) => invitations.find((i) => i.name === name)!.link.split('/i/')[1];
+    const staff = await t.connect(facilitator.token);
+    await sendOk(staff, 'room.setQuorum', { quorumPercent: 50 });
+    const anne = (await t.http().post('/api/sessions/join').send({ invitation: tokenOf('Anne Métro') }).expect(200)).body;
+    const anneSocket = await t.connect(anne.token);
+    const changed = nextEvent(staff, 'attendance.changed');
+    expect(await sendOk(anneSocket, 'presence.confirm', {})).toEqual({ confirmed: true });
+    expect(await sendOk(anneSocket, 'presence.confirm', {})).toEqual({ confirmed: true });
+    expect((await changed).participantId).toBe(anne.participant.id);
+    const url = `/api/sessions/${session.id}/attendance`;
+    let figures = (await t.http().get(url).set('Authorization', `Bearer ${account.token}`).expect(200)).body;
+    expect(figures).toMatchObject({ expected: 4, present: 1, quorumPercent: 50, quorumReached: false });
+    expect(figures.byTerritoryType.find((r: { territoryType: string }) => r.territoryType === 'metropole')).toMatchObject({ expected: 1, present: 1 });
+    await t.http().post('/api/sessions/join').send({ invitation: tokenOf('Denis Bourg') }).expect(200);
+    figures = (await t.http().get(url).set('Authorization', `Bearer ${account.token}`).expect(200)).body;
+    expect(figures).toMatchObject({ expected: 4, present: 2, quorumReached: true });
+    expect(figures.byCategory).toEqual([
+      { category: 'elu', expected: 2, present: 2, connected: expect.any(Number) },
+      { category: 'citoyen', expected: 2, present: 0, connected: 0 },
+    ]);
+    expect(roomOf(await snapshot(anne.token, session.id)).presentConfirmed).toBe(true);
+    // Members and guests cannot read the figures; a guest of an open session has nothing to confirm.
+    await t.http().get(url).set('Authorization', `Bearer ${anne.token}`).expect(401);
+    const open = await t.liveSession();
+    const guest = await t.connect((await t.join(open.session.joinCode, 'Invité')).token);
+    expect(await send(guest, 'presence.confirm', {})).toMatchObject({ ok: false, error: { code: 'NOT_ROSTER_MEMBER' } });
+  });
+});

@@ -1,0 +1,27 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { SnapshotRegistry } from '../../common/realtime/snapshot-registry';
+import { SessionsModule } from '../sessions/sessions.module';
+import { ActivityLifecycleRegistry } from './activity-lifecycle';
+import { AttendanceService } from './attendance.service';
+import { RoomTimerScheduler } from './room-timer.scheduler';
+import { RoomController } from './room.controller';
+import { RoomGateway } from './room.gateway';
+import { RoomService } from './room.service';
+
+/** Running the room: agenda and timers, projector control, presence. */
+@Module({
+  imports: [SessionsModule],
+  controllers: [RoomController],
+  providers: [RoomService, ActivityLifecycleRegistry, RoomTimerScheduler, AttendanceService, RoomGateway],
+  exports: [ActivityLifecycleRegistry, RoomService],
+})
+export class RoomModule implements OnModuleInit {
+  constructor(
+    private readonly snapshots: SnapshotRegistry,
+    private readonly room: RoomService,
+  ) {}
+
+  onModuleInit(): void {
+    this.snapshots.register('room', (actor, manager) => this.room.snapshot(actor, manager));
+  }
+}

@@ -1,0 +1,11 @@
+import { lazyView, type FeatureDefinition } from '../registry';
+import { groupsPatchers } from './patchers';
+
+export const groupsFeature: FeatureDefinition = {
+  name: 'groups',
+  kind: 'groups',
+  participant: lazyView(() => import('./components/GroupsParticipant'), 'GroupsParticipant'),
+  screen: lazyView(() => import('./components/GroupsScreen'), 'GroupsScreen'),
+  console: lazyView(() => import('./components/GroupsConsole'), 'GroupsConsole'),
+  patchers: groupsPatchers,
+};

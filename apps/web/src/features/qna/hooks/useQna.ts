@@ -1,0 +1,31 @@
+import { useCallback } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import type { QnaSnapshot, QnaVoteResult, SessionSnapshot } from '@palabre/contracts';
+import { patchFeature, snapshotKey, useLiveSession, useSessionSnapshot } from '../../../lib/live';
+
+const EMPTY: QnaSnapshot = { questions: [], myVotes: [], myQuestions: [] };
+
+/** The Q&A part of the snapshot. */
+export function useQna(): QnaSnapshot {
+  return useSessionSnapshot((s) => (s.features.qna as QnaSnapshot | undefined) ?? EMPTY).data ?? EMPTY;
+}
+
+/** Records the caller's own upvote from the ack (events carry counts, not who voted). */
+export function useRecordVote(): (result: QnaVoteResult) => void {
+  const client = useQueryClient();
+  const { sessionId } = useLiveSession();
+  return useCallback(
+    (result) => {
+      client.setQueryData<SessionSnapshot>(snapshotKey(sessionId), (snapshot) =>
+        snapshot
+          ? patchFeature<QnaSnapshot>(snapshot, 'qna', (current = EMPTY) => ({
+              ...current,
+              myVotes: result.voted ? [...new Set([...current.myVotes, result.questionId])] : current.myVotes.filter((id) => id !== result.questionId),
+              questions: current.questions.map((q) => (q.id === result.questionId ? { ...q, votes: result.votes } : q)),
+            }))
+          : snapshot,
+      );
+    },
+    [client, sessionId],
+  );
+}

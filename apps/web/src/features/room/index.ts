@@ -1,0 +1,8 @@
+import type { FeatureDefinition } from '../registry';
+import { roomPatchers } from './patchers';
+
+/** Room-level state (agenda, countdown, screen): no activity kind of its own, only patchers. */
+export const roomFeature: FeatureDefinition = {
+  name: 'room',
+  patchers: roomPatchers,
+};

@@ -1,0 +1,74 @@
+import { useState, type ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+import { shuffledFor } from '@palabre/domain';
+import type { BallotValue, QuestionView, SurveySettings } from '@palabre/contracts';
+import { useCommandMutation } from '../../../lib/live';
+import { ErrorMessage } from '../../../ui/ErrorMessage';
+import { useAnnounce } from '../../../ui/Announcer';
+import {
+  MajorityControls, MultipleControls, PointsControls, RankingControls, ScaleControls, SingleControls, TextControls, YesNoControls,
+} from './BallotControls';
+
+// Each control is typed for its own ballot shape; the map is keyed by the question type.
+type AnyControls = ComponentType<{ name: string; config: QuestionView['config']; options: { id: string; label: string }[]; value: BallotValue | undefined; onChange: (v: BallotValue) => void }>;
+const CONTROLS = {
+  single: SingleControls, multiple: MultipleControls, ranking: RankingControls, points: PointsControls,
+  scale: ScaleControls, majority: MajorityControls, yesno: YesNoControls, text: TextControls,
+} as unknown as Record<QuestionView['config']['type'], AnyControls>;
+
+function initial(question: QuestionView, options: { id: string }[], mine: BallotValue | undefined): BallotValue | undefined {
+  if (mine) return mine;
+  // A ranking is always complete: the order shown is a ballot the member may send as is.
+  if (question.config.type === 'ranking') return { type: 'ranking', ranking: options.map((o) => o.id).slice(0, question.config.topK ?? options.length) };
+  return undefined;
+}
+
+/** One open question on a member's phone: controls, send, and the receipt once the server acknowledged. */
+export function BallotForm({ question, settings, mine, participantId }: { question: QuestionView; settings: SurveySettings; mine: BallotValue | undefined; participantId: string }) {
+  const { t } = useTranslation('surveys');
+  const announce = useAnnounce();
+  const options = 'options' in question.config ? (settings.shuffle ? shuffledFor(question.config.options, `${participantId}:${question.id}`) : question.config.options) : [];
+  const [draft, setDraft] = useState<BallotValue | undefined>(() => initial(question, options, mine));
+  const [dirty, setDirty] = useState(false);
+  const cast = useCommandMutation('ballot.cast');
+  const Controls = CONTROLS[question.config.type];
+  const recorded = Boolean(mine) && !dirty && !cast.isPending;
+
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!draft) return;
+    cast.mutate(
+      { questionId: question.id, value: draft },
+      {
+        onSuccess: () => {
+          setDirty(false);
+          announce(t('ballot.recorded'));
+        },
+      },
+    );
+  };
+
+  return (
+    <form className="ballot stack" onSubmit={submit} aria-labelledby={`q-${question.id}`}>
+      <h3 id={`q-${question.id}`}>{question.prompt}</h3>
+      <Controls
+        name={`q-${question.id}`}
+        config={question.config}
+        options={options}
+        value={draft}
+        onChange={(v) => {
+          setDraft(v);
+          setDirty(true);
+          cast.reset();
+        }}
+      />
+      <div className="button-row">
+        <button type="submit" className="button button-primary" disabled={!draft || cast.isPending || recorded}>
+          {mine ? t('ballot.change') : t('ballot.submit')}
+        </button>
+      </div>
+      {recorded && <p className="ballot-receipt">✓ {t('ballot.recorded')}</p>}
+      <ErrorMessage error={cast.error} />
+    </form>
+  );
+}

@@ -1,0 +1,151 @@
+// The two servers every figure is measured on: the built Palabre API and the minimal baseline.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { freePort, getJson, startChild, waitHttp } from './child.mjs';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** The bench's database server: loopback only (the shared test server). */
+export const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const DEMO_FACILITATOR = { email: 'animation@palabre.test', password: 'demo-palabre-2026' };
+
+async function admin(sql, params = []) {
+  const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+const json = (body, token) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+  body: JSON.stringify(body ?? {}),
+});
+
+/** The real API, built (`apps/api/dist`), on a fresh database created for this run and dropped after. */
+export function palabreTarget() {
+  let proc;
+  let dbName;
+  let dataDir;
+  let dbUrl;
+  const t = {
+    name: 'palabre',
+    url: '',
+    statsUrl: '',
+    joinCode: '',
+    facilitatorToken: '',
+    async start() {
+      dbName = `palabre_bench_${randomBytes(5).toString('hex')}`;
+      await admin(`CREATE DATABASE ${dbName}`);
+      const base = new URL(PG_ADMIN_URL);
+      base.pathname = `/${dbName}`;
+      dbUrl = base.toString();
+      dataDir = mkdtempSync(join(tmpdir(), 'palabre-bench-'));
+      const [port, statsPort] = [await freePort(), await freePort()];
+      t.url = `http://127.0.0.1:${port}`;
+      t.statsUrl = `http://127.0.0.1:${statsPort}/stats`;
+      proc = startChild(
+        join(ROOT, 'apps/api/dist/main.js'),
+        {
+          NODE_ENV: 'production',
+          HOST: '127.0.0.1',
+          PORT: String(port),
+          PUBLIC_URL: t.url,
+          DATABASE_URL: dbUrl,
+          DATA_DIR: dataDir,
+          TOKEN_SECRET: randomBytes(32).toString('hex'),
+          SEED_DEMO: 'true',
+          LOG_LEVEL: 'warn',
+          // One load generator on one address opens every connection: lift the per-address cap.
+          MAX_CONNECTIONS_PER_IP: '100000',
+          BENCH_DIAGNOSTICS_PORT: String(statsPort),
+          REDIS_URL: '',
+        },
+        'palabre api',
+      );
+      await waitHttp(`${t.url}/api/health`, proc);
+      await waitHttp(t.statsUrl, proc);
+      const login = await getJson(`${t.url}/api/auth/login`, json(DEMO_FACILITATOR));
+      const session = await getJson(`${t.url}/api/sessions`, json({ title: 'Banc d’essai', date: '2026-12-03', accessMode: 'open' }, login.token));
+      await getJson(`${t.url}/api/sessions/${session.id}/transition`, json({ to: 'live' }, login.token));
+      const entered = await getJson(`${t.url}/api/sessions/${session.id}/enter`, json({}, login.token));
+      t.sessionId = session.id;
+      t.joinCode = session.joinCode;
+      t.facilitatorToken = entered.token;
+    },
+    async join(displayName) {
+      const res = await getJson(`${t.url}/api/sessions/join`, json({ code: t.joinCode, displayName }));
+      return { token: res.token, participantId: res.participant.id };
+    },
+    async joinScreen() {
+      const res = await getJson(`${t.url}/api/sessions/join`, json({ code: t.joinCode, screen: true }));
+      return { token: res.token, participantId: res.participant.id };
+    },
+    /** Bench-only: gives write rights to stand-in writers straight in this run's own database. */
+    async promote(participantIds) {
+      await t.query(`UPDATE participant SET role = 'facilitator' WHERE id = ANY($1::uuid[])`, [participantIds]);
+    },
+    async query(sql, params = []) {
+      const client = new pg.Client({ connectionString: dbUrl });
+      await client.connect();
+      try {
+        return (await client.query(sql, params)).rows;
+      } finally {
+        await client.end();
+      }
+    },
+    async stats(reset = false) {
+      return getJson(`${t.statsUrl}${reset ? '?reset=1' : ''}`);
+    },
+    tail: () => proc?.tail ?? [],
+    async stop() {
+      await proc?.stop();
+      if (dbName) await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return t;
+}
+
+/** bench/baseline/server.mjs: plain socket.io, same wire protocol, no database, no checks. */
+export function baselineTarget() {
+  let proc;
+  const t = {
+    name: 'baseline',
+    url: '',
+    statsUrl: '',
+    facilitatorToken: 'facilitator',
+    async start() {
+      const [port, statsPort] = [await freePort(), await freePort()];
+      t.url = `http://127.0.0.1:${port}`;
+      t.statsUrl = `http://127.0.0.1:${statsPort}/stats`;
+      proc = startChild(join(ROOT, 'bench/baseline/server.mjs'), { PORT: String(port), STATS_PORT: String(statsPort) }, 'baseline');
+      await waitHttp(t.statsUrl, proc);
+    },
+    async join(displayName) {
+      const res = await getJson(`${t.url}/api/sessions/join`, json({ displayName }));
+      return { token: res.token, participantId: res.participant.id };
+    },
+    async joinScreen() {
+      return t.join('screen');
+    },
+    async promote() {},
+    async query() {
+      return [];
+    },
+    async stats(reset = false) {
+      return getJson(`${t.statsUrl}${reset ? '?reset=1' : ''}`);
+    },
+    tail: () => proc?.tail ?? [],
+    async stop() {
+      await proc?.stop();
+    },
+  };
+  return t;
+}

@@ -1,0 +1,82 @@
+// The product scenario: a survey in which every participant votes (some change their vote) while
+// projector clients time each ballot from its send to the first `results.updated` that includes it.
+// Switched on automatically when the built contracts export `ballot.cast` (see scenarios/index.mjs).
+//
+// Written against the survey contracts on main (yes/no question, `survey.open`); if they change,
+// only `openSurvey`, `ballotValue` and the burst's count query need to follow. The wire contract:
+//   ballot.cast { opId, questionId, value } → ack { ok, data }
+//   results.updated { sessionId, version, questionId, ballots, results }
+import { command } from '../lib/swarm.mjs';
+import { sleep } from '../lib/stats.mjs';
+
+const CHANGE_SHARE = 0.1; // one voter in ten changes their mind
+const CHOICES = ['yes', 'no', 'abstain'];
+
+/** Creates a one-question yes/no survey as the facilitator and opens it (contracts on main, 21:40). */
+export async function openSurvey(facilitator, title) {
+  const created = await command(facilitator, 'activity.create', {
+    kind: 'survey',
+    title,
+    config: { questions: [{ type: 'yesno', prompt: 'Approuvez-vous le contrat ?' }] },
+  });
+  if (!created.ack?.ok) throw new Error(`survey creation refused: ${JSON.stringify(created.ack?.error)}`);
+  const opened = await command(facilitator, 'survey.open', { activityId: created.ack.data.id });
+  if (!opened.ack?.ok) throw new Error(`survey opening refused: ${JSON.stringify(opened.ack?.error)}`);
+  const questionId = opened.ack.data?.questions?.[0]?.id;
+  if (!questionId) throw new Error('no question id in the SurveyView: adapt openSurvey()');
+  return { activityId: created.ack.data.id, questionId };
+}
+
+export function ballotValue(i) {
+  return { type: 'yesno', choice: CHOICES[i % CHOICES.length] };
+}
+
+/** A ballot is included in an update when the update's version reaches the ack's (if the ack carries one), else by count. */
+function timeToProjector(ballots, updates) {
+  const v2p = [];
+  const firstVotes = ballots.filter((b) => b.ok && b.first).sort((a, b) => a.ackedAt - b.ackedAt);
+  firstVotes.forEach((b, k) => {
+    const version = b.ack.data?.version;
+    const hit = updates.find((u) => (typeof version === 'number' ? u.version >= version : u.ballots >= k + 1) && u.at >= b.sentAt);
+    if (hit) v2p.push(hit.at - b.sentAt);
+  });
+  return v2p;
+}
+
+async function castAll(members, questionId, rate, changes) {
+  const started = performance.now();
+  const plan = [...members.map((m, i) => ({ m, i, first: true })), ...members.slice(0, changes).map((m, i) => ({ m, i: i + 1, first: false }))];
+  const ops = [];
+  for (const [n, p] of plan.entries()) {
+    const wait = started + (n * 1000) / rate - performance.now();
+    if (wait > 0) await sleep(wait);
+    ops.push(command(p.m.socket, 'ballot.cast', { questionId, value: ballotValue(p.i) }).then((r) => ({ ...r, first: p.first, ok: Boolean(r.ack?.ok) })));
+  }
+  const ballots = await Promise.all(ops);
+  return { ballots, durationMs: performance.now() - started };
+}
+
+export const surveyScenario = {
+  name: 'ballot.cast → results.updated',
+  event: 'results.updated',
+  writers: () => 0,
+
+  async run({ facilitator, members, screens, rate }) {
+    const { questionId } = await openSurvey(facilitator, 'Vote du banc d’essai');
+    const updates = [];
+    screens[0]?.socket.on('results.updated', (p) => p.questionId === questionId && updates.push({ at: performance.now(), version: p.version, ballots: p.ballots }));
+    const { ballots, durationMs } = await castAll(members, questionId, rate, Math.floor(members.length * CHANGE_SHARE));
+    await sleep(1500); // the last coalesced update
+    const ok = ballots.filter((b) => b.ok);
+    return { acks: ok.map((b) => b.ackedAt - b.sentAt), v2p: timeToProjector(ballots, updates), ok: ok.length, failed: ballots.length - ok.length, durationMs };
+  },
+
+  /** Every member votes within one second on a fresh survey; all acked within 5 s; the DB holds exactly one ballot each. */
+  async burst({ facilitator, members, target }) {
+    const { questionId } = await openSurvey(facilitator, 'Rafale du banc d’essai');
+    const { ballots, durationMs } = await castAll(members, questionId, members.length, 0);
+    const acked = ballots.filter((b) => b.ok && b.ackedAt - b.sentAt <= 5000).length;
+    const rows = await target.query('SELECT ((SELECT count(*) FROM ballot WHERE question_id = $1) + (SELECT count(*) FROM anonymous_ballot WHERE question_id = $1))::int AS n', [questionId]).catch((e) => [{ n: `? (${e.message})` }]);
+    return { sent: ballots.length, ackedWithin5s: acked, sendMs: durationMs, stored: rows[0]?.n ?? 'n/a (baseline)' };
+  },
+};

@@ -1,0 +1,50 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { DEMO, phone, signInAsFacilitator } from './fixtures';
+
+const PROMPT = /Sur quels thèmes les contrats territoriaux/;
+
+// Workshop 1 of the demo plenary: the facilitator opens the ranking question, two members rank
+// on their phones (move up / move down, no drag and drop), the projector shows the Borda tally
+// live, then the facilitator closes and publishes.
+test('a ranking question: open, two phones vote, the projector follows, close and publish', async ({ page, browser }) => {
+  // Five browser pages on a shared two-core machine.
+  test.setTimeout(240_000);
+  await signInAsFacilitator(page);
+  await page.getByRole('link', { name: /contrats territoriaux/i }).first().click();
+  await expect(page).toHaveURL(/\/staff\/sessions\/[0-9a-f-]{36}/);
+  await page.getByRole('link', { name: /Atelier 1/ }).first().click();
+  await page.getByRole('button', { name: /Ouvrir le vote : Sur quels thèmes/ }).click();
+  await expect(page.getByRole('button', { name: /Clore le vote : Sur quels thèmes/ })).toBeVisible();
+
+  const screen = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  await screen.goto(`/screen/${DEMO.joinCode}`);
+  await expect(screen.getByText(PROMPT)).toBeVisible({ timeout: 15_000 });
+
+  const voters = [await phone(browser), await phone(browser)];
+  for (const [i, voter] of voters.entries()) {
+    await voter.page.goto(`/join/${DEMO.joinCode}`);
+    await voter.page.getByLabel(/votre nom/i).fill(`Votant ${i + 1} ${Date.now() % 10_000}`);
+    await voter.page.getByRole('button', { name: /rejoindre/i }).click();
+    await expect(voter.page.getByRole('heading', { name: PROMPT })).toBeVisible({ timeout: 15_000 });
+  }
+  // Voter 1 moves « Mobilités du quotidien » from 5th to 4th place; voter 2 keeps the order shown.
+  await voters[0].page.getByRole('button', { name: /Monter « Mobilités du quotidien » \(actuellement en position 5\)/ }).click();
+  // The ballot itself passes axe (scoped: the shell's language switch is the shell's own business).
+  const axe = await new AxeBuilder({ page: voters[0].page }).include('form.ballot').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  for (const voter of voters) {
+    await voter.page.getByRole('button', { name: /^Voter$/ }).click();
+    await expect(voter.page.getByText(/Vote enregistré/).first()).toBeVisible();
+  }
+
+  await expect(screen.getByText('Classement par la méthode de Borda')).toBeVisible({ timeout: 10_000 });
+  await expect(screen.getByText(/2 votes sur/)).toBeVisible({ timeout: 10_000 });
+
+  await page.getByRole('button', { name: /Clore le vote : Sur quels thèmes/ }).click();
+  await page.getByRole('button', { name: /Publier les résultats : Sur quels thèmes/ }).click();
+  await expect(voters[1].page.getByText('Résultats publiés')).toBeVisible({ timeout: 10_000 });
+  await expect(voters[1].page.getByText('Classement par la méthode de Borda')).toBeVisible();
+  await expect(screen.getByText(/Résultats publiés/)).toBeVisible();
+  for (const voter of voters) await voter.context.close();
+});
