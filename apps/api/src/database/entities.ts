@@ -9,8 +9,8 @@ import { Session } from '../modules/sessions/session.entity';
 import { GroupSeedCard, SynthesisComment, WorkingGroup } from '../modules/groups/working-group.entity';
 import { ProcessedOp } from '../common/realtime/processed-op.entity';
 import { AnonymousBallot, Ballot, BallotReceipt, Survey, SurveyQuestion, SurveyTemplate } from '../modules/surveys/survey.entity';
+import { QnaQuestion, QnaVote } from '../modules/qna/qna.entities';
+import { AttendanceConfirmation, RoomState } from '../modules/room/room.entities';
 
 /** Every entity; a feature module adds its own here. */
 export const ENTITIES = [StaffAccount, Assembly, Member, Session, Participant, Activity, ProcessedOp, AuditEvent, Board, Idea, IdeaSupport, IdeaComment, Survey, SurveyQuestion, Ballot, BallotReceipt, AnonymousBallot, SurveyTemplate, ArchiveRecord, QnaQuestion, QnaVote, RoomState, AttendanceConfirmation, WorkingGroup, SynthesisComment, GroupSeedCard];
-import { QnaQuestion, QnaVote } from '../modules/qna/qna.entities';
-import { AttendanceConfirmation, RoomState } from '../modules/room/room.entities';

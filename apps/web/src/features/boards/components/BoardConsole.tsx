@@ -10,6 +10,7 @@ import { useBoard } from '../hooks/useBoard';
 import { sortIdeas } from '../model';
 import { IdeaCard } from './IdeaCard';
 import { IdeaForm } from './IdeaForm';
+import { BoardSettings } from './BoardSettings';
 import { MergeDialog } from './MergeDialog';
 import { ModerationActions } from './ModerationActions';
 
@@ -71,6 +72,10 @@ export function BoardConsole({ activity }: ActivityViewProps) {
           </button>
         </p>
       )}
+      <details className="card">
+        <summary>{t('settings.open')}</summary>
+        <BoardSettings board={board} />
+      </details>
       <section aria-labelledby={`queue-${activityId}`} className="stack">
         <h3 id={`queue-${activityId}`}>{t('console.queue', { count: queue.length })}</h3>
         {queue.map((idea) => (

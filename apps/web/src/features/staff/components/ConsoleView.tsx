@@ -10,10 +10,10 @@ import { ActivityPanel } from '../../session/components/ActivityPanel';
 import { Agenda } from '../../session/components/Agenda';
 import { useAnnounceChanges } from '../../session/hooks/useAnnounceChanges';
 import { OutcomesPanel } from '../../outcomes/components/OutcomesPanel';
+import { ParticipantsPanel } from '../../room/components/ParticipantsPanel';
 import { RoomConsole } from '../../room/components/RoomConsole';
 import { AddActivityForm } from './AddActivityForm';
 import { JoinInfo } from './JoinInfo';
-import { OnlineList } from './OnlineList';
 import { SessionControls } from './SessionControls';
 
 /** The facilitator console: state controls, agenda, the selected activity's controls, who is here. */
@@ -61,7 +61,7 @@ export function ConsoleView({ onAccessLost }: { onAccessLost: () => void }) {
           <ActivityPanel activity={activity} surface="console" />
           <AddActivityForm />
         </div>
-        <OnlineList presence={snapshot.presence} />
+        <ParticipantsPanel presence={snapshot.presence} />
       </div>
     </div>
   );

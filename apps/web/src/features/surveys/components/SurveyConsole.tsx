@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../../ui/ErrorMessage';
 import type { ActivityViewProps } from '../../registry';
 import { useSurvey } from '../hooks/useSurvey';
 import { QuestionResultsView } from './ResultsChart';
+import { SurveyBuilder } from './SurveyBuilder';
 import './surveys.css';
 
 type Move = 'survey.question.open' | 'survey.question.close' | 'survey.question.publish' | 'survey.question.reopen';
@@ -44,6 +45,8 @@ export function SurveyConsole({ activity }: ActivityViewProps) {
   const { survey, results } = useSurvey(activity.id);
   if (!survey) return <p className="muted">{t('survey.waiting')}</p>;
   return (
+    <>
+    <SurveyBuilder survey={survey} />
     <ol className="console-questions stack">
       {survey.questions.map((q) => (
         <li key={q.id} className="card stack">
@@ -57,5 +60,6 @@ export function SurveyConsole({ activity }: ActivityViewProps) {
         </li>
       ))}
     </ol>
+    </>
   );
 }
