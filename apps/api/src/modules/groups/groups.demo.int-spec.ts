@@ -1,4 +1,4 @@
-import type { GroupsSnapshot, JoinResponse, SessionSnapshot } from '@palabre/contracts';
+import type { BoardsFeature, GroupsSnapshot, JoinResponse, SessionSnapshot } from '@palabre/contracts';
 import { TestApp } from '../../common/testing/harness';
 import { DEMO } from '../../seed/demo';
 
@@ -30,7 +30,10 @@ describe('demo session working groups', () => {
     }
     for (const g of activity.groups) {
       expect(snap.activities.filter((a) => a.groupId === g.id).map((a) => a.kind)).toEqual(['board']);
-      expect(groups.details.find((d) => d.groupId === g.id)!.seedCards.map((c) => c.origin.label)[0]).toBe('Atelier 1 — thème classé 1er');
+      // The boards module takes the starting cards: they are ideas of the group's board, their origin written under them.
+      const board = snap.activities.find((a) => a.groupId === g.id)!;
+      const ideas = (snap.features.boards as BoardsFeature).boards[board.id].ideas;
+      expect(ideas.map((i) => i.body)).toContain('Origine : Atelier 1 — thème classé 1er');
       expect(g.rapporteurParticipantId).not.toBeNull();
     }
   });

@@ -162,7 +162,8 @@ describe('working groups (real database, real socket.io)', () => {
     const a = await t.connect(alice.token);
     const heard = nextEvent(a, 'group.seeded');
     const origin = { kind: 'survey' as const, label: 'Atelier 1 — thème classé 1er' };
-    const result = await sendOk(staff, 'group.seed', { groupId: groups[0].id, boardActivityId: board.id, source: { kind: 'cards', cards: [{ title: 'Mobilités du quotidien', origin }] } });
+    // Without a board the cards stay the group's starting cards (with one, they become ideas: group-seeding.int-spec).
+    const result = await sendOk(staff, 'group.seed', { groupId: groups[0].id, source: { kind: 'cards', cards: [{ title: 'Mobilités du quotidien', origin }] } });
     expect(result.onBoard).toBe(false);
     expect((await heard).cards.map((c) => [c.title, c.origin.label])).toEqual([['Mobilités du quotidien', 'Atelier 1 — thème classé 1er']]);
     expect((await snapshot(session, alice)).features.groups.details[0].seedCards.map((c) => c.title)).toEqual(['Mobilités du quotidien']);
@@ -170,7 +171,8 @@ describe('working groups (real database, real socket.io)', () => {
     const wrongBoard = await send(staff, 'group.seed', { groupId: groups[1].id, boardActivityId: board.id, source: { kind: 'cards', cards: [{ title: 'X', origin }] } });
     expect(!wrongBoard.ok && wrongBoard.error.code).toBe('NOT_FOUND');
     const fromSurvey = await send(staff, 'group.seed', { groupId: groups[0].id, source: { kind: 'surveyTop', surveyActivityId: board.id, questionId: board.id, count: 3 } });
-    expect(!fromSurvey.ok && fromSurvey.error.code).toBe('SEED_SOURCE_UNAVAILABLE');
+    // A board is not a survey: the surveys module answers as for any unknown survey.
+    expect(!fromSurvey.ok && fromSurvey.error.code).toBe('NOT_FOUND');
   });
 
   it("turns the validated groups' proposals into one final plenary survey", async () => {

@@ -3,14 +3,16 @@ import { QnaConfig } from '@palabre/contracts';
 import { ActivityKindRegistry } from '../../common/realtime/activity-kinds';
 import { SnapshotRegistry } from '../../common/realtime/snapshot-registry';
 import { parseWith } from '../../common/validation';
+import { OutcomeRegistry } from '../outcomes/outcome-registry';
 import { SessionsModule } from '../sessions/sessions.module';
+import { QnaOutcomes } from './qna-outcomes';
 import { QnaVotesBroadcaster } from './qna-votes.broadcaster';
 import { QnaGateway } from './qna.gateway';
 import { QnaService } from './qna.service';
 
 @Module({
   imports: [SessionsModule],
-  providers: [QnaService, QnaGateway, QnaVotesBroadcaster],
+  providers: [QnaService, QnaGateway, QnaVotesBroadcaster, QnaOutcomes],
   exports: [QnaService],
 })
 export class QnaModule implements OnModuleInit {
@@ -18,6 +20,8 @@ export class QnaModule implements OnModuleInit {
     private readonly kinds: ActivityKindRegistry,
     private readonly snapshots: SnapshotRegistry,
     private readonly qna: QnaService,
+    private readonly outcomes: OutcomeRegistry,
+    private readonly qnaOutcomes: QnaOutcomes,
   ) {}
 
   onModuleInit(): void {
@@ -30,5 +34,6 @@ export class QnaModule implements OnModuleInit {
       },
     });
     this.snapshots.register('qna', (actor, manager) => this.qna.snapshot(actor, manager));
+    this.outcomes.register('qna', (sessionId, manager) => this.qnaOutcomes.sections(sessionId, manager));
   }
 }
