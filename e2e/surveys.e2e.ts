@@ -13,6 +13,11 @@ test('a ranking question: open, two phones vote, the projector follows, close an
   await signInAsFacilitator(page);
   await page.getByRole('link', { name: /contrats territoriaux/i }).first().click();
   await expect(page).toHaveURL(/\/staff\/sessions\/[0-9a-f-]{36}/);
+  // The facilitator puts workshop 1 on the projector (the demo's working groups have started since).
+  const control = page.getByRole('region', { name: 'Écran de projection' });
+  await control.getByLabel('Afficher', { exact: true }).selectOption({ label: 'Activité en cours' });
+  await control.getByLabel('Activité', { exact: true }).selectOption({ label: 'Atelier 1 — priorités des contrats territoriaux' });
+  await control.getByRole('button', { name: "Afficher à l'écran" }).click();
   await page.getByRole('link', { name: /Atelier 1/ }).first().click();
   await page.getByRole('button', { name: /Ouvrir le vote : Sur quels thèmes/ }).click();
   await expect(page.getByRole('button', { name: /Clore le vote : Sur quels thèmes/ })).toBeVisible();
@@ -26,6 +31,8 @@ test('a ranking question: open, two phones vote, the projector follows, close an
     await voter.page.goto(`/join/${DEMO.joinCode}`);
     await voter.page.getByLabel(/votre nom/i).fill(`Votant ${i + 1} ${Date.now() % 10_000}`);
     await voter.page.getByRole('button', { name: /rejoindre/i }).click();
+    // Workshop 1 is opened from the agenda (the demo's working groups have started since).
+    await voter.page.getByRole('link', { name: /Atelier 1/ }).first().click();
     await expect(voter.page.getByRole('heading', { name: PROMPT })).toBeVisible({ timeout: 15_000 });
   }
   // Voter 1 moves « Mobilités du quotidien » from 5th to 4th place; voter 2 keeps the order shown.
