@@ -71,6 +71,11 @@ test('two members work in two groups, a rapporteur writes the synthesis, the pro
   await expect(cell.getByText('Validée')).toBeVisible();
   await staff.getByRole('button', { name: 'Ouvrir la restitution' }).click();
   await cell.getByRole('button', { name: 'Projeter cette synthèse' }).click();
+  // The projector follows the facilitator's screen choice (earlier journeys put other workshops on it).
+  const control = staff.getByRole('region', { name: 'Écran de projection' });
+  await control.getByLabel('Afficher', { exact: true }).selectOption({ label: "Synthèse d'un groupe" });
+  await control.getByLabel('Activité', { exact: true }).selectOption({ label: 'Groupes de travail thématiques' });
+  await control.getByRole('button', { name: "Afficher à l'écran" }).click();
 
   const screenContext = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1600, height: 900 } });
   const screen = await screenContext.newPage();

@@ -78,7 +78,12 @@ describe('join page (/join/:code)', () => {
       version: 1,
     };
     const participant = { id: 'b3f0c1e2-1d2c-4b5a-9e8f-7a6b5c4d3e2f', displayName: 'Camille', role: 'member', memberId: null, groupId: null };
-    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse(200, { token: 'tok', participant, session })));
+    const snapshot = { version: 1, session, me: participant, activities: [], presence: { connected: 1 }, features: {} };
+    // The join answers the token; the session page that takes over then asks for its snapshot.
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => (String(url).endsWith('/snapshot') ? jsonResponse(200, snapshot) : jsonResponse(200, { token: 'tok', participant, session }))),
+    );
     renderAt('/join/PLENIERE');
 
     fireEvent.change(screen.getByLabelText(/Votre nom/), { target: { value: 'Camille' } });

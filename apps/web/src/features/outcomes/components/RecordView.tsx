@@ -71,7 +71,7 @@ function ResultTable({ table }: { table: OutcomeTable }) {
 
 function SimpleTable({ caption, columns, rows }: { caption: string; columns: string[]; rows: string[][] }) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table>
         <caption>{caption}</caption>
         <thead>

@@ -52,7 +52,7 @@ function ArchiveList({ auth }: { auth: LoginResponse }) {
         ) : list.data.length === 0 ? (
           <p>{q ? t('archive.noMatch', { q }) : t('archive.empty')}</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table>
               <caption>{t('archive.caption', { count: list.data.length })}</caption>
               <thead>

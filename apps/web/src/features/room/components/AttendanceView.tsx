@@ -30,7 +30,7 @@ function CountTable({ caption, head, rows }: { caption: string; head: string; ro
   // Without a roster there is nothing to break down.
   if (rows.length === 0) return null;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table className="attendance-table">
         <caption>{caption}</caption>
         <thead>

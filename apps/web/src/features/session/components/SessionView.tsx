@@ -39,7 +39,8 @@ export function SessionView({ joinCode }: { joinCode?: string }) {
     );
   }
 
-  const activity = selectActivity(snapshot.activities, params.get('activity'));
+  // A snapshot from an older server may lack the agenda: render an empty one rather than crash.
+  const activity = selectActivity(snapshot.activities ?? [], params.get('activity'));
   return (
     <div className="stack">
       <ConnectionBanner state={connection} pending={pending} />
