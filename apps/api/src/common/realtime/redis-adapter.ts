@@ -73,16 +73,25 @@ export function createRedisAdapter(url: string, state: RedisState): RedisAdapter
     });
     for (const event of ['end', 'close', 'reconnecting'] as const) client.on(event, () => (state.up = false));
   }
-  // The adapter publishes without awaiting: a rejected publish must not become an unhandled rejection.
-  const publish = pub.publish.bind(pub) as (channel: string, message: string | Buffer) => Promise<number>;
-  (pub as unknown as { publish: typeof publish }).publish = (channel, message) => {
-    const sent = publish(channel, message);
-    sent.catch(() => undefined);
-    return sent;
-  };
+  // The adapter publishes, subscribes and (on close) unsubscribes without awaiting: a command
+  // rejected by an outage or by the disconnect at shutdown must not become an unhandled rejection.
+  for (const client of clients) swallowRejections(client, ['publish', 'subscribe', 'psubscribe', 'unsubscribe', 'punsubscribe']);
   // socket.io calls `new adapter(nsp)`: a plain function (not an arrow) that returns the instance.
   const adapter = function degradableAdapter(nsp: unknown) {
     return new DegradableRedisAdapter(nsp, pub, sub, state);
   } as unknown as ServerOptions['adapter'];
   return { adapter, clients };
+}
+
+/** Wraps fire-and-forget client methods so their rejection is handled; callers that await still see it. */
+function swallowRejections(client: Redis, methods: readonly string[]): void {
+  const target = client as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  for (const name of methods) {
+    const original = target[name].bind(client);
+    target[name] = (...args: unknown[]) => {
+      const result = original(...args);
+      result.catch(() => undefined);
+      return result;
+    };
+  }
 }
