@@ -1,11 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ActivityKind } from '@palabre/contracts';
+import { ActivityKind, type SurveyTemplate } from '@palabre/contracts';
 import { useCommandMutation } from '../../../lib/live';
 import { useAnnounce } from '../../../ui/Announcer';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { Field } from '../../../ui/Field';
 import { SelectField } from '../../../ui/SelectField';
+import { TemplatePicker } from '../../surveys/components/TemplatePicker';
+import { templateConfig } from '../../surveys/hooks/useSurveyTemplates';
 
 /** Adds an activity at the end of the agenda (`activity.create`). */
 export function AddActivityForm() {
@@ -15,15 +17,19 @@ export function AddActivityForm() {
   const create = useCommandMutation('activity.create');
   const [kind, setKind] = useState<ActivityKind>('survey');
   const [title, setTitle] = useState('');
+  // A survey may start from a saved template: its settings and questions become the config.
+  const [template, setTemplate] = useState<SurveyTemplate | null>(null);
+  const fromTemplate = kind === 'survey' && template ? { config: templateConfig(template) } : {};
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     create.mutate(
-      { kind, title: title.trim() },
+      { kind, title: title.trim(), ...fromTemplate },
       {
         onSuccess: (activity) => {
           announce(t('activity.added', { title: activity.title }));
           setTitle('');
+          setTemplate(null);
         },
       },
     );
@@ -39,6 +45,15 @@ export function AddActivityForm() {
         onChange={(e) => setKind(ActivityKind.parse(e.target.value))}
         options={ActivityKind.options.map((value) => ({ value, label: tSession(`kind.${value}`) }))}
       />
+      {kind === 'survey' && (
+        <TemplatePicker
+          selectedId={template?.id ?? null}
+          onSelect={(next) => {
+            setTemplate(next);
+            if (next && title.trim() === '') setTitle(next.name);
+          }}
+        />
+      )}
       <Field label={t('activity.name')} name="title" required maxLength={160} value={title} onChange={(e) => setTitle(e.target.value)} />
       <ErrorMessage error={create.error} />
       <button type="submit" className="button button-primary" disabled={create.isPending}>

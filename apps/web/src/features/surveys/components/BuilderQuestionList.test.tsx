@@ -34,4 +34,23 @@ describe('builder question list', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Supprimer la question « Seconde »' }));
     await waitFor(() => expect(fn).toHaveBeenCalledWith('survey.question.remove', { questionId: QUESTIONS[1].id }));
   });
+
+  it('reorders the options of a draft question, keeping their ids', async () => {
+    const fn = vi.fn(async () => ({}));
+    const ranking: QuestionView = {
+      ...question('0b6f4c2e-1d1a-4c1e-8f3a-000000000003', 0, 'Thèmes', 'draft'),
+      config: { type: 'ranking', topK: 2, options: [{ id: 'a', label: 'Mobilités' }, { id: 'b', label: 'Logement' }, { id: 'c', label: 'Énergie' }] },
+    };
+    render(<BuilderQuestionList questions={[ranking, QUESTIONS[0]]} send={fn as unknown as SendCommand} />);
+    expect(screen.getByRole('button', { name: 'Monter l’option « Mobilités » (actuellement en position 1)' })).toHaveProperty('disabled', true);
+    fireEvent.click(screen.getByRole('button', { name: 'Descendre l’option « Mobilités » (actuellement en position 1)' }));
+    await waitFor(() =>
+      expect(fn).toHaveBeenCalledWith('survey.question.update', {
+        questionId: ranking.id,
+        question: { type: 'ranking', topK: 2, prompt: 'Thèmes', options: [{ id: 'b', label: 'Logement' }, { id: 'a', label: 'Mobilités' }, { id: 'c', label: 'Énergie' }] },
+      }),
+    );
+    // Questions already put to the vote keep their options as they are.
+    expect(screen.queryByRole('list', { name: 'Options de « Première »' })).toBeNull();
+  });
 });

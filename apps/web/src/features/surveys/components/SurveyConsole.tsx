@@ -1,11 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { QuestionView } from '@palabre/contracts';
-import { useCommandMutation } from '../../../lib/live';
+import { useCommand, useCommandMutation } from '../../../lib/live';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import type { ActivityViewProps } from '../../registry';
 import { useSurvey } from '../hooks/useSurvey';
+import { useRefreshTemplates } from '../hooks/useSurveyTemplates';
+import { ResultsBreakdown } from './ResultsBreakdown';
 import { QuestionResultsView } from './ResultsChart';
 import { SurveyBuilder } from './SurveyBuilder';
+import { SurveyCopyActions } from './SurveyCopyActions';
 import './surveys.css';
 
 type Move = 'survey.question.open' | 'survey.question.close' | 'survey.question.publish' | 'survey.question.reopen';
@@ -39,10 +42,12 @@ function QuestionControls({ question }: { question: QuestionView }) {
   );
 }
 
-/** Facilitator console: every question with its state, turnout, live results and the next move. */
+/** Facilitator console: every question with its state, turnout, live results, breakdown and the next move; copies. */
 export function SurveyConsole({ activity }: ActivityViewProps) {
   const { t } = useTranslation('surveys');
   const { survey, results } = useSurvey(activity.id);
+  const send = useCommand();
+  const refreshTemplates = useRefreshTemplates();
   if (!survey) return <p className="muted">{t('survey.waiting')}</p>;
   return (
     <>
@@ -57,9 +62,11 @@ export function SurveyConsole({ activity }: ActivityViewProps) {
           </p>
           <QuestionControls question={q} />
           {results[q.id]?.results && <QuestionResultsView question={q} live={results[q.id]} />}
+          {results[q.id] && <ResultsBreakdown question={q} live={results[q.id]} />}
         </li>
       ))}
     </ol>
+    <SurveyCopyActions key={activity.id} activityId={activity.id} title={activity.title} send={send} onTemplateSaved={refreshTemplates} />
     </>
   );
 }

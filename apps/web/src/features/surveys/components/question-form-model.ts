@@ -1,4 +1,4 @@
-import { QuestionDraft, questionIssues, SURVEY_LIMITS, type QuestionType } from '@palabre/contracts';
+import { QuestionDraft, questionIssues, SURVEY_LIMITS, type QuestionType, type QuestionView } from '@palabre/contracts';
 
 /** What the "add a question" form holds: text as typed, turned into a draft on submit. */
 export interface QuestionFormValues {
@@ -109,4 +109,18 @@ export function validateQuestion(values: QuestionFormValues): { draft: QuestionD
     if (field && !errors[field]) errors[field] = errorFor(field, issue.path, issue.message, draft);
   }
   return { draft: parsed.success ? parsed.data : draft, errors };
+}
+
+/**
+ * The draft of a stored question with one option moved from `from` to `to` (ids and labels
+ * kept, so nothing but the order changes), for `survey.question.update`; null without options.
+ */
+export function draftWithOptionMoved(question: QuestionView, from: number, to: number): QuestionDraft | null {
+  const { config } = question;
+  if (!('options' in config)) return null;
+  if (to < 0 || to >= config.options.length || from === to) return null;
+  const options = [...config.options];
+  const [moved] = options.splice(from, 1);
+  options.splice(to, 0, moved);
+  return { ...config, options, prompt: question.prompt } as QuestionDraft;
 }
