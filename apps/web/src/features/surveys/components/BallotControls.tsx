@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAJORITY_GRADES, SURVEY_LIMITS, type BallotValue, type QuestionConfig, type QuestionOption } from '@palabre/contracts';
 import { currentLocale } from '../../../i18n';
@@ -67,18 +68,31 @@ export function MultipleControls({ name, config, options, value, onChange }: Con
   );
 }
 
-/** Ranking without drag and drop: move up / move down buttons naming the option and its place. */
+/** The ranked ids first, then every other option in the order given. */
+function fullOrder(ranked: readonly string[], options: readonly QuestionOption[]): string[] {
+  return [...ranked, ...options.map((o) => o.id).filter((id) => !ranked.includes(id))];
+}
+
+/**
+ * Ranking without drag and drop: move up / move down buttons naming the option and its place.
+ * A top-k ballot holds only the first k: the order of the others is kept here, so that an option
+ * moved up from the bottom climbs step by step instead of jumping back.
+ */
 export function RankingControls({ config, options, value, onChange }: ControlsProps<Of<'ranking'>>) {
   const { t } = useTranslation('surveys');
+  const ranked = value?.ranking ?? [];
+  const [shown, setShown] = useState(() => fullOrder(ranked, options));
   if (config.type !== 'ranking') return null;
-  const order = value?.ranking.length === options.length ? value.ranking : options.map((o) => o.id);
+  // A ballot from elsewhere (another device, a reload) wins over the order kept here.
+  const inStep = shown.length === options.length && ranked.every((id, i) => shown[i] === id);
+  const order = inStep ? shown : fullOrder(ranked, options);
   const k = config.topK ?? options.length;
   const label = (id: string) => options.find((o) => o.id === id)?.label ?? id;
-  const emit = (next: string[]) => onChange({ type: 'ranking', ranking: next.slice(0, k) });
   const swap = (i: number, j: number) => {
     const next = [...order];
     [next[i], next[j]] = [next[j], next[i]];
-    emit(next);
+    setShown(next);
+    onChange({ type: 'ranking', ranking: next.slice(0, k) });
   };
   return (
     <ol className="ranking-list" aria-label={t('ballot.ranking', { count: k })}>
