@@ -6,7 +6,7 @@ const PROMPT = /Sur quels thèmes les contrats territoriaux/;
 
 // Workshop 1 of the demo plenary: the facilitator opens the ranking question, two members rank
 // on their phones (move up / move down, no drag and drop), the projector shows the Borda tally
-// live, then the facilitator closes and publishes.
+// live, then the facilitator closes and publishes, and reads the territorial breakdown.
 test('a ranking question: open, two phones vote, the projector follows, close and publish', async ({ page, browser }) => {
   // Five browser pages on a shared two-core machine.
   test.setTimeout(240_000);
@@ -53,5 +53,17 @@ test('a ranking question: open, two phones vote, the projector follows, close an
   await expect(voters[1].page.getByText('Résultats publiés')).toBeVisible({ timeout: 10_000 });
   await expect(voters[1].page.getByText('Classement par la méthode de Borda')).toBeVisible();
   await expect(screen.getByText(/Résultats publiés/)).toBeVisible();
+
+  // The staff console breaks the results down by territory type, category and gender. The two
+  // voters joined by name (no roster profile), so every group has fewer than 5 voters: masked.
+  const card = page.locator('.console-questions > li', { hasText: PROMPT });
+  await card.getByText('Répartition territoriale').click();
+  const territories = card.getByRole('table', { name: 'Par type de territoire : rang et score de Borda dans le groupe' });
+  await expect(territories).toBeVisible({ timeout: 15_000 });
+  await expect(territories.getByRole('columnheader', { name: 'Mobilités du quotidien' })).toBeVisible();
+  await expect(territories.getByRole('row', { name: /^Métropole/ })).toContainText('Moins de 5 votants : résultats masqués');
+  await expect(card.getByRole('table', { name: /^Par genre/ }).getByRole('row', { name: /^Femmes/ })).toContainText('Moins de 5 votants');
+  const breakdownAxe = await new AxeBuilder({ page }).include('.breakdown').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(breakdownAxe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   for (const voter of voters) await voter.context.close();
 });
