@@ -32,6 +32,11 @@ test('the facilitator adds a ranking question to a new survey from the console',
   await expect(list.getByText(prompt)).toBeVisible({ timeout: 15_000 });
   await expect(list.getByText('Classement · Brouillon')).toBeVisible();
   await expect(page.getByRole('button', { name: `Supprimer la question « ${prompt} »` })).toBeVisible();
+  // The draft's options are reordered with buttons; the server's copy comes back in the new order.
+  await list.getByText('Ordre des options').click();
+  await page.getByRole('button', { name: 'Descendre l’option « Mobilités du quotidien » (actuellement en position 1)' }).click();
+  await expect(page.getByRole('button', { name: 'Monter l’option « Mobilités du quotidien » (actuellement en position 2)' })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('list', { name: `Options de « ${prompt} »` }).getByRole('listitem').first()).toContainText('Logement');
 
   // On a 360 px phone the builder still passes axe (scoped: the rest of the console is not ours).
   await page.setViewportSize({ width: 360, height: 740 });
