@@ -13,7 +13,7 @@ function payloadFor(command: CommandName): fc.Arbitrary<unknown> {
   const hostile = fc.oneof(
     fc.anything(),
     fc.string({ maxLength: 300 }),
-    fc.constantFrom('<script>alert(1)</script>', "'; DROP TABLE session; --", '\u202Eevil', 'a\u200Bb', 'x'.repeat(10_000), -1, 1e308, NaN, null, [], {}),
+    fc.constantFrom('<script>alert(1)</script>', "'; DROP TABLE session; --", '\u202Eevil', 'a\u200Bb', 'a\u0000b', 'x'.repeat(10_000), -1, 1e308, NaN, null, [], {}),
     fc.uuid(),
   );
   const shaped = fc.record(Object.fromEntries(keys.map((k) => [k, hostile])), { requiredKeys: [] });
