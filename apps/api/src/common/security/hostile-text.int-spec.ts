@@ -1,6 +1,7 @@
-import type { BoardsFeature, SessionSnapshot } from '@palabre/contracts';
+import { boardsOf, liveBoard } from '../testing/boards';
 import { dbFingerprint } from '../testing/db-fingerprint';
-import { send, sendOk, TestApp, type TestSocket } from '../testing/harness';
+import { send, sendOk, type TestApp, type TestSocket } from '../testing/harness';
+import { appForTests } from '../testing/lifecycle';
 
 /** Text people may type, or paste to cause trouble: each must come back exactly as written. */
 const HOSTILE = {
@@ -27,21 +28,17 @@ describe('hostile text: stored faithfully or refused with a typed code', () => {
   let boardId: string;
   let qnaId: string;
 
+  appForTests((app) => (t = app), { commandBurst: 1000, commandRatePerSecond: 1000 });
   beforeAll(async () => {
-    t = await TestApp.start({ commandBurst: 1000, commandRatePerSecond: 1000 });
-    const live = await t.liveSession();
+    const live = await liveBoard(t, { columns: [{ title: 'Idées' }], members: ['Membre'] });
     sessionId = live.session.id;
     joinCode = live.session.joinCode;
-    staffToken = live.staff.token;
-    staff = await t.connect(live.facilitator.token);
-    boardId = (await sendOk(staff, 'activity.create', { kind: 'board', title: 'Idées', config: { columns: [{ title: 'Idées' }] } })).id;
-    await sendOk(staff, 'board.open', { activityId: boardId });
+    staffToken = live.account.token;
+    staff = live.staff;
+    boardId = live.activityId;
+    member = live.members[0].socket;
     qnaId = (await sendOk(staff, 'activity.create', { kind: 'qna', title: 'Questions' })).id;
     await sendOk(staff, 'activity.open', { activityId: qnaId });
-    member = await t.connect((await t.join(joinCode, 'Membre')).token);
-  }, 120_000);
-  afterAll(async () => {
-    await t?.close();
   });
 
   async function stored(sql: string, id: string): Promise<string> {
@@ -68,8 +65,7 @@ describe('hostile text: stored faithfully or refused with a typed code', () => {
     expect(await stored('SELECT display_name AS value FROM participant WHERE id = $1', joined.participant.id)).toBe(text);
 
     // What another member's snapshot carries is the same text.
-    const snap = (await t.http().get(`/api/sessions/${sessionId}/snapshot`).set('Authorization', `Bearer ${joined.token}`).expect(200)).body as SessionSnapshot;
-    const board = (snap.features.boards as BoardsFeature).boards[boardId];
+    const board = (await boardsOf(t, joined.token, sessionId)).boards[boardId];
     expect(board.ideas.find((i) => i.id === idea.id)).toMatchObject({ title: text, body: text });
     expect(board.comments.find((c) => c.id === comment.id)).toMatchObject({ body: text });
   });

@@ -2,6 +2,7 @@ import jwt from 'jsonwebtoken';
 import type { JoinResponse } from '@palabre/contracts';
 import { captureOutput, type OutputCapture } from '../testing/log-capture';
 import { nextEvent, sendOk, TestApp } from '../testing/harness';
+import { invitationTokens } from '../testing/roster';
 
 /**
  * "No secret or token in logs": a whole realistic run — staff sign-in, failed and throttled
@@ -71,9 +72,7 @@ describe('what the process logs', () => {
     const facilitator = (await t.http().post(`/api/sessions/${roster.id}/enter`).set(auth(bearer)).expect(200)).body as JoinResponse;
     keep('facilitator session token', facilitator.token);
     const csv = 'nom;email;perimetre;type de territoire;categorie;genre\nNathalie Roux;nathalie@exemple.test;Millau;bourg centre;élue;F\nPaul Sabatier;paul@exemple.test;Albi;agglomeration;citoyen;homme\n';
-    await t.http().post(`/api/sessions/${roster.id}/roster`).set(auth(bearer)).set('Content-Type', 'text/csv').send(csv).expect(200);
-    const links = (await t.http().get(`/api/sessions/${roster.id}/invitations`).set(auth(bearer)).expect(200)).body as { link: string }[];
-    const [invitation, otherInvitation] = links.map((l) => l.link.split('/i/')[1]);
+    const [invitation, otherInvitation] = await invitationTokens(t, roster.id, bearer, csv);
     keep('invitation token', invitation);
     keep('unused invitation token', otherInvitation);
     const member = (await t.http().post('/api/sessions/join').send({ invitation }).expect(200)).body as JoinResponse;
