@@ -1,3 +1,5 @@
+// First: sets how zod parses in a browser before any schema is built.
+import './browser-parsing';
 export * from './enums';
 export * from './errors';
 export * from './common';

@@ -2,6 +2,7 @@ import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './naming';
+import { QueryErrorLogger } from './query-logger';
 
 export interface DatabaseTarget {
   url?: string;
@@ -33,5 +34,6 @@ export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
     // at once) queues longer than a server pool would, so it waits longer for its turn.
     extra: { max: target.poolSize, connectionTimeoutMillis: target.poolSize === 1 ? 30_000 : 5000 },
     logging: ['error'],
+    logger: new QueryErrorLogger(),
   };
 }

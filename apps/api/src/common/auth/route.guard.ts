@@ -50,6 +50,8 @@ export class RouteGuard implements CanActivate {
     }
     const schema = ROUTES[key].body;
     if (schema && !ROUTES[key].contentType) req.body = parseWith(schema, req.body ?? {});
+    // CSV uploads are parsed by their service; like every other text they cannot carry U+0000.
+    if (typeof req.body === 'string' && req.body.includes('\u0000')) throw new AppError('VALIDATION_FAILED', [{ path: '', message: 'Text must not contain the NUL character (U+0000)' }]);
     return true;
   }
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { COMMAND_NAMES, ParticipantRole, ROUTES, type CommandName, type RouteKey, type StaffRole } from '@palabre/contracts';
 import { canSend, ROUTE_RULES } from '@palabre/domain';
-import { send, TestApp, type TestSocket } from '../testing/harness';
+import { send, type TestApp, type TestSocket } from '../testing/harness';
+import { appForTests } from '../testing/lifecycle';
 
 /**
  * The authorisation matrix, taken from the contracts so a new command or route cannot be
@@ -15,8 +16,8 @@ describe('authorisation matrix', () => {
   const sessionTokens = {} as Record<ParticipantRole | 'otherSessionMember', string>;
   const staffTokens = {} as Record<StaffRole, string>;
 
+  appForTests((app) => (t = app), { commandBurst: 10_000, commandRatePerSecond: 10_000 });
   beforeAll(async () => {
-    t = await TestApp.start({ commandBurst: 10_000, commandRatePerSecond: 10_000 });
     const { session, facilitator } = await t.liveSession();
     sessionId = session.id;
     const organiser = await t.staff('organiser');
@@ -31,9 +32,6 @@ describe('authorisation matrix', () => {
     sessionTokens.otherSessionMember = (await t.join(other.session.joinCode, 'Ailleurs')).token;
     for (const role of ParticipantRole.options) sockets[role] = await t.connect(sessionTokens[role]);
     for (const role of ['facilitator', 'organiser', 'admin'] as const) staffTokens[role] = (await t.staff(role)).token;
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   describe.each(COMMAND_NAMES.map((c) => [c]))('command %s', (command: CommandName) => {

@@ -1,14 +1,10 @@
 import { io } from 'socket.io-client';
-import { TestApp } from '../testing/harness';
+import type { TestApp } from '../testing/harness';
+import { appForTests } from '../testing/lifecycle';
 
 describe('transport hardening', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await TestApp.start({ maxConnectionsPerIp: 3 });
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  appForTests((app) => (t = app), { maxConnectionsPerIp: 3 });
 
   it('sends security headers with a Content-Security-Policy that forbids inline scripts', async () => {
     const res = await t.http().get('/api/health').expect(200);

@@ -57,7 +57,8 @@ export class TestApp {
       commandRatePerSecond: 10,
       ...overrides,
     };
-    const palabre = await startPalabre(config, { inMemory: true, logger: ['error'] });
+    // Errors only, unless a test asks for a log level (to read what the app prints).
+    const palabre = await startPalabre(config, { inMemory: true, logger: overrides.logLevel ? undefined : ['error'] });
     return new TestApp(palabre, overrides.databaseUrl === undefined ? drop : undefined);
   }
 

@@ -1,13 +1,9 @@
-import { TestApp } from '../../common/testing/harness';
+import type { TestApp } from '../../common/testing/harness';
+import { appForTests } from '../../common/testing/lifecycle';
 
 describe('staff accounts (real database)', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await TestApp.start();
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  appForTests((app) => (t = app));
 
   it('signs a facilitator in with email and password and tells who they are', async () => {
     const staff = await t.staff('facilitator', 'camille@region.test');

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import argon2 from 'argon2';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
 import type { CreateStaffBody, LoginResponse, StaffAccount as StaffAccountView } from '@palabre/contracts';
 import { TokenService } from '../../common/auth/tokens';
 import { AppError } from '../../common/errors/app-error';
@@ -8,6 +8,10 @@ import { StaffAccount } from './staff-account.entity';
 
 const MAX_FAILURES = 5;
 const WINDOW_MS = 10 * 60 * 1000;
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof QueryFailedError && (error.driverError as { code?: string } | undefined)?.code === '23505';
+}
 
 export function toStaffView(a: StaffAccount): StaffAccountView {
   return { id: a.id, email: a.email, displayName: a.displayName, role: a.role };
@@ -48,7 +52,12 @@ export class AuthService {
     const repo = this.db.getRepository(StaffAccount);
     if (await repo.existsBy({ email: body.email })) throw new AppError('EMAIL_TAKEN');
     const passwordHash = await argon2.hash(body.password, { type: argon2.argon2id });
-    const saved = await repo.save(repo.create({ email: body.email, passwordHash, displayName: body.displayName, role: body.role }));
-    return toStaffView(saved);
+    try {
+      return toStaffView(await repo.save(repo.create({ email: body.email, passwordHash, displayName: body.displayName, role: body.role })));
+    } catch (error) {
+      // A double submission passes the check above twice: the unique index tells the second one.
+      if (isUniqueViolation(error)) throw new AppError('EMAIL_TAKEN');
+      throw error;
+    }
   }
 }

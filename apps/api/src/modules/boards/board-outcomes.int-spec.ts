@@ -1,31 +1,21 @@
 import JSZip from 'jszip';
 import { OutcomeExport } from '@palabre/contracts';
-import { sendOk, TestApp } from '../../common/testing/harness';
-
-/** supertest parser keeping a download as bytes. */
-function binary(res: { on(event: string, listener: (chunk: Buffer) => void): unknown }, done: (err: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  res.on('data', (c) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-}
+import { liveBoard } from '../../common/testing/boards';
+import { binary } from '../../common/testing/download';
+import { sendOk, type TestApp } from '../../common/testing/harness';
+import { appForTests } from '../../common/testing/lifecycle';
 
 describe('board outcomes: the retained ideas in the exports (real database)', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await TestApp.start();
-  }, 120_000);
-  afterAll(async () => {
-    await t?.close();
-  });
+  appForTests((app) => (t = app));
 
   it('lists visible ideas by supports with their column, comments, merged duplicates and authors, never hidden or withdrawn ones', async () => {
-    const { session, facilitator, staff: account } = await t.liveSession();
-    const staff = await t.connect(facilitator.token);
-    const columns = [{ title: 'Gouvernance' }, { title: 'Financement' }];
-    const activity = await sendOk(staff, 'activity.create', { kind: 'board', title: 'Faire vivre les contrats', config: { columns, anonymousAllowed: true } });
-    const activityId = activity.id;
-    await sendOk(staff, 'board.open', { activityId });
-    const [ana, bruno, chloe] = await Promise.all(['Ana Lopez', 'Bruno Marty', 'Chloé Vidal'].map(async (name) => t.connect((await t.join(session.joinCode, name)).token)));
+    const { session, account, staff, activityId, members } = await liveBoard(t, {
+      columns: [{ title: 'Gouvernance' }, { title: 'Financement' }],
+      config: { anonymousAllowed: true },
+      members: ['Ana Lopez', 'Bruno Marty', 'Chloé Vidal'],
+    });
+    const [ana, bruno, chloe] = members.map((m) => m.socket);
     const post = (socket: typeof ana, title: string, extra: Record<string, unknown> = {}) => sendOk(socket, 'idea.post', { activityId, columnId: 'gouvernance', title, ...extra });
 
     const comite = await post(ana, 'Un comité de suivi ouvert');

@@ -1,38 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import type { BoardsFeature, JoinResponse, SessionSnapshot } from '@palabre/contracts';
-import { nextEvent, send, sendOk, TestApp, type TestSocket } from '../../common/testing/harness';
+import type { JoinResponse } from '@palabre/contracts';
+import { BOARD_COLUMNS as COLUMNS, boardsOf, liveBoard } from '../../common/testing/boards';
+import { nextEvent, send, sendOk, type TestApp, type TestSocket } from '../../common/testing/harness';
+import { appForTests } from '../../common/testing/lifecycle';
 import { AuditService } from '../audit/audit.service';
 import { SimilarityService } from './similarity.service';
 
-const COLUMNS = [{ title: 'Gouvernance' }, { title: 'Financement' }, { title: 'Animation' }, { title: 'Évaluation' }];
-
 describe('idea boards (real database, real socket.io)', () => {
   let t: TestApp;
-  // Generous: the embedded database takes long to start on a loaded two-core machine.
-  beforeAll(async () => {
-    t = await TestApp.start();
-  }, 120_000);
-  afterAll(async () => {
-    await t?.close();
-  });
+  appForTests((app) => (t = app));
 
   /** A live session with an open board, its facilitator, two members and a projector screen. */
   async function boardSetup(config: Record<string, unknown> = {}) {
-    const { session, facilitator } = await t.liveSession();
-    const staff = await t.connect(facilitator.token);
-    const activity = await sendOk(staff, 'activity.create', { kind: 'board', title: 'Atelier 2 — faire vivre les contrats', config: { columns: COLUMNS, ...config } });
-    await sendOk(staff, 'board.open', { activityId: activity.id });
-    const anaJoin = await t.join(session.joinCode, 'Ana Lopez');
-    const brunoJoin = await t.join(session.joinCode, 'Bruno Marty');
+    const { session, activityId, staff, facilitator, members } = await liveBoard(t, { title: 'Atelier 2 — faire vivre les contrats', config, members: ['Ana Lopez', 'Bruno Marty'] });
+    const [anaJoin, brunoJoin] = members;
     const screenJoin = (await t.http().post('/api/sessions/join').send({ code: session.joinCode, screen: true }).expect(200)).body as JoinResponse;
-    const [ana, bruno, screen] = await Promise.all([t.connect(anaJoin.token), t.connect(brunoJoin.token), t.connect(screenJoin.token)]);
-    return { session, activityId: activity.id, staff, ana, bruno, screen, anaJoin, brunoJoin, screenJoin, facilitator };
+    const screen = await t.connect(screenJoin.token);
+    return { session, activityId, staff, ana: anaJoin.socket, bruno: brunoJoin.socket, screen, anaJoin, brunoJoin, screenJoin, facilitator };
   }
 
-  async function boards(token: string, sessionId: string): Promise<BoardsFeature> {
-    const res = await t.http().get(`/api/sessions/${sessionId}/snapshot`).set('Authorization', `Bearer ${token}`).expect(200);
-    return (res.body as SessionSnapshot).features.boards as BoardsFeature;
-  }
+  const boards = (token: string, sessionId: string) => boardsOf(t, token, sessionId);
 
   function post(socket: TestSocket, activityId: string, title: string, extra: Record<string, unknown> = {}) {
     return sendOk(socket, 'idea.post', { activityId, columnId: 'gouvernance', title, ...extra });

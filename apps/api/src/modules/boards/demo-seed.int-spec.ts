@@ -1,19 +1,14 @@
-import type { BoardsFeature, SessionSnapshot } from '@palabre/contracts';
-import { TestApp } from '../../common/testing/harness';
+import { boardsOf } from '../../common/testing/boards';
+import type { TestApp } from '../../common/testing/harness';
+import { appForTests } from '../../common/testing/lifecycle';
 
 describe('demo seed: the workshop-2 board', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await TestApp.start({ seedDemo: true });
-  }, 180_000);
-  afterAll(async () => {
-    await t?.close();
-  });
+  appForTests((app) => (t = app), { seedDemo: true });
 
   it('opens « faire vivre les contrats » with four columns and a dozen supported ideas', async () => {
     const joined = await t.join('OCCITANIE', 'Visiteuse');
-    const res = await t.http().get(`/api/sessions/${joined.session.id}/snapshot`).set('Authorization', `Bearer ${joined.token}`).expect(200);
-    const boards = Object.values(((res.body as SessionSnapshot).features.boards as BoardsFeature).boards);
+    const boards = Object.values((await boardsOf(t, joined.token, joined.session.id)).boards);
     expect(boards).toHaveLength(1);
     const [board] = boards;
     expect(board.board.state).toBe('open');

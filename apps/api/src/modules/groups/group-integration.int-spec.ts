@@ -1,15 +1,12 @@
-import { OutcomeExport, type BoardsFeature, type GroupsSnapshot, type SessionSnapshot } from '@palabre/contracts';
-import { send, sendOk, TestApp } from '../../common/testing/harness';
+import { OutcomeExport, type BoardsFeature, type GroupsSnapshot } from '@palabre/contracts';
+import { send, sendOk, type TestApp } from '../../common/testing/harness';
+import { appForTests } from '../../common/testing/lifecycle';
+import { snapshotOf } from '../../common/testing/snapshot';
 import { member, RANKING, surveySession } from '../surveys/survey-fixtures';
 
 describe('working groups with boards, surveys and Q&A: seeding and outcomes (real database)', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await TestApp.start();
-  }, 120_000);
-  afterAll(async () => {
-    await t?.close();
-  });
+  appForTests((app) => (t = app));
 
   it("seeds a group's board from a plenary survey's top results, and exports groups and Q&A", async () => {
     const s = await surveySession(t, { questions: [RANKING] });
@@ -22,7 +19,7 @@ describe('working groups with boards, surveys and Q&A: seeding and outcomes (rea
     await sendOk(s.staff, 'survey.question.close', { questionId: qid });
 
     const groupsActivity = await sendOk(s.staff, 'activity.create', { kind: 'groups', title: 'Groupes de travail', config: { placement: 'assign' } });
-    const snap = async (token: string) => (await t.http().get(`/api/sessions/${s.session.id}/snapshot`).set('Authorization', `Bearer ${token}`).expect(200)).body as SessionSnapshot;
+    const snap = (token: string) => snapshotOf(t, token, s.session.id);
     const groups = ((await snap(s.facilitator.token)).features.groups as GroupsSnapshot).activities[0].groups;
     await sendOk(s.staff, 'group.assign', { participantId: alice.participantId, groupId: groups[0].id });
     await sendOk(s.staff, 'group.assign', { participantId: bruno.participantId, groupId: groups[1].id });

@@ -1,22 +1,19 @@
-import type { BoardsFeature, GroupsSnapshot, JoinResponse, SessionSnapshot } from '@palabre/contracts';
-import { TestApp } from '../../common/testing/harness';
+import type { BoardsFeature, GroupsSnapshot, JoinResponse } from '@palabre/contracts';
+import type { TestApp } from '../../common/testing/harness';
+import { appForTests } from '../../common/testing/lifecycle';
+import { snapshotOf } from '../../common/testing/snapshot';
 import { DEMO } from '../../seed/demo';
 
 describe('demo session working groups', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await TestApp.start({ seedDemo: true });
-  }, 300_000);
-  afterAll(async () => {
-    await t.close();
-  });
+  appForTests((app) => (t = app), { seedDemo: true });
 
   it('has the four groups, the whole roster drawn evenly over them, and boards seeded from workshop 1', async () => {
     const login = await t.http().post('/api/auth/login').send({ email: DEMO.facilitator.email, password: DEMO.facilitator.password }).expect(200);
     const sessions = await t.http().get('/api/sessions').set('Authorization', `Bearer ${login.body.token}`).expect(200);
     const session = sessions.body.find((s: { joinCode: string }) => s.joinCode === DEMO.joinCode);
     const entered = (await t.http().post(`/api/sessions/${session.id}/enter`).set('Authorization', `Bearer ${login.body.token}`).expect(200)).body as JoinResponse;
-    const snap = (await t.http().get(`/api/sessions/${session.id}/snapshot`).set('Authorization', `Bearer ${entered.token}`).expect(200)).body as SessionSnapshot;
+    const snap = await snapshotOf(t, entered.token, session.id);
     const groups = snap.features.groups as GroupsSnapshot;
     const [activity] = groups.activities;
     expect(activity.groups.map((g) => g.name)).toHaveLength(4);

@@ -1,22 +1,18 @@
 import type { GroupsSnapshot, JoinResponse, SessionSnapshot } from '@palabre/contracts';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { TransactionRunner, type Tx } from '../../common/realtime/transaction';
-import { nextEvent, send, sendOk, TestApp, type TestSocket } from '../../common/testing/harness';
+import { nextEvent, send, sendOk, type TestApp, type TestSocket } from '../../common/testing/harness';
+import { appForTests } from '../../common/testing/lifecycle';
+import { snapshotOf } from '../../common/testing/snapshot';
 import { ActivitiesService } from '../sessions/activities.service';
 
 describe('working groups (real database, real socket.io)', () => {
   let t: TestApp;
   const inTx = <T>(work: (tx: Tx) => Promise<T>) => t.palabre.app.get(TransactionRunner).run(work);
-  beforeAll(async () => {
-    t = await TestApp.start();
-  }, 300_000);
-  afterAll(async () => {
-    await t.close();
-  });
+  appForTests((app) => (t = app));
 
-  async function snapshot(session: { id: string }, who: JoinResponse): Promise<SessionSnapshot & { features: { groups: GroupsSnapshot } }> {
-    const res = await t.http().get(`/api/sessions/${session.id}/snapshot`).set('Authorization', `Bearer ${who.token}`).expect(200);
-    return res.body;
+  async function snapshot(session: { id: string }, who: JoinResponse) {
+    return (await snapshotOf(t, who.token, session.id)) as SessionSnapshot & { features: { groups: GroupsSnapshot } };
   }
 
   /** A live session, its facilitator socket, a groups activity with the four default themes, and two members. */

@@ -2,7 +2,10 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { parse } from 'csv-parse/sync';
 import { OutcomeExport, type ActivitySummary, type ArchiveDetail, type ArchiveSummary, type ArchiveVerification, type JoinResponse, type PublicResults } from '@palabre/contracts';
-import { send, sendOk, TestApp } from '../../common/testing/harness';
+import { binary } from '../../common/testing/download';
+import { send, sendOk, type TestApp } from '../../common/testing/harness';
+import { appForTests } from '../../common/testing/lifecycle';
+import { invitationTokens } from '../../common/testing/roster';
 import { AuditService } from '../audit/audit.service';
 import { canonicalJson } from '../audit/hash-chain';
 import { OutcomeRecordService } from './outcome-record.service';
@@ -17,13 +20,6 @@ const ROSTER = [
   ),
 ].join('\n');
 
-/** supertest parser keeping a download as bytes. */
-function binary(res: { on(event: string, listener: (chunk: Buffer) => void): unknown }, done: (err: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  res.on('data', (c) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-}
-
 describe('outcomes: exports, sealing and the archive (real database)', () => {
   let t: TestApp;
   let sessionId: string;
@@ -37,17 +33,15 @@ describe('outcomes: exports, sealing and the archive (real database)', () => {
   const download = (format: string, token: string, query = '') =>
     t.http().get(`/api/sessions/${sessionId}/export.${format}${query}`).set('Authorization', `Bearer ${token}`).buffer(true).parse(binary);
 
+  appForTests((app) => (t = app));
   beforeAll(async () => {
-    t = await TestApp.start();
     const live = await t.liveSession({ accessMode: 'roster', joinCode: 'CRTEST' });
     sessionId = live.session.id;
     joinCode = live.session.joinCode;
     staffToken = live.staff.token;
     organiser = (await t.staff('organiser')).token;
-    await t.http().post(`/api/sessions/${sessionId}/roster`).set('Authorization', `Bearer ${staffToken}`).set('Content-Type', 'text/csv').send(ROSTER).expect(200);
-    const invitations = await t.http().get(`/api/sessions/${sessionId}/invitations`).set('Authorization', `Bearer ${staffToken}`).expect(200);
-    for (const inv of (invitations.body as { link: string }[]).slice(0, 10)) {
-      const res = await t.http().post('/api/sessions/join').send({ invitation: inv.link.split('/i/')[1] }).expect(200);
+    for (const invitation of (await invitationTokens(t, sessionId, staffToken, ROSTER)).slice(0, 10)) {
+      const res = await t.http().post('/api/sessions/join').send({ invitation }).expect(200);
       member = res.body as JoinResponse;
     }
     const socket = await t.connect(live.facilitator.token);
@@ -68,9 +62,6 @@ describe('outcomes: exports, sealing and the archive (real database)', () => {
       const names = rows.map((r) => r.display_name);
       return id === sessionId ? [fakeBoardSection(board.id, names[0]), fakeSurveySection(survey.id, names)] : [];
     });
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   it('builds a byte-identical canonical record on every run', async () => {

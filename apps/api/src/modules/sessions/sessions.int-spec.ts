@@ -1,16 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import type { JoinResponse, SessionSnapshot } from '@palabre/contracts';
-import { nextEvent, send, sendOk, TestApp } from '../../common/testing/harness';
+import type { JoinResponse } from '@palabre/contracts';
+import { nextEvent, send, sendOk, type TestApp } from '../../common/testing/harness';
+import { appForTests } from '../../common/testing/lifecycle';
+import { snapshotOf } from '../../common/testing/snapshot';
 
 describe('sessions, joining and the live socket (real database, real socket.io)', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await TestApp.start();
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  appForTests((app) => (t = app));
 
   it('runs migrations that match the entities exactly', async () => {
     const pending = await t.db.driver.createSchemaBuilder().log();
@@ -22,8 +19,7 @@ describe('sessions, joining and the live socket (real database, real socket.io)'
     const joined = await t.join('pleniere1', 'Élodie Martin');
     expect(joined.participant).toMatchObject({ displayName: 'Élodie Martin', role: 'member' });
     expect(joined.session.id).toBe(session.id);
-    const snap = await t.http().get(`/api/sessions/${session.id}/snapshot`).set('Authorization', `Bearer ${joined.token}`).expect(200);
-    expect((snap.body as SessionSnapshot).me.displayName).toBe('Élodie Martin');
+    expect((await snapshotOf(t, joined.token, session.id)).me.displayName).toBe('Élodie Martin');
   });
 
   it('answers an unknown code with a coded French error', async () => {
@@ -109,8 +105,7 @@ describe('sessions, joining and the live socket (real database, real socket.io)'
     const third = await send(socket, 'activity.create', { opId, kind: 'qna', title: 'Échange avec la présidente' });
     expect(first).toEqual(second);
     expect(third).toEqual(first);
-    const snap = await t.http().get(`/api/sessions/${session.id}/snapshot`).set('Authorization', `Bearer ${facilitator.token}`).expect(200);
-    expect((snap.body as SessionSnapshot).activities.filter((a) => a.title === 'Échange avec la présidente')).toHaveLength(1);
+    expect((await snapshotOf(t, facilitator.token, session.id)).activities.filter((a) => a.title === 'Échange avec la présidente')).toHaveLength(1);
   });
 
   it('refuses agenda commands from a member and from a projector screen', async () => {
@@ -139,7 +134,7 @@ describe('sessions, joining and the live socket (real database, real socket.io)'
     const staffSocket = await t.connect(facilitator.token);
     const member = await t.join(session.joinCode, 'Dormeur');
     const phone = await t.connect(member.token, { reconnection: true });
-    const before = (await t.http().get(`/api/sessions/${session.id}/snapshot`).set('Authorization', `Bearer ${member.token}`)).body as SessionSnapshot;
+    const before = await snapshotOf(t, member.token, session.id);
     const created = nextEvent(phone, 'activity.created');
     await sendOk(staffSocket, 'activity.create', { kind: 'qna', title: 'Avant la coupure' });
     expect((await created).version).toBe(before.version + 1);
@@ -147,7 +142,7 @@ describe('sessions, joining and the live socket (real database, real socket.io)'
     phone.io.engine.close();
     await sendOk(staffSocket, 'activity.create', { kind: 'qna', title: 'Pendant la coupure' });
     await new Promise<void>((resolve) => phone.once('connect', () => resolve()));
-    const after = (await t.http().get(`/api/sessions/${session.id}/snapshot`).set('Authorization', `Bearer ${member.token}`)).body as SessionSnapshot;
+    const after = await snapshotOf(t, member.token, session.id);
     expect(after.version).toBeGreaterThan(before.version + 1);
     expect(after.activities.map((a) => a.title)).toEqual(['Avant la coupure', 'Pendant la coupure']);
   });
@@ -166,12 +161,7 @@ describe('sessions, joining and the live socket (real database, real socket.io)'
 
 describe('removing a participant', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await TestApp.start();
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  appForTests((app) => (t = app));
 
   it('disconnects their socket at once and refuses their token afterwards', async () => {
     const { session, facilitator } = await t.liveSession();
