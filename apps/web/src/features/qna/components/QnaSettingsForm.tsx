@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QnaConfig } from '@palabre/contracts';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
@@ -11,15 +11,21 @@ export function QnaSettingsForm({ activityId, settings, configure }: { activityI
   const uid = useId();
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
-  if (!settings) return null;
+  // Shown at once when changed here; the server's answer (or another facilitator's change) wins.
+  const [shown, setShown] = useState(settings);
+  useEffect(() => setShown(settings), [settings]);
+  if (!shown) return null;
+  const current = shown;
 
   async function change(patch: Partial<QnaConfig>) {
     setError(null);
     setSaved(false);
+    setShown({ ...current, ...patch });
     try {
-      await configure({ activityId, ...patch });
+      setShown(await configure({ activityId, ...patch }));
       setSaved(true);
     } catch (err) {
+      setShown(settings);
       setError(err);
     }
   }
@@ -28,12 +34,12 @@ export function QnaSettingsForm({ activityId, settings, configure }: { activityI
     <fieldset className="stack qna-settings">
       <legend>{t('settings.title')}</legend>
       <label>
-        <input type="checkbox" checked={settings.anonymousAllowed} onChange={(e) => void change({ anonymousAllowed: e.target.checked })} />{' '}
+        <input type="checkbox" checked={shown.anonymousAllowed} onChange={(e) => void change({ anonymousAllowed: e.target.checked })} />{' '}
         {t('settings.anonymousAllowed')}
       </label>
       <div className="field">
         <label htmlFor={`${uid}-moderation`}>{t('settings.moderation')}</label>
-        <select id={`${uid}-moderation`} value={settings.moderation} onChange={(e) => void change({ moderation: e.target.value === 'pre' ? 'pre' : 'post' })}>
+        <select id={`${uid}-moderation`} value={shown.moderation} onChange={(e) => void change({ moderation: e.target.value === 'pre' ? 'pre' : 'post' })}>
           <option value="post">{t('settings.post')}</option>
           <option value="pre">{t('settings.pre')}</option>
         </select>

@@ -1,6 +1,5 @@
 import '../room.css';
 import { useId, useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { BOARD_LIMITS, type BoardsFeature, type CommandName, type CommandResult, type QnaSnapshot } from '@palabre/contracts';
 import { featureState, useCommand, useSessionSnapshot, type CommandArgs } from '../../../lib/live';
@@ -122,7 +121,7 @@ function QueueEntry({ item, send, run }: { item: QueueItem; send: SendCommand; r
     <li className="moderation-item" data-kind={item.kind}>
       <p className="moderation-text">{item.text}</p>
       <p className="muted">
-        {t(`moderation.kind.${item.kind}`)} · <Link to={{ search: `?activity=${item.activityId}` }}>{item.activityTitle}</Link> · {item.author ?? t('moderation.anonymous')}
+        {t(`moderation.kind.${item.kind}`)} · {item.activityTitle} · {item.author ?? t('moderation.anonymous')}
         {item.status !== 'pending' && item.status !== 'visible' && <> · {t(`moderation.status.${item.status}`)}</>}
       </p>
       <div className="button-row">{actions()}</div>
