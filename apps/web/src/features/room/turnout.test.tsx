@@ -47,7 +47,16 @@ describe('"x % des membres présents ont voté"', () => {
   it('follows the open questions of the current survey, members only (not staff nor screens)', () => {
     const current = currentSurveyTurnout(snapshot(SURVEY, 8));
     expect(current).toEqual({ title: 'Atelier 1', questions: [{ questionId: Q1, prompt: 'Quelles priorités ?', ballots: 6, present: 8, percent: 75 }] });
-    expect(currentSurveyTurnout(snapshot(null, 8))).toBeNull();
+  });
+
+  it('falls back to a plenary survey whose question was opened without starting the item, never a group’s', () => {
+    expect(currentSurveyTurnout(snapshot(null, 8))?.questions.map((q) => q.questionId)).toEqual([Q1]);
+    const inGroup = snapshot(null, 8);
+    inGroup.activities = [{ ...inGroup.activities[0], groupId: '00000000-0000-4000-8000-0000000000f1' }];
+    expect(currentSurveyTurnout(inGroup)).toBeNull();
+    const nothingOpen = snapshot(SURVEY, 8);
+    (nothingOpen.features.surveys as { surveys: Record<string, { questions: { state: string }[] }> }).surveys[SURVEY].questions[0].state = 'closed';
+    expect(currentSurveyTurnout(nothingOpen)).toEqual({ title: 'Atelier 1', questions: [] });
   });
 
   it('shows the line in the console, or why there is none', () => {
@@ -59,6 +68,6 @@ describe('"x % des membres présents ont voté"', () => {
     expect(screen.getByText('Aucune question ouverte dans « Atelier 1 ».')).toBeTruthy();
     cleanup();
     render(<CurrentVoteTurnoutView current={null} />);
-    expect(screen.getByText('L’activité en cours n’est pas un questionnaire.')).toBeTruthy();
+    expect(screen.getByText('Aucun vote en cours.')).toBeTruthy();
   });
 });

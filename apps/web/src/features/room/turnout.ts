@@ -24,21 +24,26 @@ export function turnoutOf(live: Pick<LiveResults, 'state' | 'ballots' | 'present
   return { ballots: live.ballots, present, percent: present > 0 ? Math.round((100 * live.ballots) / present) : null };
 }
 
-/** The open questions of the survey that is the room's current item, with their turnout. */
+/**
+ * The survey being voted on: the room's current item when it is a survey with an open question,
+ * else the first plenary survey with one (a question opened without starting the item). A
+ * working group's survey is left out: its present members are the group's, not the session's.
+ * With no open question anywhere, the current survey is named with an empty list.
+ */
 export function currentSurveyTurnout(snapshot: SessionSnapshot): { title: string; questions: QuestionTurnout[] } | null {
   const room = snapshot.features.room as RoomSnapshot | undefined;
-  const activity = snapshot.activities.find((a) => a.id === room?.currentActivityId);
-  if (!activity || activity.kind !== 'survey') return null;
   const surveys = snapshot.features.surveys as SurveysFeature | undefined;
-  const questions: QuestionView[] = surveys?.surveys[activity.id]?.questions ?? [];
+  const openOf = (activityId: string): QuestionView[] => (surveys?.surveys[activityId]?.questions ?? []).filter((q) => q.state === 'open');
+  const current = snapshot.activities.find((a) => a.id === room?.currentActivityId && a.kind === 'survey');
+  const plenary = [...snapshot.activities].sort((a, b) => a.position - b.position).filter((a) => a.kind === 'survey' && a.groupId === null);
+  const voting = [...(current ? [current] : []), ...plenary].find((a) => openOf(a.id).length > 0) ?? current;
+  if (!voting) return null;
   const membersNow = presentMembers(snapshot.presence);
   return {
-    title: activity.title,
-    questions: questions
-      .filter((q) => q.state === 'open')
-      .map((q) => {
-        const live = surveys?.results[q.id] ?? { state: q.state, ballots: 0, present: 0 };
-        return { questionId: q.id, prompt: q.prompt, ...turnoutOf({ ...live, state: q.state }, membersNow) };
-      }),
+    title: voting.title,
+    questions: openOf(voting.id).map((q) => {
+      const live = surveys?.results[q.id] ?? { state: q.state, ballots: 0, present: 0 };
+      return { questionId: q.id, prompt: q.prompt, ...turnoutOf({ ...live, state: q.state }, membersNow) };
+    }),
   };
 }
