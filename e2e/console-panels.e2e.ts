@@ -13,6 +13,13 @@ test('the demo facilitator sees présents / attendus and adds a column to the de
   await participants.getByRole('button', { name: 'Enregistrer le quorum' }).click();
   await expect(participants.getByText(/Quorum : 50 % des membres présents — Quorum non atteint\./)).toBeVisible();
 
+  // The moderation queue gathers every board and Q&A: the demo's newest ideas (group boards included) are there.
+  const queue = page.getByRole('region', { name: 'File de modération' });
+  await expect(queue.getByRole('heading', { name: /En attente de validation \(\d+\)/ })).toBeVisible();
+  const recent = queue.getByRole('region', { name: 'Dernières publications' });
+  await expect(recent.getByText(/^Idée · /).first()).toBeVisible();
+  await expect(recent.getByRole('button', { name: /^Épingler : « / }).first()).toBeVisible();
+
   await page.getByRole('link', { name: /Atelier 2 — Comment faire vivre/ }).click();
   await expect(page.getByRole('heading', { name: 'Idées publiées' })).toBeVisible();
   await page.getByText('Réglages du tableau (colonnes, soutiens, modération)').click();
@@ -23,7 +30,7 @@ test('the demo facilitator sees présents / attendus and adds a column to the de
   await expect(settings.getByText('Réglages enregistrés.')).toBeVisible();
   await expect(settings.getByLabel('Titre de la colonne 5')).toHaveValue('Prochaines étapes');
 
-  // Scoped to the two new panels (the shell has its own findings, tracked elsewhere).
-  const axe = await new AxeBuilder({ page }).include('.participants-panel').include('.board-settings').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  // Scoped to the console's own panels (the shell has its own findings, tracked elsewhere).
+  const axe = await new AxeBuilder({ page }).include('.participants-panel').include('.moderation-queue').include('.board-settings').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });

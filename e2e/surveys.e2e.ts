@@ -47,6 +47,9 @@ test('a ranking question: open, two phones vote, the projector follows, close an
 
   await expect(screen.getByText('Classement par la méthode de Borda')).toBeVisible({ timeout: 10_000 });
   await expect(screen.getByText(/2 votes sur/)).toBeVisible({ timeout: 10_000 });
+  // The console's participants panel: « x % des membres présents ont voté », live.
+  const turnout = page.getByRole('region', { name: 'Vote en cours' });
+  await expect(turnout.getByText(/^\d+ % des membres présents ont voté \(2 \/ \d+\)$/)).toBeVisible({ timeout: 10_000 });
 
   await page.getByRole('button', { name: /Clore le vote : Sur quels thèmes/ }).click();
   await page.getByRole('button', { name: /Publier les résultats : Sur quels thèmes/ }).click();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Uuid, Versioned, text } from '../common';
-import { QNA_LIMITS, QnaQuestionView, QnaVoteResult } from '../qna/schemas';
+import { QNA_LIMITS, QnaConfig, QnaQuestionView, QnaSettingsPatch, QnaVoteResult } from '../qna/schemas';
 import { command, event } from './define';
 
 const Question = { questionId: Uuid };
@@ -28,6 +28,11 @@ export const QNA_COMMANDS = {
   ),
   'qna.markAnswering': command(Question, QnaQuestionView, 'Staff: mark the question "en cours" (one at a time per Q&A; the previous one returns to visible).'),
   'qna.markAnswered': command(Question, QnaQuestionView, 'Staff: mark the question answered.'),
+  'qna.configure': command(
+    { activityId: Uuid, ...QnaSettingsPatch },
+    QnaConfig,
+    'Staff: allow or forbid anonymous questions, choose pre- or post-moderation. Questions already asked keep their status.',
+  ),
 } as const;
 
 export const QNA_EVENTS = {
@@ -52,6 +57,12 @@ export const QNA_EVENTS = {
     Versioned.extend({ activityId: Uuid, questionId: Uuid, votes: z.number().int().nonnegative() }),
     'session',
     'Current upvote count of a question, coalesced (a full count: idempotent).',
+    true,
+  ),
+  'qna.settings.updated': event(
+    Versioned.extend({ activityId: Uuid, settings: QnaConfig }),
+    'session',
+    'A Q&A was created or its settings changed (to those who may read it). Volatile: a full state, idempotent.',
     true,
   ),
 } as const;

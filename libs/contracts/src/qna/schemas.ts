@@ -12,6 +12,12 @@ export const QnaConfig = z
   .strict();
 export type QnaConfig = z.infer<typeof QnaConfig>;
 
+/** `qna.configure`: the settings to change; the others stay as they are. */
+export const QnaSettingsPatch = {
+  anonymousAllowed: z.boolean().optional().describe('Members may ask without their name'),
+  moderation: z.enum(['pre', 'post']).optional().describe('pre: questions wait for approval; post: visible at once'),
+};
+
 export const QnaQuestionStatus = z.enum(['pending', 'visible', 'hidden', 'rejected', 'merged', 'answering', 'answered']);
 export type QnaQuestionStatus = z.infer<typeof QnaQuestionStatus>;
 
@@ -43,5 +49,6 @@ export const QnaSnapshot = z.object({
   questions: z.array(QnaQuestionView).describe('Members: public statuses plus their own pending questions; staff: everything'),
   myVotes: z.array(Uuid).describe('Questions the caller upvoted'),
   myQuestions: z.array(Uuid).describe('Questions the caller asked'),
+  settings: z.record(Uuid, QnaConfig).describe('Settings of each Q&A the caller may read, by activity id (the ask form offers anonymity only where allowed)'),
 });
 export type QnaSnapshot = z.infer<typeof QnaSnapshot>;

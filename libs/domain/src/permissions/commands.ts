@@ -63,6 +63,7 @@ export const COMMAND_ROLES: Record<CommandName, readonly ParticipantRole[]> = {
   'qna.merge': STAFF,
   'qna.markAnswering': STAFF,
   'qna.markAnswered': STAFF,
+  'qna.configure': STAFF,
   'activity.plan': STAFF,
   'agenda.startNext': STAFF,
   'activity.start': STAFF,

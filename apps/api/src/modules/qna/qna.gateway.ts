@@ -58,6 +58,11 @@ export class QnaGateway {
     return this.moderate(s, 'qna.markAnswered', body);
   }
 
+  @SubscribeMessage('qna.configure')
+  configure(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+    return this.commands.run(s, 'qna.configure', body, ({ tx, actor, payload }) => this.qna.configure(tx, actor, payload));
+  }
+
   @SubscribeMessage('qna.merge')
   async merge(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
     const ack = await this.commands.run(s, 'qna.merge', body, ({ tx, actor, payload }) => this.qna.merge(tx, actor, payload));

@@ -60,6 +60,38 @@ describe('Q&A "Échange avec la présidente" (real database, real socket.io)', (
     expect(await send(aliceSocket, 'qna.ask', { activityId: qna.id, text: 'Trop tard ?' })).toMatchObject({ ok: false, error: { code: 'QNA_CLOSED' } });
   });
 
+  it('gives members each Q&A’s settings, and follows a facilitator who forbids anonymity mid-session', async () => {
+    const { session, staff, qna, alice, aliceSocket, brunoSocket } = await room({ anonymousAllowed: true, moderation: 'post' });
+    expect((await qnaOf(alice.token, session.id)).settings).toEqual({ [qna.id]: { anonymousAllowed: true, moderation: 'post' } });
+    expect((await sendOk(aliceSocket, 'qna.ask', { activityId: qna.id, text: 'Sans mon nom, possible ?', anonymous: true })).authorName).toBeNull();
+
+    const told = nextEvent(brunoSocket, 'qna.settings.updated');
+    const changed = await sendOk(staff, 'qna.configure', { activityId: qna.id, anonymousAllowed: false, moderation: 'pre' });
+    expect(changed).toEqual({ anonymousAllowed: false, moderation: 'pre' });
+    expect(await told).toMatchObject({ activityId: qna.id, settings: { anonymousAllowed: false, moderation: 'pre' } });
+    expect((await qnaOf(alice.token, session.id)).settings[qna.id]).toEqual({ anonymousAllowed: false, moderation: 'pre' });
+
+    // The server enforces what the form offers: an anonymous question is now refused.
+    expect(await send(aliceSocket, 'qna.ask', { activityId: qna.id, text: 'Et maintenant, sans nom ?', anonymous: true })).toMatchObject({
+      ok: false,
+      error: { code: 'QNA_ANONYMOUS_NOT_ALLOWED' },
+    });
+    expect((await sendOk(aliceSocket, 'qna.ask', { activityId: qna.id, text: 'Avec mon nom, alors.' })).status).toBe('pending');
+
+    // A repeated change is one change; members cannot configure; one audit link.
+    await sendOk(staff, 'qna.configure', { activityId: qna.id, anonymousAllowed: false });
+    expect(await send(aliceSocket, 'qna.configure', { activityId: qna.id, anonymousAllowed: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const audit: { payload: unknown }[] = await t.db.query(`SELECT payload FROM audit_event WHERE session_id = $1 AND type = 'qna.configured'`, [session.id]);
+    expect(audit).toEqual([{ payload: expect.objectContaining({ activityId: qna.id, to: { anonymousAllowed: false, moderation: 'pre' } }) }]);
+  });
+
+  it('tells members the settings of a Q&A created while they are connected', async () => {
+    const { staff, brunoSocket } = await room();
+    const told = nextEvent(brunoSocket, 'qna.settings.updated', (e) => e.settings.anonymousAllowed === false);
+    const created = await sendOk(staff, 'activity.create', { kind: 'qna', title: 'Questions nominatives', config: { anonymousAllowed: false } });
+    expect(await told).toMatchObject({ activityId: created.id, settings: { anonymousAllowed: false, moderation: 'post' } });
+  });
+
   it('keeps pre-moderated questions in the staff queue: other members never see them until approved', async () => {
     const { session, staff, qna, alice, bruno, aliceSocket, brunoSocket } = await room({ moderation: 'pre' });
     let brunoSawPending = false;

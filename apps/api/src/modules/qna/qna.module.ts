@@ -27,7 +27,11 @@ export class QnaModule implements OnModuleInit {
   onModuleInit(): void {
     this.kinds.register('qna', {
       // Questions live in their own table; the activity only keeps the validated settings.
-      onCreate: async (_tx, _activity, config) => parseWith(QnaConfig, config ?? {}),
+      onCreate: async (tx, activity, config) => {
+        const settings = parseWith(QnaConfig, config ?? {});
+        await this.qna.publishSettings(tx, activity, settings);
+        return settings;
+      },
       onDelete: async (tx, activity) => {
         await tx.manager.query('DELETE FROM qna_vote WHERE question_id IN (SELECT id FROM qna_question WHERE activity_id = $1)', [activity.id]);
         await tx.manager.query('DELETE FROM qna_question WHERE activity_id = $1', [activity.id]);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isDeepStrictEqual } from 'node:util';
 import type { EntityManager } from 'typeorm';
 import { QnaConfig, type CommandPayload, type QnaQuestionStatus, type QnaQuestionView, type QnaSnapshot, type QnaVoteResult } from '@palabre/contracts';
 import { canMerge, canReadActivity, isPublicQuestion, isStaffRole, isVotable, QNA_MODERATION_FROM, QNA_MODERATION_TARGET } from '@palabre/domain';
@@ -98,6 +99,30 @@ export class QnaService {
     return { merged: toQuestionView(merged), into: toQuestionView(into) };
   }
 
+  /** Staff: change a Q&A's settings. Questions already asked keep their status. */
+  async configure(tx: Tx, actor: ParticipantActor, p: CommandPayload<'qna.configure'>): Promise<QnaConfig> {
+    const activity = await this.qnaActivity(tx, actor, p.activityId);
+    await tx.manager.query('SELECT 1 FROM activity WHERE id = $1 FOR UPDATE', [activity.id]);
+    const locked: { config: unknown }[] = await tx.manager.query('SELECT config FROM activity WHERE id = $1', [activity.id]);
+    const before = parseWith(QnaConfig, locked[0]?.config ?? {});
+    const after: QnaConfig = {
+      anonymousAllowed: p.anonymousAllowed ?? before.anonymousAllowed,
+      moderation: p.moderation ?? before.moderation,
+    };
+    // The same change clicked by two facilitators is one change.
+    if (isDeepStrictEqual(before, after)) return after;
+    await tx.manager.query('UPDATE activity SET config = $2 WHERE id = $1', [activity.id, JSON.stringify(after)]);
+    await this.publishSettings(tx, activity, after);
+    await tx.audit(actor.sessionId, 'qna.configured', actor.participantId, { activityId: activity.id, from: before, to: after });
+    return after;
+  }
+
+  /** Tells those who may read the Q&A its settings (the ask form offers anonymity only where allowed). */
+  async publishSettings(tx: Tx, activity: Pick<Activity, 'id' | 'sessionId' | 'groupId'>, settings: QnaConfig): Promise<void> {
+    const room = activity.groupId ? [rooms.group(activity.groupId), rooms.staff(activity.sessionId)] : rooms.session(activity.sessionId);
+    await tx.publish('qna.settings.updated', activity.sessionId, { activityId: activity.id, settings }, { room });
+  }
+
   /** Snapshot part: members see published questions and their own waiting ones; staff see all. */
   async snapshot(actor: ParticipantActor, manager: EntityManager): Promise<QnaSnapshot> {
     const staff = isStaffRole(actor.role);
@@ -109,7 +134,10 @@ export class QnaService {
       `SELECT p.group_id, (s.settings->>'reportBackOpen')::boolean AS report_back FROM participant p JOIN session s ON s.id = p.session_id WHERE p.id = $1`,
       [actor.participantId],
     );
-    const groups: { id: string; group_id: string | null }[] = await manager.query('SELECT id, group_id FROM activity WHERE session_id = $1', [actor.sessionId]);
+    const groups: { id: string; group_id: string | null; kind: string; config: unknown }[] = await manager.query(
+      'SELECT id, group_id, kind, config FROM activity WHERE session_id = $1',
+      [actor.sessionId],
+    );
     const groupOf = new Map(groups.map((g) => [g.id, g.group_id]));
     const readable = (activityId: string) =>
       canReadActivity({ role: actor.role, actorGroupId: me[0]?.group_id ?? null, activityGroupId: groupOf.get(activityId) ?? null, reportBackOpen: me[0]?.report_back === true });
@@ -122,10 +150,12 @@ export class QnaService {
       [actor.sessionId, actor.participantId],
     );
     const visibleIds = new Set(questions.map((q) => q.id));
+    const settings = Object.fromEntries(groups.filter((g) => g.kind === 'qna' && readable(g.id)).map((g) => [g.id, parseWith(QnaConfig, g.config ?? {})]));
     return {
       questions,
       myVotes: votes.map((v) => v.question_id).filter((id) => visibleIds.has(id)),
       myQuestions: rows.filter((r) => r.author_id === actor.participantId && visibleIds.has(r.id)).map((r) => r.id),
+      settings,
     };
   }
 

@@ -1,4 +1,4 @@
-import type { RoomSnapshot, SessionSnapshot } from '@palabre/contracts';
+import type { BoardsFeature, GroupsSnapshot, QnaSnapshot, RoomSnapshot, SessionSnapshot } from '@palabre/contracts';
 import { nextEvent, send, sendOk, TestApp, type TestSocket } from '../../common/testing/harness';
 
 describe('running the room: agenda, timers, projector, presence (real database, real socket.io)', () => {
@@ -133,6 +133,74 @@ describe('running the room: agenda, timers, projector, presence (real database, 
     await sendOk(staff, 'screen.show', { screen: { view: 'welcome' } });
     expect((await changed).screen).toEqual({ view: 'welcome' });
     expect(await send(staff, 'screen.show', { screen: { view: 'results' } })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+  });
+
+  it('plans, changes and clears planned durations: facilitators see it live, the next start uses it', async () => {
+    const { session, staff, items, phone, member } = await agenda();
+    const other = await secondFacilitator(session.id);
+    let memberHeard = false;
+    (phone as unknown as { on(e: string, h: () => void): void }).on('agenda.planned', () => (memberHeard = true));
+    const seen = nextEvent(other, 'agenda.planned');
+    expect((await sendOk(staff, 'activity.plan', { activityId: items[1].id, plannedMinutes: 12 })).plan).toEqual({ [items[1].id]: 12 });
+    expect((await seen).plan).toEqual({ [items[1].id]: 12 });
+    await sendOk(staff, 'activity.plan', { activityId: items[0].id, plannedMinutes: 3 });
+    expect((await sendOk(other, 'activity.plan', { activityId: items[0].id, plannedMinutes: null })).plan).toEqual({ [items[1].id]: 12 });
+    expect(await send(staff, 'activity.plan', { activityId: items[0].id, plannedMinutes: 601 })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(await send(phone, 'activity.plan', { activityId: items[0].id, plannedMinutes: 5 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // Item 1 has no plan any more: no countdown; item 2 starts with its 12 minutes.
+    expect((await sendOk(staff, 'agenda.startNext', { fromActivityId: null })).timer).toBeNull();
+    const started = await sendOk(staff, 'agenda.startNext', { fromActivityId: items[0].id });
+    expect(started.timer).toMatchObject({ activityId: items[1].id, durationMs: 720_000 });
+    expect(roomOf(await snapshot(member.token, session.id)).plan).toEqual({ [items[1].id]: 12 });
+    expect(memberHeard).toBe(false);
+  });
+
+  it('gives facilitators one moderation queue across boards (groups included) and the Q&A, which members never see', async () => {
+    const { session, facilitator } = await t.liveSession();
+    const staff = await t.connect(facilitator.token);
+    await sendOk(staff, 'activity.create', { kind: 'groups', title: 'Groupes de travail', config: { placement: 'assign' } });
+    const groups = ((await snapshot(facilitator.token, session.id)).features.groups as GroupsSnapshot).activities[0].groups;
+    const plenary = await sendOk(staff, 'activity.create', { kind: 'board', title: 'Atelier 2', config: { moderation: 'pre' } });
+    const groupBoard = await sendOk(staff, 'activity.create', { kind: 'board', title: 'Tableau du groupe', groupId: groups[0].id });
+    const qna = await sendOk(staff, 'activity.create', { kind: 'qna', title: 'Échange', config: { moderation: 'pre' } });
+    for (const b of [plenary, groupBoard]) await sendOk(staff, 'board.open', { activityId: b.id });
+    await sendOk(staff, 'activity.open', { activityId: qna.id });
+    const alice = await t.join(session.joinCode, 'Alice Fabre');
+    const bruno = await t.join(session.joinCode, 'Bruno Vidal');
+    await sendOk(staff, 'group.assign', { participantId: alice.participant.id, groupId: groups[0].id });
+    const [aliceSocket, brunoSocket] = await Promise.all([t.connect(alice.token), t.connect(bruno.token)]);
+
+    const pendingIdea = await sendOk(brunoSocket, 'idea.post', { activityId: plenary.id, columnId: 'idees', title: 'Un guichet unique' });
+    const groupIdea = await sendOk(aliceSocket, 'idea.post', { activityId: groupBoard.id, columnId: 'idees', title: 'Hors sujet' });
+    await sendOk(staff, 'idea.hide', { activityId: groupBoard.id, ideaId: groupIdea.id, reason: 'Hors sujet' });
+    const question = await sendOk(brunoSocket, 'qna.ask', { activityId: qna.id, text: 'Quel calendrier ?' });
+    expect([pendingIdea.status, question.status]).toEqual(['pending', 'pending']);
+
+    const queueOf = (snap: SessionSnapshot) => {
+      const boards = snap.features.boards as BoardsFeature;
+      const ideas = Object.values(boards.boards).flatMap((b) => b.ideas);
+      return [...ideas.map((i) => [i.title, i.status]), ...(snap.features.qna as QnaSnapshot).questions.map((q) => [q.text, q.status])];
+    };
+    expect(queueOf(await snapshot(facilitator.token, session.id))).toEqual([
+      ['Un guichet unique', 'pending'],
+      ['Hors sujet', 'hidden'],
+      ['Quel calendrier ?', 'pending'],
+    ]);
+    // Members see only their own waiting items; the other group's board is not theirs at all.
+    const charles = await t.join(session.joinCode, 'Charles Py');
+    expect(queueOf(await snapshot(charles.token, session.id))).toEqual([]);
+    expect(queueOf(await snapshot(alice.token, session.id))).toEqual([['Hors sujet', 'hidden']]);
+
+    // The queue's quick actions are the features' own commands: publish, restore (undo).
+    const published = nextEvent(aliceSocket, 'idea.updated', (e) => e.idea.id === groupIdea.id && e.idea.status === 'visible');
+    await sendOk(staff, 'idea.approve', { activityId: plenary.id, ideaId: pendingIdea.id });
+    await sendOk(staff, 'qna.approve', { questionId: question.id });
+    await sendOk(staff, 'idea.restore', { activityId: groupBoard.id, ideaId: groupIdea.id });
+    await published;
+    expect(queueOf(await snapshot(charles.token, session.id))).toEqual([
+      ['Un guichet unique', 'visible'],
+      ['Quel calendrier ?', 'visible'],
+    ]);
   });
 
   it('refuses room commands from members and screens', async () => {

@@ -7,7 +7,7 @@ const question = (id: string, votes: number, status: QnaQuestionView['status'] =
   id, activityId, text: `Question ${id}`, anonymous: false, authorName: 'Alice', status, mergedInto: null, votes, createdAt,
 });
 const snapshotAs = (role: 'member' | 'facilitator', questions: QnaQuestionView[]): SessionSnapshot =>
-  ({ version: 1, me: { role }, features: { qna: { questions, myVotes: [], myQuestions: [] } } }) as unknown as SessionSnapshot;
+  ({ version: 1, me: { role }, features: { qna: { questions, myVotes: [], myQuestions: [], settings: {} } } }) as unknown as SessionSnapshot;
 const qnaOf = (s: SessionSnapshot) => s.features.qna as QnaSnapshot;
 
 describe('Q&A snapshot patchers', () => {
@@ -21,6 +21,12 @@ describe('Q&A snapshot patchers', () => {
     const payload = { sessionId: 's', version: 1, activityId, questionId: 'q1', votes: 4 };
     const once = qnaPatchers['qna.votes.updated']!(snapshotAs('member', [question('q1', 1)]), payload);
     expect(qnaOf(qnaPatchers['qna.votes.updated']!(once, payload)).questions[0].votes).toBe(4);
+  });
+
+  it('records the settings of a Q&A, replacing older ones', () => {
+    const payload = (anonymousAllowed: boolean) => ({ sessionId: 's', version: 1, activityId, settings: { anonymousAllowed, moderation: 'pre' as const } });
+    const once = qnaPatchers['qna.settings.updated']!(snapshotAs('member', []), payload(true));
+    expect(qnaOf(qnaPatchers['qna.settings.updated']!(once, payload(false))).settings).toEqual({ [activityId]: { anonymousAllowed: false, moderation: 'pre' } });
   });
 
   it('sorts the question en cours first, then by votes or by newest', () => {

@@ -1,7 +1,8 @@
 import type { QnaQuestionView, QnaSnapshot, SessionSnapshot } from '@palabre/contracts';
 import { patchFeature, type SnapshotPatchers } from '../../lib/patchers';
 
-const EMPTY: QnaSnapshot = { questions: [], myVotes: [], myQuestions: [] };
+export const EMPTY_QNA: QnaSnapshot = { questions: [], myVotes: [], myQuestions: [], settings: {} };
+const EMPTY = EMPTY_QNA;
 
 function upsert(snapshot: SessionSnapshot, question: QnaQuestionView): SessionSnapshot {
   return patchFeature<QnaSnapshot>(snapshot, 'qna', (current = EMPTY) => ({
@@ -29,6 +30,8 @@ export const qnaPatchers: SnapshotPatchers = {
       ...current,
       questions: current.questions.map((q) => (q.id === questionId ? { ...q, votes } : q)),
     })),
+  'qna.settings.updated': (snapshot, { activityId, settings }) =>
+    patchFeature<QnaSnapshot>(snapshot, 'qna', (current = EMPTY) => ({ ...current, settings: { ...current.settings, [activityId]: settings } })),
 };
 
 export type QnaSort = 'votes' | 'newest';

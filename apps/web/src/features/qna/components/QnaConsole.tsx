@@ -6,6 +6,7 @@ import { useCommand } from '../../../lib/live';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { useQna } from '../hooks/useQna';
 import { sortQuestions, type QnaSort } from '../patchers';
+import { QnaSettingsForm } from './QnaSettingsForm';
 import { SortToggle } from './SortToggle';
 
 type Action = Extract<CommandName, 'qna.approve' | 'qna.reject' | 'qna.hide' | 'qna.restore' | 'qna.markAnswering' | 'qna.markAnswered'>;
@@ -67,6 +68,7 @@ export function QnaConsole({ activity }: ActivityViewProps) {
 
   return (
     <div className="stack">
+      <QnaSettingsForm activityId={activity.id} settings={qna.settings[activity.id]} configure={(payload) => send('qna.configure', payload)} />
       <ErrorMessage error={error} />
       <section aria-labelledby={`${activity.id}-queue`}>
         <h3 id={`${activity.id}-queue`}>{t('console.queue', { count: pending.length })}</h3>

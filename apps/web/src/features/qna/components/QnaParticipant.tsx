@@ -1,12 +1,12 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QNA_LIMITS } from '@palabre/contracts';
 import type { ActivityViewProps } from '../../registry';
 import { useCommand } from '../../../lib/live';
 import { useAnnounce } from '../../../ui/Announcer';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { useQna, useRecordVote } from '../hooks/useQna';
 import { sortQuestions, type QnaSort } from '../patchers';
+import { QnaAskForm } from './QnaAskForm';
 import { SortToggle } from './SortToggle';
 
 /** A member's phone: ask a question, support others' (once each), sorted by votes or newest. */
@@ -17,23 +17,8 @@ export function QnaParticipant({ activity }: ActivityViewProps) {
   const recordVote = useRecordVote();
   const qna = useQna();
   const [sort, setSort] = useState<QnaSort>('votes');
-  const [text, setText] = useState('');
-  const [anonymous, setAnonymous] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const textId = useId();
   const open = activity.state === 'open';
-
-  async function ask(e: FormEvent) {
-    e.preventDefault();
-    setError(null);
-    try {
-      const question = await send('qna.ask', { activityId: activity.id, text, anonymous });
-      setText('');
-      announce(question.status === 'pending' ? t('announce.pending') : t('announce.asked'));
-    } catch (err) {
-      setError(err);
-    }
-  }
 
   async function toggleVote(questionId: string, voted: boolean) {
     setError(null);
@@ -50,19 +35,12 @@ export function QnaParticipant({ activity }: ActivityViewProps) {
   return (
     <div className="stack">
       {open ? (
-        <form className="stack" onSubmit={(e) => void ask(e)}>
-          <div className="field">
-            <label htmlFor={textId}>{t('ask.label')}</label>
-            <textarea id={textId} value={text} maxLength={QNA_LIMITS.textMax} rows={3} required onChange={(e) => setText(e.target.value)} />
-            <p className="hint">{t('ask.count', { count: text.length, max: QNA_LIMITS.textMax })}</p>
-          </div>
-          <label>
-            <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} /> {t('ask.anonymous')}
-          </label>
-          <button type="submit" className="button button-primary" disabled={text.trim().length === 0}>
-            {t('ask.submit')}
-          </button>
-        </form>
+        <QnaAskForm
+          activityId={activity.id}
+          settings={qna.settings[activity.id]}
+          ask={(payload) => send('qna.ask', payload)}
+          onAsked={(question) => announce(question.status === 'pending' ? t('announce.pending') : t('announce.asked'))}
+        />
       ) : (
         <p className="muted">{t('closed')}</p>
       )}

@@ -2,8 +2,9 @@ import { useCallback } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { QnaSnapshot, QnaVoteResult, SessionSnapshot } from '@palabre/contracts';
 import { patchFeature, snapshotKey, useLiveSession, useSessionSnapshot } from '../../../lib/live';
+import { EMPTY_QNA } from '../patchers';
 
-const EMPTY: QnaSnapshot = { questions: [], myVotes: [], myQuestions: [] };
+const EMPTY = EMPTY_QNA;
 
 /** The Q&A part of the snapshot. */
 export function useQna(): QnaSnapshot {

@@ -18,6 +18,7 @@ export function AgendaControls() {
   const current = activities.find((a) => a.id === room.currentActivityId);
   const index = current ? activities.indexOf(current) : -1;
   const next = activities[index + 1];
+  const planned = next ? room.plan[next.id] : undefined;
 
   async function run(promise: Promise<unknown>): Promise<boolean> {
     setError(null);
@@ -61,7 +62,21 @@ export function AgendaControls() {
         <div className="stack">
           <div className="field">
             <label htmlFor={minutesId}>{t('agenda.minutes')}</label>
-            <input id={minutesId} type="number" min={1} max={600} inputMode="numeric" value={minutes} onChange={(e) => setMinutes(e.target.value)} />
+            <input
+              id={minutesId}
+              type="number"
+              min={1}
+              max={600}
+              inputMode="numeric"
+              value={minutes}
+              aria-describedby={planned ? `${minutesId}-hint` : undefined}
+              onChange={(e) => setMinutes(e.target.value)}
+            />
+            {planned && (
+              <p className="hint" id={`${minutesId}-hint`}>
+                {t('agenda.plannedHint', { minutes: planned })}
+              </p>
+            )}
           </div>
           <label>
             <input type="checkbox" checked={autoClose} onChange={(e) => setAutoClose(e.target.checked)} /> {t('agenda.autoClose')}

@@ -11,6 +11,7 @@ import { Loading } from '../../../ui/Loading';
 import { OnlineList } from '../../staff/components/OnlineList';
 import { useRoom } from '../hooks/useRoom';
 import { AttendanceView } from './AttendanceView';
+import { CurrentVoteTurnout } from './CurrentVoteTurnout';
 
 export const attendanceKey = (sessionId: string) => ['attendance', sessionId] as const;
 
@@ -44,6 +45,7 @@ export function ParticipantsPanel({ presence }: { presence: PresenceView }) {
   return (
     <section className="card stack participants-panel" aria-labelledby={`${uid}-title`}>
       <h2 id={`${uid}-title`}>{t('participants.title')}</h2>
+      <CurrentVoteTurnout />
       {attendance.data ? <AttendanceView attendance={attendance.data} /> : attendance.error ? null : <Loading />}
       <ErrorMessage error={attendance.error} />
       <QuorumForm onSaved={() => void refetch()} />

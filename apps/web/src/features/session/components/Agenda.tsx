@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { ReactNode } from 'react';
 import type { ActivitySummary } from '@palabre/contracts';
 
 interface AgendaProps {
@@ -7,10 +8,12 @@ interface AgendaProps {
   /** The activity shown next to the agenda (marked aria-current). */
   selectedId?: string;
   headingId?: string;
+  /** Shown under each item, outside its link (the console puts the planned duration there). */
+  itemExtra?: (activity: ActivitySummary) => ReactNode;
 }
 
 /** The session's agenda; each item opens that activity (?activity=<id>). */
-export function Agenda({ activities, selectedId, headingId = 'agenda-heading' }: AgendaProps) {
+export function Agenda({ activities, selectedId, headingId = 'agenda-heading', itemExtra }: AgendaProps) {
   const { t } = useTranslation('session');
   return (
     <nav className="agenda card" aria-labelledby={headingId}>
@@ -31,6 +34,7 @@ export function Agenda({ activities, selectedId, headingId = 'agenda-heading' }:
                   {t(`kind.${activity.kind}`)} · {t(`activityState.${activity.state}`, { defaultValue: activity.state })}
                 </span>
               </Link>
+              {itemExtra?.(activity)}
             </li>
           ))}
         </ol>

@@ -10,7 +10,9 @@ import { ActivityPanel } from '../../session/components/ActivityPanel';
 import { Agenda } from '../../session/components/Agenda';
 import { useAnnounceChanges } from '../../session/hooks/useAnnounceChanges';
 import { OutcomesPanel } from '../../outcomes/components/OutcomesPanel';
+import { ModerationQueue } from '../../room/components/ModerationQueue';
 import { ParticipantsPanel } from '../../room/components/ParticipantsPanel';
+import { PlannedDuration } from '../../room/components/PlannedDuration';
 import { RoomConsole } from '../../room/components/RoomConsole';
 import { AddActivityForm } from './AddActivityForm';
 import { JoinInfo } from './JoinInfo';
@@ -57,11 +59,14 @@ export function ConsoleView({ onAccessLost }: { onAccessLost: () => void }) {
           <OutcomesPanel session={snapshot.session} activity={activity} />
         </div>
         <div className="stack">
-          <Agenda activities={snapshot.activities} selectedId={activity?.id} />
+          <Agenda activities={snapshot.activities} selectedId={activity?.id} itemExtra={(a) => <PlannedDuration activity={a} />} />
           <ActivityPanel activity={activity} surface="console" />
           <AddActivityForm />
         </div>
-        <ParticipantsPanel presence={snapshot.presence} />
+        <div className="stack">
+          <ModerationQueue />
+          <ParticipantsPanel presence={snapshot.presence} />
+        </div>
       </div>
     </div>
   );
