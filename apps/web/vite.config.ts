@@ -12,7 +12,9 @@ export default defineConfig({
   plugins: [react()],
   resolve: {
     // The shared libs are consumed from source: no build step before the web app.
+    // `@palabre/contracts/meta` (zod-free values) must come before the package's own entry.
     alias: {
+      '@palabre/contracts/meta': here('../../libs/contracts/src/meta.ts'),
       '@palabre/contracts': here('../../libs/contracts/src/index.ts'),
       '@palabre/domain': here('../../libs/domain/src/index.ts'),
     },
@@ -27,6 +29,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
+    // dist/.vite/manifest.json: scripts/bundle-size.mjs reads which chunks the participant route loads.
+    manifest: true,
   },
   test: {
     include: ['src/**/*.test.{ts,tsx}'],

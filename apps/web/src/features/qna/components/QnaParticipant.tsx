@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QNA_LIMITS } from '@palabre/contracts';
+import { QNA_LIMITS } from '@palabre/contracts/meta';
 import type { ActivityViewProps } from '../../registry';
 import { useCommand } from '../../../lib/live';
 import { useAnnounce } from '../../../ui/Announcer';
