@@ -24,3 +24,4 @@ export function entryKey(manifest: Manifest): string;
 export function staticChunks(manifest: Manifest, key: string): string[];
 export function measureEntry(manifest: Manifest, readFile: (file: string) => Uint8Array, options?: { key?: string; budget?: number }): Measurement;
 export function packagesIn(dist: string, chunks: ChunkSize[]): string[];
+export function participantViews(manifest: Manifest, readFile: (file: string) => Uint8Array, entry?: string): { view: string; gzip: number }[];

@@ -52,6 +52,22 @@ export function measureEntry(manifest, readFile, { key = entryKey(manifest), bud
   return { entry: key, chunks, bytes, gzip, budget, withinBudget: gzip <= budget };
 }
 
+/** Members' activity views (lazy: fetched when an activity is shown), by the manifest's source path. */
+const PARTICIPANT_VIEW = /^src\/features\/[^/]+\/components\/\w+(Activity|Participant)\.tsx$/;
+
+/** For each participant view: the gzipped bytes it adds on top of the entry (chunks not already loaded). */
+export function participantViews(manifest, readFile, entry = entryKey(manifest)) {
+  const loaded = new Set(staticChunks(manifest, entry));
+  return Object.keys(manifest)
+    .filter((key) => PARTICIPANT_VIEW.test(key))
+    .sort()
+    .map((key) => {
+      const extra = staticChunks(manifest, key).filter((k) => !loaded.has(k));
+      const gzip = extra.reduce((n, k) => n + gzipSync(readFile(manifest[k].file), { level: 9 }).length, 0);
+      return { view: key.replace(/^.*\//, '').replace(/\.tsx$/, ''), gzip };
+    });
+}
+
 /** npm packages whose code is in these chunks, from their source maps (to spot, say, zod creeping back). */
 export function packagesIn(dist, chunks) {
   const names = new Set();
@@ -85,6 +101,8 @@ function main(argv) {
   console.log('Participant route JavaScript (entry + static imports):');
   for (const c of result.chunks) console.log(`  ${c.file.padEnd(44)} ${kB(c.bytes).padStart(11)}  gzip ${kB(c.gzip).padStart(10)}`);
   console.log(`  packages: ${packagesIn(dist, result.chunks).join(', ') || 'none found (no source maps?)'}`);
+  const views = participantViews(manifest, (file) => readFileSync(join(dist, file)));
+  if (views.length) console.log(`  then, when an activity is shown (lazy, not counted): ${views.map((v) => `${v.view} +${kB(v.gzip)}`).join(', ')}`);
   const verdict = result.withinBudget ? 'within' : 'OVER';
   console.log(`Participant route: ${kB(result.gzip)} gzipped (${kB(result.bytes)} raw), ${verdict} the ${kB(budget)} budget`);
   const json = option('json');

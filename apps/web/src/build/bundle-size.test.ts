@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BUDGET_BYTES, measureEntry, staticChunks, type Manifest } from '../../../../scripts/bundle-size.mjs';
+import { BUDGET_BYTES, measureEntry, participantViews, staticChunks, type Manifest } from '../../../../scripts/bundle-size.mjs';
 
 const SCRIPT = fileURLToPath(new URL('../../../../scripts/bundle-size.mjs', import.meta.url));
 
@@ -29,6 +29,8 @@ const manifest: Manifest = {
   '_api-c3.js': { file: 'assets/api-c3.js' },
   'src/Console.tsx': { file: 'assets/Console-d4.js', imports: ['_zod-e5.js', '_vendor-b2.js'] },
   '_zod-e5.js': { file: 'assets/zod-e5.js' },
+  'src/features/surveys/components/SurveyActivity.tsx': { file: 'assets/SurveyActivity-f6.js', imports: ['_api-c3.js', '_limits-g7.js'] },
+  '_limits-g7.js': { file: 'assets/limits-g7.js' },
 };
 const files: Record<string, Buffer> = {
   'assets/index-a1.js': noise(40_000, 1),
@@ -36,6 +38,8 @@ const files: Record<string, Buffer> = {
   'assets/api-c3.js': noise(10_000, 3),
   'assets/Console-d4.js': noise(90_000, 4),
   'assets/zod-e5.js': noise(60_000, 5),
+  'assets/SurveyActivity-f6.js': noise(5_000, 6),
+  'assets/limits-g7.js': noise(1_000, 7),
 };
 const gz = (file: string) => gzipSync(files[file], { level: 9 }).length;
 
@@ -63,6 +67,13 @@ describe('participant bundle budget (scripts/bundle-size.mjs)', () => {
     expect(before.withinBudget).toBe(true);
     expect(after.gzip).toBe(before.gzip + gz('assets/zod-e5.js'));
     expect(after.withinBudget).toBe(false);
+  });
+
+  it("gives what a member's activity view adds on top of the entry, without counting it", () => {
+    expect(participantViews(manifest, (file) => files[file])).toEqual([
+      { view: 'SurveyActivity', gzip: gz('assets/SurveyActivity-f6.js') + gz('assets/limits-g7.js') },
+    ]);
+    expect(measureEntry(manifest, (file) => files[file]).chunks.map((c) => c.file)).not.toContain('assets/SurveyActivity-f6.js');
   });
 
   describe('as a command on a built folder', () => {
