@@ -28,7 +28,7 @@ afterAll(() => {
 });
 
 let server: Server;
-beforeAll(() => new Promise<void>((resolve) => (server = app.listen(0, '127.0.0.1', resolve))));
+beforeAll(() => new Promise<void>((resolve) => (server = app.listen(0, '127.0.0.1', () => resolve()))));
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 /** The bytes as sent (an HTTP client library would decode gzip and Brotli and hide the encoding). */
