@@ -63,14 +63,14 @@ async function loadLocale(locale: Locale): Promise<void> {
 /** Switches language (fetching its catalogues if needed); offline, the current language stays. */
 export async function setLocale(locale: Locale): Promise<void> {
   try {
-    localStorage.setItem(STORAGE_KEY, locale);
-  } catch {
-    // Not persisted; still switched for this visit.
-  }
-  try {
     await loadLocale(locale);
   } catch {
     return; // The catalogue could not be fetched (no network): keep the language in use.
+  }
+  try {
+    localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    // Not persisted; still switched for this visit.
   }
   await i18next.changeLanguage(locale);
 }
