@@ -8,8 +8,12 @@ import { byNamespace } from './catalogue';
  * A feature adds its own pair of files; they are picked up here without editing this file.
  * French (the default and the fallback) ships in the main bundle; English is one chunk (`en.ts`)
  * fetched the first time it is chosen, which keeps it off the phones that never ask for it.
+ * Likewise the French of the staff, projector and archive pages (`fr-staff.ts`) comes with them.
  */
-const french = byNamespace(import.meta.glob<Record<string, unknown>>('./fr/*.json', { eager: true, import: 'default' }));
+const french = byNamespace(
+  // The staff pages' own namespaces come with those pages: `loadStaffCatalogues` below.
+  import.meta.glob<Record<string, unknown>>(['./fr/*.json', '!./fr/{staff,outcomes,screen}.json'], { eager: true, import: 'default' }),
+);
 const LOADERS: Record<Exclude<Locale, 'fr'>, () => Promise<{ default: ResourceLanguage }>> = {
   en: () => import('./en'),
 };
@@ -58,6 +62,16 @@ async function loadLocale(locale: Locale): Promise<void> {
   if (locale === 'fr' || i18next.hasResourceBundle(locale, 'common')) return;
   const { default: bundles } = await LOADERS[locale]();
   for (const [namespace, resources] of Object.entries(bundles)) i18next.addResourceBundle(locale, namespace, resources, true, true);
+}
+
+/** Namespaces that only staff, projector and archive pages use (not in the participant's bundle). */
+export const STAFF_NAMESPACES = ['staff', 'outcomes', 'screen'] as const;
+
+/** Adds the French catalogues of the staff pages; their lazy loaders wait for it (app/routes.tsx). */
+export async function loadStaffCatalogues(): Promise<void> {
+  if (i18next.hasResourceBundle('fr', STAFF_NAMESPACES[0])) return;
+  const { default: bundles } = await import('./fr-staff');
+  for (const [namespace, resources] of Object.entries(bundles)) i18next.addResourceBundle('fr', namespace, resources, true, true);
 }
 
 /** Switches language (fetching its catalogues if needed); offline, the current language stays. */
