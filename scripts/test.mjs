@@ -1,5 +1,6 @@
 // `npm test`: every suite in order — jest (libs/contracts, libs/domain, apps/api with its integration
-// specs), the web vitest suite, then the Playwright journeys against the built app — and one last line
+// specs), the web vitest suite, the participant bundle's weight against its budget (one check), then the
+// Playwright journeys against the built app — and one last line
 // `N passed, N failed`. With DATABASE_URL the integration specs and e2e use that PostgreSQL server,
 // otherwise the embedded database. Totals also go to TEST_TOTALS_FILE (default test-results/totals.json).
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -83,6 +84,25 @@ async function e2e() {
   record('e2e (Playwright)', { passed: (stats.expected ?? 0) + (stats.flaky ?? 0), failed: (stats.unexpected ?? 0) + errors, code, seconds: (Date.now() - t) / 1000 });
 }
 
+/** The participant route's gzipped JavaScript against its budget (scripts/bundle-size.mjs): one check. */
+async function bundleSize() {
+  console.log('\n▶ web bundle size (participant route)');
+  const t = Date.now();
+  try {
+    await ensureBuilt({ skip: ['apps/api'] });
+  } catch (error) {
+    console.error(error.message);
+    record('web bundle size', { passed: 0, failed: 1, code: 1, note: 'build failed', seconds: (Date.now() - t) / 1000 });
+    return;
+  }
+  const out = join(RESULTS, 'bundle-size.json');
+  rmSync(out, { force: true });
+  const { code } = await run([process.execPath, join(ROOT, 'scripts/bundle-size.mjs'), '--json', out]);
+  const report = readJson(out);
+  const note = report ? `${(report.gzip / 1000).toFixed(1)} kB of ${(report.budget / 1000).toFixed(0)} kB gzipped` : undefined;
+  record('web bundle size', { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, code, note, seconds: (Date.now() - t) / 1000 });
+}
+
 function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -101,6 +121,7 @@ const steps = [
   // WASM, which on a busy 2-core machine exceeds the config's 30 s hook timeout. A hang still fails.
   ['api', () => jest(`apps/api (jest, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded database'})`, 'apps/api', ['--testTimeout=180000'])],
   ['web', vitest],
+  ['size', bundleSize],
   ['e2e', e2e],
 ];
 for (const [key, step] of steps) if (only.length === 0 || only.includes(key)) await step();

@@ -1,6 +1,9 @@
 /// <reference types="vitest/config" />
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -8,11 +11,35 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 /** Where `npm run dev` forwards REST and socket traffic (the NestJS API). */
 const apiTarget = process.env.PALABRE_API_URL ?? 'http://localhost:3000';
 
+/**
+ * Writes `<file>.gz` and `<file>.br` next to each built script and style sheet, which the API
+ * sends to browsers that accept them (apps/api/src/common/http/web-app.ts): phones download the
+ * gzipped size that scripts/bundle-size.mjs budgets, and nothing is compressed per request.
+ */
+function precompress(): Plugin {
+  return {
+    name: 'palabre-precompress',
+    apply: 'build',
+    // After writing: chunks are final only then (Vite's own generateBundle hooks still edit them).
+    writeBundle(options, bundle) {
+      const dir = options.dir ?? here('dist');
+      for (const fileName of Object.keys(bundle)) {
+        if (!/\.(js|css)$/.test(fileName)) continue;
+        const bytes = readFileSync(join(dir, fileName));
+        writeFileSync(join(dir, `${fileName}.gz`), gzipSync(bytes, { level: 9 }));
+        writeFileSync(join(dir, `${fileName}.br`), brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }));
+      }
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   resolve: {
     // The shared libs are consumed from source: no build step before the web app.
+    // `@palabre/contracts/meta` (zod-free values) must come before the package's own entry.
     alias: {
+      '@palabre/contracts/meta': here('../../libs/contracts/src/meta.ts'),
       '@palabre/contracts': here('../../libs/contracts/src/index.ts'),
       '@palabre/domain': here('../../libs/domain/src/index.ts'),
     },
@@ -27,6 +54,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
+    // dist/.vite/manifest.json: scripts/bundle-size.mjs reads which chunks the participant route loads.
+    manifest: true,
   },
   test: {
     include: ['src/**/*.test.{ts,tsx}'],

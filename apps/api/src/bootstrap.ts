@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -17,6 +16,7 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedde
 import { runMigrations } from './database/migrate';
 import type { DatabaseTarget } from './database/options';
 import { seedDemo } from './seed/demo';
+import { hasWebApp, webAppRouter } from './common/http/web-app';
 
 export interface RunningPalabre {
   app: INestApplication;
@@ -115,13 +115,8 @@ export async function startPalabre(config: AppConfig, options: StartOptions = {}
   };
 }
 
-/** In production one process serves the built web app too; unknown non-API paths get index.html (SPA). */
+/** In production one process serves the built web app too (compressed assets, SPA fallback). */
 function serveWebApp(app: NestExpressApplication, config: AppConfig): void {
   const dist = config.webDist ? resolve(config.webDist) : resolve(__dirname, '../../web/dist');
-  if (!existsSync(join(dist, 'index.html'))) return;
-  app.useStaticAssets(dist, { index: false, maxAge: '1h' });
-  app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/socket.io')) return next();
-    res.sendFile(join(dist, 'index.html'));
-  });
+  if (hasWebApp(dist)) app.use(webAppRouter(dist));
 }

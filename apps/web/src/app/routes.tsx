@@ -1,21 +1,27 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { Route, Routes } from 'react-router';
 import { HomePage } from '../features/join/pages/HomePage';
 import { JoinPage } from '../features/join/pages/JoinPage';
 import { InvitationPage } from '../features/join/pages/InvitationPage';
 import { SessionPage } from '../features/session/pages/SessionPage';
+import { loadStaffCatalogues } from '../i18n';
 import { Loading } from '../ui/Loading';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 
+/** A lazy page: its code and the French catalogues of the staff pages are fetched together. */
+function staffPage<K extends string, M extends Record<K, ComponentType>>(load: () => Promise<M>, name: K) {
+  return lazy(() => Promise.all([load(), loadStaffCatalogues()]).then(([module]) => ({ default: module[name] })));
+}
+
 // Staff and projector code is downloaded only by those who open them; phones stay light.
-const StaffLoginPage = lazy(() => import('../features/staff/pages/StaffLoginPage').then((m) => ({ default: m.StaffLoginPage })));
-const StaffHomePage = lazy(() => import('../features/staff/pages/StaffHomePage').then((m) => ({ default: m.StaffHomePage })));
-const ConsolePage = lazy(() => import('../features/staff/pages/ConsolePage').then((m) => ({ default: m.ConsolePage })));
-const ArchiveListPage = lazy(() => import('../features/outcomes/pages/ArchiveListPage').then((m) => ({ default: m.ArchiveListPage })));
-const ArchiveDetailPage = lazy(() => import('../features/outcomes/pages/ArchiveDetailPage').then((m) => ({ default: m.ArchiveDetailPage })));
-const PublicResultsPage = lazy(() => import('../features/outcomes/pages/PublicResultsPage').then((m) => ({ default: m.PublicResultsPage })));
-const ScreenPage = lazy(() => import('../features/screen/pages/ScreenPage').then((m) => ({ default: m.ScreenPage })));
+const StaffLoginPage = staffPage(() => import('../features/staff/pages/StaffLoginPage'), 'StaffLoginPage');
+const StaffHomePage = staffPage(() => import('../features/staff/pages/StaffHomePage'), 'StaffHomePage');
+const ConsolePage = staffPage(() => import('../features/staff/pages/ConsolePage'), 'ConsolePage');
+const ArchiveListPage = staffPage(() => import('../features/outcomes/pages/ArchiveListPage'), 'ArchiveListPage');
+const ArchiveDetailPage = staffPage(() => import('../features/outcomes/pages/ArchiveDetailPage'), 'ArchiveDetailPage');
+const PublicResultsPage = staffPage(() => import('../features/outcomes/pages/PublicResultsPage'), 'PublicResultsPage');
+const ScreenPage = staffPage(() => import('../features/screen/pages/ScreenPage'), 'ScreenPage');
 
 export function AppRoutes() {
   return (

@@ -1,26 +1,25 @@
-import i18next, { type Resource, type ResourceLanguage } from 'i18next';
+import i18next, { type ResourceLanguage } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '@palabre/contracts';
+import { byNamespace } from './catalogue';
 
 /**
  * Catalogues are one JSON file per namespace and language: `fr/<namespace>.json`, `en/<namespace>.json`.
  * A feature adds its own pair of files; they are picked up here without editing this file.
+ * French (the default and the fallback) ships in the main bundle; English is one chunk (`en.ts`)
+ * fetched the first time it is chosen, which keeps it off the phones that never ask for it.
+ * Likewise the French of the staff, projector and archive pages (`fr-staff.ts`) comes with them.
  */
-const files = import.meta.glob<Record<string, unknown>>('./*/*.json', { eager: true, import: 'default' });
+const french = byNamespace(
+  // The staff pages' own namespaces come with those pages: `loadStaffCatalogues` below.
+  import.meta.glob<Record<string, unknown>>(['./fr/*.json', '!./fr/{staff,outcomes,screen}.json'], { eager: true, import: 'default' }),
+);
+const LOADERS: Record<Exclude<Locale, 'fr'>, () => Promise<{ default: ResourceLanguage }>> = {
+  en: () => import('./en'),
+};
 
 export const LOCALES = ['fr', 'en'] as const satisfies readonly Locale[];
 const STORAGE_KEY = 'palabre.locale';
-
-export function loadCatalogues(): Resource {
-  const resources: Record<string, ResourceLanguage> = {};
-  for (const [path, content] of Object.entries(files)) {
-    const match = /^\.\/(\w+)\/([\w-]+)\.json$/.exec(path);
-    if (!match) continue;
-    const [, language, namespace] = match;
-    (resources[language] ??= {})[namespace] = content as ResourceLanguage[string];
-  }
-  return resources;
-}
 
 function isLocale(value: unknown): value is Locale {
   return value === 'fr' || value === 'en';
@@ -35,14 +34,12 @@ function storedLocale(): Locale {
   }
 }
 
-const resources = loadCatalogues();
-
 void i18next.use(initReactI18next).init({
-  resources,
-  lng: storedLocale(),
+  resources: { fr: french },
+  lng: 'fr',
   fallbackLng: 'fr',
   supportedLngs: [...LOCALES],
-  ns: Object.keys(resources.fr ?? {}),
+  ns: Object.keys(french),
   defaultNS: 'common',
   interpolation: { escapeValue: false }, // React escapes
   initAsync: false,
@@ -60,7 +57,30 @@ export function currentLocale(): Locale {
   return isLocale(i18next.language) ? i18next.language : 'fr';
 }
 
+/** Adds a language's catalogues the first time it is needed (French is always there). */
+async function loadLocale(locale: Locale): Promise<void> {
+  if (locale === 'fr' || i18next.hasResourceBundle(locale, 'common')) return;
+  const { default: bundles } = await LOADERS[locale]();
+  for (const [namespace, resources] of Object.entries(bundles)) i18next.addResourceBundle(locale, namespace, resources, true, true);
+}
+
+/** Namespaces that only staff, projector and archive pages use (not in the participant's bundle). */
+export const STAFF_NAMESPACES = ['staff', 'outcomes', 'screen'] as const;
+
+/** Adds the French catalogues of the staff pages; their lazy loaders wait for it (app/routes.tsx). */
+export async function loadStaffCatalogues(): Promise<void> {
+  if (i18next.hasResourceBundle('fr', STAFF_NAMESPACES[0])) return;
+  const { default: bundles } = await import('./fr-staff');
+  for (const [namespace, resources] of Object.entries(bundles)) i18next.addResourceBundle('fr', namespace, resources, true, true);
+}
+
+/** Switches language (fetching its catalogues if needed); offline, the current language stays. */
 export async function setLocale(locale: Locale): Promise<void> {
+  try {
+    await loadLocale(locale);
+  } catch {
+    return; // The catalogue could not be fetched (no network): keep the language in use.
+  }
   try {
     localStorage.setItem(STORAGE_KEY, locale);
   } catch {
@@ -68,5 +88,8 @@ export async function setLocale(locale: Locale): Promise<void> {
   }
   await i18next.changeLanguage(locale);
 }
+
+/** Resolves once the language chosen on an earlier visit is loaded: main.tsx renders after it. */
+export const i18nReady: Promise<void> = storedLocale() === 'fr' ? Promise.resolve() : setLocale(storedLocale());
 
 export { i18next };

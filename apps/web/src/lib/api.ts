@@ -1,4 +1,5 @@
-import { ROUTES, type RouteKey } from '@palabre/contracts';
+import { ROUTE_META } from '@palabre/contracts/meta';
+import type { RouteKey } from '@palabre/contracts';
 import { currentLocale } from '../i18n';
 import { ApiError, parseErrorBody } from './errors';
 
@@ -24,12 +25,12 @@ export function routePath(path: string, params: Record<string, string> = {}): st
 }
 
 /**
- * Calls a REST route declared in the contracts (`ROUTES`), e.g.
+ * Calls a REST route declared in the contracts (`ROUTES`, read here from the zod-free `ROUTE_META`), e.g.
  * `apiRequest<SessionSnapshot>('sessions.snapshot', { params: { id }, token })`.
  * Resolves with the JSON answer; rejects with an `ApiError` carrying the server code and message.
  */
 export function apiRequest<T>(route: RouteKey, options: RequestOptions = {}): Promise<T> {
-  const { method, path } = ROUTES[route];
+  const { method, path } = ROUTE_META[route];
   return apiFetch<T>(method, routePath(path, options.params), options);
 }
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CommandQueue, type CommandTransport } from './command-queue';
 import { ApiError } from './errors';
 
@@ -94,5 +94,53 @@ describe('CommandQueue', () => {
     transport.connected = true;
     queue.flush();
     expect(transport.sent).toHaveLength(0);
+  });
+  it('tells its subscribers how many commands wait, for the offline banner', async () => {
+    const transport = new FakeTransport();
+    const queue = new CommandQueue(transport, { newOpId: ids() });
+    const seen: number[] = [];
+    queue.subscribe(() => seen.push(queue.pending));
+    const result = queue.send('ballot.cast', { questionId: 'q1', value: { type: 'text', text: 'Solidarité' } });
+    expect(seen.at(-1)).toBe(1);
+    transport.connected = true;
+    queue.flush();
+    transport.sent[0].answer({ ok: true, data: { questionId: 'q1' } });
+    await result;
+    expect(seen.at(-1)).toBe(0);
+  });
+
+  it('sends a retryable refusal again with the same opId and resolves once', async () => {
+    vi.useFakeTimers();
+    try {
+      const transport = new FakeTransport();
+      transport.connected = true;
+      const queue = new CommandQueue(transport, { newOpId: ids(), retryDelayMs: 100 });
+      const resolved = vi.fn();
+      void queue.send('ballot.cast', { questionId: 'q1', value: { type: 'yesno', choice: 'yes' } }).then(resolved);
+      transport.sent[0].answer({ ok: false, error: { code: 'DATABASE_UNAVAILABLE', message: 'indisponible' } });
+      await vi.advanceTimersByTimeAsync(100);
+      expect(transport.sent).toHaveLength(2);
+      expect(transport.sent[1].payload.opId).toBe('op-1');
+      transport.sent[1].answer({ ok: true, data: { questionId: 'q1' } });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(resolved).toHaveBeenCalledTimes(1);
+      expect(queue.pending).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('retries a send lost while connected (timeout) with the same opId, then gives up with TIMEOUT', async () => {
+    const transport = new FakeTransport();
+    transport.connected = true;
+    const queue = new CommandQueue(transport, { newOpId: ids(), maxAttempts: 2 });
+    const result = queue.send('qna.ask', { activityId: 'a1', text: 'Et les transports ?' });
+    transport.sent[0].drop();
+    await Promise.resolve();
+    expect(transport.sent).toHaveLength(2);
+    expect(transport.sent[1].payload.opId).toBe('op-1');
+    transport.sent[1].drop();
+    await expect(result).rejects.toMatchObject({ code: 'TIMEOUT' });
+    expect(queue.pending).toBe(0);
   });
 });

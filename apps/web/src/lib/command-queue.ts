@@ -1,4 +1,5 @@
-import { isRetryable, type Ack } from '@palabre/contracts';
+import { isRetryable } from '@palabre/contracts/meta';
+import type { Ack } from '@palabre/contracts';
 import { ApiError, isErrorCode, parseErrorBody } from './errors';
 
 /** The little a queue needs from a socket: is it connected, and send with an ack. */

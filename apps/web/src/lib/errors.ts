@@ -1,4 +1,5 @@
-import { ERRORS, type ErrorBody, type ErrorCode, type Locale } from '@palabre/contracts';
+import { ERRORS } from '@palabre/contracts/meta';
+import type { ErrorBody, ErrorCode, Locale } from '@palabre/contracts';
 
 /** Failures that happen before any server answer; their messages live in common.json (errors.*). */
 export type ClientErrorCode = 'NETWORK_ERROR' | 'TIMEOUT' | 'BAD_RESPONSE';

@@ -1,4 +1,5 @@
-import { EVENTS, type EventName, type SessionSnapshot } from '@palabre/contracts';
+import { EVENT_META } from '@palabre/contracts/meta';
+import type { EventName, SessionSnapshot } from '@palabre/contracts';
 import { hashKey, type QueryClient } from '@tanstack/react-query';
 import type { SnapshotPatchers } from './patchers';
 
@@ -9,7 +10,7 @@ export type EventOutcome = 'applied' | 'stale' | 'gap' | 'unhandled' | 'buffered
 export const snapshotKey = (sessionId: string) => ['snapshot', sessionId] as const;
 
 function isEventName(name: string): name is EventName {
-  return Object.prototype.hasOwnProperty.call(EVENTS, name);
+  return Object.prototype.hasOwnProperty.call(EVENT_META, name);
 }
 
 /**
@@ -59,7 +60,7 @@ export class SnapshotSync {
     const snapshot = this.client.getQueryData<SessionSnapshot>(snapshotKey(this.sessionId));
     if (!snapshot) return 'stale';
     if (typeof payload.sessionId === 'string' && payload.sessionId !== snapshot.session.id) return 'stale';
-    const definition = EVENTS[name];
+    const definition = EVENT_META[name];
     const patcher = this.patchers[name] as ((s: SessionSnapshot, p: unknown) => SessionSnapshot) | undefined;
 
     if (definition.volatile) {

@@ -1,21 +1,8 @@
 import { z } from 'zod';
 import { Uuid, text } from '../common';
+import { BOARD_LIMITS } from '../limits';
 
-/** Bounds shared by the API (validation) and the web (counters, maxLength). */
-export const BOARD_LIMITS = {
-  columns: 8,
-  columnTitle: 60,
-  ideaTitle: 140,
-  ideaBody: 1000,
-  comment: 600,
-  reason: 280,
-  tags: 6,
-  tag: 30,
-  cluster: 60,
-  dotsPerMember: 50,
-  mergeSources: 10,
-  similarText: 400,
-} as const;
+export { BOARD_LIMITS };
 
 export const ModerationMode = z.enum(['post', 'pre']).describe('post: visible at once, can be hidden; pre: a queue the facilitators approve or reject');
 export type ModerationMode = z.infer<typeof ModerationMode>;

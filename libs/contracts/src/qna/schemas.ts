@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { Uuid } from '../common';
+import { QNA_LIMITS } from '../limits';
 
-export const QNA_LIMITS = { textMax: 500 } as const;
+export { QNA_LIMITS };
 
 /** Settings of a Q&A activity ("Échange avec la présidente"). */
 export const QnaConfig = z

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { Uuid, text } from '../common';
 import { MemberCategory, TerritoryType } from '../enums';
 
-export const ROOM_LIMITS = { messageMax: 280, plannedMinutesMax: 600, durationSecondsMax: 36_000, extendSecondsMax: 3600, warningSeconds: 10 } as const;
+import { ROOM_LIMITS } from '../limits';
+
+export { ROOM_LIMITS };
 
 export const ScreenView = z.enum(['welcome', 'activity', 'results', 'ideas', 'synthesis', 'qna', 'message']);
 export type ScreenView = z.infer<typeof ScreenView>;

@@ -1,27 +1,13 @@
 import { z } from 'zod';
 import { text } from '../common';
 import { Gender, MemberCategory, TerritoryType } from '../enums';
+import { MAJORITY_GRADES, SURVEY_LIMITS } from '../limits';
 
-/** Bounds shared by the API, the web forms and the tallies. */
-export const SURVEY_LIMITS = {
-  promptMax: 300, optionsMin: 2, optionsMax: 30, optionLabelMax: 200, scaleMaxMin: 2, scaleMaxMax: 10,
-  pointsBudgetMax: 10_000, textAnswerMax: 80, wordCloudTop: 50,
-} as const;
+export { MAJORITY_GRADES, SURVEY_LIMITS };
 
 export const QuestionType = z.enum(['single', 'multiple', 'ranking', 'points', 'scale', 'majority', 'yesno', 'text']);
 export type QuestionType = z.infer<typeof QuestionType>;
 
-/** Grades of majority judgment, best first: a ballot stores the index (0 = best). */
-export const MAJORITY_GRADES = {
-  7: {
-    fr: ['Excellent', 'Très bien', 'Bien', 'Assez bien', 'Passable', 'Insuffisant', 'À rejeter'],
-    en: ['Excellent', 'Very good', 'Good', 'Fairly good', 'Acceptable', 'Insufficient', 'Reject'],
-  },
-  6: {
-    fr: ['Très bien', 'Bien', 'Assez bien', 'Passable', 'Insuffisant', 'À rejeter'],
-    en: ['Very good', 'Good', 'Fairly good', 'Acceptable', 'Insufficient', 'Reject'],
-  },
-} as const;
 export const GradeCount = z.union([z.literal(6), z.literal(7)]).describe('Number of grades of the majority-judgment scale');
 export type GradeCount = z.infer<typeof GradeCount>;
 

@@ -1,5 +1,5 @@
 import type { ArchiveDetail, ArchiveSummary, ArchiveVerification, ExportFormat, PublicResults } from '@palabre/contracts';
-import { ROUTES } from '@palabre/contracts';
+import { ROUTE_META } from '@palabre/contracts/meta';
 import { apiFetch, apiRequest, ApiError, routePath } from '../../lib/api';
 import { parseErrorBody } from '../../lib/errors';
 import { currentLocale } from '../../i18n';
@@ -7,7 +7,7 @@ import { currentLocale } from '../../i18n';
 export const outcomeEndpoints = {
   seal: (token: string, id: string) => apiRequest<ArchiveSummary>('archive.seal', { token, params: { id } }),
   list: (token: string, q: string) =>
-    apiFetch<ArchiveSummary[]>('GET', `${ROUTES['archive.list'].path}${q ? `?q=${encodeURIComponent(q)}` : ''}`, { token }),
+    apiFetch<ArchiveSummary[]>('GET', `${ROUTE_META['archive.list'].path}${q ? `?q=${encodeURIComponent(q)}` : ''}`, { token }),
   get: (token: string, id: string) => apiRequest<ArchiveDetail>('archive.get', { token, params: { id } }),
   verify: (token: string, id: string) => apiRequest<ArchiveVerification>('archive.verify', { token, params: { id } }),
   setPublic: (token: string, id: string, isPublic: boolean) => apiRequest<ArchiveSummary>('archive.public', { token, params: { id }, body: { public: isPublic } }),
@@ -20,7 +20,7 @@ export const outcomeEndpoints = {
  * the bytes under the server's file name.
  */
 export async function downloadExport(token: string, sessionId: string, format: ExportFormat, activityId?: string): Promise<string> {
-  const base = routePath(ROUTES[`exports.${format}`].path, { id: sessionId });
+  const base = routePath(ROUTE_META[`exports.${format}`].path, { id: sessionId });
   const path = activityId ? `${base}?activityId=${encodeURIComponent(activityId)}` : base;
   const response = await fetch(path, { headers: { Authorization: `Bearer ${token}`, 'Accept-Language': currentLocale() } });
   if (!response.ok) {

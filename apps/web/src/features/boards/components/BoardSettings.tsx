@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BOARD_LIMITS, type BoardSnapshot, type BoardView, type CommandName, type CommandResult } from '@palabre/contracts';
+import { BOARD_LIMITS } from '@palabre/contracts/meta';
+import type { BoardSnapshot, BoardView, CommandName, CommandResult } from '@palabre/contracts';
 import { useCommand, type CommandArgs } from '../../../lib/live';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { addColumn, draftFromBoard, moveColumn, removeColumn, renameColumn, settingsPayload, type BoardSettingsDraft } from '../settings-model';

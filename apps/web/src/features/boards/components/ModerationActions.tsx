@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BOARD_LIMITS, type BoardSnapshot, type IdeaView } from '@palabre/contracts';
+import { BOARD_LIMITS } from '@palabre/contracts/meta';
+import type { BoardSnapshot, IdeaView } from '@palabre/contracts';
 import { useCommandMutation } from '../../../lib/live';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { useSimilarIdeas } from '../hooks/useSimilarIdeas';

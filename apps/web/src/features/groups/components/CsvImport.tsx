@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROUTES, type GroupImportReport } from '@palabre/contracts';
+import { ROUTE_META } from '@palabre/contracts/meta';
+import type { GroupImportReport } from '@palabre/contracts';
 import { currentLocale } from '../../../i18n';
 import { routePath } from '../../../lib/api';
 import { ApiError, parseErrorBody } from '../../../lib/errors';
@@ -23,7 +24,7 @@ export function CsvImport({ sessionId, activityId }: { sessionId: string; activi
     setBusy(true);
     setError(null);
     try {
-      const response = await fetch(routePath(ROUTES['groups.import'].path, { id: sessionId, activityId }), {
+      const response = await fetch(routePath(ROUTE_META['groups.import'].path, { id: sessionId, activityId }), {
         method: 'POST',
         headers: { 'Content-Type': 'text/csv', Accept: 'application/json', 'Accept-Language': currentLocale(), Authorization: `Bearer ${getStaffAuth()?.token ?? ''}` },
         body: await file.text(),

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QNA_LIMITS, type QnaConfig, type QnaQuestionView } from '@palabre/contracts';
+import { QNA_LIMITS } from '@palabre/contracts/meta';
+import type { QnaConfig, QnaQuestionView } from '@palabre/contracts';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 
 export type AskCommand = (payload: { activityId: string; text: string; anonymous: boolean }) => Promise<QnaQuestionView>;

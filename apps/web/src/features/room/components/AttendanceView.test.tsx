@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import type { Attendance } from '@palabre/contracts';
-import { setLocale } from '../../../i18n';
+import { loadStaffCatalogues, setLocale } from '../../../i18n';
 import { AttendanceView, presenceRate } from './AttendanceView';
 
 const attendance: Attendance = {
@@ -24,6 +24,7 @@ const attendance: Attendance = {
 describe('attendance view', () => {
   beforeEach(async () => {
     await setLocale('fr');
+    await loadStaffCatalogues(); // a console panel: its page loads them in the app
   });
   afterEach(cleanup);
 

@@ -1,7 +1,8 @@
 import '../room.css';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BOARD_LIMITS, type BoardsFeature, type CommandName, type CommandResult, type QnaSnapshot } from '@palabre/contracts';
+import { BOARD_LIMITS } from '@palabre/contracts/meta';
+import type { BoardsFeature, CommandName, CommandResult, QnaSnapshot } from '@palabre/contracts';
 import { featureState, useCommand, useSessionSnapshot, type CommandArgs } from '../../../lib/live';
 import { useAnnounce } from '../../../ui/Announcer';
 import { ErrorMessage } from '../../../ui/ErrorMessage';

@@ -1,7 +1,8 @@
 import '../room.css';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROOM_LIMITS, type ActivitySummary } from '@palabre/contracts';
+import { ROOM_LIMITS } from '@palabre/contracts/meta';
+import type { ActivitySummary } from '@palabre/contracts';
 import { useCommand } from '../../../lib/live';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { useRoom } from '../hooks/useRoom';

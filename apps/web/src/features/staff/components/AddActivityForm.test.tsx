@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { SurveyTemplate } from '@palabre/contracts';
-import { setLocale } from '../../../i18n';
+import { loadStaffCatalogues, setLocale } from '../../../i18n';
 import { LiveSessionContext } from '../../../lib/live';
 import { setStaffAuth } from '../../../lib/session-store';
 import type { LiveConnection } from '../../../lib/socket';
@@ -33,6 +33,7 @@ function renderForm(command: ReturnType<typeof vi.fn>) {
 describe('add-activity form', () => {
   beforeEach(async () => {
     await setLocale('fr');
+    await loadStaffCatalogues(); // a console panel: its page loads them in the app
     setStaffAuth({ token: 'STAFF', account: { id: '0b6f4c2e-1d1a-4c1e-8f3a-0000000000f1', email: 'animation@palabre.test', displayName: 'Animation', role: 'facilitator' } });
     vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify([TEMPLATE]), { status: 200 })));
   });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAJORITY_GRADES, SURVEY_LIMITS, type BallotValue, type QuestionConfig, type QuestionOption } from '@palabre/contracts';
+import { MAJORITY_GRADES, SURVEY_LIMITS } from '@palabre/contracts/meta';
+import type { BallotValue, QuestionConfig, QuestionOption } from '@palabre/contracts';
 import { currentLocale } from '../../../i18n';
 
 interface ControlsProps<T extends BallotValue> {

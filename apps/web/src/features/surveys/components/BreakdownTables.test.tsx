@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import type { BallotValue, QuestionConfig, QuestionView } from '@palabre/contracts';
 import { breakdown, type ProfiledBallot, type VoterProfile } from '@palabre/domain';
-import { setLocale } from '../../../i18n';
+import { loadStaffCatalogues, setLocale } from '../../../i18n';
 import { BreakdownTables } from './BreakdownTables';
 
 const config: QuestionConfig = { type: 'single', options: [{ id: 'a', label: 'Mobilités' }, { id: 'b', label: 'Logement' }] };
@@ -27,6 +27,7 @@ const BALLOTS = [
 describe('breakdown tables', () => {
   beforeEach(async () => {
     await setLocale('fr');
+    await loadStaffCatalogues(); // a console panel: its page loads them in the app
   });
   afterEach(cleanup);
 

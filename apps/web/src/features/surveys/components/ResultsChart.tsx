@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { MAJORITY_GRADES, type LiveResults, type QuestionResults, type QuestionView } from '@palabre/contracts';
+import { MAJORITY_GRADES } from '@palabre/contracts/meta';
+import type { LiveResults, QuestionResults, QuestionView } from '@palabre/contracts';
 import { currentLocale } from '../../../i18n';
 
 interface Bar {

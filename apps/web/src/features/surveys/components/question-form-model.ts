@@ -1,4 +1,5 @@
-import { QuestionDraft, questionIssues, SURVEY_LIMITS, type QuestionType, type QuestionView } from '@palabre/contracts';
+import { SURVEY_LIMITS } from '@palabre/contracts/meta';
+import { QuestionDraft, questionIssues, type QuestionType, type QuestionView } from '@palabre/contracts';
 
 /** What the "add a question" form holds: text as typed, turned into a draft on submit. */
 export interface QuestionFormValues {

@@ -1,0 +1,30 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { currentLocale, i18next, loadStaffCatalogues, setLocale, STAFF_NAMESPACES } from './index';
+
+afterAll(() => setLocale('fr'));
+
+describe('catalogue loading', () => {
+  it('starts in French with only the French catalogues in memory', () => {
+    expect(currentLocale()).toBe('fr');
+    expect(i18next.t('common:language.label')).toBe('Langue');
+    // English is a chunk of its own: it must not be part of the page's first download.
+    expect(i18next.hasResourceBundle('en', 'common')).toBe(false);
+    // So are the staff pages' namespaces: they come with those pages.
+    for (const namespace of STAFF_NAMESPACES) expect(i18next.hasResourceBundle('fr', namespace)).toBe(false);
+    expect(i18next.hasResourceBundle('fr', 'surveys')).toBe(true);
+  });
+
+  it("adds the staff pages' French when they load", async () => {
+    await loadStaffCatalogues();
+    for (const namespace of STAFF_NAMESPACES) expect(i18next.hasResourceBundle('fr', namespace)).toBe(true);
+  });
+
+  it('fetches the English catalogues when English is chosen, then switches', async () => {
+    await setLocale('en');
+    expect(currentLocale()).toBe('en');
+    expect(i18next.hasResourceBundle('en', 'surveys')).toBe(true);
+    expect(i18next.t('common:language.label')).toBe('Language');
+    await setLocale('fr');
+    expect(i18next.t('common:language.label')).toBe('Langue');
+  });
+});

@@ -1,0 +1,12 @@
+/**
+ * The contracts' run-time metadata without zod: error codes and messages, event audiences and
+ * volatility, REST addresses, limits. The web app imports values from here
+ * (`@palabre/contracts/meta`) and only types from `@palabre/contracts`, so the schemas and zod stay
+ * out of the participant's bundle. Nothing in this module's imports may load zod (checked by
+ * `meta.spec.ts`); the API reads the same values through the package index.
+ */
+export { ERRORS, ERROR_CODES, errorMessage, httpStatusOf, isRetryable, type ErrorCode } from './errors/catalogue';
+export type { ErrorDefinition } from './errors/define';
+export { EVENT_META, type EventMeta } from './events/meta';
+export { ROUTE_META, type RouteMeta } from './rest/route-meta';
+export { BOARD_LIMITS, MAJORITY_GRADES, QNA_LIMITS, ROOM_LIMITS, SURVEY_LIMITS } from './limits';
