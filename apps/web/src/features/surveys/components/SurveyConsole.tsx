@@ -58,7 +58,7 @@ export function SurveyConsole({ activity }: ActivityViewProps) {
           <h3>{q.prompt}</h3>
           <p className="muted">
             {t(`type.${q.config.type}`)} · {t(`state.${q.state}`)}
-            {results[q.id] && <> · {t('results.turnout', { ballots: results[q.id].ballots, present: results[q.id].present })}</>}
+            {results[q.id] && <> · {t('results.turnout', { count: results[q.id].ballots, present: results[q.id].present })}</>}
           </p>
           <QuestionControls question={q} />
           {results[q.id]?.results && <QuestionResultsView question={q} live={results[q.id]} />}

@@ -22,7 +22,7 @@ export function SurveyScreen({ activity }: ActivityViewProps) {
     <div className="screen-survey">
       <p className="screen-survey-prompt">{question.prompt}</p>
       <p className="screen-survey-turnout" aria-live="polite">
-        {t('results.turnout', { ballots: live?.ballots ?? 0, present: live?.present ?? 0 })} · {t(`state.${question.state}`)}
+        {t('results.turnout', { count: live?.ballots ?? 0, present: live?.present ?? 0 })} · {t(`state.${question.state}`)}
       </p>
       {live?.results ? <QuestionResultsView question={question} live={live} /> : <p className="muted">{t('results.hidden')}</p>}
     </div>
