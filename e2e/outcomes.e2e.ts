@@ -15,6 +15,7 @@ async function downloadFrom(page: Page, button: RegExp): Promise<{ name: string;
 // The whole-plenary journey (plenary.e2e.ts, which runs just before) closed and sealed the demo session.
 test('the organiser opens the sealed demo session in the archive, downloads its minutes and workbook and verifies it', async ({ page }) => {
   await signInAsFacilitator(page, DEMO.organiser);
+  await expect(page.getByRole('heading', { level: 1, name: 'Séances' })).toBeVisible();
   await page.goto('/staff/archive');
   await expect(page.getByRole('heading', { name: 'Archives des séances' })).toBeVisible();
   await page.getByRole('link', { name: TITLE }).click();
