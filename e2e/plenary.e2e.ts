@@ -98,6 +98,8 @@ test('the demo plenary from the join link to the seal, accessible at every step'
   await expect(lou.page.getByRole('button', { name: /^Grand texte/ })).toHaveAttribute('aria-pressed', 'true');
   expect(await lou.page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('20px');
   expect(await lou.page.locator('h1').evaluate((h) => getComputedStyle(h).color)).toBe('rgb(0, 0, 0)');
+  // Larger text still fits a 360 px phone: nothing scrolls sideways.
+  expect(await lou.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await expectAccessible(lou.page);
 
   const consoleContext = await browser.newContext({ viewport: { width: 1366, height: 1024 }, locale: 'fr-FR' });
@@ -229,6 +231,7 @@ test('the demo plenary from the join link to the seal, accessible at every step'
   await ines.page.getByRole('button', { name: 'Publier' }).click();
   await expect(ines.page.getByRole('heading', { name: groupIdea })).toBeVisible();
   await expectAccessible(ines.page);
+  expect(await lou.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await jules.page.getByRole('link', { name: groupBoard }).first().click();
   await expect(jules.page.getByRole('heading', { name: groupIdea })).toBeVisible();
   await expect(karim.page.getByRole('list', { name: 'Activités du groupe' }).getByRole('link')).toHaveText(['Tableau — Territoires en transition durable']);
