@@ -25,10 +25,12 @@ export default defineConfig({
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
-  // The journeys share one demo session; sealing it (outcomes) makes it read-only, so it runs last.
+  // The journeys share one demo session. The whole plenary (plenary) closes and seals it, which
+  // makes it read-only, so it runs after every other journey; the archive journey reads the seal.
   projects: [
-    { name: 'chromium', testIgnore: /outcomes\.e2e\.ts$/, use: { ...devices['Desktop Chrome'], channel: undefined } },
-    { name: 'archive', testMatch: /outcomes\.e2e\.ts$/, dependencies: ['chromium'], use: { ...devices['Desktop Chrome'], channel: undefined } },
+    { name: 'chromium', testIgnore: /(outcomes|plenary)\.e2e\.ts$/, use: { ...devices['Desktop Chrome'], channel: undefined } },
+    { name: 'plenary', testMatch: /plenary\.e2e\.ts$/, dependencies: ['chromium'], use: { ...devices['Desktop Chrome'], channel: undefined } },
+    { name: 'archive', testMatch: /outcomes\.e2e\.ts$/, dependencies: ['plenary'], use: { ...devices['Desktop Chrome'], channel: undefined } },
   ],
   webServer: {
     command: 'node e2e/serve.mjs',

@@ -53,7 +53,7 @@ test('a ranking question: open, two phones vote, the projector follows, close an
 
   await page.getByRole('button', { name: /Clore le vote : Sur quels thèmes/ }).click();
   await page.getByRole('button', { name: /Publier les résultats : Sur quels thèmes/ }).click();
-  await expect(voters[1].page.getByText('Résultats publiés')).toBeVisible({ timeout: 10_000 });
+  await expect(voters[1].page.getByText('Résultats publiés', { exact: true })).toBeVisible({ timeout: 10_000 });
   await expect(voters[1].page.getByText('Classement par la méthode de Borda')).toBeVisible();
   await expect(screen.getByText(/Résultats publiés/)).toBeVisible();
 

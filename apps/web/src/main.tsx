@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { i18nReady } from './i18n';
+import './ui/reading-mode';
 import './ui/styles.css';
 import { App } from './app/App';
 

@@ -23,7 +23,7 @@ export function AnnouncerProvider({ children }: { children: ReactNode }) {
   return (
     <AnnouncerContext.Provider value={value}>
       {children}
-      <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+      <div id="live-announcer" className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
         {message}
       </div>
     </AnnouncerContext.Provider>

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAJORITY_GRADES, SURVEY_LIMITS } from '@palabre/contracts/meta';
 import type { BallotValue, QuestionConfig, QuestionOption } from '@palabre/contracts';
 import { currentLocale } from '../../../i18n';
+import { useAnnounce } from '../../../ui/Announcer';
 
 interface ControlsProps<T extends BallotValue> {
   name: string;
@@ -77,23 +78,42 @@ function fullOrder(ranked: readonly string[], options: readonly QuestionOption[]
 /**
  * Ranking without drag and drop: move up / move down buttons naming the option and its place.
  * A top-k ballot holds only the first k: the order of the others is kept here, so that an option
- * moved up from the bottom climbs step by step instead of jumping back.
+ * moved up from the bottom climbs step by step instead of jumping back. Focus follows the option
+ * being moved and its new place is announced, so a keyboard or screen-reader user can press the
+ * same key again.
  */
 export function RankingControls({ config, options, value, onChange }: ControlsProps<Of<'ranking'>>) {
   const { t } = useTranslation('surveys');
+  const announce = useAnnounce();
   const ranked = value?.ranking ?? [];
   const [shown, setShown] = useState(() => fullOrder(ranked, options));
+  const buttons = useRef(new Map<string, HTMLButtonElement>());
+  const refocus = useRef<{ id: string; dir: 'up' | 'down' } | null>(null);
+  useLayoutEffect(() => {
+    if (!refocus.current) return;
+    const { id, dir } = refocus.current;
+    refocus.current = null;
+    const same = buttons.current.get(`${id}:${dir}`);
+    (same && !same.disabled ? same : buttons.current.get(`${id}:${dir === 'up' ? 'down' : 'up'}`))?.focus();
+  });
   if (config.type !== 'ranking') return null;
   // A ballot from elsewhere (another device, a reload) wins over the order kept here.
   const inStep = shown.length === options.length && ranked.every((id, i) => shown[i] === id);
   const order = inStep ? shown : fullOrder(ranked, options);
   const k = config.topK ?? options.length;
   const label = (id: string) => options.find((o) => o.id === id)?.label ?? id;
-  const swap = (i: number, j: number) => {
+  const move = (i: number, dir: 'up' | 'down') => {
+    const j = dir === 'up' ? i - 1 : i + 1;
     const next = [...order];
     [next[i], next[j]] = [next[j], next[i]];
+    refocus.current = { id: order[i], dir };
     setShown(next);
     onChange({ type: 'ranking', ranking: next.slice(0, k) });
+    announce(t('ballot.moved', { option: label(order[i]), position: j + 1 }));
+  };
+  const keep = (key: string) => (el: HTMLButtonElement | null) => {
+    if (el) buttons.current.set(key, el);
+    else buttons.current.delete(key);
   };
   return (
     <ol className="ranking-list" aria-label={t('ballot.ranking', { count: k })}>
@@ -101,8 +121,8 @@ export function RankingControls({ config, options, value, onChange }: ControlsPr
         <li key={id} className={i < k ? 'ranking-item' : 'ranking-item ranking-unranked'}>
           <span className="ranking-place" aria-hidden="true">{i + 1}</span>
           <span className="ranking-label">{label(id)}</span>
-          <button type="button" className="button" disabled={i === 0} onClick={() => swap(i, i - 1)} aria-label={t('ballot.moveUp', { option: label(id), position: i + 1 })}>↑</button>
-          <button type="button" className="button" disabled={i === order.length - 1} onClick={() => swap(i, i + 1)} aria-label={t('ballot.moveDown', { option: label(id), position: i + 1 })}>↓</button>
+          <button ref={keep(`${id}:up`)} type="button" className="button" disabled={i === 0} onClick={() => move(i, 'up')} aria-label={t('ballot.moveUp', { option: label(id), position: i + 1 })}>↑</button>
+          <button ref={keep(`${id}:down`)} type="button" className="button" disabled={i === order.length - 1} onClick={() => move(i, 'down')} aria-label={t('ballot.moveDown', { option: label(id), position: i + 1 })}>↓</button>
         </li>
       ))}
     </ol>

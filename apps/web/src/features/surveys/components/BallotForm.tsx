@@ -36,7 +36,7 @@ export function BallotForm({ question, settings, mine, participantId }: { questi
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    if (!draft) return;
+    if (!draft || cast.isPending || recorded) return;
     cast.mutate(
       { questionId: question.id, value: draft },
       {
@@ -63,7 +63,9 @@ export function BallotForm({ question, settings, mine, participantId }: { questi
         }}
       />
       <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={!draft || cast.isPending || recorded}>
+        {/* aria-disabled, not disabled, while sending and once recorded: a disabled button drops the
+            keyboard focus to the top of the page just as the receipt is announced. */}
+        <button type="submit" className="button button-primary" disabled={!draft} aria-disabled={cast.isPending || recorded}>
           {mine ? t('ballot.change') : t('ballot.submit')}
         </button>
       </div>

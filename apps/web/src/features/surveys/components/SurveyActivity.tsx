@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ActivityViewProps } from '../../registry';
+import { useAnnounceQuestions } from '../hooks/useAnnounceQuestions';
 import { useSurvey } from '../hooks/useSurvey';
 import { BallotForm } from './BallotForm';
 import { QuestionResultsView } from './ResultsChart';
@@ -9,6 +10,7 @@ import './surveys.css';
 export function SurveyActivity({ activity }: ActivityViewProps) {
   const { t } = useTranslation('surveys');
   const { survey, myBallots, results, me } = useSurvey(activity.id);
+  useAnnounceQuestions(survey?.questions);
   if (!survey || !me) return <p className="muted">{t('survey.waiting')}</p>;
   const visible = survey.questions.filter((q) => q.state !== 'draft');
   if (visible.length === 0) return <p className="muted">{t('survey.waiting')}</p>;
