@@ -14,7 +14,7 @@ export function RoomScreen({ welcome }: { welcome: ReactNode }) {
   const activities = useSessionSnapshot((s) => s.activities).data ?? [];
   const { screen } = room;
   // Until a facilitator chooses what to show, the screen shows how to join beside the current activity.
-  const current = currentActivity(activities);
+  const current = currentActivity(activities, room.currentActivityId);
   let body: ReactNode = current ? (
     <div className="screen-body">
       {welcome}

@@ -40,7 +40,9 @@ export function SessionView({ joinCode }: { joinCode?: string }) {
   }
 
   // A snapshot from an older server may lack the agenda: render an empty one rather than crash.
-  const activity = selectActivity(snapshot.activities ?? [], params.get('activity'));
+  // Phones follow the item the facilitator launched, unless the member picked one in the agenda.
+  const launchedId = (snapshot.features?.room as { currentActivityId?: string | null } | undefined)?.currentActivityId ?? null;
+  const activity = selectActivity(snapshot.activities ?? [], params.get('activity'), launchedId);
   return (
     <div className="stack">
       <ConnectionBanner state={connection} pending={pending} />
