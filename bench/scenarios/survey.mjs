@@ -74,9 +74,21 @@ export const surveyScenario = {
   /** Every member votes within one second on a fresh survey; all acked within 5 s; the DB holds exactly one ballot each. */
   async burst({ facilitator, members, target }) {
     const { questionId } = await openSurvey(facilitator, 'Rafale du banc d’essai');
+    const started = performance.now();
     const { ballots, durationMs } = await castAll(members, questionId, members.length, 0);
-    const acked = ballots.filter((b) => b.ok && b.ackedAt - b.sentAt <= 5000).length;
+    const ok = ballots.filter((b) => b.ok);
+    const acked = ok.filter((b) => b.ackedAt - b.sentAt <= 5000).length;
+    const lastAckMs = ok.length ? Math.round(Math.max(...ok.map((b) => b.ackedAt)) - started) : null;
+    const ackMs = ok.map((b) => b.ackedAt - b.sentAt).sort((x, y) => x - y);
     const rows = await target.query('SELECT ((SELECT count(*) FROM ballot WHERE question_id = $1) + (SELECT count(*) FROM anonymous_ballot WHERE question_id = $1))::int AS n', [questionId]).catch((e) => [{ n: `? (${e.message})` }]);
-    return { sent: ballots.length, ackedWithin5s: acked, sendMs: durationMs, stored: rows[0]?.n ?? 'n/a (baseline)' };
+    return {
+      sent: ballots.length,
+      ok: ok.length,
+      ackedWithin5s: acked,
+      sendMs: Math.round(durationMs),
+      lastAckMs,
+      ackP99: ackMs.length ? Math.round(ackMs[Math.min(ackMs.length - 1, Math.floor(ackMs.length * 0.99))]) : null,
+      stored: rows[0]?.n ?? 'n/a (baseline)',
+    };
   },
 };
