@@ -1,6 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import type { AppConfig } from '../../config/config';
 import { TestApp } from './harness';
@@ -101,4 +104,64 @@ export async function eventually(check: () => Promise<boolean> | boolean, timeou
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`${what} not reached within ${timeoutMs} ms`);
+}
+
+/** PostgreSQL's server binaries (initdb, pg_ctl): Debian's newest major, else `pg_config --bindir`. */
+function postgresBinDir(): string {
+  const root = '/usr/lib/postgresql';
+  const majors = existsSync(root) ? readdirSync(root).filter((d) => existsSync(join(root, d, 'bin', 'initdb'))).sort((x, y) => Number(y) - Number(x)) : [];
+  if (majors[0]) return join(root, majors[0], 'bin');
+  try {
+    const dir = execFileSync('pg_config', ['--bindir'], { encoding: 'utf8' }).trim();
+    if (existsSync(join(dir, 'initdb'))) return dir;
+  } catch {
+    // no pg_config either
+  }
+  throw new Error('the PostgreSQL restart test needs initdb and pg_ctl (Debian: apt-get install postgresql)');
+}
+
+/**
+ * A private PostgreSQL cluster (own data directory under the temp dir, own port, loopback only)
+ * that a test may stop and start for real — never the machine's shared server. initdb refuses
+ * to run as root, so as root the cluster belongs to the `postgres` system user.
+ */
+export class ScratchPostgres {
+  private readonly bin = postgresBinDir();
+  private readonly dir = mkdtempSync(join(tmpdir(), 'palabre-pg-'));
+  private readonly asRoot = process.getuid?.() === 0;
+
+  constructor(readonly port: number) {}
+
+  url(database = 'postgres'): string {
+    return `postgres://postgres@127.0.0.1:${this.port}/${database}`;
+  }
+
+  private run(tool: string, args: string[]): Promise<void> {
+    const [cmd, argv] = this.asRoot ? ['runuser', ['-u', 'postgres', '--', join(this.bin, tool), ...args]] : [join(this.bin, tool), args];
+    return new Promise((resolve, reject) => {
+      execFile(cmd, argv, { timeout: 60_000 }, (error, _stdout, stderr) => (error ? reject(new Error(`${tool} failed: ${stderr || error.message}`)) : resolve()));
+    });
+  }
+
+  /** initdb (once) then start; resolves when the server accepts connections. */
+  async start(): Promise<void> {
+    const data = join(this.dir, 'data');
+    if (!existsSync(data)) {
+      if (this.asRoot) chownSync(this.dir, Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })), Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })));
+      await this.run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync']);
+    }
+    const options = `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60`;
+    await this.run('pg_ctl', ['-D', data, '-o', options, '-l', join(this.dir, 'server.log'), '-w', '-t', '60', 'start']);
+  }
+
+  /** `immediate` is a crash as far as clients are concerned: connections cut, recovery from WAL at the next start. */
+  async stop(mode: 'fast' | 'immediate' = 'immediate'): Promise<void> {
+    await this.run('pg_ctl', ['-D', join(this.dir, 'data'), '-m', mode, '-w', 'stop']);
+  }
+
+  /** Stops the server if running and removes its files. */
+  async destroy(): Promise<void> {
+    await this.stop('immediate').catch(() => undefined);
+    rmSync(this.dir, { recursive: true, force: true });
+  }
 }
