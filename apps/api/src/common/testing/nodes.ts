@@ -267,6 +267,8 @@ export class ProcessNode {
 export class TcpFront {
   private readonly server = createServer((client) => this.accept(client));
   private readonly open = new Set<Socket>();
+  /** When set, each new connection is cut after this many milliseconds (a flaky network). */
+  lifetime?: () => number;
   /** Client-side port of each connection → the backend port it was sent to. */
   private readonly routes = new Map<number, number>();
   private next = 0;
@@ -306,6 +308,11 @@ export class TcpFront {
       client.pipe(upstream);
       upstream.pipe(client);
       client.resume();
+      const lifetime = this.lifetime?.();
+      if (lifetime !== undefined) {
+        const timer = setTimeout(() => client.destroy(), lifetime);
+        client.once('close', () => clearTimeout(timer));
+      }
     });
   }
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { QueryClient } from '@tanstack/query-core';
-import type { CommandName, CommandResult, SessionSnapshot } from '@palabre/contracts';
+import type { BoardSnapshot, BoardsFeature, CommandName, CommandResult, IdeaView, SessionSnapshot, SupportResult } from '@palabre/contracts';
 import { io, type Socket } from 'socket.io-client';
 
 /**
@@ -31,7 +31,14 @@ const { SnapshotSync, snapshotKey } = require(join(WEB, 'lib/snapshot-sync')) as
   SnapshotSync: new (client: QueryClient, sessionId: string, patchers: Patchers, refetch: () => void) => WebSnapshotSync;
   snapshotKey: (sessionId: string) => readonly unknown[];
 };
-const { combinePatchers, corePatchers } = require(join(WEB, 'lib/patchers')) as { combinePatchers: (...sets: Patchers[]) => Patchers; corePatchers: Patchers };
+const { combinePatchers, corePatchers, patchFeature } = require(join(WEB, 'lib/patchers')) as {
+  combinePatchers: (...sets: Patchers[]) => Patchers;
+  corePatchers: Patchers;
+  patchFeature: <T>(snapshot: SessionSnapshot, feature: string, update: (current: T | undefined) => T) => SessionSnapshot;
+};
+const { ackPatches } = require(join(WEB, 'features/boards/ack-patches')) as {
+  ackPatches: { supported(board: BoardSnapshot, result: SupportResult): BoardSnapshot; posted(board: BoardSnapshot, idea: IdeaView): BoardSnapshot };
+};
 const FEATURE_PATCHERS = [
   ['surveys', 'surveyPatchers'],
   ['boards', 'boardPatchers'],
@@ -44,8 +51,9 @@ const FEATURE_PATCHERS = [
 /** What features/registry.tsx combines for the app (loaded without its React views). */
 export const WEB_PATCHERS: Patchers = combinePatchers(corePatchers, ...FEATURE_PATCHERS);
 
-/** Same timing as apps/web/src/lib/socket.ts. */
+/** Same timings as apps/web/src/lib/socket.ts. */
 const ACK_TIMEOUT_MS = 8000;
+const RETRY_AFTER_REFUSAL_MS = 3000;
 
 /**
  * One participant as the web app runs it (LiveConnection + LiveSessionProvider without React):
@@ -57,7 +65,8 @@ export class WebClient {
   readonly queue: WebCommandQueue;
   readonly client = new QueryClient({ defaultOptions: { queries: { retry: 5, retryDelay: 300, staleTime: Infinity } } });
   private readonly sync: WebSnapshotSync;
-  readonly stats = { connects: 0, refetches: 0, gaps: 0 };
+  readonly stats = { connects: 0, refetches: 0, gaps: 0, refusedHandshakes: new Map<string, number>() };
+  private retryTimer?: NodeJS.Timeout;
 
   constructor(
     readonly baseUrl: string,
@@ -81,6 +90,13 @@ export class WebClient {
       this.queue.flush();
       this.refetch();
     });
+    // As LiveConnection does: a refusal by the server's middleware (e.g. the database busy) is not
+    // retried by socket.io itself, so try again a little later.
+    socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
+      const code = error.data?.code ?? error.message;
+      this.stats.refusedHandshakes.set(code, (this.stats.refusedHandshakes.get(code) ?? 0) + 1);
+      if (!socket.active) this.retryTimer = setTimeout(() => socket.connected || socket.connect(), RETRY_AFTER_REFUSAL_MS);
+    });
   }
 
   private readonly fetchSnapshot = async (): Promise<SessionSnapshot> => {
@@ -96,9 +112,31 @@ export class WebClient {
     else void this.client.fetchQuery({ queryKey: key, queryFn: this.fetchSnapshot }).catch(() => undefined);
   }
 
-  /** Resolves with the ack's data; rejects with the web app's ApiError. */
-  command<C extends CommandName>(name: C, payload: Record<string, unknown>): Promise<CommandResult<C>> {
-    return this.queue.send(name, payload) as Promise<CommandResult<C>>;
+  /**
+   * Resolves with the ack's data; rejects with the web app's ApiError. Board answers are applied
+   * to the cache as the app's IdeaForm and SupportButton do (usePatchBoard).
+   */
+  async command<C extends CommandName>(name: C, payload: Record<string, unknown>): Promise<CommandResult<C>> {
+    const data = (await this.queue.send(name, payload)) as CommandResult<C>;
+    if (name === 'idea.post') {
+      const idea = data as IdeaView;
+      this.patchBoard(idea.activityId, (board) => ackPatches.posted(board, idea));
+    } else if (name === 'idea.support') {
+      this.patchBoard(String(payload.activityId), (board) => ackPatches.supported(board, data as SupportResult));
+    }
+    return data;
+  }
+
+  private patchBoard(activityId: string, update: (board: BoardSnapshot) => BoardSnapshot): void {
+    this.client.setQueryData<SessionSnapshot>(snapshotKey(this.sessionId), (snapshot) =>
+      snapshot
+        ? patchFeature<BoardsFeature>(snapshot, 'boards', (feature) => {
+            const board = feature?.boards[activityId];
+            if (!feature || !board) return feature ?? { blocked: false, boards: {} };
+            return { ...feature, boards: { ...feature.boards, [activityId]: update(board) } };
+          })
+        : snapshot,
+    );
   }
 
   /** The local TCP port of the current websocket (to tell which node a proxy sent it to). */
@@ -118,6 +156,7 @@ export class WebClient {
   }
 
   close(): void {
+    clearTimeout(this.retryTimer);
     this.sync.dispose();
     this.socket.removeAllListeners();
     this.socket.disconnect();

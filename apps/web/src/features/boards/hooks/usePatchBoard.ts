@@ -2,11 +2,9 @@ import { useCallback } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { BoardSnapshot, BoardsFeature, IdeaView, SessionSnapshot, SupportResult } from '@palabre/contracts';
 import { patchFeature, snapshotKey, useLiveSession } from '../../../lib/live';
+import { ackPatches } from '../ack-patches';
 
-/**
- * Applies a command's answer to the cached board: my supports and dots (only the ack carries
- * them) and my new ideas (so that I can edit or withdraw them, anonymous ones included).
- */
+/** Applies a command's answer to the cached board (see ack-patches.ts). */
 export function usePatchBoard() {
   const client = useQueryClient();
   const { sessionId } = useLiveSession();
@@ -25,17 +23,7 @@ export function usePatchBoard() {
     [client, sessionId],
   );
   return {
-    supported: (activityId: string, result: SupportResult) =>
-      patch(activityId, (board) => ({
-        ...board,
-        mine: { ...board.mine, ...result.mine },
-        counts: result.count && board.counts ? [...board.counts.filter((c) => c.ideaId !== result.ideaId), result.count] : board.counts,
-      })),
-    posted: (idea: IdeaView) =>
-      patch(idea.activityId, (board) => ({
-        ...board,
-        mine: { ...board.mine, ideaIds: board.mine.ideaIds.includes(idea.id) ? board.mine.ideaIds : [...board.mine.ideaIds, idea.id] },
-        ideas: board.ideas.some((i) => i.id === idea.id) ? board.ideas.map((i) => (i.id === idea.id && i.rev <= idea.rev ? idea : i)) : [...board.ideas, idea],
-      })),
+    supported: (activityId: string, result: SupportResult) => patch(activityId, (board) => ackPatches.supported(board, result)),
+    posted: (idea: IdeaView) => patch(idea.activityId, (board) => ackPatches.posted(board, idea)),
   };
 }
