@@ -36,8 +36,9 @@ const { combinePatchers, corePatchers, patchFeature } = require(join(WEB, 'lib/p
   corePatchers: Patchers;
   patchFeature: <T>(snapshot: SessionSnapshot, feature: string, update: (current: T | undefined) => T) => SessionSnapshot;
 };
-const { ackPatches } = require(join(WEB, 'features/boards/ack-patches')) as {
+const { ackPatches, applyAckPatch } = require(join(WEB, 'features/boards/ack-patches')) as {
   ackPatches: { supported(board: BoardSnapshot, result: SupportResult): BoardSnapshot; posted(board: BoardSnapshot, idea: IdeaView): BoardSnapshot };
+  applyAckPatch(client: QueryClient, sessionId: string, update: (snapshot: SessionSnapshot) => SessionSnapshot): void;
 };
 const FEATURE_PATCHERS = [
   ['surveys', 'surveyPatchers'],
@@ -127,15 +128,14 @@ export class WebClient {
     return data;
   }
 
+  /** As usePatchBoard does. */
   private patchBoard(activityId: string, update: (board: BoardSnapshot) => BoardSnapshot): void {
-    this.client.setQueryData<SessionSnapshot>(snapshotKey(this.sessionId), (snapshot) =>
-      snapshot
-        ? patchFeature<BoardsFeature>(snapshot, 'boards', (feature) => {
-            const board = feature?.boards[activityId];
-            if (!feature || !board) return feature ?? { blocked: false, boards: {} };
-            return { ...feature, boards: { ...feature.boards, [activityId]: update(board) } };
-          })
-        : snapshot,
+    applyAckPatch(this.client, this.sessionId, (snapshot) =>
+      patchFeature<BoardsFeature>(snapshot, 'boards', (feature) => {
+        const board = feature?.boards[activityId];
+        if (!feature || !board) return feature ?? { blocked: false, boards: {} };
+        return { ...feature, boards: { ...feature.boards, [activityId]: update(board) } };
+      }),
     );
   }
 

@@ -1,8 +1,8 @@
 import { useCallback } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { BoardSnapshot, BoardsFeature, IdeaView, SessionSnapshot, SupportResult } from '@palabre/contracts';
-import { patchFeature, snapshotKey, useLiveSession } from '../../../lib/live';
-import { ackPatches } from '../ack-patches';
+import type { BoardSnapshot, BoardsFeature, IdeaView, SupportResult } from '@palabre/contracts';
+import { patchFeature, useLiveSession } from '../../../lib/live';
+import { ackPatches, applyAckPatch } from '../ack-patches';
 
 /** Applies a command's answer to the cached board (see ack-patches.ts). */
 export function usePatchBoard() {
@@ -10,14 +10,12 @@ export function usePatchBoard() {
   const { sessionId } = useLiveSession();
   const patch = useCallback(
     (activityId: string, update: (board: BoardSnapshot) => BoardSnapshot) => {
-      client.setQueryData<SessionSnapshot>(snapshotKey(sessionId), (snapshot) =>
-        snapshot
-          ? patchFeature<BoardsFeature>(snapshot, 'boards', (feature) => {
-              const board = feature?.boards[activityId];
-              if (!feature || !board) return feature ?? { blocked: false, boards: {} };
-              return { ...feature, boards: { ...feature.boards, [activityId]: update(board) } };
-            })
-          : snapshot,
+      applyAckPatch(client, sessionId, (snapshot) =>
+        patchFeature<BoardsFeature>(snapshot, 'boards', (feature) => {
+          const board = feature?.boards[activityId];
+          if (!feature || !board) return feature ?? { blocked: false, boards: {} };
+          return { ...feature, boards: { ...feature.boards, [activityId]: update(board) } };
+        }),
       );
     },
     [client, sessionId],
