@@ -37,8 +37,12 @@ const { combinePatchers, corePatchers, patchFeature } = require(join(WEB, 'lib/p
   patchFeature: <T>(snapshot: SessionSnapshot, feature: string, update: (current: T | undefined) => T) => SessionSnapshot;
 };
 const { ackPatches, applyAckPatch } = require(join(WEB, 'features/boards/ack-patches')) as {
-  ackPatches: { supported(board: BoardSnapshot, result: SupportResult): BoardSnapshot; posted(board: BoardSnapshot, idea: IdeaView): BoardSnapshot };
-  applyAckPatch(client: QueryClient, sessionId: string, update: (snapshot: SessionSnapshot) => SessionSnapshot): void;
+  ackPatches: {
+    supported(board: BoardSnapshot, result: SupportResult): BoardSnapshot;
+    supportedMine(board: BoardSnapshot, result: SupportResult): BoardSnapshot;
+    posted(board: BoardSnapshot, idea: IdeaView): BoardSnapshot;
+  };
+  applyAckPatch(client: QueryClient, sessionId: string, update: (snapshot: SessionSnapshot) => SessionSnapshot, again?: (snapshot: SessionSnapshot) => SessionSnapshot): void;
 };
 const FEATURE_PATCHERS = [
   ['surveys', 'surveyPatchers'],
@@ -123,20 +127,25 @@ export class WebClient {
       const idea = data as IdeaView;
       this.patchBoard(idea.activityId, (board) => ackPatches.posted(board, idea));
     } else if (name === 'idea.support') {
-      this.patchBoard(String(payload.activityId), (board) => ackPatches.supported(board, data as SupportResult));
+      const result = data as SupportResult;
+      this.patchBoard(
+        String(payload.activityId),
+        (board) => ackPatches.supported(board, result),
+        (board) => ackPatches.supportedMine(board, result),
+      );
     }
     return data;
   }
 
   /** As usePatchBoard does. */
-  private patchBoard(activityId: string, update: (board: BoardSnapshot) => BoardSnapshot): void {
-    applyAckPatch(this.client, this.sessionId, (snapshot) =>
+  private patchBoard(activityId: string, update: (board: BoardSnapshot) => BoardSnapshot, again = update): void {
+    const onBoard = (change: typeof update) => (snapshot: SessionSnapshot) =>
       patchFeature<BoardsFeature>(snapshot, 'boards', (feature) => {
         const board = feature?.boards[activityId];
         if (!feature || !board) return feature ?? { blocked: false, boards: {} };
-        return { ...feature, boards: { ...feature.boards, [activityId]: update(board) } };
-      }),
-    );
+        return { ...feature, boards: { ...feature.boards, [activityId]: change(board) } };
+      });
+    applyAckPatch(this.client, this.sessionId, onBoard(update), onBoard(again));
   }
 
   /** The local TCP port of the current websocket (to tell which node a proxy sent it to). */

@@ -17,8 +17,13 @@ describe('applyAckPatch', () => {
     const fetching = client.fetchQuery({ queryKey: key, queryFn: () => new Promise<SessionSnapshot>((r) => (land = r)), staleTime: 0 });
     applyAckPatch(client, 's1', addMine('idee-1'));
     expect(mine(client.getQueryData(key))).toEqual(['idee-1']);
+    // The sync replays events it buffered during the fetch as soon as it lands (manual updates).
+    const replay = client.getQueryCache().subscribe((e) => {
+      if (e.type === 'updated' && e.action.type === 'success' && !e.action.manual) client.setQueryData(key, (s: SessionSnapshot | undefined) => s && { ...s, version: 4 });
+    });
     land(snapshot([])); // read by the server before the idea was committed
     await fetching;
+    replay();
     expect(mine(client.getQueryData(key))).toEqual(['idee-1']);
   });
 

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { BoardSnapshot, BoardsFeature, IdeaView, SupportResult } from '@palabre/contracts';
+import type { BoardSnapshot, BoardsFeature, IdeaView, SessionSnapshot, SupportResult } from '@palabre/contracts';
 import { patchFeature, useLiveSession } from '../../../lib/live';
 import { ackPatches, applyAckPatch } from '../ack-patches';
 
@@ -9,19 +9,24 @@ export function usePatchBoard() {
   const client = useQueryClient();
   const { sessionId } = useLiveSession();
   const patch = useCallback(
-    (activityId: string, update: (board: BoardSnapshot) => BoardSnapshot) => {
-      applyAckPatch(client, sessionId, (snapshot) =>
+    (activityId: string, update: (board: BoardSnapshot) => BoardSnapshot, again = update) => {
+      const onBoard = (change: typeof update) => (snapshot: SessionSnapshot) =>
         patchFeature<BoardsFeature>(snapshot, 'boards', (feature) => {
           const board = feature?.boards[activityId];
           if (!feature || !board) return feature ?? { blocked: false, boards: {} };
-          return { ...feature, boards: { ...feature.boards, [activityId]: update(board) } };
-        }),
-      );
+          return { ...feature, boards: { ...feature.boards, [activityId]: change(board) } };
+        });
+      applyAckPatch(client, sessionId, onBoard(update), onBoard(again));
     },
     [client, sessionId],
   );
   return {
-    supported: (activityId: string, result: SupportResult) => patch(activityId, (board) => ackPatches.supported(board, result)),
+    supported: (activityId: string, result: SupportResult) =>
+      patch(
+        activityId,
+        (board) => ackPatches.supported(board, result),
+        (board) => ackPatches.supportedMine(board, result),
+      ),
     posted: (idea: IdeaView) => patch(idea.activityId, (board) => ackPatches.posted(board, idea)),
   };
 }
