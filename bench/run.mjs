@@ -40,7 +40,7 @@ const scenario = pickScenario(args.scenario);
 const loadBefore = loadavg()[0];
 log(`scenario: ${scenario.name}; sizes ${sizes.join(', ')}; ${cpus().length} cores; load average ${loadBefore.toFixed(1)}`);
 
-/** One server, one size: ramp, memory after GC, the write scenario, optionally the burst. */
+/** One server, one size: ramp, memory after GC, the write scenario, then (ballots) the burst. */
 async function measure(target, n) {
   await target.start();
   const all = [];
@@ -66,7 +66,7 @@ async function measure(target, n) {
     const wallMs = performance.now() - t0;
     const end = await target.stats();
     const cpuMs = (end.cpu.user - connected.cpu.user + end.cpu.system - connected.cpu.system) / 1000;
-    const burst = scenario.burst && n >= 5000 ? await scenario.burst({ facilitator, members: members.clients, target }) : undefined;
+    const burst = scenario.burst ? await scenario.burst({ facilitator, members: members.clients, target }) : undefined;
     facilitator.disconnect();
     return {
       n,

@@ -41,6 +41,10 @@ live.on('connection', (socket) => {
     live.to(ROOM).emit('activity.created', { sessionId: 's', version, activity });
     ack?.({ ok: true, data: activity });
   });
+  // A survey of one question opened at once: the bench only needs the question id back.
+  socket.on('survey.open', (body, ack) => {
+    ack?.({ ok: true, data: { activityId: body?.activityId, questions: [{ id: randomUUID(), state: 'open' }] } });
+  });
   socket.on('ballot.cast', (body, ack) => {
     const questionId = String(body?.questionId);
     if (!ballots.has(questionId)) ballots.set(questionId, new Map());

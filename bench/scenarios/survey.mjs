@@ -1,9 +1,8 @@
 // The product scenario: a survey in which every participant votes (some change their vote) while
 // projector clients time each ballot from its send to the first `results.updated` that includes it.
 // Switched on automatically when the built contracts export `ballot.cast` (see scenarios/index.mjs).
-//
-// Written against the survey contracts on main (yes/no question, `survey.open`); if they change,
-// only `openSurvey`, `ballotValue` and the burst's count query need to follow. The wire contract:
+// If the survey contracts change, only `openSurvey`, `ballotValue` and the burst's count query
+// need to follow. The wire contract:
 //   ballot.cast { opId, questionId, value } → ack { ok, data }
 //   results.updated { sessionId, version, questionId, ballots, results }
 import { command } from '../lib/swarm.mjs';
@@ -74,9 +73,27 @@ export const surveyScenario = {
   /** Every member votes within one second on a fresh survey; all acked within 5 s; the DB holds exactly one ballot each. */
   async burst({ facilitator, members, target }) {
     const { questionId } = await openSurvey(facilitator, 'Rafale du banc d’essai');
+    const started = performance.now();
     const { ballots, durationMs } = await castAll(members, questionId, members.length, 0);
-    const acked = ballots.filter((b) => b.ok && b.ackedAt - b.sentAt <= 5000).length;
+    const ok = ballots.filter((b) => b.ok);
+    const acked = ok.filter((b) => b.ackedAt - b.sentAt <= 5000).length;
+    const lastAckMs = ok.length ? Math.round(Math.max(...ok.map((b) => b.ackedAt)) - started) : null;
+    const ackMs = ok.map((b) => b.ackedAt - b.sentAt).sort((x, y) => x - y);
     const rows = await target.query('SELECT ((SELECT count(*) FROM ballot WHERE question_id = $1) + (SELECT count(*) FROM anonymous_ballot WHERE question_id = $1))::int AS n', [questionId]).catch((e) => [{ n: `? (${e.message})` }]);
-    return { sent: ballots.length, ackedWithin5s: acked, sendMs: durationMs, stored: rows[0]?.n ?? 'n/a (baseline)' };
+    const refused = {};
+    for (const b of ballots.filter((x) => !x.ok)) {
+      const code = b.ack?.error?.code ?? 'NO_ACK_WITHIN_10S';
+      refused[code] = (refused[code] ?? 0) + 1;
+    }
+    return {
+      sent: ballots.length,
+      ok: ok.length,
+      refused,
+      ackedWithin5s: acked,
+      sendMs: Math.round(durationMs),
+      lastAckMs,
+      ackP99: ackMs.length ? Math.round(ackMs[Math.min(ackMs.length - 1, Math.floor(ackMs.length * 0.99))]) : null,
+      stored: rows[0]?.n ?? 'n/a (baseline)',
+    };
   },
 };

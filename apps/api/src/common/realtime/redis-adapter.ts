@@ -59,6 +59,7 @@ export function createRedisAdapter(url: string, state: RedisState): RedisAdapter
   const pub = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: true });
   const sub = pub.duplicate();
   const clients = [pub, sub];
+  state.commands = pub as unknown as RedisState['commands'];
   let lastError = '';
   for (const client of clients) {
     client.on('error', (e: Error) => {

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { nextEvent, sendOk, type TestApp } from '../testing/harness';
+import type { EventPayload } from '@palabre/contracts';
+import { YESNO } from '../../modules/surveys/survey-fixtures';
+import { nextEvent, send, sendOk, type TestApp, type TestSocket } from '../testing/harness';
 import { SHARED_REDIS_URL, startNodes, throwawayDatabase } from '../testing/nodes';
 
 // Two API nodes on one database and the machine's Redis: rooms and broadcasts are shared, so a
@@ -67,4 +69,53 @@ describe('two nodes sharing rooms through Redis', () => {
       expect(online).toEqual(expect.arrayContaining([one.participant.id, two.participant.id]));
     }
   });
+
+  it('coalesces live results across both nodes: at most a few updates per second per question, the last one complete', async () => {
+    const staffOnA = await a.connect(staffToken);
+    const activity = await sendOk(staffOnA, 'activity.create', { kind: 'survey', title: 'Vote réparti', config: { questions: [YESNO] } });
+    const opened = await sendOk(staffOnA, 'survey.open', { activityId: activity.id });
+    const questionId = opened.questions[0].id;
+    // Voters on both nodes, the projector on B: each node has ballots to report all the time.
+    const voters: TestSocket[] = [];
+    for (let i = 0; i < 24; i++) {
+      const node = i % 2 === 0 ? a : b;
+      voters.push(await node.connect((await node.join(code, `Votant ${i}`)).token));
+    }
+    const screen = await b.connect((await b.http().post('/api/sessions/join').send({ code, screen: true }).expect(200)).body.token);
+    const updates: { at: number; p: EventPayload<'results.updated'> }[] = [];
+    screen.on('results.updated', (p) => p.questionId === questionId && updates.push({ at: Date.now(), p }));
+
+    // Three rounds of everyone voting (changing their vote each round), spread over about 3 s.
+    const choices = ['yes', 'no', 'abstain'] as const;
+    const finalChoice = (i: number) => choices[(i + 2) % 3];
+    const started = Date.now();
+    for (let round = 0; round < 3; round++) {
+      const acks = await Promise.all(
+        voters.map(async (v, i) => {
+          await new Promise((r) => setTimeout(r, (i * 1000) / voters.length));
+          return send(v, 'ballot.cast', { questionId, value: { type: 'yesno', choice: choices[(i + round) % 3] } });
+        }),
+      );
+      expect(acks.filter((x) => !x.ok)).toEqual([]);
+    }
+    const votingMs = Date.now() - started;
+    await eventuallyLast(updates, (p) => p.ballots === voters.length && p.results?.type === 'yesno' && p.results.choices.find((c) => c.choice === 'abstain')?.count === voters.filter((_, i) => finalChoice(i) === 'abstain').length);
+
+    // Each node alone would send 4 per second: together they would reach 8. Shared, the room gets at most 4
+    // (one more allowed for delivery jitter between the Redis hop and a local emit).
+    for (const { at } of updates) expect(updates.filter((u) => u.at > at - 1000 && u.at <= at).length).toBeLessThanOrEqual(5);
+    expect(updates.length).toBeLessThanOrEqual(Math.ceil(votingMs / 250) + 3);
+    expect(updates.length).toBeGreaterThan(1);
+  }, 60_000);
 });
+
+/** Waits until the last update received satisfies `done` (the final full tally). */
+async function eventuallyLast<T>(updates: { p: T }[], done: (p: T) => boolean): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const last = updates[updates.length - 1];
+    if (last && done(last.p)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the last results update is not the final tally: ${JSON.stringify(updates[updates.length - 1]?.p)}`);
+}

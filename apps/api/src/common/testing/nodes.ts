@@ -1,6 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { connect, createServer, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import type { AppConfig } from '../../config/config';
 import { TestApp } from './harness';
@@ -101,4 +104,231 @@ export async function eventually(check: () => Promise<boolean> | boolean, timeou
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`${what} not reached within ${timeoutMs} ms`);
+}
+
+/** PostgreSQL's server binaries (initdb, pg_ctl): Debian's newest major, else `pg_config --bindir`. */
+function postgresBinDir(): string {
+  const root = '/usr/lib/postgresql';
+  const majors = existsSync(root) ? readdirSync(root).filter((d) => existsSync(join(root, d, 'bin', 'initdb'))).sort((x, y) => Number(y) - Number(x)) : [];
+  if (majors[0]) return join(root, majors[0], 'bin');
+  try {
+    const dir = execFileSync('pg_config', ['--bindir'], { encoding: 'utf8' }).trim();
+    if (existsSync(join(dir, 'initdb'))) return dir;
+  } catch {
+    // no pg_config either
+  }
+  throw new Error('the PostgreSQL restart test needs initdb and pg_ctl (Debian: apt-get install postgresql)');
+}
+
+/**
+ * A private PostgreSQL cluster (own data directory under the temp dir, own port, loopback only)
+ * that a test may stop and start for real — never the machine's shared server. initdb refuses
+ * to run as root, so as root the cluster belongs to the `postgres` system user.
+ */
+export class ScratchPostgres {
+  private readonly bin = postgresBinDir();
+  private readonly dir = mkdtempSync(join(tmpdir(), 'palabre-pg-'));
+  private readonly asRoot = process.getuid?.() === 0;
+
+  constructor(readonly port: number) {}
+
+  url(database = 'postgres'): string {
+    return `postgres://postgres@127.0.0.1:${this.port}/${database}`;
+  }
+
+  private run(tool: string, args: string[]): Promise<void> {
+    const [cmd, argv] = this.asRoot ? ['runuser', ['-u', 'postgres', '--', join(this.bin, tool), ...args]] : [join(this.bin, tool), args];
+    return new Promise((resolve, reject) => {
+      execFile(cmd, argv, { timeout: 60_000 }, (error, _stdout, stderr) => (error ? reject(new Error(`${tool} failed: ${stderr || error.message}`)) : resolve()));
+    });
+  }
+
+  /** initdb (once) then start; resolves when the server accepts connections. */
+  async start(): Promise<void> {
+    const data = join(this.dir, 'data');
+    if (!existsSync(data)) {
+      if (this.asRoot) chownSync(this.dir, Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })), Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })));
+      await this.run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync']);
+    }
+    const options = `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60`;
+    await this.run('pg_ctl', ['-D', data, '-o', options, '-l', join(this.dir, 'server.log'), '-w', '-t', '60', 'start']);
+  }
+
+  /** `immediate` is a crash as far as clients are concerned: connections cut, recovery from WAL at the next start. */
+  async stop(mode: 'fast' | 'immediate' = 'immediate'): Promise<void> {
+    await this.run('pg_ctl', ['-D', join(this.dir, 'data'), '-m', mode, '-w', 'stop']);
+  }
+
+  /** Stops the server if running and removes its files. */
+  async destroy(): Promise<void> {
+    await this.stop('immediate').catch(() => undefined);
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+const RUN_TS = join(__dirname, 'run-ts.cjs');
+const API_MAIN = join(__dirname, '../../main.ts');
+
+/**
+ * An API node in its own OS process (run from the TypeScript sources), so a test can SIGKILL it.
+ * Same configuration as TestApp's nodes, through the environment the real server reads.
+ */
+export class ProcessNode {
+  private readonly output: string[] = [];
+  private exitCode: number | null | undefined;
+
+  private constructor(
+    readonly child: ChildProcess,
+    readonly url: string,
+  ) {
+    const keep = (chunk: Buffer) => {
+      this.output.push(...chunk.toString().split('\n').filter(Boolean));
+      this.output.splice(0, Math.max(0, this.output.length - 60));
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    child.once('exit', (code, signal) => (this.exitCode = code ?? (signal ? -1 : null)));
+  }
+
+  static async start(opts: { databaseUrl: string; redisUrl?: string; tokenSecret: string; env?: Record<string, string> }): Promise<ProcessNode> {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const child = spawn(process.execPath, ['-r', RUN_TS, API_MAIN], {
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        PUBLIC_URL: 'http://palabre.test',
+        ALLOWED_ORIGINS: 'http://palabre.test',
+        DATABASE_URL: opts.databaseUrl,
+        REDIS_URL: opts.redisUrl ?? '',
+        TOKEN_SECRET: opts.tokenSecret,
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'palabre-node-')),
+        SEED_DEMO: 'false',
+        LOG_LEVEL: 'warn',
+        MAX_CONNECTIONS_PER_IP: '10000',
+        ...opts.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const node = new ProcessNode(child, url);
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      if (node.exitCode !== undefined) throw new Error(`API node exited during start:\n${node.tail()}`);
+      const ok = await fetch(`${url}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ok) return node;
+      if (Date.now() > deadline) {
+        child.kill('SIGKILL');
+        throw new Error(`API node did not answer within 120 s:\n${node.tail()}`);
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+
+  get alive(): boolean {
+    return this.exitCode === undefined;
+  }
+
+  get port(): number {
+    return Number(new URL(this.url).port);
+  }
+
+  tail(): string {
+    return this.output.join('\n');
+  }
+
+  /** Sends `signal` and waits for the process to be gone. */
+  async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    if (!this.alive) return;
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    this.child.kill(signal);
+    await exited;
+  }
+
+  /** A clean stop (SIGTERM), forced after 10 s. */
+  async stop(): Promise<void> {
+    if (!this.alive) return;
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
+    await this.kill('SIGTERM');
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * A TCP front on 127.0.0.1, like the reverse proxy in front of the nodes in production: each new
+ * connection goes to the next backend that accepts it (round robin), so a client whose node died
+ * reconnects through the same address to a survivor. `cutAll` drops every open connection at
+ * once (a Wi-Fi cut as the client and the server see it).
+ */
+export class TcpFront {
+  private readonly server = createServer((client) => this.accept(client));
+  private readonly open = new Set<Socket>();
+  /** When set, each new connection is cut after this many milliseconds (a flaky network). */
+  lifetime?: () => number;
+  /** Client-side port of each connection → the backend port it was sent to. */
+  private readonly routes = new Map<number, number>();
+  private next = 0;
+  port = 0;
+
+  constructor(private readonly backends: () => number[]) {}
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async listen(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.address() as { port: number }).port;
+  }
+
+  private accept(client: Socket, tried = 0): void {
+    const ports = this.backends();
+    if (ports.length === 0 || tried >= ports.length) return void client.destroy();
+    const port = ports[this.next++ % ports.length];
+    client.pause();
+    client.on('error', () => undefined);
+    const upstream = connect(port, '127.0.0.1');
+    let connected = false;
+    upstream.on('error', () => {
+      if (!connected) this.accept(client, tried + 1); // refused (a dead node): try the next one
+    });
+    upstream.once('connect', () => {
+      connected = true;
+      this.open.add(client);
+      if (client.remotePort) this.routes.set(client.remotePort, port);
+      upstream.on('close', () => client.destroy());
+      client.on('close', () => {
+        this.open.delete(client);
+        upstream.destroy();
+      });
+      client.pipe(upstream);
+      upstream.pipe(client);
+      client.resume();
+      const lifetime = this.lifetime?.();
+      if (lifetime !== undefined) {
+        const timer = setTimeout(() => client.destroy(), lifetime);
+        client.once('close', () => clearTimeout(timer));
+      }
+    });
+  }
+
+  /** The backend port serving the client connection that uses this local port. */
+  backendOf(clientPort: number | undefined): number | undefined {
+    return clientPort === undefined ? undefined : this.routes.get(clientPort);
+  }
+
+  cutAll(): number {
+    const all = [...this.open];
+    for (const c of all) c.destroy();
+    return all.length;
+  }
+
+  async close(): Promise<void> {
+    this.cutAll();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
 }

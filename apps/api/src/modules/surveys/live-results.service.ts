@@ -1,9 +1,10 @@
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import type { LiveResults, ParticipantRole } from '@palabre/contracts';
 import { canReadActivity, canSeeResults, tally } from '@palabre/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { PresenceService } from '../../common/realtime/presence.service';
 import { RealtimeEmitter } from '../../common/realtime/emitter';
+import { REDIS_STATE, type RedisState } from '../../common/realtime/redis-state';
 import { rooms } from '../../common/realtime/rooms';
 import { Activity } from '../sessions/activity.entity';
 import { BallotsService } from './ballots.service';
@@ -16,8 +17,11 @@ export const RESULTS_INTERVAL_MS = 250;
 /**
  * Live results, coalesced: however fast ballots arrive, each question gets at most one
  * update per RESULTS_INTERVAL_MS, recomputed from the stored ballots (a full tally, so a
- * lost update is repaired by the next one). With several API nodes, each node coalesces
- * its own ballots, so a client may receive up to 4 updates per second per node.
+ * lost update is repaired by the next one). With several API nodes the interval is shared
+ * through Redis: a node flushes only after claiming the question's slot (SET NX PX), else it
+ * comes back when the slot expires, so the room gets at most 4 updates per second per
+ * question whatever the number of nodes. Without Redis (or while it is away) each node
+ * coalesces alone.
  */
 @Injectable()
 export class LiveResultsService implements OnModuleDestroy {
@@ -34,6 +38,7 @@ export class LiveResultsService implements OnModuleDestroy {
     private readonly ballots: BallotsService,
     private readonly presence: PresenceService,
     private readonly emitter: RealtimeEmitter,
+    @Inject(REDIS_STATE) private readonly redis: RedisState,
   ) {}
 
   /** Something changed the tally or its visibility: schedule one update. */
@@ -50,17 +55,51 @@ export class LiveResultsService implements OnModuleDestroy {
   /** One flush at a time per question; the interval counts from the moment it was sent. */
   private async run(questionId: string): Promise<void> {
     this.timers.delete(questionId);
-    this.dirty.delete(questionId);
     this.flushing.add(questionId);
+    let retryIn = 0;
     try {
-      await this.flush(questionId);
+      retryIn = await this.claimSlot(questionId);
+      if (retryIn === 0) {
+        this.dirty.delete(questionId);
+        await this.flush(questionId);
+        await this.holdSlot(questionId);
+      }
     } catch (e) {
       this.logger.warn(`results of ${questionId}: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
-      this.lastSent.set(questionId, Date.now());
       this.flushing.delete(questionId);
-      if (this.dirty.has(questionId) && !this.stopped) this.touch(questionId);
+      if (retryIn > 0) {
+        // Another node flushed within the interval, maybe before our ballot committed: our turn comes when its slot ends.
+        if (!this.stopped) this.timers.set(questionId, setTimeout(() => void this.run(questionId), retryIn));
+      } else {
+        this.lastSent.set(questionId, Date.now());
+        if (this.dirty.has(questionId) && !this.stopped) this.touch(questionId);
+      }
     }
+  }
+
+  /**
+   * 0 when this node may flush now (it holds the question's slot for RESULTS_INTERVAL_MS, or
+   * there is no Redis to share it through); else the milliseconds until another node's slot ends.
+   */
+  private async claimSlot(questionId: string): Promise<number> {
+    const redis = this.redis.commands;
+    if (!redis || !this.redis.up) return 0;
+    const key = `palabre:results:${questionId}`;
+    try {
+      if ((await redis.set(key, '1', 'PX', RESULTS_INTERVAL_MS, 'NX')) === 'OK') return 0;
+      const left = await redis.pttl(key);
+      return Math.max(1, Math.min(left, RESULTS_INTERVAL_MS)) + 2;
+    } catch {
+      return 0; // Redis went away meanwhile: coalesce on this node alone.
+    }
+  }
+
+  /** Like the local interval, the shared one counts from the moment the update was sent. */
+  private async holdSlot(questionId: string): Promise<void> {
+    const redis = this.redis.commands;
+    if (!redis || !this.redis.up) return;
+    await redis.set(`palabre:results:${questionId}`, '1', 'PX', RESULTS_INTERVAL_MS).catch(() => undefined);
   }
 
   /** Members connected now (staff and screens are not voters). */
