@@ -1,3 +1,4 @@
+import './browser-parsing'; // first: zod must be configured before any schema is built (see the file)
 import { z } from 'zod';
 import { ErrorBody } from './errors';
 

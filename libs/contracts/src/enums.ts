@@ -1,3 +1,4 @@
+import './browser-parsing'; // first: zod must be configured before any schema is built (see the file)
 import { z } from 'zod';
 
 /** Role of a person inside one session. */
