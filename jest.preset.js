@@ -24,6 +24,8 @@ module.exports = function preset(overrides = {}) {
     ],
     moduleNameMapper: {
       '^@palabre/contracts$': path.join(__dirname, 'libs/contracts/src/index.ts'),
+      // The web's zod-free entry (the fault tests run the web app's own sync code in Node).
+      '^@palabre/contracts/meta$': path.join(__dirname, 'libs/contracts/src/meta.ts'),
       '^@palabre/domain$': path.join(__dirname, 'libs/domain/src/index.ts'),
     },
     ...overrides,
