@@ -6,3 +6,8 @@ export function formatDate(isoDate: string): string {
   if (!year || !month || !day) return isoDate;
   return new Intl.DateTimeFormat(currentLocale(), { dateStyle: 'long' }).format(new Date(year, month - 1, day));
 }
+
+/** A figure as the locale writes it: "33,3" in French, "33.3" in English (one decimal at most). */
+export function formatNumber(value: number, locale: string = currentLocale()): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value);
+}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { MAJORITY_GRADES } from '@palabre/contracts/meta';
 import type { LiveResults, QuestionResults, QuestionView } from '@palabre/contracts';
 import { currentLocale } from '../../../i18n';
+import { formatNumber } from '../../../ui/format';
 
 interface Bar {
   key: string;
@@ -46,17 +47,17 @@ function render(r: QuestionResults, label: (id: string) => string, t: T) {
   switch (r.type) {
     case 'single':
     case 'multiple':
-      return <Bars caption={t('method.count')} bars={r.options.map((o) => ({ key: o.optionId, label: label(o.optionId), value: o.count, width: o.percent, text: `${o.count} · ${o.percent} %` }))} />;
+      return <Bars caption={t('method.count')} bars={r.options.map((o) => ({ key: o.optionId, label: label(o.optionId), value: o.count, width: o.percent, text: `${o.count} · ${formatNumber(o.percent)} %` }))} />;
     case 'ranking': {
       const top = Math.max(1, ...r.options.map((o) => o.score));
       return <Bars caption={t('method.borda')} bars={r.options.map((o) => ({ key: o.optionId, label: `${o.rank}. ${label(o.optionId)}`, value: o.score, width: (o.score / top) * 100, text: t('results.points', { count: o.score }) }))} />;
     }
     case 'points':
-      return <Bars caption={t('method.points', { budget: r.budget })} bars={r.options.map((o) => ({ key: o.optionId, label: label(o.optionId), value: o.total, width: o.share, text: `${o.total} · ${o.share} %` }))} />;
+      return <Bars caption={t('method.points', { budget: r.budget })} bars={r.options.map((o) => ({ key: o.optionId, label: label(o.optionId), value: o.total, width: o.share, text: `${o.total} · ${formatNumber(o.share)} %` }))} />;
     case 'scale':
       return (
         <>
-          <p className="results-summary">{t('results.scale', { mean: r.mean ?? '—', median: r.median ?? '—' })}</p>
+          <p className="results-summary">{t('results.scale', { mean: r.mean === null ? '—' : formatNumber(r.mean), median: r.median === null ? '—' : formatNumber(r.median) })}</p>
           <Bars caption={t('method.scale')} bars={r.distribution.map((d) => ({ key: String(d.value), label: String(d.value), value: d.count, width: d.percent, text: `${d.count}` }))} />
         </>
       );
