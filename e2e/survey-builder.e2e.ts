@@ -1,6 +1,16 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { signInAsFacilitator } from './fixtures';
+
+/** Signs in as the demo facilitator, opens the demo session's console and adds a survey to its agenda. */
+async function addSurveyToDemoAgenda(page: Page, title: string): Promise<void> {
+  await signInAsFacilitator(page);
+  await page.getByRole('link', { name: /contrats territoriaux/i }).first().click();
+  await expect(page).toHaveURL(/\/staff\/sessions\/[0-9a-f-]{36}/);
+  await page.getByLabel("Type d'activité").selectOption('survey');
+  await page.getByLabel("Titre de l'activité").fill(title);
+  await page.getByRole('button', { name: 'Ajouter au programme' }).click();
+}
 
 // The demo facilitator builds a survey from the console: a new survey activity, then a ranking
 // question with three options written one per line; it shows up in the builder's question list.
@@ -8,13 +18,7 @@ test('the facilitator adds a ranking question to a new survey from the console',
   test.setTimeout(120_000);
   const title = `Questionnaire ${Date.now() % 100_000}`;
   const prompt = 'Quelles priorités pour les contrats territoriaux ?';
-  await signInAsFacilitator(page);
-  await page.getByRole('link', { name: /contrats territoriaux/i }).first().click();
-  await expect(page).toHaveURL(/\/staff\/sessions\/[0-9a-f-]{36}/);
-
-  await page.getByLabel("Type d'activité").selectOption('survey');
-  await page.getByLabel("Titre de l'activité").fill(title);
-  await page.getByRole('button', { name: 'Ajouter au programme' }).click();
+  await addSurveyToDemoAgenda(page, title);
   await page.getByRole('link', { name: new RegExp(title) }).first().click();
 
   const form = page.getByRole('form', { name: 'Ajouter une question' });
@@ -55,13 +59,7 @@ test('the facilitator duplicates a survey, saves it as a template and starts a s
   const title = `Consultation ${stamp}`;
   const template = `Modèle ${stamp}`;
   const prompt = 'Faut-il prolonger les contrats territoriaux ?';
-  await signInAsFacilitator(page);
-  await page.getByRole('link', { name: /contrats territoriaux/i }).first().click();
-  await expect(page).toHaveURL(/\/staff\/sessions\/[0-9a-f-]{36}/);
-
-  await page.getByLabel("Type d'activité").selectOption('survey');
-  await page.getByLabel("Titre de l'activité").fill(title);
-  await page.getByRole('button', { name: 'Ajouter au programme' }).click();
+  await addSurveyToDemoAgenda(page, title);
   const agenda = page.getByRole('navigation', { name: 'Programme' });
   await agenda.getByRole('link', { name: new RegExp(title) }).first().click();
   const form = page.getByRole('form', { name: 'Ajouter une question' });
