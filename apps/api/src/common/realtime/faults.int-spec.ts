@@ -1,5 +1,5 @@
 import { nextEvent, sendOk, type TestApp, type TestSocket } from '../testing/harness';
-import { eventually, freePort, ScratchRedis, startNodes, throwawayDatabase } from '../testing/nodes';
+import { eventually, freePort, ScratchRedis, startNodes, throwawayDatabase, twoNodeSession } from '../testing/nodes';
 
 // Faults: a private Redis (own port, started and killed here, never the shared one) goes away
 // and comes back under two nodes; a member whose connection never reads is not everyone's problem.
@@ -17,12 +17,7 @@ describe('when Redis goes away and comes back', () => {
   beforeAll(async () => {
     redis = new ScratchRedis(await freePort());
     await redis.start();
-    db = await throwawayDatabase();
-    [a, b] = await startNodes(2, db.url, { redisUrl: redis.url });
-    const live = await a.liveSession();
-    code = live.session.joinCode;
-    sessionId = live.session.id;
-    staffToken = live.facilitator.token;
+    ({ db, a, b, code, sessionId, staffToken } = await twoNodeSession(redis.url));
   }, 60_000);
 
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EventPayload } from '@palabre/contracts';
 import { YESNO } from '../../modules/surveys/survey-fixtures';
 import { nextEvent, send, sendOk, type TestApp, type TestSocket } from '../testing/harness';
-import { SHARED_REDIS_URL, startNodes, throwawayDatabase } from '../testing/nodes';
+import { SHARED_REDIS_URL, throwawayDatabase, twoNodeSession } from '../testing/nodes';
 
 // Two API nodes on one database and the machine's Redis: rooms and broadcasts are shared, so a
 // client may land on any node (websocket transport only: no sticky sessions needed).
@@ -15,12 +15,7 @@ describe('two nodes sharing rooms through Redis', () => {
   let staffToken: string;
 
   beforeAll(async () => {
-    db = await throwawayDatabase();
-    [a, b] = await startNodes(2, db.url, { redisUrl: SHARED_REDIS_URL });
-    const live = await a.liveSession();
-    code = live.session.joinCode;
-    sessionId = live.session.id;
-    staffToken = live.facilitator.token;
+    ({ db, a, b, code, sessionId, staffToken } = await twoNodeSession(SHARED_REDIS_URL));
   }, 60_000);
 
   afterAll(async () => {

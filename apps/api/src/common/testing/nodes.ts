@@ -48,6 +48,14 @@ export async function startNodes(count: number, databaseUrl: string, overrides: 
   return nodes;
 }
 
+/** Two nodes on a throwaway database sharing `redisUrl`, with a live session opened on the first. */
+export async function twoNodeSession(redisUrl: string) {
+  const db = await throwawayDatabase();
+  const [a, b] = await startNodes(2, db.url, { redisUrl });
+  const live = await a.liveSession();
+  return { db, a, b, code: live.session.joinCode, sessionId: live.session.id, staffToken: live.facilitator.token };
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
