@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { QueryClient } from '@tanstack/react-query';
 import type { ActivitySummary, SessionSnapshot } from '@palabre/contracts';
+import { ApiError } from './errors';
 import { corePatchers } from './patchers';
-import { SnapshotSync, snapshotKey } from './snapshot-sync';
+import { REFETCH_AFTER_FAILURE_MS, SnapshotSync, snapshotKey } from './snapshot-sync';
 
 const SESSION_ID = '6f1c2c64-8a0e-4d43-9a7e-0f5f3b6f2a11';
 
@@ -111,5 +112,52 @@ describe('SnapshotSync', () => {
     const result = client.getQueryData<SessionSnapshot>(snapshotKey(SESSION_ID));
     expect(result?.version).toBe(6);
     expect(result?.activities.map((a) => a.id)).toEqual(['a1', 'new']);
+  });
+
+  describe('after a snapshot fetch that failed for good', () => {
+    afterEach(() => vi.useRealTimers());
+
+    async function failedFetch(error: Error) {
+      vi.useFakeTimers();
+      const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+      client.setQueryData(snapshotKey(SESSION_ID), snapshot(5));
+      const refetches: number[] = [];
+      const sync = new SnapshotSync(client, SESSION_ID, corePatchers, () => refetches.push(Date.now()));
+      await client.fetchQuery({ queryKey: snapshotKey(SESSION_ID), queryFn: () => Promise.reject(error) }).catch(() => undefined);
+      return { client, sync, refetches };
+    }
+
+    it('asks again later, backing off, until one succeeds (the events missed while cut come back)', async () => {
+      const { client, refetches } = await failedFetch(new Error('socket hang up'));
+      expect(refetches).toHaveLength(0);
+      await vi.advanceTimersByTimeAsync(REFETCH_AFTER_FAILURE_MS[0]);
+      expect(refetches).toHaveLength(1);
+
+      // That one failed too: the next try waits longer.
+      await client.fetchQuery({ queryKey: snapshotKey(SESSION_ID), queryFn: () => Promise.reject(new Error('cut')) }).catch(() => undefined);
+      await vi.advanceTimersByTimeAsync(REFETCH_AFTER_FAILURE_MS[1] - 1);
+      expect(refetches).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(refetches).toHaveLength(2);
+
+      // A success ends the retries.
+      await client.fetchQuery({ queryKey: snapshotKey(SESSION_ID), queryFn: () => Promise.resolve(snapshot(9)), staleTime: 0 });
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(refetches).toHaveLength(2);
+      expect(client.getQueryData<SessionSnapshot>(snapshotKey(SESSION_ID))?.version).toBe(9);
+    });
+
+    it('does not insist when the server refused the request (access lost)', async () => {
+      const { refetches } = await failedFetch(new ApiError('TOKEN_REVOKED', 'Accès retiré', 401));
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(refetches).toHaveLength(0);
+    });
+
+    it('stops when disposed (the page left the session)', async () => {
+      const { sync, refetches } = await failedFetch(new Error('socket hang up'));
+      sync.dispose();
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(refetches).toHaveLength(0);
+    });
   });
 });

@@ -1,9 +1,17 @@
 import { EVENT_META } from '@palabre/contracts/meta';
 import type { EventName, SessionSnapshot } from '@palabre/contracts';
 import { hashKey, type QueryClient } from '@tanstack/react-query';
+import { ApiError } from './errors';
 import type { SnapshotPatchers } from './patchers';
 
 const MAX_BUFFERED = 500;
+/** After a snapshot fetch failed for good (its own retries spent): try again after these waits, the last one repeating. */
+export const REFETCH_AFTER_FAILURE_MS = [1000, 2000, 4000, 8000, 15000] as const;
+
+/** A refused request (4xx: access lost, session gone) will not succeed by asking again. */
+function worthRetrying(error: unknown): boolean {
+  return !(error instanceof ApiError && error.status >= 400 && error.status < 500);
+}
 
 export type EventOutcome = 'applied' | 'stale' | 'gap' | 'unhandled' | 'buffered';
 
@@ -20,12 +28,17 @@ function isEventName(name: string): name is EventName {
  * - volatile events (presence, live results) are applied unless older than the snapshot,
  *   and leave the version alone;
  * - an event no patcher knows triggers a refetch (always correct, just slower);
- * - while the snapshot is loading, events wait and are replayed on top of it.
+ * - while the snapshot is loading, events wait and are replayed on top of it;
+ * - a fetch that failed for good (a reconnect's refetch cut by flapping Wi-Fi) is tried again
+ *   later until one succeeds: without it, the events missed while disconnected would stay
+ *   missed until the next reconnect.
  */
 export class SnapshotSync {
   private buffer: { name: EventName; payload: { version: number } }[] = [];
   private readonly unsubscribeCache: () => void;
   private readonly hash: string;
+  private failures = 0;
+  private retryTimer?: ReturnType<typeof setTimeout>;
 
   constructor(
     private readonly client: QueryClient,
@@ -37,13 +50,31 @@ export class SnapshotSync {
     this.unsubscribeCache = client.getQueryCache().subscribe((event) => {
       if (event.type !== 'updated' || event.query.queryHash !== this.hash) return;
       const { action } = event;
-      if ((action.type === 'success' && !action.manual) || action.type === 'error') this.replay();
+      if (action.type === 'success' && !action.manual) {
+        this.failures = 0;
+        this.replay();
+      } else if (action.type === 'error') {
+        this.replay();
+        this.refetchLater(action.error);
+      }
     });
   }
 
   dispose(): void {
     this.unsubscribeCache();
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
     this.buffer = [];
+  }
+
+  private refetchLater(error: unknown): void {
+    if (this.retryTimer !== undefined || !worthRetrying(error)) return;
+    const wait = REFETCH_AFTER_FAILURE_MS[Math.min(this.failures, REFETCH_AFTER_FAILURE_MS.length - 1)];
+    this.failures++;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      this.refetch();
+    }, wait);
   }
 
   /** Feed every server event here (name as received). */

@@ -68,7 +68,8 @@ const RETRY_AFTER_REFUSAL_MS = 3000;
 export class WebClient {
   readonly socket: Socket;
   readonly queue: WebCommandQueue;
-  readonly client = new QueryClient({ defaultOptions: { queries: { retry: 5, retryDelay: 300, staleTime: Infinity } } });
+  // As the app's snapshot query: 3 retries at react-query's default backoff, then SnapshotSync's own refetches.
+  readonly client = new QueryClient({ defaultOptions: { queries: { retry: 3, staleTime: Infinity } } });
   private readonly sync: WebSnapshotSync;
   readonly stats = { connects: 0, refetches: 0, gaps: 0, refusedHandshakes: new Map<string, number>() };
   private retryTimer?: NodeJS.Timeout;
