@@ -1,6 +1,6 @@
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { connect, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -133,12 +133,60 @@ function postgresBinDir(): string {
  * that a test may stop and start for real — never the machine's shared server. initdb refuses
  * to run as root, so as root the cluster belongs to the `postgres` system user.
  */
+const SCRATCH_PREFIX = 'palabre-pg-';
+const OWNER_FILE = 'owner.pid';
+/** A cluster without an owner file (being created, or made by an older harness) is left alone this long. */
+const UNOWNED_GRACE_MS = 60 * 60_000;
+
+function readFileSyncOr(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export class ScratchPostgres {
   private readonly bin = postgresBinDir();
-  private readonly dir = mkdtempSync(join(tmpdir(), 'palabre-pg-'));
+  private readonly dir: string;
   private readonly asRoot = process.getuid?.() === 0;
 
-  constructor(readonly port: number) {}
+  constructor(readonly port: number) {
+    ScratchPostgres.sweep();
+    this.dir = mkdtempSync(join(tmpdir(), SCRATCH_PREFIX));
+    writeFileSync(join(this.dir, OWNER_FILE), String(process.pid));
+  }
+
+  /**
+   * A test process killed before `destroy` (CI timeout, Ctrl-C) leaves its cluster running under
+   * the temp dir, since pg_ctl detaches the server. The next one stops and removes every cluster
+   * whose owning process is gone.
+   */
+  static sweep(): void {
+    for (const name of readdirSync(tmpdir()).filter((n) => n.startsWith(SCRATCH_PREFIX))) {
+      const dir = join(tmpdir(), name);
+      const owner = Number(readFileSyncOr(join(dir, OWNER_FILE)));
+      if (owner > 0 ? isAlive(owner) : Date.now() - statSync(dir).mtimeMs < UNOWNED_GRACE_MS) continue;
+      const pid = Number(readFileSyncOr(join(dir, 'data', 'postmaster.pid')).split('\n')[0]);
+      if (pid > 0 && isAlive(pid)) {
+        try {
+          process.kill(pid, 'SIGQUIT'); // PostgreSQL's immediate shutdown
+        } catch {
+          // gone meanwhile
+        }
+      }
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
 
   url(database = 'postgres'): string {
     return `postgres://postgres@127.0.0.1:${this.port}/${database}`;
@@ -165,6 +213,11 @@ export class ScratchPostgres {
   /** `immediate` is a crash as far as clients are concerned: connections cut, recovery from WAL at the next start. */
   async stop(mode: 'fast' | 'immediate' = 'immediate'): Promise<void> {
     await this.run('pg_ctl', ['-D', join(this.dir, 'data'), '-m', mode, '-w', 'stop']);
+  }
+
+  /** Where its files live (for tests of the harness itself). */
+  get directory(): string {
+    return this.dir;
   }
 
   /** Stops the server if running and removes its files. */
