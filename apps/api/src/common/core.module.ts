@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { AuditService } from '../modules/audit/audit.service';
 import { ActorResolver } from './auth/actor-resolver';
@@ -7,6 +7,7 @@ import { RouteGuard } from './auth/route.guard';
 import { TokenService } from './auth/tokens';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
 import { ActivityKindRegistry } from './realtime/activity-kinds';
+import { CommandDispatcher } from './realtime/command-dispatcher';
 import { CommandRunner } from './realtime/command-runner';
 import { RealtimeEmitter } from './realtime/emitter';
 import { LiveGateway } from './realtime/live.gateway';
@@ -24,10 +25,12 @@ export class CoreModule {
   static forRoot(config: AppConfig, redisState: RedisState): DynamicModule {
     return {
       module: CoreModule,
+      imports: [DiscoveryModule],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: REDIS_STATE, useValue: redisState },
         ...SHARED,
+        CommandDispatcher,
         LiveGateway,
         { provide: APP_GUARD, useClass: RouteGuard },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },

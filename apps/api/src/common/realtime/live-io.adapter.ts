@@ -36,50 +36,13 @@ export class LiveIoAdapter extends IoAdapter {
     return server;
   }
 
-  /** Per gateway (by its list of messages): where each message's handler sits in Nest's list. */
-  private readonly indexes = new Map<string, Map<string, number>>();
-
   /**
-   * One dispatcher per gateway per socket. Nest's default keeps an rxjs chain
-   * (fromEvent → mergeMap → takeUntil) alive per command per socket for the connection's
-   * lifetime, and even one plain listener per command costs a closure and an emitter entry per
-   * command per socket, so memory per participant grew with every command a feature added
-   * (bench: docs/performance.md). Here a socket holds one `onAny` closure per gateway over Nest's
-   * handler list; the message → handler index is shared by every socket. Same behaviour: the
-   * handler's result becomes the ack, errors are logged.
+   * Nest calls this on every connection, for every gateway, with that gateway's handlers bound
+   * to the socket. `/live` commands go through the CommandDispatcher instead, so the list is
+   * empty; then nothing is kept for the socket (Nest's default would still store a disconnect
+   * observable per socket). A gateway that did use `@SubscribeMessage` still works, at Nest's cost.
    */
   override bindMessageHandlers(socket: Socket, handlers: MessageMappingProperties[], transform: (data: unknown) => Observable<unknown>): void {
-    const key = handlers.map((h) => String(h.message)).join('\n');
-    let index = this.indexes.get(key);
-    if (!index) {
-      index = new Map(handlers.map((h, i) => [String(h.message), i]));
-      this.indexes.set(key, index);
-    }
-    const positions = index;
-    socket.onAny((event: string, ...args: unknown[]) => {
-      const at = positions.get(event);
-      if (at !== undefined) this.dispatch(socket, handlers[at], args, transform);
-    });
-  }
-
-  private dispatch(socket: Socket, handler: MessageMappingProperties, args: unknown[], transform: (data: unknown) => Observable<unknown>): void {
-    const { callback, isAckHandledManually } = handler;
-    const { data, ack } = this.mapPayload(args.length === 1 ? args[0] : args);
-    let result$: Observable<unknown>;
-    try {
-      result$ = transform(callback(data, ack));
-    } catch (error) {
-      this.logger.error(error);
-      return;
-    }
-    result$.subscribe({
-      next: (response) => {
-        if (response === undefined || response === null) return;
-        const asEvent = response as { event?: string; data?: unknown };
-        if (asEvent.event) return void socket.emit(asEvent.event, asEvent.data);
-        if (!isAckHandledManually && typeof ack === 'function') ack(response);
-      },
-      error: (error: unknown) => this.logger.error(error),
-    });
+    if (handlers.length > 0) super.bindMessageHandlers(socket, handlers, transform);
   }
 }

@@ -2,11 +2,12 @@ import { Inject, Logger, OnModuleDestroy } from '@nestjs/common';
 import jwt from 'jsonwebtoken';
 import { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import type { Namespace } from 'socket.io';
-import { COMMANDS, errorMessage, type ServerToClientEvents } from '@palabre/contracts';
+import { errorMessage, type ServerToClientEvents } from '@palabre/contracts';
 import { isStaffRole } from '@palabre/domain';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { ActorResolver } from '../auth/actor-resolver';
 import { toAppError } from '../errors/app-error';
+import { CommandDispatcher } from './command-dispatcher';
 import { RealtimeEmitter } from './emitter';
 import { PresenceService } from './presence.service';
 import { TokenBucket } from './rate-limit';
@@ -23,7 +24,9 @@ function tokenExpiry(token: string): number {
 
 /**
  * The `/live` namespace: handshake authentication, rooms and presence.
- * Feature gateways on the same namespace add the command handlers.
+ * Commands are not Nest message handlers: the CommandDispatcher routes them to the feature
+ * providers' `@OnCommand` methods. Keep `@SubscribeMessage` off this namespace: Nest would bind
+ * every such handler to every socket again (docs/decisions.md).
  */
 @WebSocketGateway({ namespace: '/live' })
 export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
@@ -35,6 +38,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly actors: ActorResolver,
     private readonly emitter: RealtimeEmitter,
     private readonly presence: PresenceService,
+    private readonly dispatcher: CommandDispatcher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -73,19 +77,14 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   async handleConnection(socket: LiveSocket): Promise<void> {
     const actor = socket.data.actor;
     if (!actor) return void socket.disconnect(true);
+    // Before any await: a command sent right after the handshake must find its listener.
+    this.dispatcher.attach(socket);
     const address = socket.handshake.address;
     this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1);
     const joined = [rooms.session(actor.sessionId), rooms.participant(actor.participantId)];
     if (isStaffRole(actor.role)) joined.push(rooms.staff(actor.sessionId));
     if (actor.groupId) joined.push(rooms.group(actor.groupId));
     await socket.join(joined);
-    // An event nobody handles still gets an answer: never silence.
-    socket.onAny((event: string, ...args: unknown[]) => {
-      const ack = args.at(-1);
-      if (!(event in COMMANDS) && typeof ack === 'function') {
-        ack({ ok: false, error: { code: 'NOT_FOUND', message: errorMessage('NOT_FOUND') } });
-      }
-    });
     this.presence.changed(actor.sessionId);
   }
 

@@ -1,13 +1,14 @@
-import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import { Injectable } from '@nestjs/common';
 import type { Ack, GroupMove } from '@palabre/contracts';
 import { CommandRunner } from '../../common/realtime/command-runner';
 import type { LiveSocket } from '../../common/realtime/live-socket';
+import { OnCommand } from '../../common/realtime/on-command';
 import { GroupsStore } from './groups.store';
 import { PlacementService } from './placement.service';
 import { ReportBackService } from './report-back.service';
 import { SynthesisService } from './synthesis.service';
 
-@WebSocketGateway({ namespace: '/live' })
+@Injectable()
 export class GroupsGateway {
   constructor(
     private readonly commands: CommandRunner,
@@ -24,73 +25,73 @@ export class GroupsGateway {
     return answer;
   }
 
-  @SubscribeMessage('group.choose')
-  choose(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+  @OnCommand('group.choose')
+  choose(s: LiveSocket, body: unknown) {
     return this.withRooms(this.commands.run(s, 'group.choose', body, ({ tx, actor, payload }) => this.placement.choose(tx, actor, payload)));
   }
 
-  @SubscribeMessage('group.assign')
-  assign(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+  @OnCommand('group.assign')
+  assign(s: LiveSocket, body: unknown) {
     return this.withRooms(this.commands.run(s, 'group.assign', body, ({ tx, actor, payload }) => this.placement.assign(tx, actor, payload)));
   }
 
-  @SubscribeMessage('group.autoAssign')
-  autoAssign(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+  @OnCommand('group.autoAssign')
+  autoAssign(s: LiveSocket, body: unknown) {
     return this.withRooms(this.commands.run(s, 'group.autoAssign', body, ({ tx, actor, payload }) => this.placement.autoAssign(tx, actor, payload)));
   }
 
-  @SubscribeMessage('group.update')
-  update(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+  @OnCommand('group.update')
+  update(s: LiveSocket, body: unknown) {
     return this.commands.run(s, 'group.update', body, ({ tx, actor, payload }) => this.placement.updateGroup(tx, actor, payload));
   }
 
-  @SubscribeMessage('group.setRapporteur')
-  setRapporteur(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+  @OnCommand('group.setRapporteur')
+  setRapporteur(s: LiveSocket, body: unknown) {
     return this.commands.run(s, 'group.setRapporteur', body, ({ tx, actor, payload }) => this.synthesis.setRapporteur(tx, actor, payload));
   }
 
-  @SubscribeMessage('group.setFacilitators')
-  setFacilitators(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+  @OnCommand('group.setFacilitators')
+  setFacilitators(s: LiveSocket, body: unknown) {
     return this.commands.run(s, 'group.setFacilitators', body, ({ tx, actor, payload }) => this.synthesis.setFacilitators(tx, actor, payload));
   }
 
-  @SubscribeMessage('group.seed')
-  seed(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+  @OnCommand('group.seed')
+  seed(s: LiveSocket, body: unknown) {
     return this.commands.run(s, 'group.seed', body, ({ tx, actor, payload }) => this.reportBack.seed(tx, actor, payload));
   }
 
-  @SubscribeMessage('synthesis.save')
-  save(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+  @OnCommand('synthesis.save')
+  save(s: LiveSocket, body: unknown) {
     return this.commands.run(s, 'synthesis.save', body, ({ tx, actor, payload }) => this.synthesis.save(tx, actor, payload));
   }
 
-  @SubscribeMessage('synthesis.comment')
-  comment(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+  @OnCommand('synthesis.comment')
+  comment(s: LiveSocket, body: unknown) {
     return this.commands.run(s, 'synthesis.comment', body, ({ tx, actor, payload }) => this.synthesis.comment(tx, actor, payload));
   }
 
-  @SubscribeMessage('synthesis.validate')
-  validate(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+  @OnCommand('synthesis.validate')
+  validate(s: LiveSocket, body: unknown) {
     return this.commands.run(s, 'synthesis.validate', body, ({ tx, actor, payload }) => this.synthesis.validate(tx, actor, payload));
   }
 
-  @SubscribeMessage('groups.start')
-  start(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+  @OnCommand('groups.start')
+  start(s: LiveSocket, body: unknown) {
     return this.commands.run(s, 'groups.start', body, ({ tx, actor, payload }) => this.reportBack.start(tx, actor, payload));
   }
 
-  @SubscribeMessage('groups.openReportBack')
-  openReportBack(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+  @OnCommand('groups.openReportBack')
+  openReportBack(s: LiveSocket, body: unknown) {
     return this.commands.run(s, 'groups.openReportBack', body, ({ tx, actor, payload }) => this.reportBack.openReportBack(tx, actor, payload));
   }
 
-  @SubscribeMessage('groups.present')
-  present(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+  @OnCommand('groups.present')
+  present(s: LiveSocket, body: unknown) {
     return this.commands.run(s, 'groups.present', body, ({ tx, actor, payload }) => this.reportBack.present(tx, actor, payload));
   }
 
-  @SubscribeMessage('groups.createFinalSurvey')
-  createFinalSurvey(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+  @OnCommand('groups.createFinalSurvey')
+  createFinalSurvey(s: LiveSocket, body: unknown) {
     return this.commands.run(s, 'groups.createFinalSurvey', body, ({ tx, actor, payload }) => this.reportBack.createFinalSurvey(tx, actor, payload));
   }
 }

@@ -1,11 +1,12 @@
-import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import { Injectable } from '@nestjs/common';
 import type { Ack, QnaVoteResult } from '@palabre/contracts';
 import { CommandRunner } from '../../common/realtime/command-runner';
 import type { LiveSocket } from '../../common/realtime/live-socket';
+import { OnCommand } from '../../common/realtime/on-command';
 import { QnaVotesBroadcaster } from './qna-votes.broadcaster';
 import { QnaService, type ModerationCommand } from './qna.service';
 
-@WebSocketGateway({ namespace: '/live' })
+@Injectable()
 export class QnaGateway {
   constructor(
     private readonly commands: CommandRunner,
@@ -13,58 +14,58 @@ export class QnaGateway {
     private readonly votes: QnaVotesBroadcaster,
   ) {}
 
-  @SubscribeMessage('qna.ask')
-  ask(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+  @OnCommand('qna.ask')
+  ask(s: LiveSocket, body: unknown) {
     return this.commands.run(s, 'qna.ask', body, ({ tx, actor, payload }) => this.qna.ask(tx, actor, payload));
   }
 
-  @SubscribeMessage('qna.upvote')
-  async upvote(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+  @OnCommand('qna.upvote')
+  async upvote(s: LiveSocket, body: unknown) {
     return this.afterVote(await this.commands.run(s, 'qna.upvote', body, ({ tx, actor, payload }) => this.qna.upvote(tx, actor, payload)));
   }
 
-  @SubscribeMessage('qna.unvote')
-  async unvote(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+  @OnCommand('qna.unvote')
+  async unvote(s: LiveSocket, body: unknown) {
     return this.afterVote(await this.commands.run(s, 'qna.unvote', body, ({ tx, actor, payload }) => this.qna.unvote(tx, actor, payload)));
   }
 
-  @SubscribeMessage('qna.approve')
-  approve(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+  @OnCommand('qna.approve')
+  approve(s: LiveSocket, body: unknown) {
     return this.moderate(s, 'qna.approve', body);
   }
 
-  @SubscribeMessage('qna.reject')
-  reject(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+  @OnCommand('qna.reject')
+  reject(s: LiveSocket, body: unknown) {
     return this.moderate(s, 'qna.reject', body);
   }
 
-  @SubscribeMessage('qna.hide')
-  hide(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+  @OnCommand('qna.hide')
+  hide(s: LiveSocket, body: unknown) {
     return this.moderate(s, 'qna.hide', body);
   }
 
-  @SubscribeMessage('qna.restore')
-  restore(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+  @OnCommand('qna.restore')
+  restore(s: LiveSocket, body: unknown) {
     return this.moderate(s, 'qna.restore', body);
   }
 
-  @SubscribeMessage('qna.markAnswering')
-  markAnswering(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+  @OnCommand('qna.markAnswering')
+  markAnswering(s: LiveSocket, body: unknown) {
     return this.moderate(s, 'qna.markAnswering', body);
   }
 
-  @SubscribeMessage('qna.markAnswered')
-  markAnswered(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+  @OnCommand('qna.markAnswered')
+  markAnswered(s: LiveSocket, body: unknown) {
     return this.moderate(s, 'qna.markAnswered', body);
   }
 
-  @SubscribeMessage('qna.configure')
-  configure(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+  @OnCommand('qna.configure')
+  configure(s: LiveSocket, body: unknown) {
     return this.commands.run(s, 'qna.configure', body, ({ tx, actor, payload }) => this.qna.configure(tx, actor, payload));
   }
 
-  @SubscribeMessage('qna.merge')
-  async merge(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+  @OnCommand('qna.merge')
+  async merge(s: LiveSocket, body: unknown) {
     const ack = await this.commands.run(s, 'qna.merge', body, ({ tx, actor, payload }) => this.qna.merge(tx, actor, payload));
     if (ack.ok) this.votes.changed(ack.data.into.id);
     return ack;

@@ -1,12 +1,13 @@
-import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import { Injectable } from '@nestjs/common';
 import type { Ack, CommandName, CommandResult } from '@palabre/contracts';
 import { CommandRunner, type CommandHandler } from '../../common/realtime/command-runner';
 import type { LiveSocket } from '../../common/realtime/live-socket';
+import { OnCommand } from '../../common/realtime/on-command';
 import { AttendanceService } from './attendance.service';
 import { RoomTimerScheduler } from './room-timer.scheduler';
 import { RoomService } from './room.service';
 
-@WebSocketGateway({ namespace: '/live' })
+@Injectable()
 export class RoomGateway {
   constructor(
     private readonly commands: CommandRunner,
@@ -15,58 +16,58 @@ export class RoomGateway {
     private readonly scheduler: RoomTimerScheduler,
   ) {}
 
-  @SubscribeMessage('activity.plan')
-  plan(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+  @OnCommand('activity.plan')
+  plan(s: LiveSocket, body: unknown) {
     return this.commands.run(s, 'activity.plan', body, ({ tx, actor, payload }) => this.room.plan(tx, actor, payload));
   }
 
-  @SubscribeMessage('agenda.startNext')
-  startNext(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+  @OnCommand('agenda.startNext')
+  startNext(s: LiveSocket, body: unknown) {
     return this.timed(s, 'agenda.startNext', body, ({ tx, actor, payload }) => this.room.startNext(tx, actor, payload));
   }
 
-  @SubscribeMessage('activity.start')
-  start(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+  @OnCommand('activity.start')
+  start(s: LiveSocket, body: unknown) {
     return this.timed(s, 'activity.start', body, ({ tx, actor, payload }) => this.room.start(tx, actor, payload));
   }
 
-  @SubscribeMessage('activity.open')
-  open(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+  @OnCommand('activity.open')
+  open(s: LiveSocket, body: unknown) {
     return this.commands.run(s, 'activity.open', body, ({ tx, actor, payload }) => this.room.open(tx, actor, payload.activityId));
   }
 
-  @SubscribeMessage('activity.close')
-  close(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+  @OnCommand('activity.close')
+  close(s: LiveSocket, body: unknown) {
     return this.timed(s, 'activity.close', body, ({ tx, actor, payload }) => this.room.close(tx, actor, payload.activityId));
   }
 
-  @SubscribeMessage('timer.extend')
-  extend(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+  @OnCommand('timer.extend')
+  extend(s: LiveSocket, body: unknown) {
     return this.timed(s, 'timer.extend', body, ({ tx, actor, payload }) => this.room.extend(tx, actor, payload.seconds));
   }
 
-  @SubscribeMessage('timer.pause')
-  pause(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+  @OnCommand('timer.pause')
+  pause(s: LiveSocket, body: unknown) {
     return this.timed(s, 'timer.pause', body, ({ tx, actor }) => this.room.pause(tx, actor));
   }
 
-  @SubscribeMessage('timer.resume')
-  resume(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+  @OnCommand('timer.resume')
+  resume(s: LiveSocket, body: unknown) {
     return this.timed(s, 'timer.resume', body, ({ tx, actor }) => this.room.resume(tx, actor));
   }
 
-  @SubscribeMessage('screen.show')
-  show(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+  @OnCommand('screen.show')
+  show(s: LiveSocket, body: unknown) {
     return this.commands.run(s, 'screen.show', body, ({ tx, actor, payload }) => this.room.showScreen(tx, actor, payload.screen));
   }
 
-  @SubscribeMessage('room.setQuorum')
-  setQuorum(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+  @OnCommand('room.setQuorum')
+  setQuorum(s: LiveSocket, body: unknown) {
     return this.commands.run(s, 'room.setQuorum', body, ({ tx, actor, payload }) => this.room.setQuorum(tx, actor, payload.quorumPercent));
   }
 
-  @SubscribeMessage('presence.confirm')
-  confirm(@ConnectedSocket() s: LiveSocket, @MessageBody() body: unknown) {
+  @OnCommand('presence.confirm')
+  confirm(s: LiveSocket, body: unknown) {
     return this.commands.run(s, 'presence.confirm', body, ({ tx, actor }) => this.attendance.confirm(tx, actor));
   }
 

@@ -1,7 +1,8 @@
-import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import { Injectable } from '@nestjs/common';
 import type { Ack, QuestionView, SurveyView } from '@palabre/contracts';
 import { CommandRunner } from '../../common/realtime/command-runner';
 import type { LiveSocket } from '../../common/realtime/live-socket';
+import { OnCommand } from '../../common/realtime/on-command';
 import { BallotsService } from './ballots.service';
 import { LiveResultsService } from './live-results.service';
 import { SurveyLifecycleService, type QuestionMove } from './survey-lifecycle.service';
@@ -10,7 +11,7 @@ import { SurveysService } from './surveys.service';
 type S = LiveSocket;
 
 /** Survey commands. After a committed ballot or state change, the live results are scheduled. */
-@WebSocketGateway({ namespace: '/live' })
+@Injectable()
 export class SurveysGateway {
   constructor(
     private readonly commands: CommandRunner,
@@ -20,80 +21,80 @@ export class SurveysGateway {
     private readonly results: LiveResultsService,
   ) {}
 
-  @SubscribeMessage('ballot.cast')
-  async cast(@ConnectedSocket() s: S, @MessageBody() body: unknown) {
+  @OnCommand('ballot.cast')
+  async cast(s: S, body: unknown) {
     const ack = await this.commands.run(s, 'ballot.cast', body, ({ tx, actor, payload, sessionState }) => this.ballots.cast(tx, actor, payload, sessionState));
     if (ack.ok) this.results.touch(ack.data.questionId);
     return ack;
   }
 
-  @SubscribeMessage('survey.settings')
-  async settings(@ConnectedSocket() s: S, @MessageBody() body: unknown) {
+  @OnCommand('survey.settings')
+  async settings(s: S, body: unknown) {
     return this.touchSurvey(await this.commands.run(s, 'survey.settings', body, ({ tx, actor, payload }) => this.surveys.settings(tx, actor, payload)));
   }
 
-  @SubscribeMessage('survey.question.add')
-  add(@ConnectedSocket() s: S, @MessageBody() body: unknown) {
+  @OnCommand('survey.question.add')
+  add(s: S, body: unknown) {
     return this.commands.run(s, 'survey.question.add', body, ({ tx, actor, payload }) => this.surveys.addQuestion(tx, actor, payload));
   }
 
-  @SubscribeMessage('survey.question.update')
-  update(@ConnectedSocket() s: S, @MessageBody() body: unknown) {
+  @OnCommand('survey.question.update')
+  update(s: S, body: unknown) {
     return this.commands.run(s, 'survey.question.update', body, ({ tx, actor, payload }) => this.surveys.updateQuestion(tx, actor, payload));
   }
 
-  @SubscribeMessage('survey.question.remove')
-  remove(@ConnectedSocket() s: S, @MessageBody() body: unknown) {
+  @OnCommand('survey.question.remove')
+  remove(s: S, body: unknown) {
     return this.commands.run(s, 'survey.question.remove', body, ({ tx, actor, payload }) => this.surveys.removeQuestion(tx, actor, payload));
   }
 
-  @SubscribeMessage('survey.question.move')
-  move(@ConnectedSocket() s: S, @MessageBody() body: unknown) {
+  @OnCommand('survey.question.move')
+  move(s: S, body: unknown) {
     return this.commands.run(s, 'survey.question.move', body, ({ tx, actor, payload }) => this.surveys.moveQuestion(tx, actor, payload));
   }
 
-  @SubscribeMessage('survey.question.open')
-  open(@ConnectedSocket() s: S, @MessageBody() body: unknown) {
+  @OnCommand('survey.question.open')
+  open(s: S, body: unknown) {
     return this.moveQuestion(s, 'survey.question.open', 'open', body);
   }
 
-  @SubscribeMessage('survey.question.close')
-  close(@ConnectedSocket() s: S, @MessageBody() body: unknown) {
+  @OnCommand('survey.question.close')
+  close(s: S, body: unknown) {
     return this.moveQuestion(s, 'survey.question.close', 'close', body);
   }
 
-  @SubscribeMessage('survey.question.publish')
-  publish(@ConnectedSocket() s: S, @MessageBody() body: unknown) {
+  @OnCommand('survey.question.publish')
+  publish(s: S, body: unknown) {
     return this.moveQuestion(s, 'survey.question.publish', 'publish', body);
   }
 
-  @SubscribeMessage('survey.question.reopen')
-  reopen(@ConnectedSocket() s: S, @MessageBody() body: unknown) {
+  @OnCommand('survey.question.reopen')
+  reopen(s: S, body: unknown) {
     return this.moveQuestion(s, 'survey.question.reopen', 'reopen', body);
   }
 
-  @SubscribeMessage('survey.open')
-  async openAll(@ConnectedSocket() s: S, @MessageBody() body: unknown) {
+  @OnCommand('survey.open')
+  async openAll(s: S, body: unknown) {
     return this.touchSurvey(await this.commands.run(s, 'survey.open', body, ({ tx, actor, payload }) => this.lifecycle.moveSurvey(tx, actor, payload.activityId, 'open')));
   }
 
-  @SubscribeMessage('survey.close')
-  async closeAll(@ConnectedSocket() s: S, @MessageBody() body: unknown) {
+  @OnCommand('survey.close')
+  async closeAll(s: S, body: unknown) {
     return this.touchSurvey(await this.commands.run(s, 'survey.close', body, ({ tx, actor, payload }) => this.lifecycle.moveSurvey(tx, actor, payload.activityId, 'close')));
   }
 
-  @SubscribeMessage('survey.publish')
-  async publishAll(@ConnectedSocket() s: S, @MessageBody() body: unknown) {
+  @OnCommand('survey.publish')
+  async publishAll(s: S, body: unknown) {
     return this.touchSurvey(await this.commands.run(s, 'survey.publish', body, ({ tx, actor, payload }) => this.lifecycle.moveSurvey(tx, actor, payload.activityId, 'publish')));
   }
 
-  @SubscribeMessage('survey.duplicate')
-  duplicate(@ConnectedSocket() s: S, @MessageBody() body: unknown) {
+  @OnCommand('survey.duplicate')
+  duplicate(s: S, body: unknown) {
     return this.commands.run(s, 'survey.duplicate', body, ({ tx, actor, payload }) => this.surveys.duplicate(tx, actor, payload));
   }
 
-  @SubscribeMessage('survey.template.save')
-  saveTemplate(@ConnectedSocket() s: S, @MessageBody() body: unknown) {
+  @OnCommand('survey.template.save')
+  saveTemplate(s: S, body: unknown) {
     return this.commands.run(s, 'survey.template.save', body, ({ tx, actor, payload }) => this.surveys.saveTemplate(tx, actor, payload));
   }
 

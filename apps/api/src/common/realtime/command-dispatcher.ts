@@ -1,0 +1,100 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner } from '@nestjs/core';
+import type { Ack, Locale } from '@palabre/contracts';
+import { AppError, toAppError } from '../errors/app-error';
+import type { LiveSocket } from './live-socket';
+import { CommandMetadata } from './on-command';
+
+type Handler = (socket: LiveSocket, body: unknown) => Promise<unknown>;
+type AckFn = (answer: unknown) => void;
+
+/**
+ * The `/live` command table and the one listener all sockets share.
+ *
+ * Nest's gateway binding costs memory per connection: on every connection it binds each
+ * `@SubscribeMessage` handler to the socket (`callback.bind(instance, client)`), and the adapter
+ * keeps those ~80 functions and their records for the socket's life. Here the table
+ * (command → bound method) is built once at startup from the providers' `@OnCommand` methods,
+ * and a socket holds a single `onAny` entry pointing at one shared function.
+ *
+ * Same answers as before: a command's result is its ack; an event nobody handles gets
+ * NOT_FOUND; a handler that throws gets INTERNAL (logged), never a silence or a crash.
+ * Rate limit, role and payload validation stay in the CommandRunner the handlers call.
+ */
+@Injectable()
+export class CommandDispatcher implements OnModuleInit {
+  private readonly logger = new Logger('Command');
+  private readonly handlers = new Map<string, { run: Handler; owner: string }>();
+
+  /** socket.io calls `onAny` listeners with the socket as `this`, so one function serves every socket. */
+  private readonly listener: (this: LiveSocket, event: string, ...args: unknown[]) => void;
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+  ) {
+    const dispatch = (socket: LiveSocket, event: string, args: unknown[]) =>
+      this.dispatch(socket, event, args).catch((error: unknown) => this.logger.error(`${event}: ${stackOf(error)}`));
+    this.listener = function (this: LiveSocket, event: string, ...args: unknown[]) {
+      void dispatch(this, event, args);
+    };
+  }
+
+  onModuleInit(): void {
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance: unknown = wrapper.instance;
+      if (!instance || typeof instance !== 'object') continue;
+      for (const method of this.scanner.getAllMethodNames(Object.getPrototypeOf(instance))) {
+        const name = this.discovery.getMetadataByDecorator(CommandMetadata, wrapper, method);
+        if (typeof name !== 'string') continue;
+        const owner = `${instance.constructor.name}.${method}`;
+        const taken = this.handlers.get(name);
+        // Two handlers for one command would make the ack depend on module order: refuse to start.
+        if (taken) throw new Error(`Command "${name}" has two handlers: ${taken.owner} and ${owner}`);
+        const fn = (instance as Record<string, Handler>)[method];
+        this.handlers.set(name, { run: fn.bind(instance), owner });
+      }
+    }
+  }
+
+  /** Every command with a handler, and which method handles it (for tests and diagnostics). */
+  table(): Map<string, string> {
+    return new Map([...this.handlers].map(([name, { owner }]) => [name, owner]));
+  }
+
+  /** The socket's only message listener. */
+  attach(socket: LiveSocket): void {
+    socket.onAny(this.listener as (event: string, ...args: unknown[]) => void);
+  }
+
+  private async dispatch(socket: LiveSocket, event: string, args: unknown[]): Promise<void> {
+    // socket.io passes the payload(s), then the client's ack function if it asked for one.
+    const ack = typeof args.at(-1) === 'function' ? (args.pop() as AckFn) : undefined;
+    const body = args.length <= 1 ? args[0] : args;
+    const handler = this.handlers.get(event);
+    if (!handler) {
+      // An event nobody handles still gets an answer: never silence.
+      ack?.(refusal(new AppError('NOT_FOUND'), socket));
+      return;
+    }
+    let result: unknown;
+    try {
+      result = await handler.run(socket, body);
+    } catch (error) {
+      const appError = toAppError(error);
+      if (appError.code === 'INTERNAL') this.logger.error(`${event}: ${stackOf(error)}`);
+      ack?.(refusal(appError, socket));
+      return;
+    }
+    if (result !== undefined && result !== null) ack?.(result);
+  }
+}
+
+function refusal(error: AppError, socket: LiveSocket): Ack<never> {
+  const locale: Locale = socket.handshake.auth?.locale === 'en' ? 'en' : 'fr';
+  return { ok: false, error: error.toBody(locale) };
+}
+
+function stackOf(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
