@@ -207,16 +207,15 @@ export class BallotBatcher implements OnModuleDestroy {
     // 2. The senders: session state, revoked, moved to another group (as CommandRunner.execute).
     const senders = new Map<string, { session_id: string; participant_id: string }>();
     for (const i of fresh) senders.set(batch[i].actor.participantId, { session_id: batch[i].actor.sessionId, participant_id: batch[i].actor.participantId });
-    const participantRows: (ParticipantRow & { participant_id: string; session_id: string; version: number })[] = fresh.length
+    const participantRows: (ParticipantRow & { participant_id: string })[] = fresh.length
       ? await m.query(
-          `SELECT p.id AS participant_id, s.id AS session_id, s.version, ${PARTICIPANT_COLUMNS}
+          `SELECT p.id AS participant_id, ${PARTICIPANT_COLUMNS}
              FROM jsonb_to_recordset($1::jsonb) AS k(session_id uuid, participant_id uuid)
              JOIN session s ON s.id = k.session_id JOIN participant p ON p.session_id = s.id AND p.id = k.participant_id`,
           [JSON.stringify([...senders.values()])],
         )
       : [];
     const rowOf = new Map(participantRows.map((r) => [r.participant_id, r]));
-    for (const r of participantRows) tx.knowVersion(r.session_id, r.version);
 
     // 3. The questions, FOR SHARE in id order: a close waits for this batch, or this batch sees it closed.
     const questionIds = [...new Set(fresh.map((i) => batch[i].payload.questionId))];
@@ -240,6 +239,12 @@ export class BallotBatcher implements OnModuleDestroy {
 
     // 4. The ballots, then the events and the stored results.
     const written = admitted.length ? await this.ballots.castMany(m, admitted.map((a) => a.write)) : [];
+    // Read after the writes, as Tx.publish does for a single ballot: the events carry the version as late as it can be read.
+    const sessionIds = [...new Set(admitted.map((a) => batch[a.i].actor.sessionId))];
+    if (sessionIds.length > 0) {
+      const versions: { id: string; version: number }[] = await m.query('SELECT id, version FROM session WHERE id = ANY($1::uuid[])', [sessionIds]);
+      for (const v of versions) tx.knowVersion(v.id, v.version);
+    }
     const results: { participant_id: string; op_id: string; result: BallotReceipt }[] = [];
     for (const [k, { i, question, write }] of admitted.entries()) {
       const replaced = written[k];
