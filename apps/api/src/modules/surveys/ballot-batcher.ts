@@ -237,32 +237,19 @@ export class BallotBatcher implements OnModuleDestroy {
       }
     }
 
-    // 4. The ballots, then the events and the stored results.
+    // 4. The ballots and their stored results; a refused command's claim is given back.
     const written = admitted.length ? await this.ballots.castMany(m, admitted.map((a) => a.write)) : [];
-    // Read after the writes, as Tx.publish does for a single ballot: the events carry the version as late as it can be read.
-    const sessionIds = [...new Set(admitted.map((a) => batch[a.i].actor.sessionId))];
-    if (sessionIds.length > 0) {
-      const versions: { id: string; version: number }[] = await m.query('SELECT id, version FROM session WHERE id = ANY($1::uuid[])', [sessionIds]);
-      for (const v of versions) tx.knowVersion(v.id, v.version);
-    }
-    const results: { participant_id: string; op_id: string; result: BallotReceipt }[] = [];
+    const recorded: { i: number; receipt: BallotReceipt; write: BallotWrite }[] = [];
     for (const [k, { i, question, write }] of admitted.entries()) {
       const replaced = written[k];
-      if (replaced instanceof AppError) {
-        refuse(i, replaced);
-        continue;
-      }
-      const { actor } = batch[i];
-      const receipt: BallotReceipt = { activityId: question.activity_id, questionId: question.id, replaced };
-      await tx.publish('ballot.recorded', actor.sessionId, { activityId: question.activity_id, questionId: question.id, value: write.value }, { room: rooms.participant(actor.participantId) });
-      results.push({ ...ops[i], result: receipt });
-      outcomes[i] = { ok: true, receipt };
+      if (replaced instanceof AppError) refuse(i, replaced);
+      else recorded.push({ i, write, receipt: { activityId: question.activity_id, questionId: question.id, replaced } });
     }
-    if (results.length > 0) {
+    if (recorded.length > 0) {
       await m.query(
         `UPDATE processed_op o SET result = r.result FROM jsonb_to_recordset($1::jsonb) AS r(participant_id uuid, op_id uuid, result jsonb)
           WHERE o.participant_id = r.participant_id AND o.op_id = r.op_id`,
-        [JSON.stringify(results)],
+        [JSON.stringify(recorded.map(({ i, receipt }) => ({ ...ops[i], result: receipt })))],
       );
     }
     const refused = fresh.filter((i) => outcomes[i]?.ok === false);
@@ -272,6 +259,19 @@ export class BallotBatcher implements OnModuleDestroy {
           WHERE o.participant_id = r.participant_id AND o.op_id = r.op_id`,
         [JSON.stringify(refused.map((i) => ops[i]))],
       );
+    }
+
+    // 5. The events, emitted after the commit. The version is read last, as late as Tx.publish reads it for one ballot:
+    // a member's client drops a `ballot.recorded` older than the snapshot it holds.
+    const sessionIds = [...new Set(recorded.map(({ i }) => batch[i].actor.sessionId))];
+    if (sessionIds.length > 0) {
+      const versions: { id: string; version: number }[] = await m.query('SELECT id, version FROM session WHERE id = ANY($1::uuid[])', [sessionIds]);
+      for (const v of versions) tx.knowVersion(v.id, v.version);
+    }
+    for (const { i, receipt, write } of recorded) {
+      const { actor } = batch[i];
+      await tx.publish('ballot.recorded', actor.sessionId, { activityId: receipt.activityId, questionId: receipt.questionId, value: write.value }, { room: rooms.participant(actor.participantId) });
+      outcomes[i] = { ok: true, receipt };
     }
     return outcomes.map((o) => {
       if (!o) throw new Error('ballot batch: a command without outcome');
