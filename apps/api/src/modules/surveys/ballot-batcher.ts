@@ -15,7 +15,7 @@ export const MAX_BATCH = 500;
 /** Ballots waiting beyond this are refused at once (retryable) rather than held in memory. */
 export const MAX_QUEUED = 10_000;
 /** How long closing the app waits for queued ballots to be written. */
-const DRAIN_ON_CLOSE_MS = 10_000;
+const DRAIN_ON_CLOSE_MS = 5_000;
 
 type Cast = CommandPayload<'ballot.cast'>;
 
