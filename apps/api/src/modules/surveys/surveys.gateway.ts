@@ -21,7 +21,7 @@ export class SurveysGateway {
   ) {}
 
   @SubscribeMessage('ballot.cast')
-  cast(@ConnectedSocket() s: S, @MessageBody() body: unknown) {
+  async cast(@ConnectedSocket() s: S, @MessageBody() body: unknown) {
     // Checked at once, written in group commits; the batcher schedules the live results.
     return this.commands.answer(s, 'ballot.cast', body, (actor, payload) => this.batcher.cast(actor, payload));
   }
