@@ -128,7 +128,7 @@ export class BallotBatcher implements OnModuleDestroy {
         for (const item of batch) item.reject(error);
         return;
       }
-      // A processed_op conflict raced by another path, or anything unexpected: one bad command must not sink the others.
+      // A unique violation raced by another path (CONFLICT), or anything unexpected: one bad command must not sink the others.
       this.stats.fallbacks++;
       this.logger.warn(`batch of ${batch.length} ballots failed (${error instanceof AppError ? error.code : String(error)}), writing them one by one`);
       await this.oneByOne(batch);
