@@ -17,6 +17,29 @@ export interface CommandContext<C extends CommandName> {
 
 export type CommandHandler<C extends CommandName> = (ctx: CommandContext<C>) => Promise<CommandResult<C>>;
 
+/** What a command needs to know about its sender's session and participant row, read in its transaction. */
+export interface ParticipantRow {
+  state: string;
+  revoked: boolean;
+  blocked: boolean;
+  group_id: string | null;
+}
+
+/** The columns of ParticipantRow, for queries joining `session s` and `participant p`. */
+export const PARTICIPANT_COLUMNS = 's.state, p.revoked_at IS NOT NULL AS revoked, p.blocked_at IS NOT NULL AS blocked, p.group_id';
+
+/**
+ * The sender may still write in its session: returns the actor as it is now (group and block
+ * status from the row), or throws the refusal. Shared by every command path.
+ */
+export function currentActor(actor: ParticipantActor, row: ParticipantRow | undefined): ParticipantActor {
+  if (!row) throw new AppError('SESSION_NOT_FOUND');
+  if (row.revoked) throw new AppError('TOKEN_REVOKED');
+  if (!isSessionWritable(row.state as never)) throw new AppError('SESSION_READ_ONLY');
+  // The socket's actor was read at the handshake; a move to another group since then counts now.
+  return { ...actor, groupId: row.group_id, blocked: row.blocked };
+}
+
 /**
  * Every socket command goes through here: rate limit, role, schema, session state,
  * opId idempotency (stored in the same transaction as the effect), then the use case.
@@ -28,14 +51,27 @@ export class CommandRunner {
 
   constructor(private readonly transactions: TransactionRunner) {}
 
-  async run<C extends CommandName>(socket: LiveSocket, name: C, raw: unknown, handler: CommandHandler<C>): Promise<Ack<CommandResult<C>>> {
+  run<C extends CommandName>(socket: LiveSocket, name: C, raw: unknown, handler: CommandHandler<C>): Promise<Ack<CommandResult<C>>> {
+    return this.answer(socket, name, raw, (actor, payload) => this.execute(actor, name, payload, handler));
+  }
+
+  /**
+   * The checks every command passes at once (rate limit, role, payload schema), then `perform`
+   * (one transaction, or a batch: see BallotBatcher); its outcome or refusal as an ack.
+   */
+  async answer<C extends CommandName>(
+    socket: LiveSocket,
+    name: C,
+    raw: unknown,
+    perform: (actor: ParticipantActor, payload: CommandPayload<C>) => Promise<CommandResult<C>>,
+  ): Promise<Ack<CommandResult<C>>> {
     const actor = socket.data.actor;
     const locale: Locale = socket.handshake.auth?.locale === 'en' ? 'en' : 'fr';
     try {
       if (!socket.data.bucket.take()) throw new AppError('RATE_LIMITED');
       if (!canSend(name, actor.role)) throw new AppError('FORBIDDEN');
       const payload = parseWith(COMMANDS[name].payload, raw) as CommandPayload<C>;
-      const data = await this.execute(actor, name, payload, handler);
+      const data = await perform(actor, payload);
       return { ok: true, data };
     } catch (error) {
       const appError = toAppError(error);
@@ -44,7 +80,7 @@ export class CommandRunner {
     }
   }
 
-  /** Also used by tests and REST twins of commands. */
+  /** Also used by tests, REST twins of commands and the ballot batcher's fallback. */
   execute<C extends CommandName>(actor: ParticipantActor, name: C, payload: CommandPayload<C>, handler: CommandHandler<C>): Promise<CommandResult<C>> {
     const opId = (payload as { opId: string }).opId;
     return this.transactions.run(async (tx) => {
@@ -58,19 +94,13 @@ export class CommandRunner {
           'SELECT command, result FROM processed_op WHERE participant_id = $1 AND op_id = $2',
           [actor.participantId, opId],
         );
-        if (rows[0]?.command !== name) throw new AppError('CONFLICT');
-        return rows[0].result;
+        return storedResult(rows[0], name);
       }
-      const session: { state: string; revoked: boolean; blocked: boolean; group_id: string | null }[] = await tx.manager.query(
-        `SELECT s.state, p.revoked_at IS NOT NULL AS revoked, p.blocked_at IS NOT NULL AS blocked, p.group_id
-           FROM session s JOIN participant p ON p.session_id = s.id WHERE s.id = $1 AND p.id = $2`,
+      const session: ParticipantRow[] = await tx.manager.query(
+        `SELECT ${PARTICIPANT_COLUMNS} FROM session s JOIN participant p ON p.session_id = s.id WHERE s.id = $1 AND p.id = $2`,
         [actor.sessionId, actor.participantId],
       );
-      if (!session[0]) throw new AppError('SESSION_NOT_FOUND');
-      if (session[0].revoked) throw new AppError('TOKEN_REVOKED');
-      if (!isSessionWritable(session[0].state as never)) throw new AppError('SESSION_READ_ONLY');
-      // The socket's actor was read at the handshake; a move to another group since then counts now.
-      const current: ParticipantActor = { ...actor, groupId: session[0].group_id, blocked: session[0].blocked };
+      const current = currentActor(actor, session[0]);
       const result = await handler({ actor: current, payload, tx, sessionState: session[0].state });
       await tx.manager.query('UPDATE processed_op SET result = $3 WHERE participant_id = $1 AND op_id = $2', [
         actor.participantId,
@@ -80,4 +110,10 @@ export class CommandRunner {
       return result;
     });
   }
+}
+
+/** The answer to a resent opId: the stored result, unless that opId was used for another command. */
+export function storedResult<C extends CommandName>(row: { command: string; result: unknown } | undefined, name: C): CommandResult<C> {
+  if (row?.command !== name) throw new AppError('CONFLICT');
+  return row.result as CommandResult<C>;
 }

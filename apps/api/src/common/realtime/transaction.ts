@@ -59,6 +59,14 @@ export class Tx {
     return rows[0].version;
   }
 
+  /**
+   * The session's version as the caller already read it in this transaction: later events that
+   * do not bump it carry it without another query (a ballot batch publishes one event per ballot).
+   */
+  knowVersion(sessionId: string, version: number): void {
+    if (!this.versions.has(sessionId)) this.versions.set(sessionId, version);
+  }
+
   /** Runs after the commit and after this unit's events are emitted (e.g. disconnect a revoked socket). */
   afterCommit(hook: () => void): void {
     this.commitHooks.push(hook);

@@ -3,7 +3,7 @@ import type { Ack, QuestionView, SurveyView } from '@palabre/contracts';
 import { CommandRunner } from '../../common/realtime/command-runner';
 import type { LiveSocket } from '../../common/realtime/live-socket';
 import { OnCommand } from '../../common/realtime/on-command';
-import { BallotsService } from './ballots.service';
+import { BallotBatcher } from './ballot-batcher';
 import { LiveResultsService } from './live-results.service';
 import { SurveyLifecycleService, type QuestionMove } from './survey-lifecycle.service';
 import { SurveysService } from './surveys.service';
@@ -17,15 +17,14 @@ export class SurveysGateway {
     private readonly commands: CommandRunner,
     private readonly surveys: SurveysService,
     private readonly lifecycle: SurveyLifecycleService,
-    private readonly ballots: BallotsService,
+    private readonly batcher: BallotBatcher,
     private readonly results: LiveResultsService,
   ) {}
 
   @OnCommand('ballot.cast')
   async cast(s: S, body: unknown) {
-    const ack = await this.commands.run(s, 'ballot.cast', body, ({ tx, actor, payload, sessionState }) => this.ballots.cast(tx, actor, payload, sessionState));
-    if (ack.ok) this.results.touch(ack.data.questionId);
-    return ack;
+    // Checked at once, written in group commits; the batcher schedules the live results.
+    return this.commands.answer(s, 'ballot.cast', body, (actor, payload) => this.batcher.cast(actor, payload));
   }
 
   @OnCommand('survey.settings')

@@ -5,6 +5,7 @@ import { GroupAdapters } from '../groups/group-adapters';
 import { GroupsModule } from '../groups/groups.module';
 import { OutcomeRegistry } from '../outcomes/outcome-registry';
 import { SessionsModule } from '../sessions/sessions.module';
+import { BallotBatcher } from './ballot-batcher';
 import { BallotKeys } from './ballot-key';
 import { BallotsService } from './ballots.service';
 import { LiveResultsService } from './live-results.service';
@@ -20,7 +21,7 @@ import { SurveysService } from './surveys.service';
 @Module({
   imports: [SessionsModule, GroupsModule],
   controllers: [SurveysController],
-  providers: [SurveyStore, BallotKeys, SurveysService, BallotsService, LiveResultsService, SurveyLifecycleService, SurveyReader, SurveyOutcomes, SurveySeeding, SurveysGateway],
+  providers: [SurveyStore, BallotKeys, SurveysService, BallotsService, BallotBatcher, LiveResultsService, SurveyLifecycleService, SurveyReader, SurveyOutcomes, SurveySeeding, SurveysGateway],
 })
 export class SurveysModule implements OnModuleInit {
   constructor(
