@@ -1,8 +1,8 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
-import type { Ack, Locale } from '@palabre/contracts';
+import type { Ack } from '@palabre/contracts';
 import { AppError, toAppError } from '../errors/app-error';
-import type { LiveSocket } from './live-socket';
+import { socketLocale, type LiveSocket } from './live-socket';
 import { CommandMetadata } from './on-command';
 
 type Handler = (socket: LiveSocket, body: unknown) => Promise<unknown>;
@@ -91,8 +91,7 @@ export class CommandDispatcher implements OnModuleInit {
 }
 
 function refusal(error: AppError, socket: LiveSocket): Ack<never> {
-  const locale: Locale = socket.handshake.auth?.locale === 'en' ? 'en' : 'fr';
-  return { ok: false, error: error.toBody(locale) };
+  return { ok: false, error: error.toBody(socketLocale(socket)) };
 }
 
 function stackOf(error: unknown): string {

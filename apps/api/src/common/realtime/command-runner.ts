@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { COMMANDS, type Ack, type CommandName, type CommandPayload, type CommandResult, type Locale } from '@palabre/contracts';
+import { COMMANDS, type Ack, type CommandName, type CommandPayload, type CommandResult } from '@palabre/contracts';
 import { canSend, isSessionWritable } from '@palabre/domain';
 import type { ParticipantActor } from '../auth/actor';
 import { AppError, toAppError } from '../errors/app-error';
 import { parseWith } from '../validation';
-import type { LiveSocket } from './live-socket';
+import { socketLocale, type LiveSocket } from './live-socket';
 import { TransactionRunner, type Tx } from './transaction';
 
 export interface CommandContext<C extends CommandName> {
@@ -66,7 +66,7 @@ export class CommandRunner {
     perform: (actor: ParticipantActor, payload: CommandPayload<C>) => Promise<CommandResult<C>>,
   ): Promise<Ack<CommandResult<C>>> {
     const actor = socket.data.actor;
-    const locale: Locale = socket.handshake.auth?.locale === 'en' ? 'en' : 'fr';
+    const locale = socketLocale(socket);
     try {
       if (!socket.data.bucket.take()) throw new AppError('RATE_LIMITED');
       if (!canSend(name, actor.role)) throw new AppError('FORBIDDEN');

@@ -1,5 +1,5 @@
 import type { Socket } from 'socket.io';
-import type { ClientToServerEvents, ServerToClientEvents } from '@palabre/contracts';
+import type { ClientToServerEvents, Locale, ServerToClientEvents } from '@palabre/contracts';
 import type { ParticipantActor } from '../auth/actor';
 import type { TokenBucket } from './rate-limit';
 
@@ -11,3 +11,8 @@ export interface LiveSocketData {
 }
 
 export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, LiveSocketData>;
+
+/** The language the client asked for at the handshake: French unless it said English. */
+export function socketLocale(socket: Pick<LiveSocket, 'handshake'>): Locale {
+  return socket.handshake.auth?.locale === 'en' ? 'en' : 'fr';
+}
