@@ -56,7 +56,12 @@ async function measure(target, n) {
     const screens = await ramp(target, opts.screens, { rate: 10, screen: true, count: scenario.event });
     const members = await ramp(target, n, { rate: opts.rampRate, count: scenario.event });
     all.push(...writers, ...screens.clients, ...members.clients);
-    log(`${target.name} n=${n}: ${members.clients.length} connected in ${members.rampMs} ms, ${[...members.failures.values()].reduce((a, b) => a + b, 0)} failures`);
+    const { joinMs, socketMs, maxInFlight } = members.timing;
+    const [j, h] = [summary(joinMs), summary(socketMs)];
+    log(
+      `${target.name} n=${n}: ${members.clients.length} connected in ${members.rampMs} ms, ${[...members.failures.values()].reduce((a, b) => a + b, 0)} failures; ` +
+        `join p50/p99/max ${fmt(j.p50)}/${fmt(j.p99)}/${fmt(j.max)} ms, handshake ${fmt(h.p50)}/${fmt(h.p99)}/${fmt(h.max)} ms, at most ${maxInFlight} under way`,
+    );
     await sleep(1500); // presence settles
     const connected = await target.stats(true);
     const perParticipant = (key) => (connected.memory[key] - idle.memory[key]) / Math.max(1, members.clients.length) / 1024;
@@ -73,6 +78,9 @@ async function measure(target, n) {
       target: target.name,
       connected: members.clients.length,
       rampMs: members.rampMs,
+      joinMs: summary(members.timing.joinMs),
+      handshakeMs: summary(members.timing.socketMs),
+      maxJoinsInFlight: members.timing.maxInFlight,
       failures: Object.fromEntries(members.failures),
       rate,
       ack: summary(run.acks),
