@@ -119,8 +119,8 @@ export class PresenceService implements OnModuleDestroy {
     const version = rows[0]?.version ?? 0;
     // Members see the count, staff the list (which carries the count too); both written in slices.
     const staff = rooms.staff(sessionId);
-    this.fanout.emit(rooms.session(sessionId), 'presence.updated', { sessionId, version, presence: { connected: staffView.connected } }, staff);
-    this.fanout.emit(staff, 'presence.updated', { sessionId, version, presence: staffView });
+    this.fanout.emit(rooms.session(sessionId), 'presence.updated', { sessionId, version, presence: { connected: staffView.connected } }, { except: staff, key: `presence:${sessionId}` });
+    this.fanout.emit(staff, 'presence.updated', { sessionId, version, presence: staffView }, { key: `presence:${sessionId}:staff` });
   }
 
   onModuleDestroy(): void {

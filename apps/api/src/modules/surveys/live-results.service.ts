@@ -169,12 +169,12 @@ export class LiveResultsService implements OnModuleDestroy {
       : rooms.group(activity.groupId ?? '');
     this.intervals.set(questionId, resultsInterval(this.fanout.audience([staff, everyone])));
     if (canSeeResults('member', survey.resultsVisibility, q.state)) {
-      this.fanout.emit([staff, everyone], 'results.updated', payload);
+      this.fanout.emit([staff, everyone], 'results.updated', payload, { key: `results:${questionId}` });
       return;
     }
-    this.fanout.emit(staff, 'results.updated', payload);
+    this.fanout.emit(staff, 'results.updated', payload, { key: `results:${questionId}:staff` });
     // Members and the projector still see the turnout live.
-    this.fanout.emit(everyone, 'results.updated', { ...payload, results: null }, staff);
+    this.fanout.emit(everyone, 'results.updated', { ...payload, results: null }, { except: staff, key: `results:${questionId}:turnout` });
   }
 
   onModuleDestroy(): void {
