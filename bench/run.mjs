@@ -6,6 +6,7 @@
 import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { connect, ramp, closeAll } from './lib/swarm.mjs';
 import { fmt, sleep, summary, table, withRatio } from './lib/stats.mjs';
@@ -66,9 +67,17 @@ async function measure(target, n) {
     const connected = await target.stats(true);
     const perParticipant = (key) => (connected.memory[key] - idle.memory[key]) / Math.max(1, members.clients.length) / 1024;
     for (const c of all) c.received = 0;
+    // The load generator's own lag: acks and projector times are read on its event loop.
+    const clientLoop = monitorEventLoopDelay({ resolution: 10 });
+    clientLoop.enable();
+    const clientCpu = process.cpuUsage();
     const t0 = performance.now();
     const run = await scenario.run({ target, facilitator, writers, members: members.clients, screens: screens.clients, rate, seconds: opts.seconds });
     const wallMs = performance.now() - t0;
+    clientLoop.disable();
+    const clientCpuUs = process.cpuUsage(clientCpu);
+    const client = { eventLoopP99: clientLoop.percentile(99) / 1e6, cpuPct: ((clientCpuUs.user + clientCpuUs.system) / 1000 / wallMs) * 100 };
+    log(`${target.name} n=${n}: load generator during the scenario: event-loop delay p99 ${fmt(client.eventLoopP99)} ms, CPU ${fmt(client.cpuPct)} %`);
     const end = await target.stats();
     const cpuMs = (end.cpu.user - connected.cpu.user + end.cpu.system - connected.cpu.system) / 1000;
     const burst = scenario.burst ? await scenario.burst({ facilitator, members: members.clients, target }) : undefined;
@@ -93,6 +102,7 @@ async function measure(target, n) {
       rssKB: perParticipant('rss'),
       heapKB: perParticipant('heapUsed'),
       cpuPct: (cpuMs / wallMs) * 100,
+      client,
       gcForced: connected.gcForced,
       burst,
     };
