@@ -6,6 +6,7 @@
 import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { connect, ramp, closeAll } from './lib/swarm.mjs';
 import { fmt, sleep, summary, table, withRatio } from './lib/stats.mjs';
@@ -56,14 +57,27 @@ async function measure(target, n) {
     const screens = await ramp(target, opts.screens, { rate: 10, screen: true, count: scenario.event });
     const members = await ramp(target, n, { rate: opts.rampRate, count: scenario.event });
     all.push(...writers, ...screens.clients, ...members.clients);
-    log(`${target.name} n=${n}: ${members.clients.length} connected in ${members.rampMs} ms, ${[...members.failures.values()].reduce((a, b) => a + b, 0)} failures`);
+    const { joinMs, socketMs, maxInFlight } = members.timing;
+    const [j, h] = [summary(joinMs), summary(socketMs)];
+    log(
+      `${target.name} n=${n}: ${members.clients.length} connected in ${members.rampMs} ms, ${[...members.failures.values()].reduce((a, b) => a + b, 0)} failures; ` +
+        `join p50/p99/max ${fmt(j.p50)}/${fmt(j.p99)}/${fmt(j.max)} ms, handshake ${fmt(h.p50)}/${fmt(h.p99)}/${fmt(h.max)} ms, at most ${maxInFlight} under way`,
+    );
     await sleep(1500); // presence settles
     const connected = await target.stats(true);
     const perParticipant = (key) => (connected.memory[key] - idle.memory[key]) / Math.max(1, members.clients.length) / 1024;
     for (const c of all) c.received = 0;
+    // The load generator's own lag: acks and projector times are read on its event loop.
+    const clientLoop = monitorEventLoopDelay({ resolution: 10 });
+    clientLoop.enable();
+    const clientCpu = process.cpuUsage();
     const t0 = performance.now();
     const run = await scenario.run({ target, facilitator, writers, members: members.clients, screens: screens.clients, rate, seconds: opts.seconds });
     const wallMs = performance.now() - t0;
+    clientLoop.disable();
+    const clientCpuUs = process.cpuUsage(clientCpu);
+    const client = { eventLoopP99: clientLoop.percentile(99) / 1e6, cpuPct: ((clientCpuUs.user + clientCpuUs.system) / 1000 / wallMs) * 100 };
+    log(`${target.name} n=${n}: load generator during the scenario: event-loop delay p99 ${fmt(client.eventLoopP99)} ms, CPU ${fmt(client.cpuPct)} %`);
     const end = await target.stats();
     const cpuMs = (end.cpu.user - connected.cpu.user + end.cpu.system - connected.cpu.system) / 1000;
     const burst = scenario.burst ? await scenario.burst({ facilitator, members: members.clients, target }) : undefined;
@@ -73,6 +87,9 @@ async function measure(target, n) {
       target: target.name,
       connected: members.clients.length,
       rampMs: members.rampMs,
+      joinMs: summary(members.timing.joinMs),
+      handshakeMs: summary(members.timing.socketMs),
+      maxJoinsInFlight: members.timing.maxInFlight,
       failures: Object.fromEntries(members.failures),
       rate,
       ack: summary(run.acks),
@@ -85,6 +102,7 @@ async function measure(target, n) {
       rssKB: perParticipant('rss'),
       heapKB: perParticipant('heapUsed'),
       cpuPct: (cpuMs / wallMs) * 100,
+      client,
       gcForced: connected.gcForced,
       burst,
     };

@@ -18,9 +18,24 @@ export function connect(url, token, timeoutMs = 20_000) {
     socket.once('connect_error', (err) => {
       clearTimeout(timer);
       socket.disconnect();
-      reject(new Error(err?.data?.code ?? err?.message ?? 'connect_error'));
+      reject(new Error(err?.data?.code ?? `${err?.message ?? 'connect_error'}${transportCause(err)}`));
     });
   });
+}
+
+/** What lies under a transport error ("websocket error"): the ws error's code or message, e.g. " (ECONNRESET)". */
+function transportCause(err) {
+  const d = err?.description;
+  const inner = d?.error ?? d;
+  const why = inner?.code ?? inner?.message ?? (typeof d === 'string' ? d : undefined);
+  return why ? ` (${String(why).slice(0, 40)})` : '';
+}
+
+/** "fetch failed" says nothing: the failure's stage and its cause's code, e.g. "join: fetch failed (ECONNRESET)". */
+export function failureLabel(stage, error) {
+  const cause = error?.cause;
+  const why = cause ? ` (${cause.code ?? cause.message ?? cause})` : '';
+  return `${stage}: ${String(error?.message ?? error).slice(0, 60)}${why}`;
 }
 
 /**
@@ -33,27 +48,38 @@ export async function ramp(target, count, { rate = 250, prefix = 'Membre', scree
   const started = Date.now();
   const deadline = started + (count / rate) * 1000 + 60_000;
   const pending = [];
+  // Where the time goes during the ramp: REST join and handshake durations, and how many are under way at once.
+  const timing = { joinMs: [], socketMs: [], inFlight: 0, maxInFlight: 0 };
   for (let i = 0; i < count && Date.now() < deadline; i++) {
     const due = started + (i * 1000) / rate;
     const wait = due - Date.now();
     if (wait > 0) await sleep(wait);
     pending.push(
       (async () => {
+        let stage = 'join';
+        timing.maxInFlight = Math.max(timing.maxInFlight, ++timing.inFlight);
         try {
+          let t = performance.now();
           const who = screen ? await target.joinScreen() : await target.join(`${prefix} ${i + 1}`);
+          timing.joinMs.push(performance.now() - t);
+          stage = 'socket';
+          t = performance.now();
           const socket = await connect(target.url, who.token);
+          timing.socketMs.push(performance.now() - t);
           const client = { socket, participantId: who.participantId, received: 0 };
           if (countEvent) socket.on(countEvent, () => client.received++);
           clients.push(client);
         } catch (error) {
-          const code = String(error?.message ?? error).slice(0, 60);
+          const code = failureLabel(stage, error);
           failures.set(code, (failures.get(code) ?? 0) + 1);
+        } finally {
+          timing.inFlight--;
         }
       })(),
     );
   }
   await Promise.all(pending);
-  return { clients, failures, rampMs: Date.now() - started };
+  return { clients, failures, rampMs: Date.now() - started, timing };
 }
 
 /** Sends a command with a fresh opId and resolves with { ack, sentAt, ackedAt } (ack = undefined on timeout). */

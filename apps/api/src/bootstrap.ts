@@ -33,6 +33,15 @@ export interface StartOptions {
   logger?: LogLevel[] | false;
 }
 
+/**
+ * Connections the kernel holds for us while the event loop is busy. libuv accepts one
+ * connection per loop turn, so during a join rush (250 phones a second, each opening a
+ * request and a websocket) the queue grows whenever a turn is long; past Node's default of
+ * 511 the kernel drops the connection attempts (phones retry after 1, 3, 7 s, then fail).
+ * Capped by the kernel's net.core.somaxconn (4096 on current Linux).
+ */
+const LISTEN_BACKLOG = 4096;
+
 const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   error: ['error'],
   warn: ['error', 'warn'],
@@ -90,7 +99,9 @@ export async function startPalabre(config: AppConfig, options: StartOptions = {}
   app.useWebSocketAdapter(new LiveIoAdapter(app, config.allowedOrigins, adapter));
   serveWebApp(app, config);
 
-  await app.listen(config.port, config.host);
+  // Nest passes extra arguments on to http.Server#listen(port, host, backlog).
+  const listen = app.listen.bind(app) as unknown as (port: number, host: string, backlog: number) => Promise<unknown>;
+  await listen(config.port, config.host, LISTEN_BACKLOG);
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
   const db = app.get(DataSource);

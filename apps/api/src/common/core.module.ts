@@ -15,8 +15,9 @@ import { PresenceService } from './realtime/presence.service';
 import { REDIS_STATE, type RedisState } from './realtime/redis-state';
 import { SnapshotRegistry } from './realtime/snapshot-registry';
 import { TransactionRunner } from './realtime/transaction';
+import { VolatileFanout } from './realtime/volatile-fanout';
 
-const SHARED = [TokenService, ActorResolver, RealtimeEmitter, TransactionRunner, CommandRunner, PresenceService, SnapshotRegistry, ActivityKindRegistry, AuditService];
+const SHARED = [TokenService, ActorResolver, RealtimeEmitter, TransactionRunner, CommandRunner, PresenceService, VolatileFanout, SnapshotRegistry, ActivityKindRegistry, AuditService];
 
 /** Cross-cutting services every feature module uses: auth, transactions, the live protocol. */
 @Global()

@@ -13,6 +13,7 @@ import { PresenceService } from './presence.service';
 import { TokenBucket } from './rate-limit';
 import { rooms } from './rooms';
 import type { LiveSocket } from './live-socket';
+import { VolatileFanout } from './volatile-fanout';
 
 const REVALIDATE_MS = 60_000;
 
@@ -39,11 +40,13 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly emitter: RealtimeEmitter,
     private readonly presence: PresenceService,
     private readonly dispatcher: CommandDispatcher,
+    private readonly fanout: VolatileFanout,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   afterInit(namespace: Namespace<Record<string, never>, ServerToClientEvents>): void {
     this.emitter.attach(namespace);
+    this.fanout.attach(namespace);
     // Long-lived sockets are revalidated: an expired token is disconnected (the client rejoins).
     this.sweep = setInterval(() => {
       const now = Date.now();

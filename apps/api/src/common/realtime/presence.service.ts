@@ -1,57 +1,126 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { isStaffRole } from '@palabre/domain';
 import type { PresenceView } from '@palabre/contracts';
 import { DataSource } from 'typeorm';
 import { RealtimeEmitter } from './emitter';
+import { REDIS_STATE, type RedisState } from './redis-state';
 import { rooms } from './rooms';
 import type { LiveSocketData } from './live-socket';
+import { VolatileFanout } from './volatile-fanout';
 
-const COALESCE_MS = 500;
+/** Presence goes out at most twice a second per session... */
+export const PRESENCE_MIN_INTERVAL_MS = 500;
+/** ...and less often in large rooms: at most this many presence deliveries per second per node. */
+export const PRESENCE_DELIVERY_BUDGET = 5_000;
+export const PRESENCE_MAX_INTERVAL_MS = 2_000;
 
 /**
- * Who is connected, computed from the sockets in the session room (across nodes with the
- * Redis adapter) and broadcast at most twice a second per session, whatever the churn.
+ * Milliseconds between two presence broadcasts for `audience` sockets on this node: 500 ms up to
+ * 2,500 sockets, then in proportion (5,000 sockets → 1 s), at most 2 s. During a join rush every
+ * broadcast goes to everyone; this keeps it a quarter of the live-results budget (20,000/s).
+ */
+export function presenceInterval(audience: number): number {
+  const byBudget = Math.ceil((Math.max(0, audience) * 1000) / PRESENCE_DELIVERY_BUDGET);
+  return Math.min(PRESENCE_MAX_INTERVAL_MS, Math.max(PRESENCE_MIN_INTERVAL_MS, byBudget));
+}
+/** With several nodes, how long a cross-node count may be reused (a results interval at most). */
+export const SHARED_COUNT_MAX_AGE_MS = 250;
+
+type Online = NonNullable<PresenceView['online']>[number];
+
+/** Who is online in one session, computed once and reused until it may have changed. */
+interface Roll {
+  at: number;
+  byId: Map<string, Online>;
+  members: number;
+  sorted?: Online[];
+}
+
+// One collator for every sort: `localeCompare(b, 'fr')` builds one per call.
+const collator = new Intl.Collator('fr');
+
+/**
+ * Who is connected, computed from the sockets in the session room and broadcast at most
+ * twice a second per session (less in large rooms: presenceInterval), whatever the churn.
+ *
+ * Cost: without Redis, the roll is read from this node's room (no fetchSockets) and kept until
+ * the next connection or disconnection in the session, so a results update or a snapshot
+ * costs nothing more. With the Redis adapter it comes from every node (fetchSockets), fresh
+ * for snapshots and presence broadcasts, and reused for up to SHARED_COUNT_MAX_AGE_MS by the
+ * member count of live results. The list is sorted (French collation) only for staff, once.
  */
 @Injectable()
 export class PresenceService implements OnModuleDestroy {
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly rolls = new Map<string, Roll>();
 
   constructor(
     private readonly emitter: RealtimeEmitter,
     private readonly db: DataSource,
+    private readonly fanout: VolatileFanout,
+    @Inject(REDIS_STATE) private readonly redis: RedisState,
   ) {}
 
   changed(sessionId: string): void {
+    this.rolls.delete(sessionId);
     if (this.timers.has(sessionId)) return;
     this.timers.set(
       sessionId,
       setTimeout(() => {
         this.timers.delete(sessionId);
         void this.broadcast(sessionId).catch(() => undefined);
-      }, COALESCE_MS),
+      }, presenceInterval(this.fanout.audience([rooms.session(sessionId)]))),
     );
   }
 
   async view(sessionId: string, forStaff: boolean): Promise<PresenceView> {
-    const server = this.emitter.server;
-    if (!server) return { connected: 0, ...(forStaff ? { online: [] } : {}) };
-    const sockets = await server.in(rooms.session(sessionId)).fetchSockets();
-    const online = new Map<string, { id: string; displayName: string; role: LiveSocketData['actor']['role'] }>();
-    for (const s of sockets) {
-      const actor = (s.data as LiveSocketData).actor;
-      if (actor && actor.role !== 'observer') online.set(actor.participantId, { id: actor.participantId, displayName: actor.displayName, role: actor.role });
+    const roll = await this.roll(sessionId, 0);
+    if (!forStaff) return { connected: roll.byId.size };
+    roll.sorted ??= [...roll.byId.values()].sort((a, b) => collator.compare(a.displayName, b.displayName));
+    return { connected: roll.sorted.length, online: roll.sorted };
+  }
+
+  /** Members (not staff, not screens) connected now; for live results, several times a second. */
+  async memberCount(sessionId: string): Promise<number> {
+    return (await this.roll(sessionId, SHARED_COUNT_MAX_AGE_MS)).members;
+  }
+
+  private async roll(sessionId: string, maxAgeMs: number): Promise<Roll> {
+    const shared = this.redis.configured;
+    const known = this.rolls.get(sessionId);
+    // Without Redis a roll is exact until `changed` drops it; with Redis, other nodes' changes are not seen here.
+    if (known && (!shared || Date.now() - known.at <= maxAgeMs)) return known;
+    const actors = shared ? await this.everyNode(sessionId) : this.thisNode(sessionId);
+    const roll: Roll = { at: Date.now(), byId: new Map(), members: 0 };
+    for (const actor of actors) {
+      if (!actor || actor.role === 'observer' || roll.byId.has(actor.participantId)) continue;
+      roll.byId.set(actor.participantId, { id: actor.participantId, displayName: actor.displayName, role: actor.role });
+      if (actor.role === 'member') roll.members++;
     }
-    const list = [...online.values()].sort((a, b) => a.displayName.localeCompare(b.displayName, 'fr'));
-    return forStaff ? { connected: list.length, online: list } : { connected: list.length };
+    this.rolls.set(sessionId, roll);
+    return roll;
+  }
+
+  private *thisNode(sessionId: string): Iterable<LiveSocketData['actor'] | undefined> {
+    const ns = this.emitter.server;
+    for (const id of ns?.adapter.rooms.get(rooms.session(sessionId)) ?? []) yield (ns?.sockets.get(id)?.data as LiveSocketData | undefined)?.actor;
+  }
+
+  private async everyNode(sessionId: string): Promise<(LiveSocketData['actor'] | undefined)[]> {
+    const ns = this.emitter.server;
+    if (!ns) return [];
+    const sockets = await ns.in(rooms.session(sessionId)).fetchSockets();
+    return sockets.map((s) => (s.data as LiveSocketData).actor);
   }
 
   private async broadcast(sessionId: string): Promise<void> {
     const staffView = await this.view(sessionId, true);
     const rows: { version: number }[] = await this.db.query('SELECT version FROM session WHERE id = $1', [sessionId]);
     const version = rows[0]?.version ?? 0;
-    // Members see the count; staff (in both rooms) get the list right after, which supersedes it.
-    this.emitter.emit(rooms.session(sessionId), 'presence.updated', { sessionId, version, presence: { connected: staffView.connected } });
-    this.emitter.emit(rooms.staff(sessionId), 'presence.updated', { sessionId, version, presence: staffView });
+    // Members see the count, staff the list (which carries the count too); both written in slices.
+    const staff = rooms.staff(sessionId);
+    this.fanout.emit(rooms.session(sessionId), 'presence.updated', { sessionId, version, presence: { connected: staffView.connected } }, { except: staff, key: `presence:${sessionId}` });
+    this.fanout.emit(staff, 'presence.updated', { sessionId, version, presence: staffView }, { key: `presence:${sessionId}:staff` });
   }
 
   onModuleDestroy(): void {

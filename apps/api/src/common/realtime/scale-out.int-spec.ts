@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventPayload } from '@palabre/contracts';
+import { RESULTS_MIN_INTERVAL_MS, resultsInterval } from '../../modules/surveys/live-results.service';
 import { YESNO } from '../../modules/surveys/survey-fixtures';
 import { nextEvent, send, sendOk, type TestApp, type TestSocket } from '../testing/harness';
 import { SHARED_REDIS_URL, throwawayDatabase, twoNodeSession } from '../testing/nodes';
@@ -96,10 +97,13 @@ describe('two nodes sharing rooms through Redis', () => {
     const votingMs = Date.now() - started;
     await eventuallyLast(updates, (p) => p.ballots === voters.length && p.results?.type === 'yesno' && p.results.choices.find((c) => c.choice === 'abstain')?.count === voters.filter((_, i) => finalChoice(i) === 'abstain').length);
 
-    // Each node alone would send 4 per second: together they would reach 8. Shared, the room gets at most 4
-    // (one more allowed for delivery jitter between the Redis hop and a local emit).
-    for (const { at } of updates) expect(updates.filter((u) => u.at > at - 1000 && u.at <= at).length).toBeLessThanOrEqual(5);
-    expect(updates.length).toBeLessThanOrEqual(Math.ceil(votingMs / 250) + 3);
+    // A room this small gets the shortest interval (resultsInterval: 100 ms). Each node alone would send
+    // 10 per second: together they would reach 20. Shared, the room gets at most 10 (one more allowed for
+    // delivery jitter between the Redis hop and a local emit).
+    expect(resultsInterval(voters.length + 2)).toBe(RESULTS_MIN_INTERVAL_MS);
+    const perSecond = 1000 / RESULTS_MIN_INTERVAL_MS;
+    for (const { at } of updates) expect(updates.filter((u) => u.at > at - 1000 && u.at <= at).length).toBeLessThanOrEqual(perSecond + 1);
+    expect(updates.length).toBeLessThanOrEqual(Math.ceil(votingMs / RESULTS_MIN_INTERVAL_MS) + 3);
     expect(updates.length).toBeGreaterThan(1);
   }, 60_000);
 });

@@ -35,6 +35,10 @@ export class SessionsService {
   async get(id: string, manager: EntityManager = this.db.manager): Promise<SessionSummary> {
     const session = await manager.getRepository(Session).findOneBy({ id });
     if (!session) throw new AppError('SESSION_NOT_FOUND');
+    return this.summaryOf(session, manager);
+  }
+
+  private async summaryOf(session: Session, manager: EntityManager): Promise<SessionSummary> {
     const names = await this.assemblyNames([session], manager);
     return toSessionSummary(session, names.get(session.assemblyId ?? '') ?? null);
   }
@@ -98,32 +102,34 @@ export class SessionsService {
       participant ??= await repo.save(
         repo.create({ sessionId, accountId: actor.accountId, displayName: account.displayName, role: sessionRoleOfStaff(actor.role), joinedAt: new Date() }),
       );
-      return this.joinResponse(participant, tx.manager);
+      return this.joinResponse(participant, session, tx.manager);
     });
   }
 
   async join(body: JoinBody): Promise<JoinResponse> {
-    return this.transactions.run(async (tx) => {
-      const repo = tx.manager.getRepository(Participant);
-      if ('invitation' in body) {
-        const participant = await repo.findOneBy({ invitationHash: hashToken(body.invitation) });
+    if ('invitation' in body) {
+      const invitation = body.invitation;
+      return this.transactions.run(async (tx) => {
+        const repo = tx.manager.getRepository(Participant);
+        const participant = await repo.findOneBy({ invitationHash: hashToken(invitation) });
         if (!participant || participant.revokedAt) throw new AppError('INVITATION_INVALID');
         const session = await tx.manager.getRepository(Session).findOneByOrFail({ id: participant.sessionId });
         assertJoinable(session.state);
         if (!participant.joinedAt) await repo.update(participant.id, { joinedAt: new Date() });
-        return this.joinResponse(participant, tx.manager);
-      }
-      const session = await tx.manager.getRepository(Session).findOneBy({ joinCode: body.code });
-      if (!session) throw new AppError('SESSION_NOT_FOUND');
-      assertJoinable(session.state, body.screen === true);
-      if (body.screen) {
-        const screen = await repo.save(repo.create({ sessionId: session.id, displayName: 'Écran', role: 'observer', joinedAt: new Date() }));
-        return this.joinResponse(screen, tx.manager);
-      }
-      if (session.accessMode === 'roster') throw new AppError('ROSTER_ONLY');
-      const participant = await repo.save(repo.create({ sessionId: session.id, displayName: body.displayName, role: 'member', joinedAt: new Date() }));
-      return this.joinResponse(participant, tx.manager);
-    });
+        return this.joinResponse(participant, session, tx.manager);
+      });
+    }
+    // By code: one read and one insert, no transaction (the insert is the only write, and a session
+    // closing meanwhile is the same race as a join just before the close). Two round trips instead of
+    // five: a room of thousands joins at hundreds per second (docs/performance.md).
+    const session = await this.db.getRepository(Session).findOneBy({ joinCode: body.code });
+    if (!session) throw new AppError('SESSION_NOT_FOUND');
+    assertJoinable(session.state, body.screen === true);
+    if (!body.screen && session.accessMode === 'roster') throw new AppError('ROSTER_ONLY');
+    const repo = this.db.getRepository(Participant);
+    const fields = body.screen ? { displayName: 'Écran', role: 'observer' as const } : { displayName: body.displayName, role: 'member' as const };
+    const participant = await repo.save(repo.create({ sessionId: session.id, ...fields, joinedAt: new Date() }), { transaction: false });
+    return this.joinResponse(participant, session, this.db.manager);
   }
 
   async snapshot(actor: ParticipantActor): Promise<SessionSnapshot> {
@@ -155,11 +161,11 @@ export class SessionsService {
     return session;
   }
 
-  private async joinResponse(participant: Participant, manager: EntityManager): Promise<JoinResponse> {
+  private async joinResponse(participant: Participant, session: Session, manager: EntityManager): Promise<JoinResponse> {
     return {
       token: this.tokens.signParticipant(participant.id, participant.sessionId, participant.role),
       participant: toParticipantView(participant),
-      session: await this.get(participant.sessionId, manager),
+      session: await this.summaryOf(session, manager),
     };
   }
 

@@ -3,31 +3,50 @@ import type { LiveResults, ParticipantRole } from '@palabre/contracts';
 import { canReadActivity, canSeeResults, tally } from '@palabre/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { PresenceService } from '../../common/realtime/presence.service';
-import { RealtimeEmitter } from '../../common/realtime/emitter';
 import { REDIS_STATE, type RedisState } from '../../common/realtime/redis-state';
+import { VolatileFanout } from '../../common/realtime/volatile-fanout';
 import { rooms } from '../../common/realtime/rooms';
 import { Activity } from '../sessions/activity.entity';
 import { BallotsService } from './ballots.service';
 import type { Survey, SurveyQuestion } from './survey.entity';
 import { SurveyStore } from './survey.store';
 
-/** At most one results update per question per this many milliseconds (4 per second). */
-export const RESULTS_INTERVAL_MS = 250;
+/** Deliveries per second one node spends on live results: the issue's 5,000 clients × 4 updates/s. */
+export const RESULTS_DELIVERY_BUDGET = 20_000;
+/** The shortest interval: at most 10 updates/s, what a projector's eye (and its chart) can follow. */
+export const RESULTS_MIN_INTERVAL_MS = 100;
+/** The longest interval: at least 4 updates/s however large the audience. */
+export const RESULTS_MAX_INTERVAL_MS = 250;
+
+/**
+ * Milliseconds between two updates of one question for `audience` sockets on this node: the
+ * audience times the update rate stays within RESULTS_DELIVERY_BUDGET, clamped to
+ * [RESULTS_MIN_INTERVAL_MS, RESULTS_MAX_INTERVAL_MS]. 2,000 sockets or fewer → 100 ms
+ * (10/s); 5,000 → 250 ms (4/s). Spreading clients evenly over nodes keeps each node within
+ * its budget: its cost is its own sockets × the room's rate.
+ */
+export function resultsInterval(audience: number): number {
+  const byBudget = Math.ceil((Math.max(0, audience) * 1000) / RESULTS_DELIVERY_BUDGET);
+  return Math.min(RESULTS_MAX_INTERVAL_MS, Math.max(RESULTS_MIN_INTERVAL_MS, byBudget));
+}
 
 /**
  * Live results, coalesced: however fast ballots arrive, each question gets at most one
- * update per RESULTS_INTERVAL_MS, recomputed from the stored ballots (a full tally, so a
- * lost update is repaired by the next one). With several API nodes the interval is shared
- * through Redis: a node flushes only after claiming the question's slot (SET NX PX), else it
- * comes back when the slot expires, so the room gets at most 4 updates per second per
- * question whatever the number of nodes. Without Redis (or while it is away) each node
- * coalesces alone.
+ * update per interval (resultsInterval of the audience), recomputed from the stored ballots (a
+ * full tally, so a lost update is repaired by the next one). An idle question sends at once.
+ * With several API nodes the interval is shared through Redis: a node flushes only after
+ * claiming the question's slot (SET NX PX interval), else it comes back when the slot expires,
+ * so the room gets at most one update per interval whatever the number of nodes. Without Redis
+ * (or while it is away) each node coalesces alone. Updates are written in slices
+ * (VolatileFanout) so that a large room does not stall the event loop.
  */
 @Injectable()
 export class LiveResultsService implements OnModuleDestroy {
   private readonly logger = new Logger('LiveResults');
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly lastSent = new Map<string, number>();
+  /** The interval chosen at each question's last flush (from the audience it reached). */
+  private readonly intervals = new Map<string, number>();
   private readonly flushing = new Set<string>();
   private readonly dirty = new Set<string>();
   private stopped = false;
@@ -37,7 +56,7 @@ export class LiveResultsService implements OnModuleDestroy {
     private readonly store: SurveyStore,
     private readonly ballots: BallotsService,
     private readonly presence: PresenceService,
-    private readonly emitter: RealtimeEmitter,
+    private readonly fanout: VolatileFanout,
     @Inject(REDIS_STATE) private readonly redis: RedisState,
   ) {}
 
@@ -48,7 +67,7 @@ export class LiveResultsService implements OnModuleDestroy {
       this.dirty.add(questionId);
       return;
     }
-    const wait = Math.max(0, (this.lastSent.get(questionId) ?? 0) + RESULTS_INTERVAL_MS - Date.now());
+    const wait = Math.max(0, (this.lastSent.get(questionId) ?? 0) + this.intervalOf(questionId) - Date.now());
     this.timers.set(questionId, setTimeout(() => void this.run(questionId), wait));
   }
 
@@ -78,8 +97,13 @@ export class LiveResultsService implements OnModuleDestroy {
     }
   }
 
+  /** Until a question's first flush measures its audience, the longest interval is assumed. */
+  private intervalOf(questionId: string): number {
+    return this.intervals.get(questionId) ?? RESULTS_MAX_INTERVAL_MS;
+  }
+
   /**
-   * 0 when this node may flush now (it holds the question's slot for RESULTS_INTERVAL_MS, or
+   * 0 when this node may flush now (it holds the question's slot for its interval, or
    * there is no Redis to share it through); else the milliseconds until another node's slot ends.
    */
   private async claimSlot(questionId: string): Promise<number> {
@@ -87,9 +111,9 @@ export class LiveResultsService implements OnModuleDestroy {
     if (!redis || !this.redis.up) return 0;
     const key = `palabre:results:${questionId}`;
     try {
-      if ((await redis.set(key, '1', 'PX', RESULTS_INTERVAL_MS, 'NX')) === 'OK') return 0;
+      if ((await redis.set(key, '1', 'PX', this.intervalOf(questionId), 'NX')) === 'OK') return 0;
       const left = await redis.pttl(key);
-      return Math.max(1, Math.min(left, RESULTS_INTERVAL_MS)) + 2;
+      return Math.max(1, Math.min(left, RESULTS_MAX_INTERVAL_MS)) + 2;
     } catch {
       return 0; // Redis went away meanwhile: coalesce on this node alone.
     }
@@ -99,13 +123,12 @@ export class LiveResultsService implements OnModuleDestroy {
   private async holdSlot(questionId: string): Promise<void> {
     const redis = this.redis.commands;
     if (!redis || !this.redis.up) return;
-    await redis.set(`palabre:results:${questionId}`, '1', 'PX', RESULTS_INTERVAL_MS).catch(() => undefined);
+    await redis.set(`palabre:results:${questionId}`, '1', 'PX', this.intervalOf(questionId)).catch(() => undefined);
   }
 
   /** Members connected now (staff and screens are not voters). */
-  async presentMembers(sessionId: string): Promise<number> {
-    const view = await this.presence.view(sessionId, true);
-    return (view.online ?? []).filter((o) => o.role === 'member').length;
+  presentMembers(sessionId: string): Promise<number> {
+    return this.presence.memberCount(sessionId);
   }
 
   /**
@@ -144,13 +167,14 @@ export class LiveResultsService implements OnModuleDestroy {
     const everyone = canReadActivity({ role: 'member', actorGroupId: null, activityGroupId: activity.groupId, reportBackOpen: rows[0]?.report_back === true })
       ? rooms.session(activity.sessionId)
       : rooms.group(activity.groupId ?? '');
+    this.intervals.set(questionId, resultsInterval(this.fanout.audience([staff, everyone])));
     if (canSeeResults('member', survey.resultsVisibility, q.state)) {
-      this.emitter.emit([everyone, staff], 'results.updated', payload);
+      this.fanout.emit([staff, everyone], 'results.updated', payload, { key: `results:${questionId}` });
       return;
     }
-    this.emitter.emit(staff, 'results.updated', payload);
+    this.fanout.emit(staff, 'results.updated', payload, { key: `results:${questionId}:staff` });
     // Members and the projector still see the turnout live.
-    this.emitter.server?.to(everyone).except(staff).emit('results.updated', { ...payload, results: null });
+    this.fanout.emit(everyone, 'results.updated', { ...payload, results: null }, { except: staff, key: `results:${questionId}:turnout` });
   }
 
   onModuleDestroy(): void {
