@@ -52,6 +52,6 @@ export const corePatchers: SnapshotPatchers = {
     ...snapshot,
     activities: snapshot.activities.filter((a) => a.id !== activityId),
   }),
-  // Staff receive a count-only copy and then the full list: merging keeps the list.
+  // Members get the count, staff the list; merging keeps a list a count-only update would not carry.
   'presence.updated': (snapshot, { presence }) => ({ ...snapshot, presence: { ...snapshot.presence, ...presence } }),
 };
