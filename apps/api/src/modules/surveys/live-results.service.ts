@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { LiveResults, ParticipantRole } from '@palabre/contracts';
 import { canReadActivity, canSeeResults, tally } from '@palabre/domain';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -39,9 +39,15 @@ export function resultsInterval(audience: number): number {
  * so the room gets at most one update per interval whatever the number of nodes. Without Redis
  * (or while it is away) each node coalesces alone. Updates are written in slices
  * (VolatileFanout) so that a large room does not stall the event loop.
+ *
+ * The turnout (`present`) of a question still open counts who is connected, so a presence
+ * broadcast touches those questions too, without any ballot. With several nodes each node's
+ * presence fires for its own sockets only; its touch goes through the same shared slot, so the
+ * room still gets at most one update per interval, and the node that saw the change flushes it
+ * (at once, or when the slot ends) with a roll read after that change.
  */
 @Injectable()
-export class LiveResultsService implements OnModuleDestroy {
+export class LiveResultsService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('LiveResults');
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly lastSent = new Map<string, number>();
@@ -59,6 +65,21 @@ export class LiveResultsService implements OnModuleDestroy {
     private readonly fanout: VolatileFanout,
     @Inject(REDIS_STATE) private readonly redis: RedisState,
   ) {}
+
+  onModuleInit(): void {
+    this.presence.onBroadcast((sessionId) => void this.presenceChanged(sessionId));
+  }
+
+  /** Who is connected changed in a session: one query, then one coalesced update per question whose turnout follows. */
+  private async presenceChanged(sessionId: string): Promise<void> {
+    if (this.stopped) return;
+    try {
+      const questionIds = await this.store.presenceDependent(this.db.manager, sessionId);
+      if (!this.stopped) for (const questionId of questionIds) this.touch(questionId);
+    } catch (e) {
+      this.logger.warn(`turnout of session ${sessionId}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
 
   /** Something changed the tally or its visibility: schedule one update. */
   touch(questionId: string): void {
