@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nest
 import type { LiveResults, ParticipantRole } from '@palabre/contracts';
 import { canReadActivity, canSeeResults, tally } from '@palabre/domain';
 import { DataSource, type EntityManager } from 'typeorm';
-import { PresenceService } from '../../common/realtime/presence.service';
+import { PresenceService, SHARED_COUNT_MAX_AGE_MS } from '../../common/realtime/presence.service';
 import { REDIS_STATE, type RedisState } from '../../common/realtime/redis-state';
 import { VolatileFanout } from '../../common/realtime/volatile-fanout';
 import { rooms } from '../../common/realtime/rooms';
@@ -44,7 +44,10 @@ export function resultsInterval(audience: number): number {
  * broadcast touches those questions too, without any ballot. With several nodes each node's
  * presence fires for its own sockets only; its touch goes through the same shared slot, so the
  * room still gets at most one update per interval, and the node that saw the change flushes it
- * (at once, or when the slot ends) with a roll read after that change.
+ * (at once, or when another node's slot ends) with the roll its broadcast has just read. Another
+ * node may still flush (a ballot) with a count up to SHARED_COUNT_MAX_AGE_MS old, read before the
+ * change; so with Redis the node touches the questions once more after that age: every update
+ * from then on counts from a roll read after the change.
  */
 @Injectable()
 export class LiveResultsService implements OnModuleInit, OnModuleDestroy {
@@ -55,6 +58,8 @@ export class LiveResultsService implements OnModuleInit, OnModuleDestroy {
   private readonly intervals = new Map<string, number>();
   private readonly flushing = new Set<string>();
   private readonly dirty = new Set<string>();
+  /** Second touches after a presence change (several nodes only). */
+  private readonly trailing = new Set<NodeJS.Timeout>();
   private stopped = false;
 
   constructor(
@@ -75,7 +80,15 @@ export class LiveResultsService implements OnModuleInit, OnModuleDestroy {
     if (this.stopped) return;
     try {
       const questionIds = await this.store.presenceDependent(this.db.manager, sessionId);
-      if (!this.stopped) for (const questionId of questionIds) this.touch(questionId);
+      if (this.stopped || questionIds.length === 0) return;
+      for (const questionId of questionIds) this.touch(questionId);
+      if (!this.redis.configured) return;
+      // Outlive the other nodes' cached counts (see the class comment); touch() coalesces it with any update due.
+      const again = setTimeout(() => {
+        this.trailing.delete(again);
+        for (const questionId of questionIds) this.touch(questionId);
+      }, SHARED_COUNT_MAX_AGE_MS + 10);
+      this.trailing.add(again);
     } catch (e) {
       this.logger.warn(`turnout of session ${sessionId}: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -200,6 +213,8 @@ export class LiveResultsService implements OnModuleInit, OnModuleDestroy {
 
   onModuleDestroy(): void {
     this.stopped = true;
+    for (const t of this.trailing) clearTimeout(t);
+    this.trailing.clear();
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
   }
