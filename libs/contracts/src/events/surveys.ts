@@ -64,7 +64,7 @@ export const SURVEY_EVENTS = {
   'results.updated': event(
     Versioned.extend(LiveResults.shape),
     'session',
-    'Turnout and (when visible to the room) the full tally of one question. Coalesced: at most 4 per second per question.',
+    'Turnout and (when visible to the room) the full tally of one question, after a ballot, a state change, or (open questions) a change in who is connected. Coalesced: at most 10 per second per question (4 in a room of 5,000).',
     true,
   ),
   'ballot.recorded': event(

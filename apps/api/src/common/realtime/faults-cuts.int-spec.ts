@@ -1,4 +1,4 @@
-import type { BoardsFeature, SessionSnapshot, SurveysFeature } from '@palabre/contracts';
+import type { BoardsFeature, SessionSnapshot } from '@palabre/contracts';
 import { sendOk, type TestApp } from '../testing/harness';
 import { eventually, startNodes, TcpFront, throwawayDatabase } from '../testing/nodes';
 import { WebClient } from '../testing/web-client';
@@ -16,33 +16,20 @@ const CHOICES = ['yes', 'no', 'abstain'] as const;
 
 const byId = <T extends { id?: string; ideaId?: string }>(list: T[]) => [...list].sort((x, y) => String(x.id ?? x.ideaId).localeCompare(String(y.id ?? y.ideaId)));
 
-/** Turnout figures of an open question are computed from who is connected when the tally is read. */
-function withoutPresent(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutPresent);
-  if (!value || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'present' && k !== 'percentOfPresent').map(([k, v]) => [k, withoutPresent(v)]));
-}
-
 /**
- * A snapshot reduced to what it means. Left out: the instant (who is online: presence, and the
- * turnout of open questions — `present`, `percentOfPresent` — which a results update computes
- * from the members connected at that moment and which is not re-sent when presence changes; the
- * server clock). Normalised: the order of ideas and comments (the board view
+ * A snapshot reduced to what it means. Left out: the instant (who is online: presence; the
+ * server clock). The turnout of open questions (`present`, `percentOfPresent`) stays in: a
+ * presence change re-sends it. Normalised: the order of ideas and comments (the board view
  * sorts them itself) and zero support counts (the board reads a missing count as zero).
  */
 function comparable(s: SessionSnapshot | undefined) {
   if (!s) return s;
-  const surveys = s.features.surveys as SurveysFeature | undefined;
   const boards = s.features.boards as BoardsFeature | undefined;
   return {
     ...s,
     presence: undefined,
     features: {
       ...s.features,
-      surveys: surveys && {
-        ...surveys,
-        results: Object.fromEntries(Object.entries(surveys.results).map(([id, r]) => [id, withoutPresent(r)])),
-      },
       room: s.features.room && { ...(s.features.room as object), serverNow: undefined },
       boards: boards && {
         ...boards,

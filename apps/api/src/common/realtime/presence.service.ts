@@ -28,6 +28,9 @@ export const SHARED_COUNT_MAX_AGE_MS = 250;
 
 type Online = NonNullable<PresenceView['online']>[number];
 
+/** Told the session's id after each presence broadcast (what depends on who is connected). */
+export type PresenceListener = (sessionId: string) => void;
+
 /** Who is online in one session, computed once and reused until it may have changed. */
 interface Roll {
   at: number;
@@ -53,6 +56,7 @@ const collator = new Intl.Collator('fr');
 export class PresenceService implements OnModuleDestroy {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly rolls = new Map<string, Roll>();
+  private readonly listeners: PresenceListener[] = [];
 
   constructor(
     private readonly emitter: RealtimeEmitter,
@@ -68,9 +72,20 @@ export class PresenceService implements OnModuleDestroy {
       sessionId,
       setTimeout(() => {
         this.timers.delete(sessionId);
-        void this.broadcast(sessionId).catch(() => undefined);
+        void this.broadcast(sessionId)
+          .catch(() => undefined)
+          .finally(() => this.notify(sessionId));
       }, presenceInterval(this.fanout.audience([rooms.session(sessionId)]))),
     );
+  }
+
+  /**
+   * Calls `listener` after each presence broadcast, i.e. at most once per presenceInterval per
+   * session, however many sockets came and went. A registration rather than an injection:
+   * the listeners (live results) already depend on this service.
+   */
+  onBroadcast(listener: PresenceListener): void {
+    this.listeners.push(listener);
   }
 
   async view(sessionId: string, forStaff: boolean): Promise<PresenceView> {
@@ -123,7 +138,18 @@ export class PresenceService implements OnModuleDestroy {
     this.fanout.emit(staff, 'presence.updated', { sessionId, version, presence: staffView }, { key: `presence:${sessionId}:staff` });
   }
 
+  private notify(sessionId: string): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(sessionId);
+      } catch {
+        // One listener's failure is its own; presence and the other listeners go on.
+      }
+    }
+  }
+
   onModuleDestroy(): void {
+    this.listeners.length = 0;
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
   }

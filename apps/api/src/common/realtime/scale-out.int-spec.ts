@@ -106,6 +106,24 @@ describe('two nodes sharing rooms through Redis', () => {
     expect(updates.length).toBeLessThanOrEqual(Math.ceil(votingMs / RESULTS_MIN_INTERVAL_MS) + 3);
     expect(updates.length).toBeGreaterThan(1);
   }, 60_000);
+
+  it('re-sends an open question’s turnout when members connect or leave on either node, without a ballot', async () => {
+    const staffOnA = await a.connect(staffToken);
+    const activity = await sendOk(staffOnA, 'activity.create', { kind: 'survey', title: 'Présence répartie', config: { questions: [YESNO] } });
+    const screen = await b.connect((await b.http().post('/api/sessions/join').send({ code, screen: true }).expect(200)).body.token);
+    const first = nextEvent(screen, 'results.updated', (p) => p.activityId === activity.id, 8000);
+    const questionId = (await sendOk(staffOnA, 'survey.open', { activityId: activity.id })).questions[0].id;
+    // Members left connected by the tests above count too.
+    const before = (await first).present;
+    const rose = nextEvent(screen, 'results.updated', (p) => p.questionId === questionId && p.present === before + 2, 8000);
+    const onA = await a.connect((await a.join(code, 'Estelle')).token);
+    await b.connect((await b.join(code, 'Fabien')).token);
+    expect(await rose).toMatchObject({ state: 'open', ballots: 0 });
+    // A leaves on node A; the screen on node B hears it.
+    const fell = nextEvent(screen, 'results.updated', (p) => p.questionId === questionId && p.present === before + 1, 8000);
+    onA.disconnect();
+    expect(await fell).toMatchObject({ state: 'open', ballots: 0 });
+  }, 30_000);
 });
 
 /** Waits until the last update received satisfies `done` (the final full tally). */

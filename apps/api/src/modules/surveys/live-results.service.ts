@@ -1,8 +1,8 @@
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { LiveResults, ParticipantRole } from '@palabre/contracts';
 import { canReadActivity, canSeeResults, tally } from '@palabre/domain';
 import { DataSource, type EntityManager } from 'typeorm';
-import { PresenceService } from '../../common/realtime/presence.service';
+import { PresenceService, SHARED_COUNT_MAX_AGE_MS } from '../../common/realtime/presence.service';
 import { REDIS_STATE, type RedisState } from '../../common/realtime/redis-state';
 import { VolatileFanout } from '../../common/realtime/volatile-fanout';
 import { rooms } from '../../common/realtime/rooms';
@@ -39,9 +39,18 @@ export function resultsInterval(audience: number): number {
  * so the room gets at most one update per interval whatever the number of nodes. Without Redis
  * (or while it is away) each node coalesces alone. Updates are written in slices
  * (VolatileFanout) so that a large room does not stall the event loop.
+ *
+ * The turnout (`present`) of a question still open counts who is connected, so a presence
+ * broadcast touches those questions too, without any ballot. With several nodes each node's
+ * presence fires for its own sockets only; its touch goes through the same shared slot, so the
+ * room still gets at most one update per interval, and the node that saw the change flushes it
+ * (at once, or when another node's slot ends) with the roll its broadcast has just read. Another
+ * node may still flush (a ballot) with a count up to SHARED_COUNT_MAX_AGE_MS old, read before the
+ * change; so with Redis the node touches the questions once more after that age: every update
+ * from then on counts from a roll read after the change.
  */
 @Injectable()
-export class LiveResultsService implements OnModuleDestroy {
+export class LiveResultsService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('LiveResults');
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly lastSent = new Map<string, number>();
@@ -49,6 +58,8 @@ export class LiveResultsService implements OnModuleDestroy {
   private readonly intervals = new Map<string, number>();
   private readonly flushing = new Set<string>();
   private readonly dirty = new Set<string>();
+  /** Second touches after a presence change (several nodes only). */
+  private readonly trailing = new Set<NodeJS.Timeout>();
   private stopped = false;
 
   constructor(
@@ -59,6 +70,29 @@ export class LiveResultsService implements OnModuleDestroy {
     private readonly fanout: VolatileFanout,
     @Inject(REDIS_STATE) private readonly redis: RedisState,
   ) {}
+
+  onModuleInit(): void {
+    this.presence.onBroadcast((sessionId) => void this.presenceChanged(sessionId));
+  }
+
+  /** Who is connected changed in a session: one query, then one coalesced update per question whose turnout follows. */
+  private async presenceChanged(sessionId: string): Promise<void> {
+    if (this.stopped) return;
+    try {
+      const questionIds = await this.store.presenceDependent(this.db.manager, sessionId);
+      if (this.stopped || questionIds.length === 0) return;
+      for (const questionId of questionIds) this.touch(questionId);
+      if (!this.redis.configured) return;
+      // Outlive the other nodes' cached counts (see the class comment); touch() coalesces it with any update due.
+      const again = setTimeout(() => {
+        this.trailing.delete(again);
+        for (const questionId of questionIds) this.touch(questionId);
+      }, SHARED_COUNT_MAX_AGE_MS + 10);
+      this.trailing.add(again);
+    } catch (e) {
+      this.logger.warn(`turnout of session ${sessionId}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
 
   /** Something changed the tally or its visibility: schedule one update. */
   touch(questionId: string): void {
@@ -179,6 +213,8 @@ export class LiveResultsService implements OnModuleDestroy {
 
   onModuleDestroy(): void {
     this.stopped = true;
+    for (const t of this.trailing) clearTimeout(t);
+    this.trailing.clear();
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
   }

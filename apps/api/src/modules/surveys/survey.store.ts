@@ -20,6 +20,20 @@ export class SurveyStore {
   }
 
   /**
+   * The questions of a session whose turnout counts who is connected now: voting has started
+   * and not closed (a close freezes `presentAtClose`; drafts have no turnout). One indexed
+   * query per presence broadcast.
+   */
+  async presenceDependent(manager: EntityManager, sessionId: string): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT q.id FROM survey_question q JOIN activity a ON a.id = q.activity_id
+       WHERE a.session_id = $1 AND q.state <> 'draft' AND q.present_at_close IS NULL`,
+      [sessionId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /**
    * The question row, locked: `share` for a ballot (many at once, all blocking a close),
    * `update` for a state change (waits until ballots in flight have committed).
    */
