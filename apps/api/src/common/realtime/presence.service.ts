@@ -7,6 +7,7 @@ import { REDIS_STATE, type RedisState } from './redis-state';
 import { rooms } from './rooms';
 import type { LiveSocketData } from './live-socket';
 import { VolatileFanout } from './volatile-fanout';
+import { intervalWithinBudget } from './delivery-budget';
 
 /** Presence goes out at most twice a second per session... */
 export const PRESENCE_MIN_INTERVAL_MS = 500;
@@ -20,8 +21,7 @@ export const PRESENCE_MAX_INTERVAL_MS = 2_000;
  * broadcast goes to everyone; this keeps it a quarter of the live-results budget (20,000/s).
  */
 export function presenceInterval(audience: number): number {
-  const byBudget = Math.ceil((Math.max(0, audience) * 1000) / PRESENCE_DELIVERY_BUDGET);
-  return Math.min(PRESENCE_MAX_INTERVAL_MS, Math.max(PRESENCE_MIN_INTERVAL_MS, byBudget));
+  return intervalWithinBudget(audience, PRESENCE_DELIVERY_BUDGET, PRESENCE_MIN_INTERVAL_MS, PRESENCE_MAX_INTERVAL_MS);
 }
 /** With several nodes, how long a cross-node count may be reused (a results interval at most). */
 export const SHARED_COUNT_MAX_AGE_MS = 250;

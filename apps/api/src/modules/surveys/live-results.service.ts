@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nest
 import type { LiveResults, ParticipantRole } from '@palabre/contracts';
 import { canReadActivity, canSeeResults, tally } from '@palabre/domain';
 import { DataSource, type EntityManager } from 'typeorm';
+import { intervalWithinBudget } from '../../common/realtime/delivery-budget';
 import { PresenceService, SHARED_COUNT_MAX_AGE_MS } from '../../common/realtime/presence.service';
 import { REDIS_STATE, type RedisState } from '../../common/realtime/redis-state';
 import { VolatileFanout } from '../../common/realtime/volatile-fanout';
@@ -26,8 +27,7 @@ export const RESULTS_MAX_INTERVAL_MS = 250;
  * its budget: its cost is its own sockets × the room's rate.
  */
 export function resultsInterval(audience: number): number {
-  const byBudget = Math.ceil((Math.max(0, audience) * 1000) / RESULTS_DELIVERY_BUDGET);
-  return Math.min(RESULTS_MAX_INTERVAL_MS, Math.max(RESULTS_MIN_INTERVAL_MS, byBudget));
+  return intervalWithinBudget(audience, RESULTS_DELIVERY_BUDGET, RESULTS_MIN_INTERVAL_MS, RESULTS_MAX_INTERVAL_MS);
 }
 
 /**
