@@ -2,12 +2,13 @@
 // `npm run bench`: the same socket.io-client swarm against the built Palabre API and against the
 // minimal socket.io baseline, for each size; one table with ratios. Loopback traffic only.
 //   node bench/run.mjs [--sizes 250,1000,2000] [--large] [--scenario auto|survey|activity]
-//                      [--rate 100] [--seconds 10] [--ramp 250] [--screens 2] [--no-build] [--json file]
+//                      [--rate 100] [--seconds 10] [--ramp 250] [--screens 2] [--flood 1000] [--no-build] [--json file]
 import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { startFlooder } from './lib/flooder.mjs';
 import { connect, ramp, closeAll } from './lib/swarm.mjs';
 import { fmt, sleep, summary, table, withRatio } from './lib/stats.mjs';
 import { baselineTarget, palabreTarget } from './lib/targets.mjs';
@@ -25,12 +26,14 @@ const { values: args } = parseArgs({
     build: { type: 'boolean', default: true },
     'no-build': { type: 'boolean', default: false },
     targets: { type: 'string', default: 'palabre,baseline' },
+    // Commands per second of the one flooding member in the flood phase (palabre only); 0 skips the phase.
+    flood: { type: 'string', default: '1000' },
     json: { type: 'string' },
   },
 });
 const sizes = args.sizes.split(',').map(Number).filter((n) => n > 0 && n <= 10_000);
 if (args.large && !sizes.includes(5000)) sizes.push(5000);
-const opts = { rate: Number(args.rate), seconds: Number(args.seconds), rampRate: Number(args.ramp), screens: Number(args.screens) };
+const opts = { rate: Number(args.rate), seconds: Number(args.seconds), rampRate: Number(args.ramp), screens: Number(args.screens), flood: Number(args.flood) };
 const log = (...m) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...m);
 
 if (!args['no-build']) {
@@ -41,7 +44,51 @@ const scenario = pickScenario(args.scenario);
 const loadBefore = loadavg()[0];
 log(`scenario: ${scenario.name}; sizes ${sizes.join(', ')}; ${cpus().length} cores; load average ${loadBefore.toFixed(1)}`);
 
-/** One server, one size: ramp, memory after GC, the write scenario, then (ballots) the burst. */
+/** The load generator's own event-loop delay and CPU while `work` runs: acks and projector times are read on its loop. */
+async function generatorLoad(work) {
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  const cpu = process.cpuUsage();
+  const t0 = performance.now();
+  const result = await work();
+  const wallMs = performance.now() - t0;
+  loop.disable();
+  const used = process.cpuUsage(cpu);
+  return { result, wallMs, client: { eventLoopP99: loop.percentile(99) / 1e6, cpuPct: ((used.user + used.system) / 1000 / wallMs) * 100 } };
+}
+
+/**
+ * The flood phase (issue #8, abuse): the scenario's steady round again while one more member sends
+ * `opts.flood` commands per second; the others' p99 with the flood against the main round's.
+ */
+async function floodPhase(target, { facilitator, members, screens, rate }) {
+  const joined = await target.join('Inondation');
+  const before = await target.stats(true); // as for the main round: resets the server's event-loop histogram
+  const { result: run, wallMs, client } = await generatorLoad(() =>
+    scenario.flood({
+      facilitator,
+      members,
+      screens,
+      rate,
+      startFlooder: (questionId) => startFlooder({ url: target.url, token: joined.token, questionId, rate: opts.flood }),
+    }),
+  );
+  const after = await target.stats();
+  const cpuMs = (after.cpu.user - before.cpu.user + after.cpu.system - before.cpu.system) / 1000;
+  return {
+    rate: opts.flood,
+    ack: summary(run.acks),
+    v2p: summary(run.v2p),
+    ok: run.ok,
+    failed: run.failed,
+    eventLoopP99: after.eventLoop.p99,
+    cpuPct: (cpuMs / wallMs) * 100,
+    client,
+    flooder: run.flooder,
+  };
+}
+
+/** One server, one size: ramp, memory after GC, the write scenario, (palabre) the flood phase, then (ballots) the burst. */
 async function measure(target, n) {
   await target.start();
   const all = [];
@@ -67,19 +114,31 @@ async function measure(target, n) {
     const connected = await target.stats(true);
     const perParticipant = (key) => (connected.memory[key] - idle.memory[key]) / Math.max(1, members.clients.length) / 1024;
     for (const c of all) c.received = 0;
-    // The load generator's own lag: acks and projector times are read on its event loop.
-    const clientLoop = monitorEventLoopDelay({ resolution: 10 });
-    clientLoop.enable();
-    const clientCpu = process.cpuUsage();
-    const t0 = performance.now();
-    const run = await scenario.run({ target, facilitator, writers, members: members.clients, screens: screens.clients, rate, seconds: opts.seconds });
-    const wallMs = performance.now() - t0;
-    clientLoop.disable();
-    const clientCpuUs = process.cpuUsage(clientCpu);
-    const client = { eventLoopP99: clientLoop.percentile(99) / 1e6, cpuPct: ((clientCpuUs.user + clientCpuUs.system) / 1000 / wallMs) * 100 };
+    const { result: run, wallMs, client } = await generatorLoad(() =>
+      scenario.run({ target, facilitator, writers, members: members.clients, screens: screens.clients, rate, seconds: opts.seconds }),
+    );
     log(`${target.name} n=${n}: load generator during the scenario: event-loop delay p99 ${fmt(client.eventLoopP99)} ms, CPU ${fmt(client.cpuPct)} %`);
     const end = await target.stats();
     const cpuMs = (end.cpu.user - connected.cpu.user + end.cpu.system - connected.cpu.system) / 1000;
+    const deliveriesPerSec = (all.reduce((s, c) => s + c.received, 0) / wallMs) * 1000;
+    const [ack, v2p] = [summary(run.acks), summary(run.v2p)];
+    let flood;
+    if (opts.flood > 0 && scenario.flood && target.name === 'palabre') {
+      try {
+        flood = await floodPhase(target, { facilitator, members: members.clients, screens: screens.clients, rate });
+        flood.p99Ratio = { ack: flood.ack.p99 / ack.p99, v2p: flood.v2p.p99 / v2p.p99 };
+        const f = flood.flooder;
+        log(
+          `${target.name} n=${n}: flood: others' ack p99 ${fmt(flood.ack.p99)} ms (${fmt(ack.p99)} without), v→proj p99 ${fmt(flood.v2p.p99)} ms (${fmt(v2p.p99)} without); ` +
+            `flooder sent ${f.sent} at ${f.sentPerSec}/s, acks ${JSON.stringify(f.byCode)}; server EL p99 ${fmt(flood.eventLoopP99)} ms, CPU ${fmt(flood.cpuPct)} %; ` +
+            `load generator EL p99 ${fmt(flood.client.eventLoopP99)} ms, CPU ${fmt(flood.client.cpuPct)} %`,
+        );
+      } catch (error) {
+        // The main round's figures stand without it; the burst still runs.
+        log(`${target.name} n=${n}: flood phase failed: ${error.stack ?? error}`);
+        flood = { error: String(error.message ?? error).split('\n')[0] };
+      }
+    }
     const burst = scenario.burst ? await scenario.burst({ facilitator, members: members.clients, target }) : undefined;
     facilitator.disconnect();
     return {
@@ -92,18 +151,19 @@ async function measure(target, n) {
       maxJoinsInFlight: members.timing.maxInFlight,
       failures: Object.fromEntries(members.failures),
       rate,
-      ack: summary(run.acks),
-      v2p: summary(run.v2p),
+      ack,
+      v2p,
       ok: run.ok,
       failed: run.failed,
       opsPerSec: (run.ok / run.durationMs) * 1000,
-      deliveriesPerSec: (all.reduce((s, c) => s + c.received, 0) / wallMs) * 1000,
+      deliveriesPerSec,
       eventLoopP99: end.eventLoop.p99,
       rssKB: perParticipant('rss'),
       heapKB: perParticipant('heapUsed'),
       cpuPct: (cpuMs / wallMs) * 100,
       client,
       gcForced: connected.gcForced,
+      flood,
       burst,
     };
   } catch (error) {
@@ -158,6 +218,33 @@ for (const r of results) {
 }
 console.log(`\nPalabre bench — ${scenario.name}; ${cpus().length} cores, load average ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)} (anything above ~1 means other processes share the cores); ramp ${opts.rampRate}/s; ${opts.screens} projectors; times in ms; (×n) = Palabre / baseline\n`);
 console.log(table(header, rows));
+const flooded = results.filter((r) => r.flood);
+if (flooded.length) {
+  const ratio = (withFlood, without) => `${fmt(withFlood)} / ${fmt(without)} (×${fmt(withFlood / without, 1)})`;
+  console.log(`\nFlood (issue #8: ≤ ×2): the same round again while one more member sends ${opts.flood} ballot.cast/s; others' p99 with / without the flood\n`);
+  console.log(
+    table(
+      ['N', 'ack p99', 'v→proj p99', 'EL p99 ms', 'CPU %', 'gen EL p99', 'flooder sent/s', 'sent', 'acked', 'acks by code'],
+      flooded.map((r) => {
+        const f = r.flood;
+        if (f.error) return [r.n, `error: ${f.error}`, '', '', '', '', '', '', '', ''];
+        return [
+          r.n,
+          ratio(f.ack.p99, r.ack.p99),
+          ratio(f.v2p.p99, r.v2p.p99),
+          `${fmt(f.eventLoopP99, 1)} / ${fmt(r.eventLoopP99, 1)}`,
+          `${fmt(f.cpuPct)} / ${fmt(r.cpuPct)}`,
+          `${fmt(f.client.eventLoopP99, 1)} / ${fmt(r.client.eventLoopP99, 1)}`,
+          fmt(f.flooder.sentPerSec),
+          f.flooder.sent,
+          f.flooder.acked,
+          Object.entries(f.flooder.byCode).map(([code, count]) => `${code} ${count}`).join(', ') + (f.flooder.disconnected ? ' (flooder disconnected)' : ''),
+        ];
+      }),
+    ),
+  );
+  console.log(`others during the flood: ${flooded.filter((r) => !r.flood.error).map((r) => `${r.n}: ${r.flood.ok} ok, ${r.flood.failed} failed`).join('; ')}`);
+}
 for (const r of results.filter((x) => x.burst)) console.log(`burst n=${r.n} ${r.target}: ${JSON.stringify(r.burst)}`);
 for (const r of results.filter((x) => !x.error && Object.keys(x.failures).length)) console.log(`failures n=${r.n} ${r.target}: ${JSON.stringify(r.failures)}`);
 console.log(`rates: ${results.filter((r) => !r.error).map((r) => `${r.target}@${r.n}=${r.rate}/s (${r.ok} ok, ${r.failed} failed)`).join(', ')}`);

@@ -30,13 +30,16 @@ export function ballotValue(i) {
   return { type: 'yesno', choice: CHOICES[i % CHOICES.length] };
 }
 
-/** A ballot is included in an update when the update's version reaches the ack's (if the ack carries one), else by count. */
-function timeToProjector(ballots, updates) {
+/**
+ * A ballot is included in an update when the update's version reaches the ack's (if the ack carries
+ * one), else by count; `others` ballots already stored on the question by someone else are not counted.
+ */
+function timeToProjector(ballots, updates, others = 0) {
   const v2p = [];
   const firstVotes = ballots.filter((b) => b.ok && b.first).sort((a, b) => a.ackedAt - b.ackedAt);
   firstVotes.forEach((b, k) => {
     const version = b.ack.data?.version;
-    const hit = updates.find((u) => (typeof version === 'number' ? u.version >= version : u.ballots >= k + 1) && u.at >= b.sentAt);
+    const hit = updates.find((u) => (typeof version === 'number' ? u.version >= version : u.ballots - others >= k + 1) && u.at >= b.sentAt);
     if (hit) v2p.push(hit.at - b.sentAt);
   });
   return v2p;
@@ -55,19 +58,58 @@ async function castAll(members, questionId, rate, changes) {
   return { ballots, durationMs: performance.now() - started };
 }
 
+/**
+ * One steady round on a fresh survey: every member votes at `rate`, 10 % change; projector 0 times
+ * the updates. `alongside` (the flood phase's flooder) votes once on the question before the round,
+ * floods it while the members cast, and is stopped when their last ack is in.
+ */
+async function steady({ facilitator, members, screens, rate, title, alongside }) {
+  const { questionId } = await openSurvey(facilitator, title);
+  const flooder = alongside ? await alongside(questionId) : undefined;
+  const updates = [];
+  const listener = (p) => p.questionId === questionId && updates.push({ at: performance.now(), version: p.version, ballots: p.ballots });
+  screens[0]?.socket.on('results.updated', listener);
+  const casting = castAll(members, questionId, rate, Math.floor(members.length * CHANGE_SHARE));
+  flooder?.go();
+  let flood;
+  let cast;
+  try {
+    cast = await casting;
+  } finally {
+    flood = await flooder?.stop();
+  }
+  await sleep(1500); // the last coalesced update
+  screens[0]?.socket.off('results.updated', listener);
+  const { ballots, durationMs } = cast;
+  const ok = ballots.filter((b) => b.ok);
+  return {
+    acks: ok.map((b) => b.ackedAt - b.sentAt),
+    // The flooder's one stored ballot (it only changes it) is in every count of this question.
+    v2p: timeToProjector(ballots, updates, flooder ? 1 : 0),
+    ok: ok.length,
+    failed: ballots.length - ok.length,
+    durationMs,
+    flood,
+  };
+}
+
 export const surveyScenario = {
   name: 'ballot.cast → results.updated',
   event: 'results.updated',
   writers: () => 0,
 
-  async run({ facilitator, members, screens, rate }) {
-    const { questionId } = await openSurvey(facilitator, 'Vote du banc d’essai');
-    const updates = [];
-    screens[0]?.socket.on('results.updated', (p) => p.questionId === questionId && updates.push({ at: performance.now(), version: p.version, ballots: p.ballots }));
-    const { ballots, durationMs } = await castAll(members, questionId, rate, Math.floor(members.length * CHANGE_SHARE));
-    await sleep(1500); // the last coalesced update
-    const ok = ballots.filter((b) => b.ok);
-    return { acks: ok.map((b) => b.ackedAt - b.sentAt), v2p: timeToProjector(ballots, updates), ok: ok.length, failed: ballots.length - ok.length, durationMs };
+  run({ facilitator, members, screens, rate }) {
+    return steady({ facilitator, members, screens, rate, title: 'Vote du banc d’essai' });
+  },
+
+  /**
+   * The same steady round again, on a fresh question, while one more member floods `ballot.cast`
+   * on that same question (see lib/flooder.mjs) for as long as the others send. Its ballots are
+   * counted apart; it stops before the burst, whose question is fresh again.
+   */
+  async flood({ facilitator, members, screens, rate, startFlooder }) {
+    const { flood, ...round } = await steady({ facilitator, members, screens, rate, title: 'Vote sous inondation', alongside: startFlooder });
+    return { ...round, flooder: flood };
   },
 
   /** Every member votes within one second on a fresh survey; all acked within 5 s; the DB holds exactly one ballot each. */
