@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
-import type { Ack } from '@palabre/contracts';
+import type { Ack, Locale } from '@palabre/contracts';
 import { AppError, toAppError } from '../errors/app-error';
 import { socketLocale, type LiveSocket } from './live-socket';
 import { CommandMetadata } from './on-command';
@@ -19,7 +19,8 @@ type AckFn = (answer: unknown) => void;
  *
  * Same answers as before: a command's result is its ack; an event nobody handles gets
  * NOT_FOUND; a handler that throws gets INTERNAL (logged), never a silence or a crash.
- * Rate limit, role and payload validation stay in the CommandRunner the handlers call.
+ * The per-socket rate limit is checked here, before any handler runs; role and payload
+ * validation stay in the CommandRunner the handlers call.
  */
 @Injectable()
 export class CommandDispatcher implements OnModuleInit {
@@ -36,6 +37,13 @@ export class CommandDispatcher implements OnModuleInit {
     const dispatch = (socket: LiveSocket, event: string, args: unknown[]) =>
       this.dispatch(socket, event, args).catch((error: unknown) => this.logger.error(`${event}: ${stackOf(error)}`));
     this.listener = function (this: LiveSocket, event: string, ...args: unknown[]) {
+      // The rate limit comes first and costs next to nothing: a flood is answered from a
+      // ready-made refusal, with no handler, promise or exception per message.
+      if (!this.data.bucket.take()) {
+        const ack = args.at(-1);
+        if (typeof ack === 'function') (ack as AckFn)(RATE_LIMITED[socketLocale(this)]);
+        return;
+      }
       void dispatch(this, event, args);
     };
   }
@@ -89,6 +97,12 @@ export class CommandDispatcher implements OnModuleInit {
     if (result !== undefined && result !== null) ack?.(result);
   }
 }
+
+/** The rate-limit refusal in each language, built once. */
+const RATE_LIMITED: Record<Locale, Ack<never>> = {
+  fr: Object.freeze({ ok: false as const, error: new AppError('RATE_LIMITED').toBody('fr') }),
+  en: Object.freeze({ ok: false as const, error: new AppError('RATE_LIMITED').toBody('en') }),
+};
 
 function refusal(error: AppError, socket: LiveSocket): Ack<never> {
   return { ok: false, error: error.toBody(socketLocale(socket)) };

@@ -41,7 +41,7 @@ export function currentActor(actor: ParticipantActor, row: ParticipantRow | unde
 }
 
 /**
- * Every socket command goes through here: rate limit, role, schema, session state,
+ * Every socket command goes through here (after the dispatcher's rate limit): role, schema, session state,
  * opId idempotency (stored in the same transaction as the effect), then the use case.
  * The answer is always an ack envelope; nothing is thrown back to socket.io.
  */
@@ -56,7 +56,7 @@ export class CommandRunner {
   }
 
   /**
-   * The checks every command passes at once (rate limit, role, payload schema), then `perform`
+   * The checks every command passes at once (role, payload schema), then `perform`
    * (one transaction, or a batch: see BallotBatcher); its outcome or refusal as an ack.
    */
   async answer<C extends CommandName>(
@@ -68,7 +68,6 @@ export class CommandRunner {
     const actor = socket.data.actor;
     const locale = socketLocale(socket);
     try {
-      if (!socket.data.bucket.take()) throw new AppError('RATE_LIMITED');
       if (!canSend(name, actor.role)) throw new AppError('FORBIDDEN');
       const payload = parseWith(COMMANDS[name].payload, raw) as CommandPayload<C>;
       const data = await perform(actor, payload);

@@ -1,3 +1,4 @@
+import { errorMessage } from '@palabre/contracts';
 import { io } from 'socket.io-client';
 import type { TestApp } from '../testing/harness';
 import { appForTests } from '../testing/lifecycle';
@@ -48,9 +49,13 @@ describe('transport hardening', () => {
     const { session, facilitator } = await t.liveSession();
     const staff = await t.connect(facilitator.token);
     const flooder = await t.connect((await t.join(session.joinCode, 'Flood')).token);
-    const emitter = flooder as unknown as { timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<{ ok: boolean; error?: { code: string } }> } };
+    const emitter = flooder as unknown as { timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<{ ok: boolean; error?: { code: string; message: string } }> } };
     const acks = await Promise.all(Array.from({ length: 60 }, () => emitter.timeout(10_000).emitWithAck('activity.create', { opId: crypto.randomUUID(), kind: 'qna', title: 'x' })));
-    expect(acks.filter((a) => a.error?.code === 'RATE_LIMITED').length).toBeGreaterThan(20);
+    const limited = acks.filter((a) => a.error?.code === 'RATE_LIMITED');
+    expect(limited.length).toBeGreaterThan(20);
+    // Every message is answered, the refusals in French.
+    expect(acks).toHaveLength(60);
+    expect(limited[0].error?.message).toBe(errorMessage('RATE_LIMITED', 'fr'));
     const staffEmitter = staff as unknown as typeof emitter;
     expect((await staffEmitter.timeout(10_000).emitWithAck('activity.create', { opId: crypto.randomUUID(), kind: 'qna', title: 'Q&R' })).ok).toBe(true);
   });
