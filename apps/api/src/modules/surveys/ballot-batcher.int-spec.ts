@@ -3,6 +3,7 @@ import type { Ack, BallotReceipt } from '@palabre/contracts';
 import { sendOk, TestApp, type TestSocket } from '../../common/testing/harness';
 import { BallotBatcher } from './ballot-batcher';
 import { member, snapshot, surveySession, YESNO } from './survey-fixtures';
+import { appForTests } from '../../common/testing/lifecycle';
 
 const MEMBERS = 100;
 const CHOICES = ['yes', 'no', 'abstain'] as const;
@@ -27,12 +28,7 @@ function emit(socket: TestSocket, op: Op): Promise<Ack<BallotReceipt>> {
 
 describe('ballots written in group commits (real database, real socket.io)', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await TestApp.start();
-  }, 300_000);
-  afterAll(async () => {
-    await t.close();
-  });
+  appForTests((app) => (t = app));
 
   async function members(joinCode: string, n: number) {
     const all: Awaited<ReturnType<typeof member>>[] = [];

@@ -2,18 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { isRetryable, type Ack, type BallotReceipt, type EventPayload } from '@palabre/contracts';
 import { nextEvent, send, sendOk, TestApp, type TestSocket } from '../../common/testing/harness';
 import { member, snapshot, surveySession, YESNO } from './survey-fixtures';
+import { appForTests } from '../../common/testing/lifecycle';
 
 const BURST = 200;
 
 describe('ballots under load and anonymity (real database, real socket.io)', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    // PGlite boots slowly on a busy machine.
-    t = await TestApp.start();
-  }, 300_000);
-  afterAll(async () => {
-    await t.close();
-  });
+  appForTests((app) => (t = app));
 
   async function members(joinCode: string, n: number): Promise<TestSocket[]> {
     const sockets: TestSocket[] = [];

@@ -3,16 +3,11 @@ import { TestApp } from '../../common/testing/harness';
 import { DEMO_SEEDERS } from '../../seed/seeders';
 import { seedSurveyDemo, WORKSHOP_1_TITLE } from './survey-demo';
 import { snapshot } from './survey-fixtures';
+import { appForTests } from '../../common/testing/lifecycle';
 
 describe('demo plenary: the workshop-1 survey', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    // PGlite boots slowly on a busy machine.
-    t = await TestApp.start();
-  }, 300_000);
-  afterAll(async () => {
-    await t.close();
-  });
+  appForTests((app) => (t = app));
 
   it('is seeded with the ranking, 100 points, majority judgment and word cloud questions, ready to open', async () => {
     expect(DEMO_SEEDERS).toContain(seedSurveyDemo);

@@ -4,6 +4,7 @@ import { tally } from '@palabre/domain';
 import { sendOk, TestApp } from '../../common/testing/harness';
 import { resultsTable, turnoutNote } from './survey-outcome-tables';
 import { member, RANKING, snapshot, surveySession } from './survey-fixtures';
+import { appForTests } from '../../common/testing/lifecycle';
 
 const POINTS = {
   type: 'points',
@@ -19,12 +20,7 @@ interface Recompute { questions: { questionId: string; prompt: string; present: 
 
 describe('survey outcomes: tallies, ballots and recomputation in the exports (real database)', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await TestApp.start();
-  }, 120_000);
-  afterAll(async () => {
-    await t.close();
-  });
+  appForTests((app) => (t = app));
 
   it('exports the Borda table with named ballots, the anonymous survey as aggregates only, recomputable and sealable', async () => {
     const s = await surveySession(t, { questions: [RANKING] });

@@ -2,16 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { EventPayload } from '@palabre/contracts';
 import { nextEvent, send, sendOk, TestApp } from '../../common/testing/harness';
 import { member, RANKING, snapshot, surveySession, YESNO } from './survey-fixtures';
+import { appForTests } from '../../common/testing/lifecycle';
 
 describe('surveys: building, lifecycle, ballots and live results (real database, real socket.io)', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    // PGlite boots slowly on a busy machine.
-    t = await TestApp.start();
-  }, 300_000);
-  afterAll(async () => {
-    await t.close();
-  });
+  appForTests((app) => (t = app));
 
   it('runs the whole cycle: open, vote, change, close, publish, with a live tally', async () => {
     const s = await surveySession(t);
