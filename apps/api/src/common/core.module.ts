@@ -8,6 +8,7 @@ import { TokenService } from './auth/tokens';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
 import { ActivityKindRegistry } from './realtime/activity-kinds';
 import { CommandDispatcher } from './realtime/command-dispatcher';
+import { FloodCoolOffs } from './realtime/rate-limit';
 import { CommandRunner } from './realtime/command-runner';
 import { RealtimeEmitter } from './realtime/emitter';
 import { LiveGateway } from './realtime/live.gateway';
@@ -32,6 +33,7 @@ export class CoreModule {
         { provide: REDIS_STATE, useValue: redisState },
         ...SHARED,
         CommandDispatcher,
+        FloodCoolOffs,
         LiveGateway,
         { provide: APP_GUARD, useClass: RouteGuard },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },

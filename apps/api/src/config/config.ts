@@ -24,6 +24,8 @@ export const EnvSchema = z.object({
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   COMMAND_BURST: z.coerce.number().int().min(1).default(30),
   COMMAND_RATE_PER_SECOND: z.coerce.number().min(0.1).default(10),
+  FLOOD_REFUSALS: z.coerce.number().int().min(1).default(100),
+  FLOOD_COOL_OFF_SECONDS: z.coerce.number().min(0).default(10),
   BENCH_DIAGNOSTICS_PORT: z.coerce.number().int().min(0).max(65535).optional().describe('Bench only: serve GET /stats (memory after GC, event-loop delay, CPU) on 127.0.0.1 at this port'),
 });
 export type Env = z.infer<typeof EnvSchema>;
@@ -47,6 +49,10 @@ export interface AppConfig {
   /** Per-participant command rate limit: a burst, then a sustained rate. */
   commandBurst: number;
   commandRatePerSecond: number;
+  /** RATE_LIMITED refusals in a row after which a socket is closed for flooding. */
+  floodRefusals: number;
+  /** How long a flooder's handshakes are refused. */
+  floodCoolOffSeconds: number;
   /** Bench only (`npm run bench`): loopback diagnostics port; unset in production. */
   benchDiagnosticsPort?: number;
 }
@@ -97,6 +103,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     dbPoolSize: env.DB_POOL_SIZE,
     commandBurst: env.COMMAND_BURST,
     commandRatePerSecond: env.COMMAND_RATE_PER_SECOND,
+    floodRefusals: env.FLOOD_REFUSALS,
+    floodCoolOffSeconds: env.FLOOD_COOL_OFF_SECONDS,
     benchDiagnosticsPort: env.BENCH_DIAGNOSTICS_PORT,
   };
 }

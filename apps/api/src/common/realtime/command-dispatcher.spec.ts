@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import type { Ack, BallotReceipt } from '@palabre/contracts';
+import { APP_CONFIG } from '../../config/config';
 import { CommandDispatcher } from './command-dispatcher';
 import type { LiveSocket } from './live-socket';
 import { OnCommand } from './on-command';
+import { FloodCoolOffs } from './rate-limit';
 
 const refused: Ack<BallotReceipt> = { ok: false, error: { code: 'INTERNAL', message: 'x' } };
 
@@ -25,7 +27,10 @@ class SecondBallots {
 }
 
 async function dispatcherWith(...providers: (new () => object)[]) {
-  const module = await Test.createTestingModule({ imports: [DiscoveryModule], providers: [CommandDispatcher, ...providers] }).compile();
+  const module = await Test.createTestingModule({
+    imports: [DiscoveryModule],
+    providers: [CommandDispatcher, FloodCoolOffs, { provide: APP_CONFIG, useValue: { floodRefusals: 100, floodCoolOffSeconds: 10 } }, ...providers],
+  }).compile();
   await module.init();
   return module.get(CommandDispatcher);
 }

@@ -4,6 +4,7 @@ import type { Ack, Locale } from '@palabre/contracts';
 import { AppError, toAppError } from '../errors/app-error';
 import { socketLocale, type LiveSocket } from './live-socket';
 import { CommandMetadata } from './on-command';
+import { FloodCoolOffs } from './rate-limit';
 
 type Handler = (socket: LiveSocket, body: unknown) => Promise<unknown>;
 type AckFn = (answer: unknown) => void;
@@ -33,15 +34,22 @@ export class CommandDispatcher implements OnModuleInit {
   constructor(
     private readonly discovery: DiscoveryService,
     private readonly scanner: MetadataScanner,
+    floods: FloodCoolOffs,
   ) {
     const dispatch = (socket: LiveSocket, event: string, args: unknown[]) =>
       this.dispatch(socket, event, args).catch((error: unknown) => this.logger.error(`${event}: ${stackOf(error)}`));
     this.listener = function (this: LiveSocket, event: string, ...args: unknown[]) {
       // The rate limit comes first and costs next to nothing: a flood is answered from a
       // ready-made refusal, with no handler, promise or exception per message.
-      if (!this.data.bucket.take()) {
+      const bucket = this.data.bucket;
+      if (!bucket.take()) {
         const ack = args.at(-1);
         if (typeof ack === 'function') (ack as AckFn)(RATE_LIMITED[socketLocale(this)]);
+        // Still sending far above the limit: close the socket and refuse its handshakes for a while.
+        if (floods.isFlood(bucket)) {
+          floods.start(this.data.actor.participantId);
+          this.disconnect(true);
+        }
         return;
       }
       void dispatch(this, event, args);

@@ -6,11 +6,11 @@ import { errorMessage, type ServerToClientEvents } from '@palabre/contracts';
 import { isStaffRole } from '@palabre/domain';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { ActorResolver } from '../auth/actor-resolver';
-import { toAppError } from '../errors/app-error';
+import { AppError, toAppError } from '../errors/app-error';
 import { CommandDispatcher } from './command-dispatcher';
 import { RealtimeEmitter } from './emitter';
 import { PresenceService } from './presence.service';
-import { TokenBucket } from './rate-limit';
+import { FloodCoolOffs, TokenBucket } from './rate-limit';
 import { rooms } from './rooms';
 import type { LiveSocket } from './live-socket';
 import { VolatileFanout } from './volatile-fanout';
@@ -41,6 +41,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly presence: PresenceService,
     private readonly dispatcher: CommandDispatcher,
     private readonly fanout: VolatileFanout,
+    private readonly floods: FloodCoolOffs,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -64,6 +65,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       this.actors
         .participant(typeof token === 'string' ? token : undefined)
         .then((actor) => {
+          // Cut off for flooding a moment ago (see FloodCoolOffs): try again later.
+          if (this.floods.active(actor.participantId)) throw new AppError('RATE_LIMITED');
           (socket as unknown as LiveSocket).data.actor = actor;
           (socket as unknown as LiveSocket).data.bucket = new TokenBucket(this.config.commandBurst, this.config.commandRatePerSecond);
           (socket as unknown as LiveSocket).data.expiresAt = tokenExpiry(token as string);

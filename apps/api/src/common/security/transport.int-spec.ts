@@ -60,3 +60,50 @@ describe('transport hardening', () => {
     expect((await staffEmitter.timeout(10_000).emitWithAck('activity.create', { opId: crypto.randomUUID(), kind: 'qna', title: 'Q&R' })).ok).toBe(true);
   });
 });
+
+describe('a participant who keeps flooding after RATE_LIMITED', () => {
+  let t: TestApp;
+  appForTests((app) => (t = app), { commandBurst: 10, commandRatePerSecond: 5, floodRefusals: 20, floodCoolOffSeconds: 2 });
+
+  it('is cut off and refused for the cool-off, then let back in; a member who slows down is not', async () => {
+    const { session, facilitator } = await t.liveSession();
+    const staff = await t.connect(facilitator.token);
+    const flooder = await t.join(session.joinCode, 'Flood');
+    const socket = await t.connect(flooder.token);
+    const disconnected = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    const fire = (s: typeof socket, n: number) =>
+      Array.from({ length: n }, () =>
+        (s as unknown as { timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<{ ok: boolean; error?: { code: string } }> } })
+          .timeout(3000)
+          .emitWithAck('activity.create', { opId: crypto.randomUUID(), kind: 'qna', title: 'x' })
+          .catch(() => ({ ok: false, error: { code: 'NO_ACK' } })),
+      );
+
+    const acks = await Promise.all(fire(socket, 60));
+    // The burst of 10 is let through (and refused by role), then 20 RATE_LIMITED, then the socket closes.
+    expect(acks.filter((a) => a.error?.code === 'RATE_LIMITED')).toHaveLength(20);
+    expect(await disconnected).toBe('io server disconnect');
+    const handshake = await t.connect(flooder.token).then(
+      (s) => (s.disconnect(), 'connected'),
+      (error: { data?: { code?: string; message?: string } }) => error.data,
+    );
+    expect(handshake).toEqual({ code: 'RATE_LIMITED', message: errorMessage('RATE_LIMITED', 'fr') });
+    // The room is unaffected meanwhile.
+    const staffEmitter = staff as unknown as { timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<{ ok: boolean }> } };
+    expect((await staffEmitter.timeout(5000).emitWithAck('activity.create', { opId: crypto.randomUUID(), kind: 'qna', title: 'Q&R' })).ok).toBe(true);
+
+    await new Promise((r) => setTimeout(r, 2100));
+    const back = await t.connect(flooder.token);
+    expect(back.connected).toBe(true);
+
+    // A member who gets RATE_LIMITED and backs off is never cut off.
+    const calm = await t.connect((await t.join(session.joinCode, 'Calme')).token);
+    for (let round = 0; round < 3; round++) {
+      const answers = await Promise.all(fire(calm, 15));
+      expect(answers.some((a) => a.error?.code === 'RATE_LIMITED')).toBe(true);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    expect(calm.connected).toBe(true);
+    for (const s of [staff, back, calm]) s.disconnect();
+  });
+});

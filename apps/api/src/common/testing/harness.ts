@@ -55,6 +55,8 @@ export class TestApp {
       dbPoolSize: 10,
       commandBurst: 30,
       commandRatePerSecond: 10,
+      floodRefusals: 100,
+      floodCoolOffSeconds: 10,
       ...overrides,
     };
     // Errors only, unless a test asks for a log level (to read what the app prints).
