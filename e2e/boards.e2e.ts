@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO, phone, signInAsFacilitator } from './fixtures';
+import { DEMO, phone, projectOnScreen, signInAsFacilitator } from './fixtures';
 
 const FIRST = 'Un observatoire partagé des contrats';
 const SECOND = 'Observatoire territorial des contrats';
@@ -37,10 +37,7 @@ test('two members post, one supports, the facilitator merges, the projector show
   await signInAsFacilitator(staff);
   await staff.getByRole('link', { name: /contrats territoriaux/ }).first().click();
   // The facilitator puts workshop 2 on the projector.
-  const control = staff.getByRole('region', { name: 'Écran de projection' });
-  await control.getByLabel('Afficher', { exact: true }).selectOption({ label: 'Activité en cours' });
-  await control.getByLabel('Activité', { exact: true }).selectOption({ label: 'Atelier 2 — Comment faire vivre ces démarches contractuelles ?' });
-  await control.getByRole('button', { name: "Afficher à l'écran" }).click();
+  await projectOnScreen(staff, 'Activité en cours', 'Atelier 2 — Comment faire vivre ces démarches contractuelles ?');
 
   const screenContext = await browser.newContext({ viewport: { width: 1600, height: 900 }, locale: 'fr-FR' });
   const screen = await screenContext.newPage();

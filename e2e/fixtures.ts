@@ -21,6 +21,14 @@ export async function signInAsFacilitator(page: Page, who = DEMO.facilitator): P
   await page.getByRole('button', { name: /se connecter/i }).click();
 }
 
+/** From the console: put an activity on the projector through the screen control ("Écran de projection"). */
+export async function projectOnScreen(page: Page, show: 'Activité en cours' | "Synthèse d'un groupe", activity: string): Promise<void> {
+  const control = page.getByRole('region', { name: 'Écran de projection' });
+  await control.getByLabel('Afficher', { exact: true }).selectOption({ label: show });
+  await control.getByLabel('Activité', { exact: true }).selectOption({ label: activity });
+  await control.getByRole('button', { name: "Afficher à l'écran" }).click();
+}
+
 /** No serious or critical axe violation on the page as it is now. */
 export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

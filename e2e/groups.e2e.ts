@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO, phone, signInAsFacilitator } from './fixtures';
+import { DEMO, phone, projectOnScreen, signInAsFacilitator } from './fixtures';
 
 /** No serious or critical axe violation in the working-groups panel (the page shell is checked by its own journey). */
 async function expectPanelAccessible(page: Page): Promise<void> {
@@ -72,10 +72,7 @@ test('two members work in two groups, a rapporteur writes the synthesis, the pro
   await staff.getByRole('button', { name: 'Ouvrir la restitution' }).click();
   await cell.getByRole('button', { name: 'Projeter cette synthèse' }).click();
   // The projector follows the facilitator's screen choice (earlier journeys put other workshops on it).
-  const control = staff.getByRole('region', { name: 'Écran de projection' });
-  await control.getByLabel('Afficher', { exact: true }).selectOption({ label: "Synthèse d'un groupe" });
-  await control.getByLabel('Activité', { exact: true }).selectOption({ label: 'Groupes de travail thématiques' });
-  await control.getByRole('button', { name: "Afficher à l'écran" }).click();
+  await projectOnScreen(staff, "Synthèse d'un groupe", 'Groupes de travail thématiques');
 
   const screenContext = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1600, height: 900 } });
   const screen = await screenContext.newPage();

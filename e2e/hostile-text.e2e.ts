@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { DEMO, phone, signInAsFacilitator } from './fixtures';
+import { DEMO, phone, projectOnScreen, signInAsFacilitator } from './fixtures';
 
 // Hostile text: markup that would run if it were ever parsed as HTML, SQL metacharacters,
 // right-to-left overrides (U+202E, U+2066…U+2069) and zero-width characters (U+200B, U+200D).
@@ -84,10 +84,7 @@ test('hostile text in an idea, a comment, a name and a question stays inert text
   const consoleWatch = await watch(staff);
   await signInAsFacilitator(staff);
   await staff.getByRole('link', { name: /contrats territoriaux/ }).first().click();
-  const control = staff.getByRole('region', { name: 'Écran de projection' });
-  await control.getByLabel('Afficher', { exact: true }).selectOption({ label: 'Activité en cours' });
-  await control.getByLabel('Activité', { exact: true }).selectOption({ label: 'Atelier 2 — Comment faire vivre ces démarches contractuelles ?' });
-  await control.getByRole('button', { name: "Afficher à l'écran" }).click();
+  await projectOnScreen(staff, 'Activité en cours', 'Atelier 2 — Comment faire vivre ces démarches contractuelles ?');
 
   const screenContext = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1600, height: 900 } });
   const screen = await screenContext.newPage();

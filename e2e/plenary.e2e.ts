@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { DEMO, expectAccessible, phone, signInAsFacilitator } from './fixtures';
+import { DEMO, expectAccessible, phone, projectOnScreen, signInAsFacilitator } from './fixtures';
 
 /**
  * The demo run of show from the first phone to the seal: a facilitator's console, four members on
@@ -255,10 +255,7 @@ test('the demo plenary from the join link to the seal, accessible at every step'
   await expect(openReportBack.or(present).first()).toBeVisible();
   if (await openReportBack.isVisible()) await openReportBack.click();
   await present.click();
-  const screenControl = staff.getByRole('region', { name: 'Écran de projection' });
-  await screenControl.getByLabel('Afficher', { exact: true }).selectOption({ label: "Synthèse d'un groupe" });
-  await screenControl.getByLabel('Activité', { exact: true }).selectOption({ label: GROUPS });
-  await screenControl.getByRole('button', { name: "Afficher à l'écran" }).click();
+  await projectOnScreen(staff, "Synthèse d'un groupe", GROUPS);
   await expect(screen.getByText(finding)).toBeVisible();
   await expect(screen.getByText('Un plan vélo rural')).toBeVisible();
   await openFromAgenda(ines, GROUPS);

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { DEMO, phone, signInAsFacilitator } from './fixtures';
+import { DEMO, phone, projectOnScreen, signInAsFacilitator } from './fixtures';
 
 const PROMPT = /Sur quels thèmes les contrats territoriaux/;
 
@@ -14,10 +14,7 @@ test('a ranking question: open, two phones vote, the projector follows, close an
   await page.getByRole('link', { name: /contrats territoriaux/i }).first().click();
   await expect(page).toHaveURL(/\/staff\/sessions\/[0-9a-f-]{36}/);
   // The facilitator puts workshop 1 on the projector (the demo's working groups have started since).
-  const control = page.getByRole('region', { name: 'Écran de projection' });
-  await control.getByLabel('Afficher', { exact: true }).selectOption({ label: 'Activité en cours' });
-  await control.getByLabel('Activité', { exact: true }).selectOption({ label: 'Atelier 1 — priorités des contrats territoriaux' });
-  await control.getByRole('button', { name: "Afficher à l'écran" }).click();
+  await projectOnScreen(page, 'Activité en cours', 'Atelier 1 — priorités des contrats territoriaux');
   await page.getByRole('link', { name: /Atelier 1/ }).first().click();
   await page.getByRole('button', { name: /Ouvrir le vote : Sur quels thèmes/ }).click();
   await expect(page.getByRole('button', { name: /Clore le vote : Sur quels thèmes/ })).toBeVisible();
