@@ -50,15 +50,32 @@ export class ActivityLifecycle {
     return this.kinds.get(activity.kind).states.running.includes(activity.state);
   }
 
+  /**
+   * What is still open in a session: the running activities (an open survey question keeps its
+   * survey running, see surveyStateOf). Sealing is refused while this is not empty.
+   */
+  async stillOpen(tx: Tx, sessionId: string): Promise<{ activityId: string; title: string; kind: string; state: string }[]> {
+    const activities = await tx.manager.getRepository(Activity).find({ where: { sessionId }, order: { position: 'ASC', id: 'ASC' } });
+    return activities.filter((a) => this.isRunning(a)).map((a) => ({ activityId: a.id, title: a.title, kind: a.kind, state: a.state }));
+  }
+
+  /** Closes everything still open in the session, in this transaction (closing the session does this first). */
+  async closeAll(tx: Tx, sessionId: string, actorId: string | null): Promise<string[]> {
+    const closed: string[] = [];
+    for (const item of await this.stillOpen(tx, sessionId)) {
+      if ((await this.close(tx, item.activityId, actorId, 'activity.closedWithSession')).changed) closed.push(item.activityId);
+    }
+    return closed;
+  }
+
+
   private async store(tx: Tx, before: Activity, to: string, actorId: string | null, auditType: string): Promise<LifecycleOutcome> {
     // The hook may have stored the state itself (a survey's state follows its questions): read it back.
     const current = await lock(tx, before.id);
     if (current.state !== to) await tx.manager.getRepository(Activity).update(before.id, { state: to });
     const after = { ...current, state: to };
     const summary = toActivitySummary(after);
-    if (current.state !== to || before.state !== to) {
-      await tx.publish('activity.updated', before.sessionId, { activity: summary }, activityEventOptions(after, await readReportBackOpen(tx.manager, before.sessionId)));
-    }
+    await tx.publish('activity.updated', before.sessionId, { activity: summary }, activityEventOptions(after, await readReportBackOpen(tx.manager, before.sessionId)));
     await tx.audit(before.sessionId, auditType, actorId, { activityId: before.id, kind: before.kind, from: before.state, to });
     return { changed: before.state !== to, activity: summary };
   }

@@ -10,6 +10,7 @@ import { SnapshotRegistry } from '../../common/realtime/snapshot-registry';
 import { TransactionRunner, type Tx } from '../../common/realtime/transaction';
 import { StaffAccount } from '../auth/staff-account.entity';
 import { ActivityKinds } from './activity-kinds';
+import { ActivityLifecycle } from './activity-lifecycle';
 import { Activity } from './activity.entity';
 import { canSeeActivity, readReportBackOpen } from './audience';
 import { Assembly } from './assembly.entity';
@@ -26,6 +27,7 @@ export class SessionsService {
     private readonly transactions: TransactionRunner,
     private readonly snapshots: SnapshotRegistry,
     private readonly kinds: ActivityKinds,
+    private readonly lifecycle: ActivityLifecycle,
     private readonly presence: PresenceService,
   ) {}
 
@@ -76,8 +78,10 @@ export class SessionsService {
     const session = await this.lockWritable(tx, id);
     if (session.state === to) return this.get(id, tx.manager); // a double click is not an error
     if (!canTransition(SESSION_TRANSITIONS, session.state, to) || to === 'archived') throw new AppError('INVALID_TRANSITION');
+    // Closing the session closes every activity still running (and its questions) first, in this transaction.
+    const closed = to === 'closed' ? await this.lifecycle.closeAll(tx, id, actorId) : [];
     await tx.manager.getRepository(Session).update(id, { state: to });
-    await tx.audit(id, `session.${to}`, actorId, { from: session.state, to });
+    await tx.audit(id, `session.${to}`, actorId, to === 'closed' ? { from: session.state, to, closedActivities: closed } : { from: session.state, to });
     return this.publishUpdated(tx, id);
   }
 
