@@ -1,3 +1,4 @@
+import { ACTIVITY_STATES } from '@palabre/domain';
 import { ActivityKinds } from '../sessions/activity-kinds';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { GroupsModule } from '../groups/groups.module';
@@ -31,8 +32,7 @@ export class BoardsModule implements OnModuleInit {
   onModuleInit(): void {
     this.kinds.register('board', {
       feature: 'boards',
-      // A board closes by locking: read-only, its ideas and supports as they were.
-      states: { running: ['open'], closed: ['locked'] },
+      states: ACTIVITY_STATES.board,
       ...this.boards.kind,
       open: (tx, activity) => this.boards.move(tx, activity, 'open'),
       close: (tx, activity) => this.boards.move(tx, activity, 'locked'),

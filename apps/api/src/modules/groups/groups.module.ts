@@ -1,3 +1,4 @@
+import { ACTIVITY_STATES } from '@palabre/domain';
 import { ActivityKinds } from '../sessions/activity-kinds';
 import { ActivityLifecycle } from '../sessions/activity-lifecycle';
 import { Module, type OnModuleInit } from '@nestjs/common';
@@ -30,7 +31,7 @@ export class GroupsModule implements OnModuleInit {
   onModuleInit(): void {
     this.kinds.register('groups', {
       feature: 'groups',
-      states: { running: ['live', 'report_back'], closed: ['closed'] },
+      states: ACTIVITY_STATES.groups,
       ...groupsKind,
       open: () => Promise.resolve('live'),
       // The groups' own boards and surveys close with the working time, in the same transaction.

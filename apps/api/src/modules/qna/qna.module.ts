@@ -1,3 +1,4 @@
+import { ACTIVITY_STATES } from '@palabre/domain';
 import { ActivityKinds } from '../sessions/activity-kinds';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { QnaConfig } from '@palabre/contracts';
@@ -25,7 +26,7 @@ export class QnaModule implements OnModuleInit {
   onModuleInit(): void {
     this.kinds.register('qna', {
       feature: 'qna',
-      states: { running: ['open'], closed: ['closed'] },
+      states: ACTIVITY_STATES.qna,
       // Questions live in their own table; the activity only keeps the validated settings.
       create: async (tx, activity, config) => {
         const settings = parseWith(QnaConfig, config ?? {});

@@ -1,6 +1,7 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ActivityKind, type ActivitySummary, type OutcomeSectionInput, type QuestionDraft, type SeedCard } from '@palabre/contracts';
+import type { ActivityKindStates } from '@palabre/domain';
 import type { ParticipantActor } from '../../common/auth/actor';
 import type { Tx } from '../../common/realtime/transaction';
 import type { Activity } from './activity.entity';
@@ -21,14 +22,6 @@ export interface GroupAdaptation {
   seed?(tx: Tx, actor: ParticipantActor, boardActivityId: string, cards: SeedCard[]): Promise<void>;
 }
 
-/** Where a kind's activity stands in the agenda: which of its own states count as running and as closed. */
-export interface KindStates {
-  /** Members may contribute (the agenda's "en cours"). */
-  readonly running: readonly string[];
-  /** Finished: nothing can be written to it any more until a facilitator reopens it. */
-  readonly closed: readonly string[];
-}
-
 /**
  * Everything a kind of activity is, in one place (decisions §13). Every hook is required; the
  * lifecycle hooks do what the kind needs inside the caller's transaction (publishing their own
@@ -39,7 +32,8 @@ export interface KindStates {
 export interface ActivityKindContract {
   /** Key of the kind's part of the session snapshot (`features.<feature>`) and of its outcome sections. */
   readonly feature: string;
-  readonly states: KindStates;
+  /** ACTIVITY_STATES[kind] (libs/domain): which of its states run and which are closed. */
+  readonly states: ActivityKindStates;
   /** Validates `config` with the kind's schema and creates the kind's rows. Returns the stored config. */
   create(tx: Tx, activity: Activity, config: Record<string, unknown> | undefined, actor: ParticipantActor): Promise<Record<string, unknown>>;
   /** Removes the kind's rows before a draft activity is deleted. */

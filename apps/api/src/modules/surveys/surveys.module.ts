@@ -1,3 +1,4 @@
+import { ACTIVITY_STATES } from '@palabre/domain';
 import { ActivityKinds } from '../sessions/activity-kinds';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { GroupsModule } from '../groups/groups.module';
@@ -33,8 +34,7 @@ export class SurveysModule implements OnModuleInit {
   onModuleInit(): void {
     this.kinds.register('survey', {
       feature: 'surveys',
-      // The survey's state follows its questions (surveyStateOf); the agenda opens and closes the whole.
-      states: { running: ['open'], closed: ['closed', 'published'] },
+      states: ACTIVITY_STATES.survey,
       ...this.surveys.kind,
       open: (tx, activity) => this.lifecycle.openActivity(tx, activity),
       close: async (tx, activity, actorId) => {
