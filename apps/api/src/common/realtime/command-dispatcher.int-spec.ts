@@ -17,8 +17,8 @@ describe('the /live command dispatcher (real app, real socket.io)', () => {
   it('has exactly one handler for every command of the contracts, and none for anything else', () => {
     const table = t.palabre.app.get(CommandDispatcher).table();
     expect([...table.keys()].sort()).toEqual([...COMMAND_NAMES].sort());
-    expect(table.get('ballot.cast')).toBe('SurveysGateway.cast');
-    expect(table.get('idea.post')).toBe('BoardsGateway.post');
+    expect(table.get('ballot.cast')).toBe('SurveysCommands.cast');
+    expect(table.get('idea.post')).toBe('BoardsCommands.post');
   });
 
   it('answers a command with its handler result as the ack', async () => {
@@ -52,7 +52,7 @@ describe('the /live command dispatcher (real app, real socket.io)', () => {
     const runner = t.palabre.app.get(CommandRunner);
     const output = captureOutput({ echo: false });
     const spy = jest
-      .spyOn(runner, 'run')
+      .spyOn(runner, 'execute')
       .mockImplementationOnce(() => {
         throw new Error('panne synchrone du gestionnaire');
       })

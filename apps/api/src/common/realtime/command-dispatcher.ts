@@ -1,12 +1,14 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
-import type { Ack, Locale } from '@palabre/contracts';
-import { AppError, toAppError } from '../errors/app-error';
+import type { Ack, CommandName, Locale } from '@palabre/contracts';
+import type { ParticipantActor } from '../auth/actor';
+import { AppError } from '../errors/app-error';
+import { CommandRunner, type CommandContext } from './command-runner';
 import { socketLocale, type LiveSocket } from './live-socket';
-import { CommandMetadata } from './on-command';
+import { CommandMetadata, type CommandMeta } from './on-command';
 import { FloodCoolOffs } from './rate-limit';
 
-type Handler = (socket: LiveSocket, body: unknown) => Promise<unknown>;
+type Handler = (...args: unknown[]) => Promise<unknown>;
 type AckFn = (answer: unknown) => void;
 
 /**
@@ -18,15 +20,17 @@ type AckFn = (answer: unknown) => void;
  * (command → bound method) is built once at startup from the providers' `@OnCommand` methods,
  * and a socket holds a single `onAny` entry pointing at one shared function.
  *
- * Same answers as before: a command's result is its ack; an event nobody handles gets
- * NOT_FOUND; a handler that throws gets INTERNAL (logged), never a silence or a crash.
- * The per-socket rate limit is checked here, before any handler runs; role and payload
- * validation stay in the CommandRunner the handlers call.
+ * The dispatcher runs the whole pipeline for every command, so a handler cannot forget a step:
+ * rate limit (here, before anything else), then role and payload schema (CommandRunner.answer),
+ * then the handler — inside a transaction with its opId stored (CommandRunner.execute), or, for
+ * a batched handler, with the checked actor and payload. Every message gets an ack: the result as
+ * `{ ok: true, data }` (also when the handler returns nothing), a refusal as its code, an event
+ * nobody handles NOT_FOUND, a handler that throws INTERNAL (logged) — never a silence or a crash.
  */
 @Injectable()
 export class CommandDispatcher implements OnModuleInit {
   private readonly logger = new Logger('Command');
-  private readonly handlers = new Map<string, { run: Handler; owner: string }>();
+  private readonly handlers = new Map<string, { run: Handler; owner: string; batched: boolean }>();
 
   /** socket.io calls `onAny` listeners with the socket as `this`, so one function serves every socket. */
   private readonly listener: (this: LiveSocket, event: string, ...args: unknown[]) => void;
@@ -34,6 +38,7 @@ export class CommandDispatcher implements OnModuleInit {
   constructor(
     private readonly discovery: DiscoveryService,
     private readonly scanner: MetadataScanner,
+    private readonly runner: CommandRunner,
     floods: FloodCoolOffs,
   ) {
     const dispatch = (socket: LiveSocket, event: string, args: unknown[]) =>
@@ -61,14 +66,15 @@ export class CommandDispatcher implements OnModuleInit {
       const instance: unknown = wrapper.instance;
       if (!instance || typeof instance !== 'object') continue;
       for (const method of this.scanner.getAllMethodNames(Object.getPrototypeOf(instance))) {
-        const name = this.discovery.getMetadataByDecorator(CommandMetadata, wrapper, method);
-        if (typeof name !== 'string') continue;
+        const meta: CommandMeta | undefined = this.discovery.getMetadataByDecorator(CommandMetadata, wrapper, method);
+        if (!meta) continue;
+        const { name, batched } = meta;
         const owner = `${instance.constructor.name}.${method}`;
         const taken = this.handlers.get(name);
         // Two handlers for one command would make the ack depend on module order: refuse to start.
         if (taken) throw new Error(`Command "${name}" has two handlers: ${taken.owner} and ${owner}`);
         const fn = (instance as Record<string, Handler>)[method];
-        this.handlers.set(name, { run: fn.bind(instance), owner });
+        this.handlers.set(name, { run: fn.bind(instance), owner, batched });
       }
     }
   }
@@ -93,16 +99,12 @@ export class CommandDispatcher implements OnModuleInit {
       ack?.(refusal(new AppError('NOT_FOUND'), socket));
       return;
     }
-    let result: unknown;
-    try {
-      result = await handler.run(socket, body);
-    } catch (error) {
-      const appError = toAppError(error);
-      if (appError.code === 'INTERNAL') this.logger.error(`${event}: ${stackOf(error)}`);
-      ack?.(refusal(appError, socket));
-      return;
-    }
-    if (result !== undefined && result !== null) ack?.(result);
+    const name = event as CommandName;
+    // The table is keyed by name, so the handler's types are the command's: checked by OnCommand.
+    const perform = (actor: ParticipantActor, payload: unknown): Promise<never> =>
+      (handler.batched ? handler.run(actor, payload) : this.runner.execute(actor, name, payload as never, (ctx: CommandContext<CommandName>) => handler.run(ctx) as never)) as Promise<never>;
+    const answer = await this.runner.answer(socket, name, body, perform);
+    ack?.(answer);
   }
 }
 

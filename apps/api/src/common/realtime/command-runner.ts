@@ -41,19 +41,16 @@ export function currentActor(actor: ParticipantActor, row: ParticipantRow | unde
 }
 
 /**
- * Every socket command goes through here (after the dispatcher's rate limit): role, schema, session state,
- * opId idempotency (stored in the same transaction as the effect), then the use case.
- * The answer is always an ack envelope; nothing is thrown back to socket.io.
+ * The steps the CommandDispatcher runs for every socket command after its rate limit: role and
+ * schema (`answer`), then session state and opId idempotency (stored in the same transaction as
+ * the effect) around the use case (`execute`). The answer is always an ack envelope; nothing is
+ * thrown back to socket.io.
  */
 @Injectable()
 export class CommandRunner {
   private readonly logger = new Logger('Command');
 
   constructor(private readonly transactions: TransactionRunner) {}
-
-  run<C extends CommandName>(socket: LiveSocket, name: C, raw: unknown, handler: CommandHandler<C>): Promise<Ack<CommandResult<C>>> {
-    return this.answer(socket, name, raw, (actor, payload) => this.execute(actor, name, payload, handler));
-  }
 
   /**
    * The checks every command passes at once (role, payload schema), then `perform`
@@ -79,7 +76,7 @@ export class CommandRunner {
     }
   }
 
-  /** Also used by tests, REST twins of commands and the ballot batcher's fallback. */
+  /** One command in its own transaction with its opId (the dispatcher; the ballot batcher's one-by-one replay). */
   execute<C extends CommandName>(actor: ParticipantActor, name: C, payload: CommandPayload<C>, handler: CommandHandler<C>): Promise<CommandResult<C>> {
     const opId = (payload as { opId: string }).opId;
     return this.transactions.run(async (tx) => {

@@ -136,7 +136,8 @@ describe('when every connection is cut every few seconds', () => {
     const agendaLoop = async () => {
       while (Date.now() < until) {
         await pause(1000);
-        await sendOk(staff, 'activity.create', { kind: 'qna', title: `Question au président ${++agenda}` });
+        const item = await sendOk(staff, 'activity.create', { kind: 'qna', title: `Question au président ${++agenda}` });
+        await sendOk(staff, 'activity.open', { activityId: item.id });
       }
     };
     await Promise.all([...members.map(memberLoop), agendaLoop()]);

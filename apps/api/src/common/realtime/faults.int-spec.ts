@@ -38,8 +38,10 @@ describe('when Redis goes away and comes back', () => {
     expect(await health(a)).toMatchObject({ status: 'degraded', redis: 'down' });
 
     // Alone, node A still runs commands, tells its own members, and serves snapshots without waiting on Redis.
-    const local = nextEvent(memberOnA, 'activity.created', (p) => p.activity.title === 'Pendant la panne');
-    await sendOk(facilitatorOnA, 'activity.create', { kind: 'qna', title: 'Pendant la panne' });
+    // Members hear of an activity when it opens (a draft is the staff's).
+    const local = nextEvent(memberOnA, 'activity.updated', (p) => p.activity.title === 'Pendant la panne');
+    const during = await sendOk(facilitatorOnA, 'activity.create', { kind: 'qna', title: 'Pendant la panne' });
+    await sendOk(facilitatorOnA, 'activity.open', { activityId: during.id });
     expect((await local).sessionId).toBe(sessionId);
     const started = Date.now();
     await a.http().get(`/api/sessions/${sessionId}/snapshot`).set('Authorization', `Bearer ${staffToken}`).expect(200);
@@ -52,8 +54,9 @@ describe('when Redis goes away and comes back', () => {
     await eventually(
       async () => {
         const title = `Après la panne ${Date.now()}`;
-        const seen = nextEvent(memberOnA, 'activity.created', (p) => p.activity.title === title, 3000).then(() => true, () => false);
-        await sendOk(facilitatorOnB, 'activity.create', { kind: 'qna', title });
+        const seen = nextEvent(memberOnA, 'activity.updated', (p) => p.activity.title === title, 3000).then(() => true, () => false);
+        const after = await sendOk(facilitatorOnB, 'activity.create', { kind: 'qna', title });
+        await sendOk(facilitatorOnB, 'activity.open', { activityId: after.id });
         return seen;
       },
       40_000,
@@ -89,23 +92,28 @@ describe('a member whose connection never reads', () => {
     const stuck = await t.connect((await t.join(session.joinCode, 'Lecteur bloqué')).token);
     const attentive = await t.connect((await t.join(session.joinCode, 'Lectrice attentive')).token);
     const staff = await t.connect(facilitator.token);
+    // One open item the facilitator renames again and again: every member hears each change.
+    const item = await sendOk(staff, 'activity.create', { kind: 'qna', title: 'Ordre du jour' });
+    const opened = [stuck, attentive].map((m) => nextEvent(m, 'activity.updated', (p) => p.activity.id === item.id));
+    await sendOk(staff, 'activity.open', { activityId: item.id });
+    await Promise.all(opened);
     tcpOf(stuck).pause();
     let stuckReceived = 0;
-    stuck.on('activity.created', () => stuckReceived++);
+    stuck.on('activity.updated', () => stuckReceived++);
 
     // Within the facilitator's burst allowance (30 commands), long titles.
     const total = 25;
     const title = (i: number) => `${'Point très détaillé de l’ordre du jour '.repeat(3)}${i}`.slice(-160);
     let received = 0;
     const all = new Promise<void>((resolve) =>
-      attentive.on('activity.created', () => {
+      attentive.on('activity.updated', () => {
         received++;
         if (received === total) resolve();
       }),
     );
     const started = Date.now();
     try {
-      for (let i = 0; i < total; i++) await sendOk(staff, 'activity.create', { kind: 'qna', title: title(i) });
+      for (let i = 0; i < total; i++) await sendOk(staff, 'activity.update', { activityId: item.id, title: title(i) });
       await all;
       const elapsed = Date.now() - started;
       expect(received).toBe(total);

@@ -46,8 +46,10 @@ describe('two nodes sharing rooms through Redis', () => {
   it("delivers a facilitator's action on node B to members on node A", async () => {
     const onA = await Promise.all([a.join(code, 'Alix'), a.join(code, 'Basile')].map(async (j) => a.connect((await j).token)));
     const facilitatorOnB = await b.connect(staffToken);
-    const received = onA.map((s) => nextEvent(s, 'activity.created', (p) => p.activity.title === 'Budget participatif'));
+    // Members hear of an activity when it opens (a draft is the staff's).
+    const received = onA.map((s) => nextEvent(s, 'activity.updated', (p) => p.activity.title === 'Budget participatif'));
     const created = await sendOk(facilitatorOnB, 'activity.create', { kind: 'qna', title: 'Budget participatif' });
+    await sendOk(facilitatorOnB, 'activity.open', { activityId: created.id });
     for (const event of await Promise.all(received)) {
       expect(event.activity.id).toBe(created.id);
       expect(event.sessionId).toBe(sessionId);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
-import type { BoardState, IdeaView } from '@palabre/contracts';
+import type { BoardState, IdeaView, SupportCount } from '@palabre/contracts';
 import { isPublicIdea, isStaffRole } from '@palabre/domain';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
@@ -109,5 +109,17 @@ export class BoardStore {
     if (ids.length === 0) return new Map();
     const people = await manager.getRepository(Participant).find({ where: { id: In([...new Set(ids)]) }, select: { id: true, displayName: true } });
     return new Map(people.map((p) => [p.id, p.displayName]));
+  }
+
+  /** Support totals per idea (all of the board's ideas, or these), summed from the support rows. */
+  async counts(manager: EntityManager, activityId: string, ideaIds?: string[]): Promise<SupportCount[]> {
+    const rows: { idea_id: string; supports: number; supporters: number }[] = await manager.query(
+      `SELECT i.id AS idea_id, COALESCE(SUM(s.dots), 0)::int AS supports, COUNT(s.id)::int AS supporters
+         FROM idea i LEFT JOIN idea_support s ON s.idea_id = i.id
+        WHERE i.activity_id = $1 AND ($2::uuid[] IS NULL OR i.id = ANY($2::uuid[]))
+        GROUP BY i.id`,
+      [activityId, ideaIds ?? null],
+    );
+    return rows.map((r) => ({ ideaId: r.idea_id, supports: r.supports, supporters: r.supporters }));
   }
 }

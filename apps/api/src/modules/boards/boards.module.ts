@@ -6,7 +6,7 @@ import { SessionsModule } from '../sessions/sessions.module';
 import { BoardOutcomes } from './board-outcomes';
 import { BoardSeeding } from './board-seeding';
 import { BoardStore } from './board-store';
-import { BoardsGateway } from './boards.gateway';
+import { BoardsCommands } from './boards.commands';
 import { BoardsService } from './boards.service';
 import { CommentsService } from './comments.service';
 import { IdeasService } from './ideas.service';
@@ -18,7 +18,7 @@ import { SupportsService } from './supports.service';
 /** Idea boards: columns, ideas, supports and dots, comments, moderation, similar ideas. */
 @Module({
   imports: [SessionsModule, GroupsModule],
-  providers: [BoardStore, BoardOutcomes, BoardSeeding, BoardsService, IdeasService, SupportsService, CommentsService, ModerationService, SimilarityService, SupportBroadcaster, BoardsGateway],
+  providers: [BoardStore, BoardOutcomes, BoardSeeding, BoardsService, IdeasService, SupportsService, CommentsService, ModerationService, SimilarityService, SupportBroadcaster, BoardsCommands],
   exports: [BoardsService, SimilarityService],
 })
 export class BoardsModule implements OnModuleInit {

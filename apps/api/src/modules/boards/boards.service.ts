@@ -15,6 +15,7 @@ import { Participant } from '../sessions/participant.entity';
 import { toActivitySummary } from '../sessions/views';
 import { Board, Idea, IdeaComment, IdeaSupport } from './board.entity';
 import { BoardStore, type BoardCtx } from './board-store';
+import { SupportBroadcaster } from './support-broadcaster';
 import { SupportsService } from './supports.service';
 import { toBoardView, toCommentView, toIdeaView } from './views';
 
@@ -25,6 +26,7 @@ export class BoardsService {
     private readonly store: BoardStore,
     private readonly supports: SupportsService,
     private readonly lifecycle: ActivityLifecycle,
+    private readonly broadcaster: SupportBroadcaster,
   ) {}
 
   readonly kind: Pick<ActivityKindContract, 'create' | 'remove'> = {
@@ -48,7 +50,7 @@ export class BoardsService {
     return this.transition(tx, actor, p.activityId, p.locked ? 'locked' : 'open');
   }
 
-  async settings(tx: Tx, actor: ParticipantActor, p: CommandPayload<'board.settings'>): Promise<{ view: BoardView; revealed: boolean }> {
+  async settings(tx: Tx, actor: ParticipantActor, p: CommandPayload<'board.settings'>): Promise<BoardView> {
     const ctx = await this.store.load(tx, actor, p.activityId);
     const board = ctx.board;
     const { activityId: _a, opId: _o, columns, ...rest } = p;
@@ -65,7 +67,9 @@ export class BoardsService {
     for (const [key, value] of Object.entries(rest)) if (value !== undefined) Object.assign(board, { [key]: value });
     await tx.manager.getRepository(Board).save(board);
     await tx.audit(ctx.sessionId, revealed ? 'board.supportsRevealed' : 'board.settings', actor.participantId, { activityId: board.activityId, changed: Object.keys(rest).concat(columns ? ['columns'] : []) });
-    return { view: await this.publishBoard(tx, ctx), revealed };
+    // Supports revealed: every idea's count goes out once committed.
+    if (revealed) this.broadcaster.markAfterCommit(tx, board.activityId, 'all');
+    return this.publishBoard(tx, ctx);
   }
 
   /**
@@ -120,7 +124,7 @@ export class BoardsService {
     const comments = (await manager.getRepository(IdeaComment).find({ where: { activityId: activity.id }, order: { createdAt: 'ASC' } })).filter((c) => seen.has(c.ideaId));
     const names = await this.store.authorNames(manager, [...ideas.map((i) => i.authorId), ...comments.map((c) => c.authorId)]);
     const hidden = board.supportsHidden && !isStaffRole(actor.role);
-    const counts = hidden ? null : (await this.supports.counts(manager, activity.id)).filter((c) => seen.has(c.ideaId));
+    const counts = hidden ? null : (await this.store.counts(manager, activity.id)).filter((c) => seen.has(c.ideaId));
     return {
       board: toBoardView(board, activity.state),
       ideas: ideas.map((i) =>

@@ -5,6 +5,7 @@ import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
 import type { Tx } from '../../common/realtime/transaction';
 import { Idea, IdeaSupport } from './board.entity';
+import { SupportBroadcaster } from './support-broadcaster';
 import { BoardStore } from './board-store';
 import { SimilarityService } from './similarity.service';
 
@@ -14,6 +15,7 @@ export class IdeasService {
   constructor(
     private readonly store: BoardStore,
     private readonly similarity: SimilarityService,
+    private readonly broadcaster: SupportBroadcaster,
   ) {}
 
   async postIdea(tx: Tx, actor: ParticipantActor, p: CommandPayload<'idea.post'>): Promise<IdeaView> {
@@ -56,6 +58,8 @@ export class IdeasService {
     idea.status = 'withdrawn';
     // Withdrawal is final: the dots spent on it go back to their owners.
     await tx.manager.getRepository(IdeaSupport).delete({ ideaId: idea.id });
+    // Its supports no longer count on the board.
+    this.broadcaster.markAfterCommit(tx, ctx.activity.id, [idea.id]);
     return this.store.saveAndPublish(tx, ctx, idea, wasPublic);
   }
 

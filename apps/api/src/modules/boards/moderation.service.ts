@@ -8,6 +8,7 @@ import { rooms } from '../../common/realtime/rooms';
 import type { Tx } from '../../common/realtime/transaction';
 import { Participant } from '../sessions/participant.entity';
 import { Idea, IdeaComment, IdeaSupport } from './board.entity';
+import { SupportBroadcaster } from './support-broadcaster';
 import { BoardStore, type BoardCtx } from './board-store';
 
 type Action = EventPayload<'idea.moderated'>['action'];
@@ -18,7 +19,10 @@ type Action = EventPayload<'idea.moderated'>['action'];
  */
 @Injectable()
 export class ModerationService {
-  constructor(private readonly store: BoardStore) {}
+  constructor(
+    private readonly store: BoardStore,
+    private readonly broadcaster: SupportBroadcaster,
+  ) {}
 
   approve(tx: Tx, actor: ParticipantActor, p: CommandPayload<'idea.approve'>): Promise<IdeaView> {
     return this.move(tx, actor, p, 'visible', 'approved', null);
@@ -97,6 +101,7 @@ export class ModerationService {
     target.staffActed = true;
     const view = await this.store.saveAndPublish(tx, ctx, target, isPublicIdea(target.status));
     for (const comment of moved) await this.store.publishComment(tx, ctx, target, { ...comment, ideaId: target.id });
+    this.broadcaster.markAfterCommit(tx, ctx.activity.id, ids);
     await tx.audit(ctx.sessionId, 'idea.merged', actor.participantId, { activityId: ctx.activity.id, targetId: target.id, sourceIds, refundedDots: merged.refunded.reduce((s, r) => s + r.dots, 0) });
     return view;
   }

@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import { RealtimeEmitter } from '../../common/realtime/emitter';
 import { rooms } from '../../common/realtime/rooms';
 import { activityRooms, readReportBackOpen } from '../sessions/audience';
-import { SupportsService } from './supports.service';
+import { BoardStore } from './board-store';
+import type { Tx } from '../../common/realtime/transaction';
 
 /** Supports of a burst are sent together: at most one count update per board every 100 ms. */
 const COALESCE_MS = 100;
@@ -20,8 +21,13 @@ export class SupportBroadcaster implements OnModuleDestroy {
   constructor(
     private readonly db: DataSource,
     private readonly emitter: RealtimeEmitter,
-    private readonly supports: SupportsService,
+    private readonly store: BoardStore,
   ) {}
+
+  /** Marks the ideas once the transaction commits (the use cases call this). */
+  markAfterCommit(tx: Tx, activityId: string, ideaIds: string[] | 'all'): void {
+    tx.afterCommit(() => this.mark(activityId, ideaIds));
+  }
 
   /** Call after the commit; `'all'` sends every idea of the board (reveal). */
   mark(activityId: string, ideaIds: string[] | 'all'): void {
@@ -47,7 +53,7 @@ export class SupportBroadcaster implements OnModuleDestroy {
       );
       const board = rows[0];
       if (!board) return;
-      const counts = await this.supports.counts(this.db.manager, activityId, entry.ideaIds === 'all' ? undefined : [...entry.ideaIds]);
+      const counts = await this.store.counts(this.db.manager, activityId, entry.ideaIds === 'all' ? undefined : [...entry.ideaIds]);
       const staff = rooms.staff(board.session_id);
       // Hidden supports: only the staff see counts; members keep their own state from their acks.
       const audience = activityRooms({ sessionId: board.session_id, groupId: board.group_id, state: board.state }, await readReportBackOpen(this.db.manager, board.session_id));

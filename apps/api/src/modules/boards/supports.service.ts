@@ -7,12 +7,16 @@ import { AppError } from '../../common/errors/app-error';
 import type { Tx } from '../../common/realtime/transaction';
 import type { Board } from './board.entity';
 import { IdeaSupport } from './board.entity';
+import { SupportBroadcaster } from './support-broadcaster';
 import { BoardStore } from './board-store';
 
 /** Supports and dots. Counts reach the rooms through the coalescing SupportBroadcaster. */
 @Injectable()
 export class SupportsService {
-  constructor(private readonly store: BoardStore) {}
+  constructor(
+    private readonly store: BoardStore,
+    private readonly broadcaster: SupportBroadcaster,
+  ) {}
 
   async support(tx: Tx, actor: ParticipantActor, p: CommandPayload<'idea.support'>): Promise<SupportResult> {
     const ctx = await this.store.load(tx, actor, p.activityId);
@@ -31,6 +35,7 @@ export class SupportsService {
        ON CONFLICT (idea_id, participant_id) DO UPDATE SET dots = EXCLUDED.dots`,
       [idea.id, ctx.activity.id, actor.participantId, outcome.onIdea],
     );
+    this.broadcaster.markAfterCommit(tx, ctx.activity.id, [idea.id]);
     return this.result(tx.manager, ctx.board, actor, idea.id);
   }
 
@@ -47,6 +52,7 @@ export class SupportsService {
       if (left === 0) await repo.delete(current.id);
       else await repo.update(current.id, { dots: left });
     }
+    this.broadcaster.markAfterCommit(tx, ctx.activity.id, [idea.id]);
     return this.result(tx.manager, ctx.board, actor, idea.id);
   }
 
@@ -54,17 +60,6 @@ export class SupportsService {
     const rows = await manager.getRepository(IdeaSupport).find({ where: { activityId: board.activityId, participantId }, select: { ideaId: true, dots: true } });
     const spent = rows.reduce((sum, r) => sum + r.dots, 0);
     return { supports: rows.map((r) => ({ ideaId: r.ideaId, dots: r.dots })), dotsLeft: dotsLeft(rulesOf(board), spent) };
-  }
-
-  async counts(manager: EntityManager, activityId: string, ideaIds?: string[]): Promise<SupportCount[]> {
-    const rows: { idea_id: string; supports: number; supporters: number }[] = await manager.query(
-      `SELECT i.id AS idea_id, COALESCE(SUM(s.dots), 0)::int AS supports, COUNT(s.id)::int AS supporters
-         FROM idea i LEFT JOIN idea_support s ON s.idea_id = i.id
-        WHERE i.activity_id = $1 AND ($2::uuid[] IS NULL OR i.id = ANY($2::uuid[]))
-        GROUP BY i.id`,
-      [activityId, ideaIds ?? null],
-    );
-    return rows.map((r) => ({ ideaId: r.idea_id, supports: r.supports, supporters: r.supporters }));
   }
 
   private async spent(manager: EntityManager, activityId: string, participantId: string): Promise<number> {
@@ -77,7 +72,7 @@ export class SupportsService {
 
   private async result(manager: EntityManager, board: Board, actor: ParticipantActor, ideaId: string): Promise<SupportResult> {
     const hidden = board.supportsHidden && !isStaffRole(actor.role);
-    const [count] = hidden ? [null] : await this.counts(manager, board.activityId, [ideaId]);
+    const [count] = hidden ? [null] : await this.store.counts(manager, board.activityId, [ideaId]);
     return { ideaId, count: count ?? null, mine: await this.mine(manager, board, actor.participantId) };
   }
 }

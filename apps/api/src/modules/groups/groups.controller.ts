@@ -3,20 +3,16 @@ import type { Request } from 'express';
 import type { GroupImportReport } from '@palabre/contracts';
 import { Route } from '../../common/auth/route.guard';
 import { UuidParam } from '../../common/http/uuid-param';
-import { GroupsStore } from './groups.store';
 import { PlacementService } from './placement.service';
 
 @Controller('api/sessions/:id/groups')
 export class GroupsController {
-  constructor(
-    private readonly placement: PlacementService,
-    private readonly store: GroupsStore,
-  ) {}
+  constructor(private readonly placement: PlacementService) {}
 
   @Post(':activityId/assignments') @HttpCode(200) @Route('groups.import')
   async importCsv(@Param('id', UuidParam) id: string, @Param('activityId', UuidParam) activityId: string, @Req() req: Request): Promise<GroupImportReport> {
-    const { moves, ...report } = await this.placement.importCsv(id, activityId, typeof req.body === 'string' ? req.body : '');
-    this.store.applyRooms(moves);
+    // Room membership follows the moves once committed (GroupsStore.publishMoves).
+    const { moves: _moves, ...report } = await this.placement.importCsv(id, activityId, typeof req.body === 'string' ? req.body : '');
     return report;
   }
 }

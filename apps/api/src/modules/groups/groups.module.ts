@@ -5,7 +5,7 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { SessionsModule } from '../sessions/sessions.module';
 import { GroupOutcomes } from './group-outcomes';
 import { GroupsController } from './groups.controller';
-import { GroupsGateway } from './groups.gateway';
+import { GroupsCommands } from './groups.commands';
 import { groupsKind } from './groups.kind';
 import { GroupsSnapshotContributor } from './groups.snapshot';
 import { GroupsStore } from './groups.store';
@@ -16,7 +16,7 @@ import { SynthesisService } from './synthesis.service';
 @Module({
   imports: [SessionsModule],
   controllers: [GroupsController],
-  providers: [GroupOutcomes, GroupsStore, PlacementService, SynthesisService, ReportBackService, GroupsSnapshotContributor, GroupsGateway],
+  providers: [GroupOutcomes, GroupsStore, PlacementService, SynthesisService, ReportBackService, GroupsSnapshotContributor, GroupsCommands],
   // The demo seeder uses the services.
   exports: [PlacementService, SynthesisService, ReportBackService],
 })

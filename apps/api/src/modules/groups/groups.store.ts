@@ -79,6 +79,8 @@ export class GroupsStore {
   /** Each moved member hears of their own move; staff hear of all of them. */
   async publishMoves(tx: Tx, sessionId: string, moves: GroupMove[]): Promise<void> {
     if (moves.length === 0) return;
+    // Room membership follows a committed move (never a rolled-back one).
+    tx.afterCommit(() => this.applyRooms(moves));
     await tx.publish('group.membersMoved', sessionId, { moves }, { room: rooms.staff(sessionId) });
     const activities = new Map<string, ActivitySummary[]>();
     for (const move of moves) {

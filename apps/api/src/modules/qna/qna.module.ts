@@ -8,12 +8,12 @@ import { parseWith } from '../../common/validation';
 import { SessionsModule } from '../sessions/sessions.module';
 import { QnaOutcomes } from './qna-outcomes';
 import { QnaVotesBroadcaster } from './qna-votes.broadcaster';
-import { QnaGateway } from './qna.gateway';
+import { QnaCommands } from './qna.commands';
 import { QnaService } from './qna.service';
 
 @Module({
   imports: [SessionsModule],
-  providers: [QnaService, QnaGateway, QnaVotesBroadcaster, QnaOutcomes],
+  providers: [QnaService, QnaCommands, QnaVotesBroadcaster, QnaOutcomes],
   exports: [QnaService],
 })
 export class QnaModule implements OnModuleInit {

@@ -12,6 +12,7 @@ import { Activity } from '../sessions/activity.entity';
 import { ActivitiesService } from '../sessions/activities.service';
 import { activityEventOptions, canSeeActivity, readReportBackOpen } from '../sessions/audience';
 import { parseWith } from '../../common/validation';
+import { QnaVotesBroadcaster } from './qna-votes.broadcaster';
 import { QUESTION_SELECT, toQuestionView, type QuestionRow } from './qna.views';
 
 export type ModerationCommand = keyof typeof QNA_MODERATION_TARGET;
@@ -19,7 +20,15 @@ export type ModerationCommand = keyof typeof QNA_MODERATION_TARGET;
 /** "Échange avec la présidente": questions asked, upvoted once each, moderated, answered live. */
 @Injectable()
 export class QnaService {
-  constructor(private readonly activities: ActivitiesService) {}
+  constructor(
+    private readonly activities: ActivitiesService,
+    private readonly votes: QnaVotesBroadcaster,
+  ) {}
+
+  /** Upvote counts go out after the commit, coalesced, read back from the database. */
+  private countsAfterCommit(tx: Tx, questionId: string): void {
+    tx.afterCommit(() => this.votes.changed(questionId));
+  }
 
   async ask(tx: Tx, actor: ParticipantActor, p: CommandPayload<'qna.ask'>): Promise<QnaQuestionView> {
     if (actor.blocked) throw new AppError('PARTICIPANT_BLOCKED');
@@ -53,6 +62,7 @@ export class QnaService {
       [q.id, actor.participantId],
     );
     const votes = inserted.length > 0 ? await this.addVotes(tx, q.id, 1) : Number(q.votes);
+    this.countsAfterCommit(tx, q.id);
     return { questionId: q.id, votes, voted: true };
   }
 
@@ -62,6 +72,7 @@ export class QnaService {
       await tx.manager.query('DELETE FROM qna_vote WHERE question_id = $1 AND participant_id = $2 RETURNING question_id', [q.id, actor.participantId]),
     );
     const votes = deleted.length > 0 ? await this.addVotes(tx, q.id, -1) : Number(q.votes);
+    this.countsAfterCommit(tx, q.id);
     return { questionId: q.id, votes, voted: false };
   }
 
@@ -97,6 +108,7 @@ export class QnaService {
     await this.publishChange(tx, actor.sessionId, source.status, merged);
     await this.publishChange(tx, actor.sessionId, target.status, into);
     await tx.audit(actor.sessionId, 'qna.merged', actor.participantId, { activityId: source.activity_id, questionId: source.id, intoId: target.id });
+    this.countsAfterCommit(tx, target.id);
     return { merged: toQuestionView(merged), into: toQuestionView(into) };
   }
 

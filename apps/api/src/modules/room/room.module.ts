@@ -4,14 +4,14 @@ import { SessionsModule } from '../sessions/sessions.module';
 import { AttendanceService } from './attendance.service';
 import { RoomTimerScheduler } from './room-timer.scheduler';
 import { RoomController } from './room.controller';
-import { RoomGateway } from './room.gateway';
+import { RoomCommands } from './room.commands';
 import { RoomService } from './room.service';
 
 /** Running the room: agenda and timers, projector control, presence. */
 @Module({
   imports: [SessionsModule],
   controllers: [RoomController],
-  providers: [RoomService, RoomTimerScheduler, AttendanceService, RoomGateway],
+  providers: [RoomService, RoomTimerScheduler, AttendanceService, RoomCommands],
   exports: [RoomService],
 })
 export class RoomModule implements OnModuleInit {

@@ -10,6 +10,7 @@ import { Activity } from '../sessions/activity.entity';
 import { ActivitiesService } from '../sessions/activities.service';
 import { ActivityLifecycle } from '../sessions/activity-lifecycle';
 import { RoomState } from './room.entities';
+import { RoomTimerScheduler } from './room-timer.scheduler';
 import { NO_TIMER, toRoomView, toTimerView } from './room.views';
 
 type StartOptions = { autoClose: boolean; durationSeconds?: number; closePrevious: boolean };
@@ -24,6 +25,7 @@ export class RoomService {
   constructor(
     private readonly activities: ActivitiesService,
     private readonly lifecycle: ActivityLifecycle,
+    private readonly scheduler: RoomTimerScheduler,
   ) {}
 
   async plan(tx: Tx, actor: ParticipantActor, p: CommandPayload<'activity.plan'>): Promise<RoomStateView> {
@@ -68,7 +70,9 @@ export class RoomService {
     await this.lock(tx, actor.sessionId);
     await this.activities.find(tx, actor.sessionId, activityId);
     // The lifecycle also stops the countdown that would have closed it.
-    return (await this.lifecycle.close(tx, activityId, actor.participantId)).activity;
+    const outcome = await this.lifecycle.close(tx, activityId, actor.participantId);
+    this.rearmAfterCommit(tx, actor.sessionId);
+    return outcome.activity;
   }
 
   async extend(tx: Tx, actor: ParticipantActor, seconds: number): Promise<RoomStateView> {
@@ -148,6 +152,7 @@ export class RoomService {
       ? { timerActivityId: activity.id, timerEndsAt: new Date(Date.now() + durationMs), timerPausedMs: null, timerDurationMs: durationMs, timerAutoClose: o.autoClose, timerWarned: false }
       : { ...NO_TIMER };
     await this.save(tx, state, { currentActivityId: activity.id, ...timer, timerSeq: state.timerSeq + 1 });
+    this.rearmAfterCommit(tx, actor.sessionId);
     await tx.publish('agenda.current', actor.sessionId, { currentActivityId: activity.id, timer: toTimerView(state), serverNow: new Date().toISOString() });
     await tx.audit(actor.sessionId, 'agenda.started', actor.participantId, { activityId: activity.id, previousActivityId: previous, durationMs, autoClose: o.autoClose });
     await this.setScreen(tx, state, { view: 'activity', activityId: activity.id }, actor.participantId);
@@ -171,7 +176,13 @@ export class RoomService {
 
   private async saveTimer(tx: Tx, state: RoomState, changes: Partial<RoomState>): Promise<void> {
     await this.save(tx, state, { ...changes, timerSeq: state.timerSeq + 1 });
+    this.rearmAfterCommit(tx, state.sessionId);
     await tx.publish('timer.updated', state.sessionId, { timer: toTimerView(state), serverNow: new Date().toISOString() });
+  }
+
+  /** A countdown changed: once committed, this node's scheduler arms (or disarms) its automatic close. */
+  private rearmAfterCommit(tx: Tx, sessionId: string): void {
+    tx.afterCommit(() => void this.scheduler.arm(sessionId).catch(() => undefined));
   }
 
   /** Writes the changes and keeps the in-memory row in step (the views are built from it). */

@@ -13,13 +13,13 @@ import { SurveySeeding } from './survey-seeding';
 import { SurveyReader } from './survey-snapshot';
 import { SurveyStore } from './survey.store';
 import { SurveysController } from './surveys.controller';
-import { SurveysGateway } from './surveys.gateway';
+import { SurveysCommands } from './surveys.commands';
 import { SurveysService } from './surveys.service';
 
 @Module({
   imports: [SessionsModule, GroupsModule],
   controllers: [SurveysController],
-  providers: [SurveyStore, BallotKeys, SurveysService, BallotsService, BallotBatcher, LiveResultsService, SurveyLifecycleService, SurveyReader, SurveyOutcomes, SurveySeeding, SurveysGateway],
+  providers: [SurveyStore, BallotKeys, SurveysService, BallotsService, BallotBatcher, LiveResultsService, SurveyLifecycleService, SurveyReader, SurveyOutcomes, SurveySeeding, SurveysCommands],
 })
 export class SurveysModule implements OnModuleInit {
   constructor(

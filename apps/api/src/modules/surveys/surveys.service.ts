@@ -13,6 +13,7 @@ import { parseWith } from '../../common/validation';
 import { ActivitiesService } from '../sessions/activities.service';
 import type { Activity } from '../sessions/activity.entity';
 import { Survey, SurveyQuestion, SurveyTemplate } from './survey.entity';
+import { LiveResultsService } from './live-results.service';
 import { SurveyStore } from './survey.store';
 import { settingsOf, splitDraft, toDraft, toQuestionView, toSurveyView } from './survey.views';
 
@@ -23,6 +24,7 @@ export class SurveysService {
     private readonly store: SurveyStore,
     private readonly activities: ActivitiesService,
     private readonly db: DataSource,
+    private readonly results: LiveResultsService,
   ) {}
 
   /** The `survey` activity kind: its settings and first questions come in `config`. */
@@ -54,6 +56,8 @@ export class SurveysService {
     await tx.manager.getRepository(Survey).update(activity.id, next);
     await this.store.announce(tx, actor.sessionId, activity.id, true);
     await tx.audit(actor.sessionId, 'survey.settings', actor.participantId, { activityId: activity.id, ...next });
+    // Who may see the results may have changed: everyone gets a fresh tally once committed.
+    tx.afterCommit(() => questions.filter((q) => q.state !== 'draft').forEach((q) => this.results.touch(q.id)));
     return toSurveyView({ ...survey, ...next }, questions, true);
   }
 
