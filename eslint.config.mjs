@@ -24,6 +24,7 @@ const PUBLIC_FILES = {
   'bench-stats': ['bench-stats.server.ts'],
   boards: ['demo-seed.ts'],
   groups: ['groups.demo.ts', 'group-adapters.ts'],
+  health: ['readiness.ts'],
   outcomes: ['outcome-registry.ts', 'cells.ts'],
   qna: ['qna.seed.ts'],
   // Test support shared with other modules' integration specs.
