@@ -38,7 +38,7 @@ const MODULE_NAMES = readdirSync(abs(MODULES), { withFileTypes: true }).filter((
 const privateMessage = 'This file is private to its module: import one of its public files instead (see PUBLIC_FILES in eslint.config.mjs).';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', 'test-results/**', 'data/**', 'e2e/**', 'bench/**', 'scripts/**', 'deploy/**', '**/*.cjs', '**/*.js', '**/*.mjs', 'apps/web/vite.config.ts'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', 'test-results/**', 'data/**', 'bench/**', 'scripts/**', 'deploy/**', '**/*.cjs', '**/*.js', '**/*.mjs', 'apps/web/vite.config.ts'] },
   {
     files: ['**/*.ts', '**/*.tsx'],
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
