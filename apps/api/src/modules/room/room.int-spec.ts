@@ -1,14 +1,10 @@
 import type { BoardsFeature, GroupsSnapshot, QnaSnapshot, RoomSnapshot, SessionSnapshot } from '@palabre/contracts';
-import { nextEvent, send, sendOk, TestApp, type TestSocket } from '../../common/testing/harness';
+import { nextEvent, send, sendOk, type TestApp, type TestSocket } from '../../common/testing/harness';
+import { appForTests } from '../../common/testing/lifecycle';
 
 describe('running the room: agenda, timers, projector, presence (real database, real socket.io)', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await TestApp.start();
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  appForTests((app) => (t = app));
 
   async function snapshot(token: string, sessionId: string): Promise<SessionSnapshot> {
     return (await t.http().get(`/api/sessions/${sessionId}/snapshot`).set('Authorization', `Bearer ${token}`).expect(200)).body as SessionSnapshot;
