@@ -67,7 +67,7 @@ export class QnaGateway {
   @OnCommand('qna.merge')
   async merge(s: LiveSocket, body: unknown) {
     const ack = await this.commands.run(s, 'qna.merge', body, ({ tx, actor, payload }) => this.qna.merge(tx, actor, payload));
-    if (ack.ok) this.votes.changed(ack.data.into.id);
+    if (ack.ok) this.votes.mark(ack.data.into.id);
     return ack;
   }
 
@@ -77,7 +77,7 @@ export class QnaGateway {
 
   /** Counts go out after the commit, coalesced, read back from the database. */
   private afterVote(ack: Ack<QnaVoteResult>): Ack<QnaVoteResult> {
-    if (ack.ok) this.votes.changed(ack.data.questionId);
+    if (ack.ok) this.votes.mark(ack.data.questionId);
     return ack;
   }
 }
