@@ -1,6 +1,7 @@
-// `npm test`: every suite in order — jest (libs/contracts, libs/domain, apps/api with its integration
-// specs), the web vitest suite, the participant bundle's weight against its budget (one check), then the
-// Playwright journeys against the built app — and one last line
+// `npm test`: every suite in order — the type-check, the lint and the dependency check (one check
+// each), jest (libs/contracts, libs/domain, apps/api with its integration specs), the web vitest
+// suite, the participant bundle's weight against its budget (one check), then the Playwright
+// journeys against the built app — and one last line
 // `N passed, N failed`. With DATABASE_URL the integration specs and e2e use that PostgreSQL server,
 // otherwise the embedded database. Totals also go to TEST_TOTALS_FILE (default test-results/totals.json).
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -103,6 +104,22 @@ async function bundleSize() {
   record('web bundle size', { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, code, note, seconds: (Date.now() - t) / 1000 });
 }
 
+/** A whole-repo command that passes or fails as one check (the type-check, the lint, the dependencies). */
+async function check(name, command, { needsLibs = true } = {}) {
+  console.log(`\n▶ ${name}`);
+  const t = Date.now();
+  try {
+    // The type-check and the lint read the libs' published types (dist/*.d.ts), as the apps do.
+    if (needsLibs) await ensureBuilt({ skip: ['apps/api', 'apps/web'] });
+  } catch (error) {
+    console.error(error.message);
+    record(name, { passed: 0, failed: 1, code: 1, note: 'build of the libs failed', seconds: (Date.now() - t) / 1000 });
+    return;
+  }
+  const { code } = await run(command);
+  record(name, { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, code, note: code === 0 ? undefined : `\`${command.join(' ')}\` failed`, seconds: (Date.now() - t) / 1000 });
+}
+
 function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -115,6 +132,9 @@ function freePort() {
 }
 
 const steps = [
+  ['typecheck', () => check('typecheck (tsc, every workspace)', ['npm', 'run', '--silent', 'typecheck'])],
+  ['lint', () => check('lint (eslint)', ['npm', 'run', '--silent', 'lint'])],
+  ['deps', () => check('dependencies (knip, npm ls)', ['npm', 'run', '--silent', 'deps'], { needsLibs: false })],
   ['contracts', () => jest('libs/contracts (jest)', 'libs/contracts')],
   ['domain', () => jest('libs/domain (jest)', 'libs/domain')],
   // Each integration file boots a whole app; with the embedded database that includes compiling PGlite's

@@ -4,7 +4,7 @@ import type { AppConfig } from './config/config';
 import { CoreModule } from './common/core.module';
 import type { RedisState } from './common/realtime/redis-state';
 import { dataSourceOptions, type DatabaseTarget } from './database/options';
-import { HealthController } from './modules/health/health.controller';
+import { HealthModule } from './modules/health/health.module';
 import { FEATURE_MODULES } from './modules';
 
 @Module({})
@@ -12,8 +12,7 @@ export class AppModule {
   static forRoot(config: AppConfig, database: DatabaseTarget, redisState: RedisState): DynamicModule {
     return {
       module: AppModule,
-      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(database), retryAttempts: 2, retryDelay: 1000 }), CoreModule.forRoot(config, redisState), ...FEATURE_MODULES],
-      controllers: [HealthController],
+      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(database), retryAttempts: 2, retryDelay: 1000 }), CoreModule.forRoot(config, redisState), ...FEATURE_MODULES, HealthModule],
     };
   }
 }

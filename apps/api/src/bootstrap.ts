@@ -10,6 +10,7 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './config/config';
 import { LiveIoAdapter } from './common/realtime/live-io.adapter';
 import { startBenchStats } from './modules/bench-stats/bench-stats.server';
+import { Readiness } from './modules/health/readiness';
 import { createRedisAdapter } from './common/realtime/redis-adapter';
 import type { RedisState } from './common/realtime/redis-state';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedded';
@@ -114,6 +115,8 @@ export async function startPalabre(config: AppConfig, options: StartOptions = {}
   const url = `http://127.0.0.1:${address.port}`;
   const db = app.get(DataSource);
   if (config.seedDemo) await seedDemo(app, config);
+  // Migrations ran before the app listened; with the demo seeded, health answers OK.
+  app.get(Readiness).markReady();
   const benchStats = config.benchDiagnosticsPort === undefined ? undefined : await startBenchStats(config.benchDiagnosticsPort);
 
   let closed = false;

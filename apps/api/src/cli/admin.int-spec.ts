@@ -1,14 +1,10 @@
-import { TestApp } from '../common/testing/harness';
+import type { TestApp } from '../common/testing/harness';
+import { appForTests } from '../common/testing/lifecycle';
 import { AdminInputError, createStaffAccount } from './admin';
 
 describe('admin:create (real database)', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await TestApp.start();
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  appForTests((app) => (t = app));
 
   it('creates an admin who can sign in and create staff accounts', async () => {
     const { account, created } = await createStaffAccount(t.db, { email: 'DSI@Region.test', name: 'Service informatique', password: 'un-secret-bien-long' });

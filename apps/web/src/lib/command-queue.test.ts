@@ -130,6 +130,25 @@ describe('CommandQueue', () => {
     }
   });
 
+  it('counts a command waiting to be retried as pending, and sends nothing more once closed', async () => {
+    vi.useFakeTimers();
+    try {
+      const transport = new FakeTransport();
+      transport.connected = true;
+      const queue = new CommandQueue(transport, { newOpId: ids(), retryDelayMs: 100 });
+      void queue.send('ballot.cast', { questionId: 'q1', value: { type: 'yesno', choice: 'yes' } });
+      transport.sent[0].answer({ ok: false, error: { code: 'DATABASE_UNAVAILABLE', message: 'indisponible' } });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(queue.pending).toBe(1);
+      queue.close();
+      expect(vi.getTimerCount()).toBe(0);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(transport.sent).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('retries a send lost while connected (timeout) with the same opId, then gives up with TIMEOUT', async () => {
     const transport = new FakeTransport();
     transport.connected = true;

@@ -32,6 +32,8 @@ export interface CommandQueueOptions {
 export class CommandQueue {
   private waiting: Entry[] = [];
   private inFlight = new Set<Entry>();
+  /** Refused with a retryable code, sent again when the timer fires. */
+  private readonly retrying = new Map<Entry, ReturnType<typeof setTimeout>>();
   private readonly listeners = new Set<() => void>();
   private readonly newOpId: () => string;
   private readonly maxAttempts: number;
@@ -56,7 +58,7 @@ export class CommandQueue {
 
   /** Commands not yet acknowledged (waiting for the connection or in flight). */
   get pending(): number {
-    return this.waiting.length + this.inFlight.size;
+    return this.waiting.length + this.inFlight.size + this.retrying.size;
   }
 
   subscribe(listener: () => void): () => void {
@@ -74,11 +76,22 @@ export class CommandQueue {
 
   /** Gives up on everything (the access was revoked): each caller gets `error`. */
   rejectAll(error: ApiError): void {
-    const entries = [...this.waiting, ...this.inFlight];
+    const entries = [...this.waiting, ...this.inFlight, ...this.retrying.keys()];
+    this.stopRetries();
     this.waiting = [];
     this.inFlight.clear();
     for (const entry of entries) entry.reject(error);
     this.notify();
+  }
+
+  /** The connection is closed for good: no retry fires any more (nor keeps a test process alive). */
+  close(): void {
+    this.stopRetries();
+  }
+
+  private stopRetries(): void {
+    for (const timer of this.retrying.values()) clearTimeout(timer);
+    this.retrying.clear();
   }
 
   private dispatch(entry: Entry): void {
@@ -104,7 +117,11 @@ export class CommandQueue {
     } else {
       const body = parseErrorBody(ack?.error);
       if (body && isErrorCode(body.code) && isRetryable(body.code) && entry.attempts < this.maxAttempts) {
-        setTimeout(() => this.dispatch(entry), this.retryDelayMs * entry.attempts);
+        const timer = setTimeout(() => {
+          this.retrying.delete(entry);
+          this.dispatch(entry);
+        }, this.retryDelayMs * entry.attempts);
+        this.retrying.set(entry, timer);
       } else {
         entry.reject(body ? ApiError.fromBody(body, 0) : new ApiError('BAD_RESPONSE', '', 0));
       }

@@ -92,6 +92,7 @@ export class LiveConnection {
 
   close(): void {
     clearTimeout(this.retryTimer);
+    this.queue.close();
     window.removeEventListener('online', this.wake);
     window.removeEventListener('offline', this.wentOffline);
     document.removeEventListener('visibilitychange', this.wake);

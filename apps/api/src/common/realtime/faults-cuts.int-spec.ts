@@ -1,6 +1,7 @@
 import type { BoardsFeature, SessionSnapshot } from '@palabre/contracts';
 import { sendOk, type TestApp } from '../testing/harness';
 import { eventually, startNodes, TcpFront, throwawayDatabase } from '../testing/nodes';
+import { seededRandom, testSeed } from '../testing/random';
 import { WebClient } from '../testing/web-client';
 
 // Fault: venue Wi-Fi. Every member's connection (websocket and snapshot requests alike) is cut
@@ -13,6 +14,10 @@ import { WebClient } from '../testing/web-client';
 const MEMBERS = 40;
 const CUT_WINDOW_MS = 20_000;
 const CHOICES = ['yes', 'no', 'abstain'] as const;
+// Connection lifetimes and members' actions are drawn from this seed (in the test's name; replay a
+// failure with TEST_SEED=<seed>). The network's timing still varies from run to run.
+const SEED = testSeed();
+const random = seededRandom(SEED);
 
 const byId = <T extends { id?: string; ideaId?: string }>(list: T[]) => [...list].sort((x, y) => String(x.id ?? x.ideaId).localeCompare(String(y.id ?? y.ideaId)));
 
@@ -71,7 +76,7 @@ describe('when every connection is cut every few seconds', () => {
     await db?.drop();
   });
 
-  it("heals every member's view: after the storm each one equals the server's, and every acknowledged action is stored once", async () => {
+  it(`heals every member's view: after the storm each one equals the server's, and every acknowledged action is stored once (seed ${SEED})`, async () => {
     const { session, facilitator } = await t.liveSession();
     const staff = await t.connect(facilitator.token);
     const survey = await sendOk(staff, 'activity.create', {
@@ -98,7 +103,7 @@ describe('when every connection is cut every few seconds', () => {
     const refusals: string[] = [];
     let agenda = 0;
 
-    front.lifetime = () => 2000 + Math.random() * 1000;
+    front.lifetime = () => 2000 + random() * 1000;
     front.cutAll(); // the first cut now, then every connection lives 2 to 3 s
     const until = Date.now() + CUT_WINDOW_MS;
     const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -109,12 +114,12 @@ describe('when every connection is cut every few seconds', () => {
     const memberLoop = async ({ participantId, client }: (typeof members)[number], i: number) => {
       let chain = Promise.resolve();
       for (let k = 0; Date.now() < until; k++) {
-        await pause(1000 + Math.random() * 1500);
-        const roll = Math.random();
+        await pause(1000 + random() * 1500);
+        const roll = random();
         const action = async () => {
           if (roll < 0.5) {
             const questionId = questionIds[k % questionIds.length];
-            const choice = CHOICES[Math.floor(Math.random() * 3)];
+            const choice = CHOICES[Math.floor(random() * 3)];
             await client.command('ballot.cast', { questionId, value: { type: 'yesno', choice } });
             lastBallot.set(`${participantId}:${questionId}`, choice);
           } else if (roll < 0.7) {
@@ -123,7 +128,7 @@ describe('when every connection is cut every few seconds', () => {
           } else {
             const known = ((client.view()?.features.boards as BoardsFeature | undefined)?.boards[board.id]?.ideas ?? []).map((x) => x.id);
             if (known.length === 0) return;
-            const ideaId = known[Math.floor(Math.random() * known.length)];
+            const ideaId = known[Math.floor(random() * known.length)];
             await client.command('idea.support', { activityId: board.id, ideaId });
             supports.add(`${participantId}:${ideaId}`);
           }
@@ -146,8 +151,6 @@ describe('when every connection is cut every few seconds', () => {
 
     // The storm is over (connections made from now on stay up): every queue drained; let every view settle.
     await eventually(() => members.every((m) => m.client.idle), 60_000, 'every member back, nothing pending');
-    await pause(1500); // the last coalesced results and support counts
-    await eventually(() => members.every((m) => m.client.idle), 30_000, 'every member settled');
 
     expect(refusals).toEqual([]);
     // Every member really lost its connection again and again (how often depends on how fast the

@@ -99,7 +99,7 @@ describe('when PostgreSQL restarts during a survey', () => {
       for (const row of rows.filter((r) => acked.has(r.participant_id))) expect(row.value.choice).toBe('no');
 
       // The same node, not restarted: the refused commands are sent again with their opIds, as the web client's queue does.
-      const retried = await Promise.all(second.map((c, i) => (waveAcks[i].ok ? waveAcks[i] : retryUntilOk(() => cast(c, questionId)))));
+      const retried = await Promise.all(second.map(async (c, i) => (waveAcks[i].ok ? waveAcks[i] : retryUntilOk(() => cast(c, questionId)))));
       expect(retried.filter((a) => !a.ok)).toEqual([]);
       const final = (await db.query(`SELECT value->>'choice' AS choice, count(*)::int AS n FROM ballot WHERE question_id = $1 GROUP BY 1`, [questionId])).rows;
       expect(final).toEqual([{ choice: 'no', n: MEMBERS }]);

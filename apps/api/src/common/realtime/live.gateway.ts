@@ -91,7 +91,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     if (isStaffRole(actor.role)) joined.push(rooms.staff(actor.sessionId));
     if (actor.groupId) joined.push(rooms.group(actor.groupId));
     await socket.join(joined);
-    this.presence.changed(actor.sessionId);
+    this.presence.mark(actor.sessionId);
   }
 
   onModuleDestroy(): void {
@@ -104,6 +104,6 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const count = (this.perAddress.get(address) ?? 1) - 1;
     if (count <= 0) this.perAddress.delete(address);
     else this.perAddress.set(address, count);
-    if (actor) this.presence.changed(actor.sessionId);
+    if (actor) this.presence.mark(actor.sessionId);
   }
 }

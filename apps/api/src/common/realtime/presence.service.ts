@@ -2,6 +2,7 @@ import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { isStaffRole } from '@palabre/domain';
 import type { PresenceView } from '@palabre/contracts';
 import { DataSource } from 'typeorm';
+import { Coalescer } from './coalescer';
 import { RealtimeEmitter } from './emitter';
 import { REDIS_STATE, type RedisState } from './redis-state';
 import { rooms } from './rooms';
@@ -54,7 +55,13 @@ const collator = new Intl.Collator('fr');
  */
 @Injectable()
 export class PresenceService implements OnModuleDestroy {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly coalescer = new Coalescer<string>({
+    delayMs: (sessionId) => presenceInterval(this.fanout.audience([rooms.session(sessionId)])),
+    deliver: (sessionId) =>
+      this.broadcast(sessionId)
+        .catch(() => undefined)
+        .finally(() => this.notify(sessionId)),
+  });
   private readonly rolls = new Map<string, Roll>();
   private readonly listeners: PresenceListener[] = [];
 
@@ -65,18 +72,10 @@ export class PresenceService implements OnModuleDestroy {
     @Inject(REDIS_STATE) private readonly redis: RedisState,
   ) {}
 
-  changed(sessionId: string): void {
+  /** A socket joined or left the session: the roll is read again, and broadcast after the interval. */
+  mark(sessionId: string): void {
     this.rolls.delete(sessionId);
-    if (this.timers.has(sessionId)) return;
-    this.timers.set(
-      sessionId,
-      setTimeout(() => {
-        this.timers.delete(sessionId);
-        void this.broadcast(sessionId)
-          .catch(() => undefined)
-          .finally(() => this.notify(sessionId));
-      }, presenceInterval(this.fanout.audience([rooms.session(sessionId)]))),
-    );
+    this.coalescer.mark(sessionId);
   }
 
   /**
@@ -103,7 +102,7 @@ export class PresenceService implements OnModuleDestroy {
   private async roll(sessionId: string, maxAgeMs: number): Promise<Roll> {
     const shared = this.redis.configured;
     const known = this.rolls.get(sessionId);
-    // Without Redis a roll is exact until `changed` drops it; with Redis, other nodes' changes are not seen here.
+    // Without Redis a roll is exact until `mark` drops it; with Redis, other nodes' changes are not seen here.
     if (known && (!shared || Date.now() - known.at <= maxAgeMs)) return known;
     const actors = shared ? await this.everyNode(sessionId) : this.thisNode(sessionId);
     const roll: Roll = { at: Date.now(), byId: new Map(), members: 0 };
@@ -150,8 +149,7 @@ export class PresenceService implements OnModuleDestroy {
 
   onModuleDestroy(): void {
     this.listeners.length = 0;
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.timers.clear();
+    this.coalescer.close();
   }
 }
 

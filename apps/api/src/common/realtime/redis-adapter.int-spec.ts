@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { createRedisAdapter } from './redis-adapter';
 import type { RedisState } from './redis-state';
 
@@ -20,8 +21,12 @@ describe('the Redis adapter clients at shutdown', () => {
       void sub.punsubscribe('palabre-test#*');
       void sub.unsubscribe('palabre-test-request#');
       void pub.publish('palabre-test#', 'bye');
+      const ended = clients.map(async (c) => (c.status === 'end' ? undefined : once(c, 'end')));
       for (const c of clients) c.disconnect();
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // A client ends once its queues were flushed with rejections; an unhandled one is reported
+      // before the next turn of the event loop.
+      await Promise.all(ended);
+      await new Promise((resolve) => setImmediate(resolve));
     } finally {
       process.off('unhandledRejection', record);
     }

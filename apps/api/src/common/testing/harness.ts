@@ -149,6 +149,8 @@ export function nextEvent<E extends EventName>(socket: TestSocket, name: E, wher
       s.off(name, handler);
       reject(new Error(`no ${name} within ${timeoutMs} ms`));
     }, timeoutMs);
+    // A wait the test no longer needs (it ended, or went another way) does not keep jest alive.
+    timer.unref();
     const handler = (p: EventPayload<E>) => {
       if (!where(p)) return;
       clearTimeout(timer);

@@ -22,7 +22,7 @@ async function adminQuery(sql: string): Promise<void> {
   try {
     await client.connect();
   } catch (error) {
-    throw new Error(`multi-node tests need PostgreSQL at ${SHARED_PG_URL} (set DATABASE_URL): ${(error as Error).message}`);
+    throw new Error(`multi-node tests need PostgreSQL at ${SHARED_PG_URL} (set DATABASE_URL): ${(error as Error).message}`, { cause: error });
   }
   try {
     await client.query(sql);

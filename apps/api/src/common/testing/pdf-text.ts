@@ -16,7 +16,7 @@ export function pdfText(pdf: Buffer): string {
     }
     const raw = body.slice(at + 6).replace(/^\r?\n/, '');
     const data = Buffer.from(raw.slice(0, raw.lastIndexOf('endstream')), 'latin1');
-    let stream: string | null = null;
+    let stream: string | null;
     try {
       stream = (body.includes('/FlateDecode') ? inflateSync(data) : data).toString('latin1');
     } catch {

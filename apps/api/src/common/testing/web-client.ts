@@ -16,6 +16,7 @@ type Patchers = Record<string, unknown>;
 interface WebCommandQueue {
   send(name: string, payload: Record<string, unknown>): Promise<unknown>;
   flush(): void;
+  close(): void;
   readonly pending: number;
 }
 interface WebSnapshotSync {
@@ -167,6 +168,7 @@ export class WebClient {
 
   close(): void {
     clearTimeout(this.retryTimer);
+    this.queue.close();
     this.sync.dispose();
     this.socket.removeAllListeners();
     this.socket.disconnect();

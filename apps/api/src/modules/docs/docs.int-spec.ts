@@ -1,15 +1,11 @@
 import { ROUTES } from '@palabre/contracts';
-import { TestApp } from '../../common/testing/harness';
+import type { TestApp } from '../../common/testing/harness';
+import { appForTests } from '../../common/testing/lifecycle';
 import { openApiPath } from './openapi';
 
 describe('API documentation (real app)', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await TestApp.start();
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  appForTests((app) => (t = app));
 
   it('describes every route of the contracts in openapi.json, with its method, auth and schemas', async () => {
     const res = await t.http().get('/api/docs/openapi.json').expect(200).expect('Content-Type', /application\/json/);

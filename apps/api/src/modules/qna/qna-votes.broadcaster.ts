@@ -2,6 +2,7 @@ import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { isPublicQuestion } from '@palabre/domain';
 import type { QnaQuestionStatus } from '@palabre/contracts';
+import { Coalescer } from '../../common/realtime/coalescer';
 import { RealtimeEmitter } from '../../common/realtime/emitter';
 import { rooms } from '../../common/realtime/rooms';
 import { activityRooms, readReportBackOpen } from '../sessions/audience';
@@ -14,22 +15,16 @@ const COALESCE_MS = 150;
  */
 @Injectable()
 export class QnaVotesBroadcaster implements OnModuleDestroy {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly coalescer = new Coalescer<string>({ delayMs: COALESCE_MS, deliver: (questionId) => this.broadcast(questionId) });
 
   constructor(
     private readonly db: DataSource,
     private readonly emitter: RealtimeEmitter,
   ) {}
 
-  changed(questionId: string): void {
-    if (this.timers.has(questionId)) return;
-    this.timers.set(
-      questionId,
-      setTimeout(() => {
-        this.timers.delete(questionId);
-        void this.broadcast(questionId).catch(() => undefined);
-      }, COALESCE_MS),
-    );
+  /** Call after the commit that changed the question's votes. */
+  mark(questionId: string): void {
+    this.coalescer.mark(questionId);
   }
 
   private async broadcast(questionId: string): Promise<void> {
@@ -47,7 +42,6 @@ export class QnaVotesBroadcaster implements OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.timers.clear();
+    this.coalescer.close();
   }
 }

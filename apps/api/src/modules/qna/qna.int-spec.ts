@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { QnaSnapshot, SessionSnapshot } from '@palabre/contracts';
-import { nextEvent, send, sendOk, TestApp } from '../../common/testing/harness';
+import { nextEvent, send, sendOk, type TestApp } from '../../common/testing/harness';
+import { appForTests } from '../../common/testing/lifecycle';
 
 describe('Q&A "Échange avec la présidente" (real database, real socket.io)', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await TestApp.start();
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  appForTests((app) => (t = app));
 
   /** A live session with an open Q&A, its facilitator socket and two member phones. */
   async function room(config: Record<string, unknown> = {}) {

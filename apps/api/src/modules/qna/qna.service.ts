@@ -27,7 +27,7 @@ export class QnaService {
 
   /** Upvote counts go out after the commit, coalesced, read back from the database. */
   private countsAfterCommit(tx: Tx, questionId: string): void {
-    tx.afterCommit(() => this.votes.changed(questionId));
+    tx.afterCommit(() => this.votes.mark(questionId));
   }
 
   async ask(tx: Tx, actor: ParticipantActor, p: CommandPayload<'qna.ask'>): Promise<QnaQuestionView> {

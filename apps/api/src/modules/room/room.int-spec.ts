@@ -1,14 +1,10 @@
 import type { BoardsFeature, GroupsSnapshot, QnaSnapshot, RoomSnapshot, SessionSnapshot } from '@palabre/contracts';
-import { nextEvent, send, sendOk, TestApp, type TestSocket } from '../../common/testing/harness';
+import { nextEvent, send, sendOk, type TestApp, type TestSocket } from '../../common/testing/harness';
+import { appForTests } from '../../common/testing/lifecycle';
 
 describe('running the room: agenda, timers, projector, presence (real database, real socket.io)', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await TestApp.start();
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  appForTests((app) => (t = app));
 
   async function snapshot(token: string, sessionId: string): Promise<SessionSnapshot> {
     return (await t.http().get(`/api/sessions/${sessionId}/snapshot`).set('Authorization', `Bearer ${token}`).expect(200)).body as SessionSnapshot;
@@ -92,13 +88,21 @@ describe('running the room: agenda, timers, projector, presence (real database, 
   });
 
   it('does not close at the old time when the countdown was extended', async () => {
-    const { session, staff, items } = await agenda();
+    const { session, staff, items, member } = await agenda();
     await sendOk(staff, 'activity.start', { activityId: items[0].id, durationSeconds: 1, autoClose: true });
     await sendOk(staff, 'timer.extend', { seconds: 600 });
-    await new Promise((r) => setTimeout(r, 1800));
+    // A control room started after it with the same countdown, not extended: once it has closed,
+    // the first countdown's old time has passed on this node's timers too.
+    const control = await agenda();
+    const controlClosed = nextEvent(control.phone, 'activity.autoClosed', (p) => p.activityId === control.items[0].id, 8000);
+    await sendOk(control.staff, 'activity.start', { activityId: control.items[0].id, durationSeconds: 1, autoClose: true });
+    await controlClosed;
     const rows: { state: string }[] = await t.db.query('SELECT state FROM activity WHERE id = $1', [items[0].id]);
     expect(rows[0].state).toBe('open');
-    expect(session.id).toBeDefined();
+    const autoClosed: unknown[] = await t.db.query(`SELECT 1 FROM audit_event WHERE session_id = $1 AND type = 'activity.autoClosed'`, [session.id]);
+    expect(autoClosed).toHaveLength(0);
+    const timer = roomOf(await snapshot(member.token, session.id)).timer;
+    expect(new Date(timer!.endsAt!).getTime() - Date.now()).toBeGreaterThan(590_000);
   });
 
   it('settles two facilitators acting at once: one transition and one audit event each time', async () => {

@@ -161,9 +161,10 @@ describe('surveys: building, lifecycle, ballots and live results (real database,
     const seenByScreen: EventPayload<'results.updated'>[] = [];
     screen.on('results.updated', (p) => seenByScreen.push(p));
     const staffFull = nextEvent(s.staff, 'results.updated', (p) => p.ballots === 1);
+    const screenCount = nextEvent(screen, 'results.updated', (p) => p.ballots === 1);
     await sendOk(m.socket, 'ballot.cast', { questionId: qid, value: { type: 'yesno', choice: 'no' } });
     expect((await staffFull).results).toMatchObject({ type: 'yesno', ballots: 1 });
-    await new Promise((r) => setTimeout(r, 400));
+    await screenCount;
     expect(seenByScreen.length).toBeGreaterThan(0);
     expect(seenByScreen.every((p) => p.results === null)).toBe(true);
     expect(seenByScreen.at(-1)?.ballots).toBe(1);

@@ -12,8 +12,6 @@ function record(socket: TestSocket): Update[] {
   return seen;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 describe('turnout follows presence without any ballot (real database, real socket.io)', () => {
   let t: TestApp;
   appForTests((app) => (t = app));
@@ -28,21 +26,29 @@ describe('turnout follows presence without any ballot (real database, real socke
     const opened = nextEvent(projector, 'results.updated', (p) => p.questionId === open && p.present === 0);
     await sendOk(s.staff, 'survey.question.open', { questionId: open });
     await opened;
-    // Let the close's and the open's own updates (and the screen's presence) go out first.
-    await sleep(800);
     const onProjector = record(projector);
     const onStaff = record(s.staff);
-
-    const two = [nextEvent(projector, 'results.updated', (p) => p.questionId === open && p.present === 2), nextEvent(s.staff, 'results.updated', (p) => p.questionId === open && p.present === 2)];
+    // Updates reach a socket in the order they were sent, so once a later update has arrived on
+    // both sockets, every earlier one has too: each wait below is such a barrier.
+    const presentOnBoth = (n: number) => [projector, s.staff].map((socket) => nextEvent(socket, 'results.updated', (p) => p.questionId === open && p.present === n));
+    // Alice's arrival comes after the close's and the open's own updates: record from there.
+    const one = presentOnBoth(1);
     await member(t, s.session.joinCode, 'Alice');
+    await Promise.all(one);
+    onProjector.length = 0;
+    onStaff.length = 0;
+
+    const two = presentOnBoth(2);
     const bob = await member(t, s.session.joinCode, 'Bob');
     for (const update of await Promise.all(two)) expect(update).toMatchObject({ state: 'open', ballots: 0, present: 2 });
 
-    const one = nextEvent(projector, 'results.updated', (p) => p.questionId === open && p.present === 1);
+    const oneAgain = presentOnBoth(1);
     bob.socket.disconnect();
-    expect(await one).toMatchObject({ state: 'open', ballots: 0, present: 1 });
-    // Long enough for an update of the other questions, touched by the same broadcasts, to arrive.
-    await sleep(800);
+    for (const update of await Promise.all(oneAgain)) expect(update).toMatchObject({ state: 'open', ballots: 0, present: 1 });
+    // Chloé's arrival is sent after any update Bob's leaving caused for the other questions.
+    const twoAgain = presentOnBoth(2);
+    await member(t, s.session.joinCode, 'Chloé');
+    await Promise.all(twoAgain);
 
     for (const seen of [onProjector, onStaff]) {
       expect(seen.length).toBeGreaterThan(0);
@@ -52,6 +58,6 @@ describe('turnout follows presence without any ballot (real database, real socke
     const results = (await snapshot(t, s.session.id, s.facilitator.token)).results;
     expect(results[closed]).toMatchObject({ state: 'closed', present: 0 });
     expect(results[draft]).toBeUndefined();
-    expect(results[open]).toMatchObject({ state: 'open', present: 1 });
+    expect(results[open]).toMatchObject({ state: 'open', present: 2 });
   }, 30_000);
 });

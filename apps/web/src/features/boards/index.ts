@@ -1,4 +1,4 @@
-import { lazyView, type FeatureDefinition } from '../registry';
+import { lazyView, type FeatureDefinition } from '../activity-view';
 import { boardPatchers } from './patchers';
 
 export const boardsFeature: FeatureDefinition = {

@@ -1,4 +1,4 @@
-import { lazyView, type FeatureDefinition } from '../registry';
+import { lazyView, type FeatureDefinition } from '../activity-view';
 import { groupsPatchers } from './patchers';
 
 export const groupsFeature: FeatureDefinition = {

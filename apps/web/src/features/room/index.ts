@@ -1,4 +1,4 @@
-import type { FeatureDefinition } from '../registry';
+import type { FeatureDefinition } from '../activity-view';
 import { roomPatchers } from './patchers';
 
 /** Room-level state (agenda, countdown, screen): no activity kind of its own, only patchers. */

@@ -1,7 +1,7 @@
 import '../boards.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ActivityViewProps } from '../../registry';
+import type { ActivityViewProps } from '../../activity-view';
 import { Loading } from '../../../ui/Loading';
 import { useBoard } from '../hooks/useBoard';
 import { useBoardNotices } from '../hooks/useBoardNotices';

@@ -2,7 +2,7 @@ import '../boards.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IdeaView } from '@palabre/contracts';
-import type { ActivityViewProps } from '../../registry';
+import type { ActivityViewProps } from '../../activity-view';
 import { useCommandMutation } from '../../../lib/live';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { Loading } from '../../../ui/Loading';

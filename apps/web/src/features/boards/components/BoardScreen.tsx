@@ -1,6 +1,6 @@
 import '../boards.css';
 import { useTranslation } from 'react-i18next';
-import type { ActivityViewProps } from '../../registry';
+import type { ActivityViewProps } from '../../activity-view';
 import { Loading } from '../../../ui/Loading';
 import { useBoard } from '../hooks/useBoard';
 import { countOf, sortIdeas, topIdeas } from '../model';

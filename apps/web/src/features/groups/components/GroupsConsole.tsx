@@ -2,7 +2,7 @@ import './groups.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActivitySummary, GroupMemberView } from '@palabre/contracts';
-import type { ActivityViewProps } from '../../registry';
+import type { ActivityViewProps } from '../../activity-view';
 import { useCommandMutation } from '../../../lib/live';
 import { useAnnounce } from '../../../ui/Announcer';
 import { ErrorMessage } from '../../../ui/ErrorMessage';

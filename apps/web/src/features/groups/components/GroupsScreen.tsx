@@ -1,7 +1,7 @@
 import './groups.css';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ActivityViewProps } from '../../registry';
+import type { ActivityViewProps } from '../../activity-view';
 import { Loading } from '../../../ui/Loading';
 import { SynthesisView } from './SynthesisView';
 import { useGroups } from './useGroups';

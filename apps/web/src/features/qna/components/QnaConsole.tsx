@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommandName, QnaQuestionView } from '@palabre/contracts';
-import type { ActivityViewProps } from '../../registry';
+import type { ActivityViewProps } from '../../activity-view';
 import { useCommand } from '../../../lib/live';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { useQna } from '../hooks/useQna';

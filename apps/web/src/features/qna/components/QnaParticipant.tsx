@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ActivityViewProps } from '../../registry';
+import type { ActivityViewProps } from '../../activity-view';
 import { useCommand } from '../../../lib/live';
 import { useAnnounce } from '../../../ui/Announcer';
 import { ErrorMessage } from '../../../ui/ErrorMessage';

@@ -1,7 +1,8 @@
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActivitySummary } from '@palabre/contracts';
-import { activityView, type ViewSurface } from '../../registry';
+import type { ViewSurface } from '../../activity-view';
+import { activityView } from '../../registry';
 import { ErrorBoundary } from '../../../ui/ErrorBoundary';
 import { Loading } from '../../../ui/Loading';
 

@@ -58,16 +58,16 @@ export function BuilderQuestionList({ questions, send }: { questions: QuestionVi
             <p className="muted">{t(`type.${q.config.type}`)} · {t(`state.${q.state}`)}</p>
             <div className="button-row">
               <button type="button" className="button" disabled={pending || index === 0} aria-label={t('builder.moveUp', { prompt: q.prompt, position: index + 1 })}
-                onClick={() => run(() => send('survey.question.move', { questionId: q.id, position: index - 1 }))}>
+                onClick={() => void run(() => send('survey.question.move', { questionId: q.id, position: index - 1 }))}>
                 {t('builder.up')}
               </button>
               <button type="button" className="button" disabled={pending || index === questions.length - 1} aria-label={t('builder.moveDown', { prompt: q.prompt, position: index + 1 })}
-                onClick={() => run(() => send('survey.question.move', { questionId: q.id, position: index + 1 }))}>
+                onClick={() => void run(() => send('survey.question.move', { questionId: q.id, position: index + 1 }))}>
                 {t('builder.down')}
               </button>
               {q.state === 'draft' && (
                 <button type="button" className="button" disabled={pending} aria-label={t('builder.removeNamed', { prompt: q.prompt })}
-                  onClick={() => run(() => send('survey.question.remove', { questionId: q.id }))}>
+                  onClick={() => void run(() => send('survey.question.remove', { questionId: q.id }))}>
                   {t('builder.remove')}
                 </button>
               )}

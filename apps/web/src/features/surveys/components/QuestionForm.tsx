@@ -83,7 +83,7 @@ export function QuestionForm({ activityId, send }: { activityId: string; send: S
 
   const { type } = values;
   return (
-    <form className="card stack question-form" onSubmit={submit} noValidate aria-labelledby={id('title')}>
+    <form className="card stack question-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={id('title')}>
       <h3 id={id('title')}>{t('builder.addTitle')}</h3>
       <Field id={id('prompt')} label={t('builder.prompt')} error={message('prompt')}>
         {(describedBy, invalid) => <textarea {...bind('prompt')} rows={2} aria-describedby={describedBy} aria-invalid={invalid || undefined} />}

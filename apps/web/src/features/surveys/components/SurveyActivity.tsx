@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ActivityViewProps } from '../../registry';
+import type { ActivityViewProps } from '../../activity-view';
 import { useAnnounceQuestions } from '../hooks/useAnnounceQuestions';
 import { useSurvey } from '../hooks/useSurvey';
 import { BallotForm } from './BallotForm';

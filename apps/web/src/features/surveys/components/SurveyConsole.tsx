@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { QuestionView } from '@palabre/contracts';
 import { useCommand, useCommandMutation } from '../../../lib/live';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
-import type { ActivityViewProps } from '../../registry';
+import type { ActivityViewProps } from '../../activity-view';
 import { useSurvey } from '../hooks/useSurvey';
 import { useRefreshTemplates } from '../hooks/useSurveyTemplates';
 import { ResultsBreakdown } from './ResultsBreakdown';

@@ -69,7 +69,7 @@ export function SurveyCopyActions({ activityId, title, send, onTemplateSaved }: 
           {t('copy.duplicate')}
         </button>
       </div>
-      <form className="stack" onSubmit={saveTemplate}>
+      <form className="stack" onSubmit={(e) => void saveTemplate(e)}>
         <div className="field">
           <label htmlFor={`${base}-name`}>{t('copy.templateName')}</label>
           <input id={`${base}-name`} required maxLength={120} value={name} onChange={(e) => setName(e.target.value)} />

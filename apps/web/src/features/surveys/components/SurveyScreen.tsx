@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { QuestionView } from '@palabre/contracts';
-import type { ActivityViewProps } from '../../registry';
+import type { ActivityViewProps } from '../../activity-view';
 import { useSurvey } from '../hooks/useSurvey';
 import { QuestionResultsView } from './ResultsChart';
 import './surveys.css';

@@ -34,7 +34,7 @@ export function SurveySettingsForm({ activityId, settings, send }: { activityId:
   }
 
   return (
-    <form className="card stack" onSubmit={submit} aria-labelledby={`${base}-title`}>
+    <form className="card stack" onSubmit={(e) => void submit(e)} aria-labelledby={`${base}-title`}>
       <h3 id={`${base}-title`}>{t('builder.settingsTitle')}</h3>
       <fieldset className="stack">
         <legend>{t('builder.anonymity')}</legend>

@@ -1,0 +1,105 @@
+// `npm run lint`: type-aware rules that catch what the compiler does not (a promise nobody awaits, a
+// promise passed where a callback's return is ignored) and the import boundaries of the monorepo:
+//   apps may import libs (through their package name), never each other;
+//   libs never import apps; libs/domain imports only libs/contracts; libs/contracts imports neither;
+//   an API feature module is imported by others only through its public files (below).
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
+import tseslint from 'typescript-eslint';
+
+const ROOT = import.meta.dirname;
+const abs = (path) => join(ROOT, path);
+const MODULES = 'apps/api/src/modules';
+
+/**
+ * A feature module's public files: what other modules, `common/`, the seed and the CLI may import.
+ * Everything else in a module folder (stores, gateways, controllers, batchers, broadcasters…) is
+ * private to it. These kinds of file are public in every module; a module lists any other.
+ */
+const PUBLIC_IN_EVERY_MODULE = ['*.module.ts', '*.service.ts', '*.entity.ts', '*.entities.ts', 'views.ts', '*.views.ts', '*.kind.ts'];
+const PUBLIC_FILES = {
+  audit: ['hash-chain.ts'],
+  'bench-stats': ['bench-stats.server.ts'],
+  boards: ['demo-seed.ts'],
+  groups: ['groups.demo.ts', 'group-adapters.ts'],
+  health: ['readiness.ts'],
+  outcomes: ['outcome-registry.ts', 'cells.ts'],
+  qna: ['qna.seed.ts'],
+  // Test support shared with other modules' integration specs.
+  surveys: ['survey-demo.ts', 'survey-fixtures.ts'],
+};
+const publicGlobs = [
+  ...PUBLIC_IN_EVERY_MODULE.map((file) => abs(`${MODULES}/*/${file}`)),
+  ...Object.entries(PUBLIC_FILES).flatMap(([module, files]) => files.map((file) => abs(`${MODULES}/@(${module})/${file}`))),
+];
+const MODULE_NAMES = readdirSync(abs(MODULES), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+const privateMessage = 'This file is private to its module: import one of its public files instead (see PUBLIC_FILES in eslint.config.mjs).';
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', 'test-results/**', 'data/**', 'bench/**', 'scripts/**', 'deploy/**', '**/*.cjs', '**/*.js', '**/*.mjs', 'apps/web/vite.config.ts'] },
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    extends: [js.configs.recommended, ...tseslint.configs.recommended],
+    plugins: { 'import-x': importX },
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: ROOT } },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.d.ts', '.js', '.json'] })],
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      // The compiler already reports these (noUnusedLocals on the web) or they fight the codebase's style.
+      '@typescript-eslint/no-unused-vars': 'off',
+      '@typescript-eslint/no-explicit-any': 'off',
+      'no-undef': 'off',
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: abs('libs/**'), from: abs('apps/**'), message: 'libs never import apps.' },
+            { target: abs('apps/api/**'), from: abs('apps/web/**'), message: 'apps never import each other.' },
+            { target: abs('apps/web/**'), from: abs('apps/api/**'), message: 'apps never import each other.' },
+            { target: abs('libs/contracts/**'), from: abs('libs/domain/**'), message: 'libs/contracts imports no other lib.' },
+            // The web registry imports every feature; a feature uses activity-view.ts, so there is no circle.
+            // Only the pages that host activity views (session, console, screen) read the registry.
+            {
+              target: abs('apps/web/src/features/!(session|staff|screen)/**'),
+              from: abs('apps/web/src/features/registry.tsx'),
+              message: 'A feature imports features/activity-view.ts, not the registry (which imports every feature).',
+            },
+            // Code outside the feature modules (common, seed, cli, database, bootstrap) uses their public files.
+            {
+              target: [abs('apps/api/src/*.ts'), abs('apps/api/src/!(modules)/**')],
+              from: abs(`${MODULES}/*/**`),
+              except: [abs(`${MODULES}/*.ts`), ...publicGlobs],
+              message: privateMessage,
+            },
+            // A module reads another module only through its public files.
+            ...MODULE_NAMES.map((name) => ({
+              target: abs(`${MODULES}/${name}/**`),
+              from: abs(`${MODULES}/*/**`),
+              except: [abs(`${MODULES}/${name}/**`), ...publicGlobs],
+              message: privateMessage,
+            })),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // libs/domain is pure: it imports libs/contracts and nothing else (fast-check in its property tests).
+    files: ['libs/domain/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\.|@palabre/contracts$|fast-check$)', message: 'libs/domain imports only @palabre/contracts.' }] }],
+    },
+  },
+  {
+    files: ['libs/contracts/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^@palabre/', message: 'libs/contracts imports no other Palabre package.' }] }],
+    },
+  },
+);
