@@ -23,10 +23,12 @@ const PUBLIC_FILES = {
   audit: ['hash-chain.ts'],
   'bench-stats': ['bench-stats.server.ts'],
   boards: ['demo-seed.ts'],
-  groups: ['groups.demo.ts', 'group-adapters.ts'],
+  groups: ['groups.demo.ts'],
   health: ['readiness.ts'],
-  outcomes: ['outcome-registry.ts', 'cells.ts'],
+  outcomes: ['cells.ts'],
   qna: ['qna.seed.ts'],
+  // The activity-kind contract, its lifecycle and the one audience rule (decisions §14).
+  sessions: ['activity-kinds.ts', 'activity-lifecycle.ts', 'audience.ts'],
   // Test support shared with other modules' integration specs.
   surveys: ['survey-demo.ts', 'survey-fixtures.ts'],
 };

@@ -46,14 +46,16 @@ export class ReportBackService {
     switch (source.kind) {
       case 'cards':
         return source.cards;
-      case 'surveyTop':
+      case 'surveyTop': {
         const surveys = this.kinds.groupAdaptation('survey');
         if (!surveys?.topResults) throw new AppError('SEED_SOURCE_UNAVAILABLE');
         return surveys.topResults(tx, sessionId, source.surveyActivityId, source.questionId, source.count);
-      case 'ideas':
+      }
+      case 'ideas': {
         const ideas = this.kinds.groupAdaptation('board');
         if (!ideas?.ideaCards) throw new AppError('SEED_SOURCE_UNAVAILABLE');
         return ideas.ideaCards(tx, sessionId, source.ideaIds);
+      }
     }
   }
 
