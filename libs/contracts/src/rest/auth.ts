@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { StaffRole } from '../enums';
-import { DisplayName, Uuid, text } from '../common';
+import { DisplayName, Uuid, plainText, text } from '../common';
 
 export const Email = z.email().max(254).transform((s) => s.toLowerCase());
-export const Password = z.string().min(12).max(200).describe('At least 12 characters');
+export const Password = plainText().min(12).max(200).describe('At least 12 characters');
 
-export const LoginBody = z.object({ email: Email, password: z.string().min(1).max(200) });
+export const LoginBody = z.object({ email: Email, password: plainText().min(1).max(200) });
 export type LoginBody = z.infer<typeof LoginBody>;
 
 export const StaffAccount = z.object({

@@ -13,7 +13,7 @@ import {
   UpdateSessionBody,
 } from './sessions';
 import { SURVEY_ROUTES } from './surveys';
-import { ArchiveDetail, ArchiveSummary, ArchiveVerification, PublicResults, SetPublicBody } from './outcomes';
+import { ArchiveDetail, ArchiveListQuery, ArchiveSummary, ArchiveVerification, ExportQuery, PublicResults, SetPublicBody } from './outcomes';
 import { Attendance } from '../room/schemas';
 import { GroupImportReport } from './groups';
 
@@ -31,6 +31,8 @@ export interface RouteDefinition {
   auth: RouteAuth;
   summary: string;
   body?: z.ZodType;
+  /** Query parameters the route reads; any other is ignored. A malformed one answers 400. */
+  query?: z.ZodObject;
   response?: z.ZodType;
   /** Non-JSON bodies or answers (CSV upload, file download). */
   contentType?: string;
@@ -66,6 +68,7 @@ function download<const K extends string>(key: K, format: string, contentType: s
     path: `/api/sessions/:id/export.${format}`,
     auth: 'staff',
     summary: `Outcomes as ${format.toUpperCase()} (?activityId= for one activity): a draft while live, final once closed`,
+    query: ExportQuery,
     contentType,
   });
 }
@@ -77,7 +80,7 @@ export const OUTCOME_ROUTES = {
   ...download('exports.docx', 'docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
   ...download('exports.json', 'json', 'application/json'),
   ...route('archive.seal', { method: 'POST', path: '/api/sessions/:id/seal', auth: 'staff', summary: 'Seal a closed session into the archive (read-only from then on)', response: ArchiveSummary }),
-  ...route('archive.list', { method: 'GET', path: '/api/archive', auth: 'staff', summary: 'Sealed sessions, newest first; ?q= searches titles, dates, ideas and syntheses', response: z.array(ArchiveSummary) }),
+  ...route('archive.list', { method: 'GET', path: '/api/archive', auth: 'staff', summary: 'Sealed sessions, newest first; ?q= searches titles, dates, ideas and syntheses', query: ArchiveListQuery, response: z.array(ArchiveSummary) }),
   ...route('archive.get', { method: 'GET', path: '/api/archive/:id', auth: 'staff', summary: 'One sealed session with its record', response: ArchiveDetail }),
   ...route('archive.verify', { method: 'GET', path: '/api/archive/:id/verify', auth: 'staff', summary: 'Recompute the digest, rebuild the record from the live tables and walk the audit chain', response: ArchiveVerification }),
   ...route('archive.public', { method: 'POST', path: '/api/archive/:id/public', auth: 'staff', summary: 'Publish or unpublish the public results page', body: SetPublicBody, response: ArchiveSummary }),
