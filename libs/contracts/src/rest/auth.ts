@@ -31,3 +31,20 @@ export const CreateStaffBody = z.object({
 export type CreateStaffBody = z.infer<typeof CreateStaffBody>;
 
 export const ChangePasswordBody = z.object({ currentPassword: text(1, 200), newPassword: Password });
+
+/** How staff may sign in on this install (the login page asks before showing its buttons). */
+export const AuthOptions = z.object({
+  password: z.literal(true).describe('Email and password accounts always work'),
+  oidc: z.boolean().describe("Sign-in through the organisation's directory (OpenID Connect) is configured"),
+});
+export type AuthOptions = z.infer<typeof AuthOptions>;
+
+/** What the directory sends back to the callback; anything else is ignored. */
+export const OidcCallbackQuery = z.object({
+  code: plainText().max(2048).optional(),
+  state: plainText().max(512).optional(),
+  iss: plainText().max(2048).optional(),
+  session_state: plainText().max(2048).optional(),
+  error: plainText().max(256).optional(),
+  error_description: plainText().max(2048).optional(),
+});

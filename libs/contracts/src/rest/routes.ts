@@ -1,6 +1,6 @@
 import '../browser-parsing'; // first: zod must be configured before any schema is built (see the file)
 import { z } from 'zod';
-import { CreateStaffBody, LoginBody, LoginResponse, StaffAccount } from './auth';
+import { AuthOptions, CreateStaffBody, LoginBody, LoginResponse, OidcCallbackQuery, StaffAccount } from './auth';
 import {
   CreateSessionBody,
   Invitation,
@@ -47,6 +47,10 @@ export const CORE_ROUTES = {
   ...route('docs.html', { method: 'GET', path: '/api/docs', auth: 'public', summary: 'This API documentation as an HTML page', contentType: 'text/html' }),
   ...route('docs.openapi', { method: 'GET', path: '/api/docs/openapi.json', auth: 'public', summary: 'OpenAPI 3.1 description generated from the route table' }),
   ...route('auth.login', { method: 'POST', path: '/api/auth/login', auth: 'public', summary: 'Staff sign-in', body: LoginBody, response: LoginResponse }),
+  ...route('auth.logout', { method: 'POST', path: '/api/auth/logout', auth: 'staff', summary: 'Sign out: this staff token stops working at once' }),
+  ...route('auth.options', { method: 'GET', path: '/api/auth/options', auth: 'public', summary: 'Which staff sign-in methods this install offers', response: AuthOptions }),
+  ...route('auth.oidc.start', { method: 'GET', path: '/api/auth/oidc/start', auth: 'public', summary: "Redirect to the organisation's directory (OpenID Connect, code flow with PKCE)", contentType: 'text/html' }),
+  ...route('auth.oidc.callback', { method: 'GET', path: '/api/auth/oidc/callback', auth: 'public', summary: 'Where the directory sends the browser back; redirects to the web app signed in', query: OidcCallbackQuery, contentType: 'text/html' }),
   ...route('auth.me', { method: 'GET', path: '/api/auth/me', auth: 'staff', summary: 'The signed-in staff account', response: StaffAccount }),
   ...route('staff.create', { method: 'POST', path: '/api/staff', auth: 'staff', summary: 'Create a staff account (admin)', body: CreateStaffBody, response: StaffAccount }),
   ...route('sessions.list', { method: 'GET', path: '/api/sessions', auth: 'staff', summary: 'Sessions, newest first', response: z.array(SessionSummary) }),
