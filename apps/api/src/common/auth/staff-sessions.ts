@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, LessThan, type EntityManager } from 'typeorm';
 import type { StaffRole } from '@palabre/contracts';
 import { StaffSession } from '../../modules/auth/staff-session.entity';
 import type { StaffAccount } from '../../modules/auth/staff-account.entity';
@@ -19,6 +19,8 @@ export class StaffSessions {
   /** Opens a staff session and returns its bearer token. */
   async issue(account: { id: string; role: StaffRole }, method: StaffSession['method']): Promise<string> {
     const repo = this.db.getRepository(StaffSession);
+    // The account's ended sessions are of no use once expired: forget them as a new one starts.
+    await repo.delete({ accountId: account.id, expiresAt: LessThan(new Date()) });
     const row = await repo.save(repo.create({ accountId: account.id, method, expiresAt: new Date(Date.now() + STAFF_TOKEN_TTL_SECONDS * 1000), revokedAt: null }));
     return this.tokens.signStaff(account.id, account.role, row.id);
   }
