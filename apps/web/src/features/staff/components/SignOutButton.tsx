@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { endpoints } from '../../../lib/endpoints';
-import { setStaffAuth } from '../../../lib/session-store';
+import { forgetStaffAuth } from '../../../lib/session-store';
 
 /**
- * Signs the staff member out: the server revokes the token first, then this browser forgets it.
+ * Signs the staff member out: the server revokes the token first, then this browser forgets it
+ * and the console tokens it opened sessions with.
  * The browser forgets it even when the server cannot be reached (the token then simply expires).
  */
 export function SignOutButton({ token }: { token: string }) {
@@ -17,7 +18,7 @@ export function SignOutButton({ token }: { token: string }) {
     } catch {
       // Already revoked or offline: nothing more this browser can do.
     } finally {
-      setStaffAuth(null);
+      forgetStaffAuth();
     }
   };
   return (

@@ -81,14 +81,16 @@ describe('staff sign-out', () => {
     vi.unstubAllGlobals();
   });
 
-  it('asks the server to revoke the token, then forgets it', async () => {
+  it('asks the server to revoke the token, then forgets it and the console tokens', async () => {
     await setLocale('fr');
     await loadStaffCatalogues();
     setStaffAuth({ token: 'JETON', account: ACCOUNT as never });
+    localStorage.setItem('palabre.console.S1', '{"token":"CONSOLE"}');
     const fetch = serve({ '/api/auth/logout': { status: 204 } });
     render(<SignOutButton token="JETON" />);
     fireEvent.click(screen.getByRole('button', { name: 'Se déconnecter' }));
     await waitFor(() => expect(readStaffRaw()).toBeNull());
+    expect(localStorage.getItem('palabre.console.S1')).toBeNull();
     const [path, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
     expect([path, init.method, (init.headers as Record<string, string>).Authorization]).toEqual(['/api/auth/logout', 'POST', 'Bearer JETON']);
   });
