@@ -20,7 +20,7 @@ module.exports = function preset(overrides = {}) {
       ],
     },
     transformIgnorePatterns: [
-      '/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras|@borewit|@standard-schema|@electric-sql)/)',
+      '/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras|@borewit|@standard-schema|@electric-sql|openid-client|oauth4webapi|jose)/)',
     ],
     moduleNameMapper: {
       '^@palabre/contracts$': path.join(__dirname, 'libs/contracts/src/index.ts'),

@@ -80,6 +80,8 @@ export async function startPalabre(config: AppConfig, options: StartOptions = {}
     throw error;
   }
   app.disable('x-powered-by');
+  // req.ip is the client's address: X-Forwarded-For is read only when the peer is a trusted proxy.
+  app.set('trust proxy', config.trustProxy);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -88,7 +90,7 @@ export async function startPalabre(config: AppConfig, options: StartOptions = {}
           scriptSrc: ["'self'"],
           styleSrc: ["'self'"],
           imgSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'", 'ws:', 'wss:'],
+          connectSrc: ["'self'", liveSocketOrigin(config.publicUrl)],
           objectSrc: ["'none'"],
           frameAncestors: ["'none'"],
         },
@@ -96,6 +98,11 @@ export async function startPalabre(config: AppConfig, options: StartOptions = {}
       crossOriginEmbedderPolicy: false,
     }),
   );
+  // API answers carry tokens and personal data: no browser or proxy keeps them (a route may say otherwise).
+  app.use('/api', (_req: express.Request, res: express.Response, next: express.NextFunction) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.use('/api', express.json({ limit: '64kb' }), express.text({ type: ['text/csv', 'text/plain'], limit: '2mb' }));
   app.useWebSocketAdapter(new LiveIoAdapter(app, config.allowedOrigins, adapter));
   serveWebApp(app, config);
@@ -135,6 +142,12 @@ export async function startPalabre(config: AppConfig, options: StartOptions = {}
       await embedded?.stop();
     },
   };
+}
+
+/** The live socket's origin as the CSP names it: the public address with ws: or wss:. */
+export function liveSocketOrigin(publicUrl: string): string {
+  const url = new URL(publicUrl);
+  return `${url.protocol === 'https:' ? 'wss:' : 'ws:'}//${url.host}`;
 }
 
 /** In production one process serves the built web app too (compressed assets, SPA fallback). */

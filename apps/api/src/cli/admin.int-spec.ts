@@ -24,8 +24,11 @@ describe('admin:create (real database)', () => {
     expect(rows[0].password_hash).toMatch(/^\$argon2id\$/);
   });
 
-  it('refuses a short password and a bad email, naming the option', async () => {
+  it('refuses a short or common password and a bad email, naming the option', async () => {
     await expect(createStaffAccount(t.db, { email: 'court@region.test', name: 'Court', password: 'court' })).rejects.toThrow(/password/);
+    for (const password of ['            ', 'aaaaaaaaaaaa', 'password1234']) {
+      await expect(createStaffAccount(t.db, { email: 'faible@region.test', name: 'Faible', password })).rejects.toThrow(/password/);
+    }
     await expect(createStaffAccount(t.db, { email: 'pas-un-email', name: 'X', password: 'un-secret-bien-long' })).rejects.toThrow(/--email/);
   });
 
@@ -36,5 +39,22 @@ describe('admin:create (real database)', () => {
     expect(created).toBe(false);
     await t.http().post('/api/auth/login').send({ email: 'reset@region.test', password: 'ancien-secret-long' }).expect(401);
     await t.http().post('/api/auth/login').send({ email: 'reset@region.test', password: 'nouveau-secret-long' }).expect(200);
+  });
+
+  it('keeps the role on a reset without --role, and revokes every token issued before it', async () => {
+    await createStaffAccount(t.db, { email: 'animation@region.test', name: 'Animation', password: 'ancien-secret-long', role: 'facilitator' });
+    const before = await t.http().post('/api/auth/login').send({ email: 'animation@region.test', password: 'ancien-secret-long' }).expect(200);
+    await t.http().get('/api/auth/me').set('Authorization', `Bearer ${before.body.token}`).expect(200);
+
+    const { account } = await createStaffAccount(t.db, { email: 'animation@region.test', password: 'nouveau-secret-long', reset: true });
+    expect(account).toMatchObject({ role: 'facilitator', displayName: 'Animation' });
+    const stale = await t.http().get('/api/auth/me').set('Authorization', `Bearer ${before.body.token}`).expect(401);
+    expect(stale.body.error.code).toBe('UNAUTHENTICATED');
+
+    const after = await t.http().post('/api/auth/login').send({ email: 'animation@region.test', password: 'nouveau-secret-long' }).expect(200);
+    expect(after.body.account.role).toBe('facilitator');
+    // A role change through --role also signs the account out everywhere.
+    await createStaffAccount(t.db, { email: 'animation@region.test', password: 'nouveau-secret-long', role: 'organiser', reset: true });
+    await t.http().get('/api/auth/me').set('Authorization', `Bearer ${after.body.token}`).expect(401);
   });
 });

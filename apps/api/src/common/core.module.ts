@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config';
 import { AuditService } from '../modules/audit/audit.service';
 import { ActorResolver } from './auth/actor-resolver';
 import { RouteGuard } from './auth/route.guard';
+import { StaffSessions } from './auth/staff-sessions';
 import { TokenService } from './auth/tokens';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
 import { CommandDispatcher } from './realtime/command-dispatcher';
@@ -17,7 +18,7 @@ import { SnapshotRegistry } from './realtime/snapshot-registry';
 import { TransactionRunner } from './realtime/transaction';
 import { VolatileFanout } from './realtime/volatile-fanout';
 
-const SHARED = [TokenService, ActorResolver, RealtimeEmitter, TransactionRunner, CommandRunner, PresenceService, VolatileFanout, SnapshotRegistry, AuditService];
+const SHARED = [TokenService, StaffSessions, ActorResolver, RealtimeEmitter, TransactionRunner, CommandRunner, PresenceService, VolatileFanout, SnapshotRegistry, AuditService];
 
 /** Cross-cutting services every feature module uses: auth, transactions, the live protocol. */
 @Global()

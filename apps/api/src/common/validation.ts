@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { UNSAFE_TEXT_MESSAGE, unsafeTextPath } from '@palabre/contracts';
 import { AppError } from './errors/app-error';
 
 /** Parse with the shared contract schema; failures become VALIDATION_FAILED with one issue per field. */
@@ -10,22 +11,15 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.inf
       result.error.issues.slice(0, 20).map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
     );
   }
-  const nul = nulPath(result.data);
-  if (nul !== undefined) throw new AppError('VALIDATION_FAILED', [{ path: nul, message: 'Text must not contain the NUL character (U+0000)' }]);
+  refuseUnsafeText(result.data);
   return result.data;
 }
 
 /**
- * PostgreSQL text and jsonb cannot hold U+0000: a string carrying one would fail in the database
- * (INTERNAL). It is refused here instead, wherever it sits in the accepted payload — keys included.
+ * The contracts' text rule (no NUL, no lone surrogate) applied to a whole accepted value, keys
+ * included: a field typed `unknown`, a record key or a CSV upload cannot slip past it.
  */
-function nulPath(value: unknown, path: string[] = [], depth = 0): string | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') : undefined;
-  if (value === null || typeof value !== 'object' || depth > 32) return undefined;
-  for (const [key, item] of Object.entries(value)) {
-    if (key.includes('\u0000')) return [...path, key].join('.');
-    const found = nulPath(item, [...path, key], depth + 1);
-    if (found !== undefined) return found;
-  }
-  return undefined;
+export function refuseUnsafeText(value: unknown): void {
+  const path = unsafeTextPath(value);
+  if (path !== undefined) throw new AppError('VALIDATION_FAILED', [{ path, message: UNSAFE_TEXT_MESSAGE }]);
 }

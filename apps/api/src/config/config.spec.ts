@@ -79,3 +79,22 @@ describe('configuration from the environment', () => {
     expect(config.allowedOrigins).toEqual(['https://palabre.region.fr', 'https://ecran.region.fr']);
   });
 });
+
+describe('trusted proxies and directory sign-in', () => {
+  it('trusts no proxy and offers no directory by default', () => {
+    const config = loadConfig({ DATA_DIR: freshDataDir() });
+    expect([config.trustProxy, config.oidc, config.maxSocketsPerParticipant]).toEqual([[], undefined, 5]);
+  });
+
+  it('reads TRUST_PROXY as a list and stops on an address that is not one', () => {
+    expect(loadConfig({ DATA_DIR: freshDataDir(), TRUST_PROXY: '172.28.0.10, loopback' }).trustProxy).toEqual(['172.28.0.10', 'loopback']);
+    expect(configError({ DATA_DIR: freshDataDir(), TRUST_PROXY: 'le-proxy' })).toMatch(/TRUST_PROXY/);
+  });
+
+  it('maps directory values to roles, and stops on a role Palabre does not have', () => {
+    const config = loadConfig({ DATA_DIR: freshDataDir(), OIDC_ISSUER: 'https://sso.region.fr/realms/agents', OIDC_CLIENT_ID: 'palabre', OIDC_ROLE_CLAIM: 'realm_access.roles', OIDC_ROLE_MAP: 'dsi=admin, animation=facilitator' });
+    expect(config.oidc).toMatchObject({ issuer: 'https://sso.region.fr/realms/agents', clientId: 'palabre', roleClaim: 'realm_access.roles', roleMap: { dsi: 'admin', animation: 'facilitator' } });
+    expect(configError({ DATA_DIR: freshDataDir(), OIDC_ISSUER: 'https://sso.region.fr', OIDC_CLIENT_ID: 'p', OIDC_ROLE_MAP: 'dsi=president' })).toMatch(/OIDC_ROLE_MAP/);
+    expect(configError({ DATA_DIR: freshDataDir(), OIDC_ISSUER: 'https://sso.region.fr' })).toMatch(/OIDC_CLIENT_ID/);
+  });
+});

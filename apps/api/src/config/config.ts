@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { StaffRole } from '@palabre/contracts';
+import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -21,6 +23,14 @@ export const EnvSchema = z.object({
   WEB_DIST: z.string().optional(),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
   MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(1).default(2000),
+  MAX_SOCKETS_PER_PARTICIPANT: z.coerce.number().int().min(1).default(5),
+  TRUST_PROXY: z.string().optional().describe('Comma-separated addresses or CIDR ranges of the reverse proxies whose X-Forwarded-For is believed (or loopback, linklocal, uniquelocal)'),
+  OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_SCOPES: z.string().min(1).default('openid email profile'),
+  OIDC_ROLE_CLAIM: z.string().min(1).default('roles').describe('Claim (dotted path, e.g. realm_access.roles) holding the directory roles or groups'),
+  OIDC_ROLE_MAP: z.string().optional().describe('Comma-separated value=role pairs, e.g. palabre-admins=admin,animateurs=facilitator'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   COMMAND_BURST: z.coerce.number().int().min(1).default(30),
   COMMAND_RATE_PER_SECOND: z.coerce.number().min(0.1).default(10),
@@ -45,6 +55,12 @@ export interface AppConfig {
   webDist?: string;
   logLevel: Env['LOG_LEVEL'];
   maxConnectionsPerIp: number;
+  /** Live sockets one participant may hold at once, across tabs and devices. */
+  maxSocketsPerParticipant: number;
+  /** Reverse proxies whose X-Forwarded-For is believed (proxy-addr syntax); empty: none. */
+  trustProxy: string[];
+  /** Staff sign-in through the organisation's directory; undefined when not configured. */
+  oidc?: OidcConfig;
   dbPoolSize: number;
   /** Per-participant command rate limit: a burst, then a sustained rate. */
   commandBurst: number;
@@ -57,7 +73,56 @@ export interface AppConfig {
   benchDiagnosticsPort?: number;
 }
 
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  /** Unset for a public client (PKCE alone). */
+  clientSecret?: string;
+  scopes: string;
+  /** Dotted path of the claim carrying the directory's roles or groups. */
+  roleClaim: string;
+  /** Directory value → Palabre staff role. */
+  roleMap: Record<string, StaffRole>;
+}
+
 export class ConfigError extends Error {}
+
+/** `a=admin,b=facilitator`; without a map, the directory's values are Palabre's role names. */
+function parseRoleMap(value: string | undefined): Record<string, StaffRole> {
+  if (!value) return { admin: 'admin', organiser: 'organiser', facilitator: 'facilitator' };
+  const map: Record<string, StaffRole> = {};
+  for (const pair of value.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const at = pair.lastIndexOf('=');
+    const role = StaffRole.safeParse(pair.slice(at + 1).trim());
+    if (at <= 0 || !role.success) throw new ConfigError(`Invalid configuration:\n  OIDC_ROLE_MAP: "${pair}" is not value=${StaffRole.options.join('|')}`);
+    map[pair.slice(0, at).trim()] = role.data;
+  }
+  return map;
+}
+
+/** Checked at boot with the same parser that will read X-Forwarded-For. */
+function trustedProxies(value: string | undefined): string[] {
+  const list = value ? value.split(',').map((p) => p.trim()).filter(Boolean) : [];
+  try {
+    proxyaddr.compile(list);
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration:\n  TRUST_PROXY: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return list;
+}
+
+function oidcConfig(env: Env): OidcConfig | undefined {
+  if (!env.OIDC_ISSUER && !env.OIDC_CLIENT_ID) return undefined;
+  if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID) throw new ConfigError('Invalid configuration:\n  OIDC_ISSUER, OIDC_CLIENT_ID: set both to enable directory sign-in, or neither');
+  return {
+    issuer: env.OIDC_ISSUER,
+    clientId: env.OIDC_CLIENT_ID,
+    clientSecret: env.OIDC_CLIENT_SECRET,
+    scopes: env.OIDC_SCOPES,
+    roleClaim: env.OIDC_ROLE_CLAIM,
+    roleMap: parseRoleMap(env.OIDC_ROLE_MAP),
+  };
+}
 
 /** Parse the environment; a bad value stops boot with the variable's name. */
 export function parseEnv(source: NodeJS.ProcessEnv): Env {
@@ -100,6 +165,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     webDist: env.WEB_DIST,
     logLevel: env.LOG_LEVEL,
     maxConnectionsPerIp: env.MAX_CONNECTIONS_PER_IP,
+    maxSocketsPerParticipant: env.MAX_SOCKETS_PER_PARTICIPANT,
+    trustProxy: trustedProxies(env.TRUST_PROXY),
+    oidc: oidcConfig(env),
     dbPoolSize: env.DB_POOL_SIZE,
     commandBurst: env.COMMAND_BURST,
     commandRatePerSecond: env.COMMAND_RATE_PER_SECOND,

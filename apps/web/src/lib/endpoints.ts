@@ -1,4 +1,5 @@
 import type {
+  AuthOptions,
   CreateSessionBody,
   JoinBody,
   JoinResponse,
@@ -6,12 +7,16 @@ import type {
   LoginResponse,
   SessionSnapshot,
   SessionSummary,
+  StaffAccount,
 } from '@palabre/contracts';
 import { apiRequest } from './api';
 
 /** Core REST calls. Feature folders write theirs the same way, next to their hooks. */
 export const endpoints = {
   login: (body: LoginBody) => apiRequest<LoginResponse>('auth.login', { body }),
+  logout: (token: string) => apiRequest<void>('auth.logout', { token }),
+  me: (token: string) => apiRequest<StaffAccount>('auth.me', { token }),
+  authOptions: () => apiRequest<AuthOptions>('auth.options'),
   listSessions: (token: string) => apiRequest<SessionSummary[]>('sessions.list', { token }),
   createSession: (token: string, body: CreateSessionBody) => apiRequest<SessionSummary>('sessions.create', { token, body }),
   enterSession: (token: string, id: string) => apiRequest<JoinResponse>('sessions.enter', { token, params: { id } }),

@@ -66,6 +66,17 @@ export function setStaffAuth(auth: LoginResponse | null): void {
   write(STAFF_KEY, auth);
 }
 
+/** Signing out on a shared computer: the staff token and every console token of this browser go. */
+export function forgetStaffAuth(): void {
+  try {
+    const consoles = Object.keys(localStorage).filter((k) => k.startsWith(`${PREFIX}console.`));
+    for (const key of consoles) write(key, null);
+  } catch {
+    // Storage unavailable: nothing was kept either.
+  }
+  setStaffAuth(null);
+}
+
 function sessionKey(kind: SessionAuthKind, key: string): string {
   return `${PREFIX}${kind}.${key.toUpperCase()}`;
 }

@@ -17,8 +17,15 @@ export const CORE_ERRORS = defineErrors({
 
 export const AUTH_ERRORS = defineErrors({
   INVALID_CREDENTIALS: { status: 401, fr: 'Adresse e-mail ou mot de passe incorrect.', en: 'Wrong email address or password.' },
-  LOGIN_THROTTLED: { status: 429, fr: 'Trop de tentatives de connexion, réessayez dans quelques minutes.', en: 'Too many sign-in attempts, try again in a few minutes.' },
-  WEAK_PASSWORD: { status: 400, fr: 'Le mot de passe doit comporter au moins 12 caractères.', en: 'The password must be at least 12 characters long.' },
+  LOGIN_THROTTLED: { status: 429, fr: 'Trop de tentatives pour ce compte depuis cette adresse : patientez un instant avant de réessayer.', en: 'Too many attempts for this account from this address: wait a moment before trying again.' },
+  WEAK_PASSWORD: {
+    status: 400,
+    fr: 'Ce mot de passe est trop facile à deviner (mot courant, suite ou répétition) : choisissez une phrase de passe d’au moins 12 caractères.',
+    en: 'This password is too easy to guess (a common word, a sequence or a repetition): choose a passphrase of at least 12 characters.',
+  },
+  OIDC_FAILED: { status: 401, fr: "La connexion par l'annuaire de l'organisation a échoué. Réessayez depuis la page de connexion.", en: "Signing in through the organisation's directory failed. Try again from the sign-in page." },
+  OIDC_NO_ROLE: { status: 403, fr: "Votre compte de l'annuaire ne donne aucun rôle dans Palabre. Demandez un accès à l'administrateur.", en: 'Your directory account grants no role in Palabre. Ask the administrator for access.' },
+  TOO_MANY_CONNECTIONS: { status: 429, fr: 'Trop de connexions ouvertes à votre nom : fermez un autre onglet ou appareil.', en: 'Too many connections open in your name: close another tab or device.' },
   EMAIL_TAKEN: { status: 409, fr: 'Un compte existe déjà avec cette adresse e-mail.', en: 'An account already exists with this email address.' },
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Uuid, Versioned, text } from '../common';
+import { Uuid, Versioned, plainText, text } from '../common';
 import {
   BOARD_LIMITS,
   BoardSettingsPatch,
@@ -16,7 +16,7 @@ import { command, event } from './define';
 
 const IdeaRef = { activityId: Uuid, ideaId: Uuid };
 const Title = text(1, BOARD_LIMITS.ideaTitle);
-const Body = z.string().trim().max(BOARD_LIMITS.ideaBody).default('').describe('Optional details');
+const Body = plainText().trim().max(BOARD_LIMITS.ideaBody).default('').describe('Optional details');
 const Reason = text(1, BOARD_LIMITS.reason).describe('Told to the author');
 
 export const BOARD_COMMANDS = {
@@ -31,7 +31,7 @@ export const BOARD_COMMANDS = {
   'idea.support': command(IdeaRef, SupportResult, 'Support an idea (single mode: idempotent) or put one more dot on it (dots mode).'),
   'idea.unsupport': command(IdeaRef, SupportResult, 'Take back my support (single) or one dot (dots).'),
   'idea.similar': command(
-    { activityId: Uuid, text: z.string().trim().min(3).max(BOARD_LIMITS.similarText), excludeIdeaId: Uuid.optional() },
+    { activityId: Uuid, text: plainText().trim().min(3).max(BOARD_LIMITS.similarText), excludeIdeaId: Uuid.optional() },
     z.array(SimilarIdea),
     'Ideas of the board that look like this text (trigram similarity, or a word-overlap fallback).',
   ),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Uuid, text } from '../common';
+import { Uuid, plainText, text } from '../common';
 
 /** The four thematic groups of the Assemblée des Territoires, proposed by default. */
 export const DEFAULT_GROUP_NAMES = [
@@ -38,9 +38,9 @@ export const SynthesisState = z.enum(['draft', 'submitted', 'validated']);
 export type SynthesisState = z.infer<typeof SynthesisState>;
 
 export const SynthesisContent = z.object({
-  findings: z.string().trim().max(4000).describe('Key findings (constats)'),
+  findings: plainText().trim().max(4000).describe('Key findings (constats)'),
   proposals: z.array(text(1, 200)).max(GROUP_LIMITS.proposalsMax).describe('Proposals, one per line; they feed the final survey'),
-  disagreements: z.string().trim().max(4000).describe('Points of disagreement (points de désaccord)'),
+  disagreements: plainText().trim().max(4000).describe('Points of disagreement (points de désaccord)'),
 });
 export type SynthesisContent = z.infer<typeof SynthesisContent>;
 
@@ -59,12 +59,12 @@ export type SynthesisCommentView = z.infer<typeof SynthesisCommentView>;
 
 export const SeedOrigin = z.object({
   kind: z.enum(['survey', 'idea', 'text']).describe('Where the starting card comes from'),
-  label: z.string().max(200).describe('Shown on the card, e.g. « Atelier 1 — thème classé 1er »'),
+  label: plainText().max(200).describe('Shown on the card, e.g. « Atelier 1 — thème classé 1er »'),
   sourceId: Uuid.optional().describe('The survey activity or idea it comes from'),
 });
 export type SeedOrigin = z.infer<typeof SeedOrigin>;
 
-export const SeedCard = z.object({ title: text(1, 200), body: z.string().trim().max(2000).default(''), origin: SeedOrigin });
+export const SeedCard = z.object({ title: text(1, 200), body: plainText().trim().max(2000).default(''), origin: SeedOrigin });
 export type SeedCard = z.infer<typeof SeedCard>;
 
 export const SeedCardView = SeedCard.extend({ id: Uuid, groupId: Uuid, createdAt: z.string() });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AccessMode, ActivityKind, Gender, MemberCategory, ParticipantRole, TerritoryType } from '../enums';
-import { Uuid } from '../common';
+import { Uuid, plainText } from '../common';
 
 /**
  * Outcomes: the typed, JSON-able description of a session's results that every export
@@ -173,7 +173,9 @@ export type ArchiveVerification = z.infer<typeof ArchiveVerification>;
 export const SetPublicBody = z.object({ public: z.boolean() });
 export type SetPublicBody = z.infer<typeof SetPublicBody>;
 
-export const ArchiveListQuery = z.object({ q: z.string().max(200).optional() });
+export const ArchiveListQuery = z.object({ q: plainText().max(200).optional().describe('Words searched in titles, dates, ideas and syntheses') });
+
+export const ExportQuery = z.object({ activityId: Uuid.optional().describe('Only this activity') });
 
 /** Public results: aggregates only (no participants, no authors, no raw rows). */
 export const PublicResults = OutcomeRecord.omit({ participants: true }).extend({ sealedAt: z.string(), digest: z.string() });

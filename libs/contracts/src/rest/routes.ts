@@ -1,6 +1,6 @@
 import '../browser-parsing'; // first: zod must be configured before any schema is built (see the file)
 import { z } from 'zod';
-import { CreateStaffBody, LoginBody, LoginResponse, StaffAccount } from './auth';
+import { AuthOptions, CreateStaffBody, LoginBody, LoginResponse, OidcCallbackQuery, StaffAccount } from './auth';
 import {
   CreateSessionBody,
   Invitation,
@@ -13,7 +13,7 @@ import {
   UpdateSessionBody,
 } from './sessions';
 import { SURVEY_ROUTES } from './surveys';
-import { ArchiveDetail, ArchiveSummary, ArchiveVerification, PublicResults, SetPublicBody } from './outcomes';
+import { ArchiveDetail, ArchiveListQuery, ArchiveSummary, ArchiveVerification, ExportQuery, PublicResults, SetPublicBody } from './outcomes';
 import { Attendance } from '../room/schemas';
 import { GroupImportReport } from './groups';
 
@@ -31,6 +31,8 @@ export interface RouteDefinition {
   auth: RouteAuth;
   summary: string;
   body?: z.ZodType;
+  /** Query parameters the route reads; any other is ignored. A malformed one answers 400. */
+  query?: z.ZodObject;
   response?: z.ZodType;
   /** Non-JSON bodies or answers (CSV upload, file download). */
   contentType?: string;
@@ -45,6 +47,10 @@ export const CORE_ROUTES = {
   ...route('docs.html', { method: 'GET', path: '/api/docs', auth: 'public', summary: 'This API documentation as an HTML page', contentType: 'text/html' }),
   ...route('docs.openapi', { method: 'GET', path: '/api/docs/openapi.json', auth: 'public', summary: 'OpenAPI 3.1 description generated from the route table' }),
   ...route('auth.login', { method: 'POST', path: '/api/auth/login', auth: 'public', summary: 'Staff sign-in', body: LoginBody, response: LoginResponse }),
+  ...route('auth.logout', { method: 'POST', path: '/api/auth/logout', auth: 'staff', summary: 'Sign out: this staff token stops working at once' }),
+  ...route('auth.options', { method: 'GET', path: '/api/auth/options', auth: 'public', summary: 'Which staff sign-in methods this install offers', response: AuthOptions }),
+  ...route('auth.oidc.start', { method: 'GET', path: '/api/auth/oidc/start', auth: 'public', summary: "Redirect to the organisation's directory (OpenID Connect, code flow with PKCE)", contentType: 'text/html' }),
+  ...route('auth.oidc.callback', { method: 'GET', path: '/api/auth/oidc/callback', auth: 'public', summary: 'Where the directory sends the browser back; redirects to the web app signed in', query: OidcCallbackQuery, contentType: 'text/html' }),
   ...route('auth.me', { method: 'GET', path: '/api/auth/me', auth: 'staff', summary: 'The signed-in staff account', response: StaffAccount }),
   ...route('staff.create', { method: 'POST', path: '/api/staff', auth: 'staff', summary: 'Create a staff account (admin)', body: CreateStaffBody, response: StaffAccount }),
   ...route('sessions.list', { method: 'GET', path: '/api/sessions', auth: 'staff', summary: 'Sessions, newest first', response: z.array(SessionSummary) }),
@@ -66,6 +72,7 @@ function download<const K extends string>(key: K, format: string, contentType: s
     path: `/api/sessions/:id/export.${format}`,
     auth: 'staff',
     summary: `Outcomes as ${format.toUpperCase()} (?activityId= for one activity): a draft while live, final once closed`,
+    query: ExportQuery,
     contentType,
   });
 }
@@ -77,7 +84,7 @@ export const OUTCOME_ROUTES = {
   ...download('exports.docx', 'docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
   ...download('exports.json', 'json', 'application/json'),
   ...route('archive.seal', { method: 'POST', path: '/api/sessions/:id/seal', auth: 'staff', summary: 'Seal a closed session into the archive (read-only from then on)', response: ArchiveSummary }),
-  ...route('archive.list', { method: 'GET', path: '/api/archive', auth: 'staff', summary: 'Sealed sessions, newest first; ?q= searches titles, dates, ideas and syntheses', response: z.array(ArchiveSummary) }),
+  ...route('archive.list', { method: 'GET', path: '/api/archive', auth: 'staff', summary: 'Sealed sessions, newest first; ?q= searches titles, dates, ideas and syntheses', query: ArchiveListQuery, response: z.array(ArchiveSummary) }),
   ...route('archive.get', { method: 'GET', path: '/api/archive/:id', auth: 'staff', summary: 'One sealed session with its record', response: ArchiveDetail }),
   ...route('archive.verify', { method: 'GET', path: '/api/archive/:id/verify', auth: 'staff', summary: 'Recompute the digest, rebuild the record from the live tables and walk the audit chain', response: ArchiveVerification }),
   ...route('archive.public', { method: 'POST', path: '/api/archive/:id/public', auth: 'staff', summary: 'Publish or unpublish the public results page', body: SetPublicBody, response: ArchiveSummary }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AccessMode, ActivityKind, Gender, MemberCategory, ParticipantRole, SessionState, TerritoryType } from '../enums';
-import { DisplayName, JoinCode, Uuid, text } from '../common';
+import { DisplayName, JoinCode, Uuid, plainText, text } from '../common';
 
 export const SessionSummary = z.object({
   id: Uuid,
@@ -43,7 +43,7 @@ export type ParticipantView = z.infer<typeof ParticipantView>;
 export const JoinBody = z.union([
   z.object({ code: JoinCode, displayName: DisplayName, screen: z.literal(false).optional() }),
   z.object({ code: JoinCode, screen: z.literal(true).describe('Join as a projector screen (observer)') }),
-  z.object({ invitation: z.string().min(16).max(128).describe('Personal invitation token from the link or QR code') }),
+  z.object({ invitation: plainText().min(16).max(128).describe('Personal invitation token from the link or QR code') }),
 ]);
 export type JoinBody = z.infer<typeof JoinBody>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from '../common';
+import { plainText, text } from '../common';
 import { Gender, MemberCategory, TerritoryType } from '../enums';
 import { MAJORITY_GRADES, SURVEY_LIMITS } from '../limits';
 
@@ -153,7 +153,7 @@ export type YesNoChoice = z.infer<typeof YesNoChoice>;
 export const YesNoBallot = z.object({ type: z.literal('yesno'), choice: YesNoChoice });
 export const TextBallot = z.object({
   type: z.literal('text'),
-  text: z.string().max(1_000).describe(`Short answer, at most ${SURVEY_LIMITS.textAnswerMax} characters once trimmed`),
+  text: plainText().max(1_000).describe(`Short answer, at most ${SURVEY_LIMITS.textAnswerMax} characters once trimmed`),
 });
 
 export type SingleBallot = z.infer<typeof SingleBallot>;

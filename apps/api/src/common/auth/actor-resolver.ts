@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppError } from '../errors/app-error';
-import { StaffAccount } from '../../modules/auth/staff-account.entity';
 import { Participant } from '../../modules/sessions/participant.entity';
 import type { ParticipantActor, StaffActor } from './actor';
+import { StaffSessions } from './staff-sessions';
 import { TokenService } from './tokens';
 
 /** Turns a bearer token into an actor, checking the database so a removed person is refused at once. */
@@ -12,14 +12,16 @@ export class ActorResolver {
   constructor(
     private readonly tokens: TokenService,
     private readonly db: DataSource,
+    private readonly staffSessions: StaffSessions,
   ) {}
 
   async staff(token: string | undefined): Promise<StaffActor> {
     const claims = this.tokens.verify(token);
     if (claims.typ !== 'staff') throw new AppError('UNAUTHENTICATED');
-    const account = await this.db.getRepository(StaffAccount).findOneBy({ id: claims.sub });
+    // Signed out, reset or removed since the token was issued: refused at once.
+    const account = await this.staffSessions.accountOf(claims.jti, claims.sub);
     if (!account) throw new AppError('UNAUTHENTICATED');
-    return { kind: 'staff', accountId: account.id, role: account.role };
+    return { kind: 'staff', accountId: account.id, role: account.role, staffSessionId: claims.jti };
   }
 
   async participant(token: string | undefined): Promise<ParticipantActor> {

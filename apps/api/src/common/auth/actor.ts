@@ -4,6 +4,8 @@ export interface StaffActor {
   kind: 'staff';
   accountId: string;
   role: StaffRole;
+  /** The StaffSession the token names: what signing out revokes (absent when the server acts itself, e.g. the demo seed). */
+  staffSessionId?: string;
 }
 
 export interface ParticipantActor {

@@ -2,13 +2,16 @@ import { CanActivate, ExecutionContext, Injectable, SetMetadata, applyDecorators
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { ROUTES, type RouteKey } from '@palabre/contracts';
+import { z } from 'zod';
 import { ROUTE_RULES } from '@palabre/domain';
 import { AppError } from '../errors/app-error';
-import { parseWith } from '../validation';
+import { parseWith, refuseUnsafeText } from '../validation';
 import type { Actor, ParticipantActor, StaffActor } from './actor';
 import { ActorResolver, bearerOf } from './actor-resolver';
 
 const ROUTE_KEY = 'palabre:route';
+/** A route that reads no query parameter ignores them all. */
+const NO_QUERY = z.object({});
 
 /** Ties a controller method to its contract route: auth, roles and body schema come from there. */
 export function Route(key: RouteKey) {
@@ -48,10 +51,15 @@ export class RouteGuard implements CanActivate {
       if (!rule.roles.includes(actor.role)) throw new AppError('FORBIDDEN');
       req.actor = actor;
     }
+    // Path and query parameters obey the same text rule as bodies; the query its route's schema.
+    refuseUnsafeText(req.params);
+    const query = parseWith(ROUTES[key].query ?? NO_QUERY, req.query ?? {});
+    // Express 5 computes req.query on each read: pin the parsed value so @Query() sees it.
+    Object.defineProperty(req, 'query', { value: query, configurable: true, enumerable: true, writable: true });
     const schema = ROUTES[key].body;
     if (schema && !ROUTES[key].contentType) req.body = parseWith(schema, req.body ?? {});
-    // CSV uploads are parsed by their service; like every other text they cannot carry U+0000.
-    if (typeof req.body === 'string' && req.body.includes('\u0000')) throw new AppError('VALIDATION_FAILED', [{ path: '', message: 'Text must not contain the NUL character (U+0000)' }]);
+    // CSV uploads are parsed by their service; like every other text they obey the text rule.
+    if (typeof req.body === 'string') refuseUnsafeText(req.body);
     return true;
   }
 }

@@ -23,7 +23,7 @@ describe('TokenService', () => {
 
   it('refuses a token signed with another secret', () => {
     const other = new TokenService({ tokenSecret: 'y'.repeat(48), tokenTtlHours: 24 });
-    expect(() => service.verify(other.signStaff(participantId, 'admin'))).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
+    expect(() => service.verify(other.signStaff(participantId, 'admin', sessionId))).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
   });
 
   it('refuses a token whose claims do not fit (role escalation attempt)', () => {

@@ -6,12 +6,14 @@ import { z } from 'zod';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppError } from '../errors/app-error';
 
-const StaffClaims = z.object({ typ: z.literal('staff'), sub: z.uuid(), role: StaffRole });
+const StaffClaims = z.object({ typ: z.literal('staff'), sub: z.uuid(), jti: z.uuid(), role: StaffRole });
 const ParticipantClaims = z.object({ typ: z.literal('participant'), sub: z.uuid(), sid: z.uuid(), role: ParticipantRole });
 const Claims = z.discriminatedUnion('typ', [StaffClaims, ParticipantClaims]);
 export type TokenClaims = z.infer<typeof Claims>;
 
 const ISSUER = 'palabre';
+/** Staff tokens last a working day; signing out ends them sooner. */
+export const STAFF_TOKEN_TTL_SECONDS = 12 * 3600;
 
 /** Signed, expiring bearer tokens (HS256). Who a token is stays checked against the database on use. */
 @Injectable()
@@ -26,8 +28,9 @@ export class TokenService {
     this.key = createSecretKey(Buffer.from(config.tokenSecret, 'utf8'));
   }
 
-  signStaff(accountId: string, role: StaffRole): string {
-    return this.sign({ typ: 'staff', sub: accountId, role }, 12 * 3600);
+  /** A staff token names its StaffSession row (`jti`), which can be revoked; see StaffSessions. */
+  signStaff(accountId: string, role: StaffRole, staffSessionId: string): string {
+    return this.sign({ typ: 'staff', sub: accountId, jti: staffSessionId, role }, STAFF_TOKEN_TTL_SECONDS);
   }
 
   signParticipant(participantId: string, sessionId: string, role: ParticipantRole): string {

@@ -6,6 +6,8 @@ import type { TokenBucket } from './rate-limit';
 export interface LiveSocketData {
   actor: ParticipantActor;
   bucket: TokenBucket;
+  /** The client's address (TRUST_PROXY decides whether X-Forwarded-For is believed). */
+  address: string;
   /** Token expiry (ms since epoch): long-lived sockets are revalidated against it. */
   expiresAt: number;
 }

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { Inject, Logger, OnModuleDestroy } from '@nestjs/common';
 import jwt from 'jsonwebtoken';
 import { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
@@ -7,10 +8,11 @@ import { isStaffRole } from '@palabre/domain';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { ActorResolver } from '../auth/actor-resolver';
 import { AppError, toAppError } from '../errors/app-error';
+import { clientAddressReader } from '../http/client-address';
 import { CommandDispatcher } from './command-dispatcher';
 import { RealtimeEmitter } from './emitter';
 import { PresenceService } from './presence.service';
-import { FloodCoolOffs, TokenBucket } from './rate-limit';
+import { FloodCoolOffs } from './rate-limit';
 import { rooms } from './rooms';
 import type { LiveSocket } from './live-socket';
 import { VolatileFanout } from './volatile-fanout';
@@ -33,6 +35,7 @@ function tokenExpiry(token: string): number {
 export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   private readonly logger = new Logger('Live');
   private readonly perAddress = new Map<string, number>();
+  private readonly clientAddress: (req: IncomingMessage) => string;
   private sweep?: NodeJS.Timeout;
 
   constructor(
@@ -43,7 +46,9 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly fanout: VolatileFanout,
     private readonly floods: FloodCoolOffs,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.clientAddress = clientAddressReader(config.trustProxy);
+  }
 
   afterInit(namespace: Namespace<Record<string, never>, ServerToClientEvents>): void {
     this.emitter.attach(namespace);
@@ -54,10 +59,13 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       for (const socket of namespace.sockets.values()) {
         if (((socket.data as { expiresAt?: number }).expiresAt ?? Infinity) <= now) socket.disconnect(true);
       }
+      this.floods.sweep(now);
     }, REVALIDATE_MS);
     this.sweep.unref();
-    namespace.use((socket, next) => {
-      const address = socket.handshake.address;
+    namespace.use((raw, next) => {
+      const socket = raw as unknown as LiveSocket;
+      const address = this.clientAddress(socket.request);
+      socket.data.address = address;
       if ((this.perAddress.get(address) ?? 0) >= this.config.maxConnectionsPerIp) {
         return next(Object.assign(new Error('RATE_LIMITED'), { data: { code: 'RATE_LIMITED', message: errorMessage('RATE_LIMITED') } }));
       }
@@ -67,9 +75,10 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
         .then((actor) => {
           // Cut off for flooding a moment ago (see FloodCoolOffs): try again later.
           if (this.floods.active(actor.participantId)) throw new AppError('RATE_LIMITED');
-          (socket as unknown as LiveSocket).data.actor = actor;
-          (socket as unknown as LiveSocket).data.bucket = new TokenBucket(this.config.commandBurst, this.config.commandRatePerSecond);
-          (socket as unknown as LiveSocket).data.expiresAt = tokenExpiry(token as string);
+          // All the participant's sockets share one bucket; past the cap: TOO_MANY_CONNECTIONS.
+          socket.data.bucket = this.floods.admit(actor.participantId, socket);
+          socket.data.actor = actor;
+          socket.data.expiresAt = tokenExpiry(token as string);
           next();
         })
         .catch((error: unknown) => {
@@ -85,7 +94,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     if (!actor) return void socket.disconnect(true);
     // Before any await: a command sent right after the handshake must find its listener.
     this.dispatcher.attach(socket);
-    const address = socket.handshake.address;
+    const address = socket.data.address;
     this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1);
     const joined = [rooms.session(actor.sessionId), rooms.participant(actor.participantId)];
     if (isStaffRole(actor.role)) joined.push(rooms.staff(actor.sessionId));
@@ -100,7 +109,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   handleDisconnect(socket: LiveSocket): void {
     const actor = socket.data.actor;
-    const address = socket.handshake.address;
+    const address = socket.data.address;
     const count = (this.perAddress.get(address) ?? 1) - 1;
     if (count <= 0) this.perAddress.delete(address);
     else this.perAddress.set(address, count);

@@ -10,7 +10,7 @@ import type { ClientToServerEvents, CommandInput, CommandName, CommandResult, Ac
 import type { AppConfig } from '../../config/config';
 import { startPalabre, type RunningPalabre } from '../../bootstrap';
 import { StaffAccount } from '../../modules/auth/staff-account.entity';
-import { TokenService } from '../auth/tokens';
+import { StaffSessions } from '../auth/staff-sessions';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -52,6 +52,8 @@ export class TestApp {
       seedDemo: false,
       logLevel: 'error',
       maxConnectionsPerIp: 10_000,
+      maxSocketsPerParticipant: 5,
+      trustProxy: [],
       dbPoolSize: 10,
       commandBurst: 30,
       commandRatePerSecond: 10,
@@ -87,7 +89,7 @@ export class TestApp {
     const password = 'motdepasse-solide-42';
     const repo = this.db.getRepository(StaffAccount);
     const account = await repo.save({ email, displayName: `Staff ${role}`, role, passwordHash: await argon2.hash(password, { type: argon2.argon2id, timeCost: 2, memoryCost: 4096 }) });
-    return { id: account.id, token: this.palabre.app.get(TokenService).signStaff(account.id, role), email, password };
+    return { id: account.id, token: await this.palabre.app.get(StaffSessions).issue(account, 'password'), email, password };
   }
 
   /** A live open session created through the API, plus its facilitator's session token. */

@@ -2,12 +2,14 @@ import { Injectable } from '@nestjs/common';
 import argon2 from 'argon2';
 import { DataSource, QueryFailedError } from 'typeorm';
 import type { CreateStaffBody, LoginResponse, StaffAccount as StaffAccountView } from '@palabre/contracts';
-import { TokenService } from '../../common/auth/tokens';
+import { StaffSessions } from '../../common/auth/staff-sessions';
 import { AppError } from '../../common/errors/app-error';
+import { LoginThrottle } from './login-throttle';
+import { isStrongPassword } from './password-policy';
 import { StaffAccount } from './staff-account.entity';
 
-const MAX_FAILURES = 5;
-const WINDOW_MS = 10 * 60 * 1000;
+/** Verified against when the email is unknown, so both answers take as long. */
+const DECOY_HASH = argon2.hash('palabre-decoy-password', { type: argon2.argon2id });
 
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof QueryFailedError && (error.driverError as { code?: string } | undefined)?.code === '23505';
@@ -17,29 +19,33 @@ export function toStaffView(a: StaffAccount): StaffAccountView {
   return { id: a.id, email: a.email, displayName: a.displayName, role: a.role };
 }
 
+/** The staff password rule for REST and the CLI alike (see password-policy.ts). */
+export function assertStrongPassword(password: string, personal: string[]): void {
+  if (!isStrongPassword(password, personal)) throw new AppError('WEAK_PASSWORD');
+}
+
 @Injectable()
 export class AuthService {
-  /** Failed sign-ins per email (per node): slows down password guessing. */
-  private readonly failures = new Map<string, { count: number; since: number }>();
-
   constructor(
     private readonly db: DataSource,
-    private readonly tokens: TokenService,
+    private readonly sessions: StaffSessions,
+    private readonly throttle: LoginThrottle,
   ) {}
 
-  async login(email: string, password: string): Promise<LoginResponse> {
-    const now = Date.now();
-    const record = this.failures.get(email);
-    if (record && now - record.since < WINDOW_MS && record.count >= MAX_FAILURES) throw new AppError('LOGIN_THROTTLED');
+  async login(email: string, password: string, address: string): Promise<LoginResponse> {
+    this.throttle.check(address, email);
     const account = await this.db.getRepository(StaffAccount).findOneBy({ email });
-    const valid = account ? await argon2.verify(account.passwordHash, password) : await argon2.hash(password).then(() => false);
-    if (!account || !valid) {
-      const fresh = !record || now - record.since >= WINDOW_MS;
-      this.failures.set(email, { count: fresh ? 1 : record.count + 1, since: fresh ? now : record.since });
+    const valid = await argon2.verify(account?.passwordHash ?? (await DECOY_HASH), password);
+    if (!account?.passwordHash || !valid) {
+      this.throttle.failed(address, email);
       throw new AppError('INVALID_CREDENTIALS');
     }
-    this.failures.delete(email);
-    return { token: this.tokens.signStaff(account.id, account.role), account: toStaffView(account) };
+    this.throttle.succeeded(address, email);
+    return { token: await this.sessions.issue(account, 'password'), account: toStaffView(account) };
+  }
+
+  async logout(staffSessionId: string | undefined): Promise<void> {
+    if (staffSessionId) await this.sessions.revoke(staffSessionId);
   }
 
   async me(accountId: string): Promise<StaffAccountView> {
@@ -49,6 +55,7 @@ export class AuthService {
   }
 
   async createAccount(body: CreateStaffBody): Promise<StaffAccountView> {
+    assertStrongPassword(body.password, [body.email, body.displayName]);
     const repo = this.db.getRepository(StaffAccount);
     if (await repo.existsBy({ email: body.email })) throw new AppError('EMAIL_TAKEN');
     const passwordHash = await argon2.hash(body.password, { type: argon2.argon2id });

@@ -30,6 +30,9 @@ describe('API documentation (real app)', () => {
     expect(schema.anyOf[0].properties.displayName.description).toBe('Name shown to the room');
     expect(schema.anyOf[2].required).toEqual(['invitation']);
     expect(res.body.paths['/api/sessions/{id}/snapshot'].get.parameters).toEqual([{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }]);
+    // Query parameters come from the route's query schema, the one requests are checked against.
+    const search = res.body.paths['/api/archive'].get.parameters;
+    expect(search).toEqual([expect.objectContaining({ name: 'q', in: 'query', required: false, description: 'Words searched in titles, dates, ideas and syntheses' })]);
   });
 
   it('serves a human page listing the routes, with no script and a strict Content-Security-Policy', async () => {

@@ -37,7 +37,14 @@ function operation(key: RouteKey, def: RouteDefinition, params: string[]): JsonS
     'x-palabre-roles': ROUTE_RULES[key].auth === 'public' ? [] : (ROUTE_RULES[key] as { roles: readonly string[] }).roles,
   };
   if (def.auth !== 'public') op.security = [{ bearer: [] }];
-  if (params.length) op.parameters = params.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
+  const parameters: JsonSchema[] = params.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
+  // Query parameters come from the route's `query` schema, the one the RouteGuard parses with.
+  const query = def.query ? jsonSchemaOf(def.query, 'input') : undefined;
+  const required = new Set((query?.required as string[] | undefined) ?? []);
+  for (const [name, schema] of Object.entries((query?.properties as Record<string, JsonSchema> | undefined) ?? {})) {
+    parameters.push({ name, in: 'query', required: required.has(name), schema, ...(typeof schema.description === 'string' ? { description: schema.description } : {}) });
+  }
+  if (parameters.length) op.parameters = parameters;
   if (def.contentType && def.method !== 'GET') {
     op.requestBody = { required: true, content: { [def.contentType]: { schema: { type: 'string' } } } };
   } else if (def.body) {

@@ -117,7 +117,7 @@ describe('outcomes: exports, sealing and the archive (real database)', () => {
     expect(doc.sections[0].recompute).toMatchObject({ question: { type: 'ranking' } });
     const one = OutcomeExport.parse(JSON.parse(((await download('json', staffToken, `?activityId=${board.id}`).expect(200)).body as Buffer).toString('utf8')));
     expect(one.sections.map((s) => s.kind)).toEqual(['board']);
-    await download('json', staffToken, '?activityId=nope').expect(404);
+    await download('json', staffToken, '?activityId=nope').expect(400);
   });
 
   it('refuses exports to a member and to anonymous callers', async () => {

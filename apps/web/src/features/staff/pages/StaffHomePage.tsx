@@ -1,13 +1,13 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { LoginResponse } from '@palabre/contracts';
-import { setStaffAuth } from '../../../lib/session-store';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { Loading } from '../../../ui/Loading';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle';
 import { CreateSessionForm } from '../components/CreateSessionForm';
 import { RequireStaff } from '../components/RequireStaff';
 import { SessionTable } from '../components/SessionTable';
+import { SignOutButton } from '../components/SignOutButton';
 import { useSignOutOnAccessLost, useStaffSessions } from '../hooks/useStaffQueries';
 
 export function StaffHomePage() {
@@ -26,9 +26,7 @@ function StaffHome({ auth }: { auth: LoginResponse }) {
         <h1>{t('sessions.title')}</h1>
         <p className="muted">
           {t('signedInAs', { name: auth.account.displayName })}{' '}
-          <button type="button" className="button button-link" onClick={() => setStaffAuth(null)}>
-            {t('signOut')}
-          </button>
+          <SignOutButton token={auth.token} />
         </p>
         {auth.account.role !== 'facilitator' && (
           <p>
