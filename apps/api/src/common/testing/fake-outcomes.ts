@@ -84,6 +84,6 @@ export function fakeExport(members: number): OutcomeExport {
     participants,
     sections,
     audit: { length: 42, head: 'a'.repeat(64), types: { 'survey.opened': 4 } },
-    export: { generatedAt: '2026-12-03T17:00:00.000Z', status: 'final', activityId: null },
+    export: { generatedAt: '2026-12-03T17:00:00.000Z', status: 'final', activityId: null, timeZone: 'Europe/Paris' },
   };
 }
