@@ -38,7 +38,6 @@ export function resultsTable(title: string, config: QuestionConfig, results: Que
   const figures: OutcomeTable['figures'] = [
     { label: 'Votants', value: turnout.voters },
     { label: 'Présents à la clôture', value: turnout.present },
-    { label: 'Participation (%)', value: turnout.rate === null ? null : Math.round(turnout.rate * 1000) / 10 },
   ];
   if (results.type === 'scale') figures.push({ label: 'Moyenne', value: results.mean }, { label: 'Médiane', value: results.median });
   if (results.type === 'yesno') figures.push({ label: 'Suffrages exprimés (oui + non)', value: results.expressed });

@@ -101,7 +101,7 @@ function chart(items: ChartItem[], max: number): Table {
 }
 
 /** Column widths from the text lengths (Word wraps inside them), shared as in the PDF. */
-function widthsOf(columns: string[], rows: Cell[][]): number[] {
+function widthsOf(columns: string[], rows: Cell[][], numeric: boolean[]): number[] {
   const natural: number[] = [];
   const least: number[] = [];
   columns.forEach((header, i) => {
@@ -114,11 +114,11 @@ function widthsOf(columns: string[], rows: Cell[][]): number[] {
     natural.push((Math.max(...texts.map((t) => t.length)) + 2) * CHAR);
     least.push((Math.max(...texts.flatMap((t) => t.split(/\s+/).map((w) => w.length))) + 2) * CHAR);
   });
-  return fitColumns(natural, least, TEXT_WIDTH).map(Math.floor);
+  return fitColumns(natural, least, TEXT_WIDTH, numeric).map(Math.floor);
 }
 
 function table(columns: string[], rows: Cell[][], numeric: boolean[] = []): Table {
-  const widths = widthsOf(columns, rows);
+  const widths = widthsOf(columns, rows, numeric);
   const cell = (value: Cell, i: number, header: boolean) =>
     new TableCell({
       width: { size: widths[i], type: WidthType.DXA },

@@ -2,17 +2,20 @@
  * Table column widths that fit the page, shared by the PDF and DOCX minutes. Each column
  * comes with the width its content needs on one line (`natural`) and the width of its
  * longest word (`least`). When everything fits on one line, the spare room goes to the
- * widest column (the labels), so numbers stay compact; otherwise every column keeps at
+ * widest text column (the labels), so numbers stay compact; otherwise every column keeps at
  * least its longest word and the columns share the rest in proportion to what they would
  * need, so long labels wrap. Never wider than `available`.
  */
-export function fitColumns(natural: readonly number[], least: readonly number[], available: number): number[] {
+export function fitColumns(natural: readonly number[], least: readonly number[], available: number, numeric: readonly boolean[] = []): number[] {
   const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
   // A single word may not take more than a third of the page: it is broken instead.
   const floor = least.map((w, i) => Math.min(w, natural[i], available / 3));
   if (sum(natural) <= available) {
     const widths = [...natural];
-    widths[natural.indexOf(Math.max(...natural))] += available - sum(natural);
+    const text = natural.map((n, i) => (numeric[i] ? -1 : n));
+    // A table of numbers only shares the spare room evenly.
+    if (Math.max(...text) < 0) return widths.map((w) => w + (available - sum(natural)) / widths.length);
+    widths[text.indexOf(Math.max(...text))] += available - sum(natural);
     return widths;
   }
   if (sum(floor) >= available) return floor.map((w) => (w / sum(floor)) * available);

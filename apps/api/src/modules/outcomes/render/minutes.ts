@@ -180,7 +180,7 @@ function meritProfile(chart: ResultChart, gradeCount: 6 | 7, method: string | nu
     {
       type: 'legend',
       items: grades.map((g, i) => ({ label: g, colour: colours[i] })),
-      caption: `${method ?? 'Jugement majoritaire'} — profil de mérite : part des votants ayant donné chaque mention, de la meilleure (à gauche) à la moins bonne`,
+      caption: `${method ?? 'Jugement majoritaire'} — profil de mérite : part des votants ayant donné chaque mention, de la meilleure (à gauche) à la moins bonne ; la mention majoritaire est celle qui couvre le milieu de la barre`,
     },
   ];
 }

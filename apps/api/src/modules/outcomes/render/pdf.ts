@@ -141,7 +141,7 @@ const PROFILE_WIDTH = 150;
 const PROFILE_MIN = 90;
 
 /** Measures each column (one line, longest word) in the table font; `fitColumns` shares the page. */
-function columnWidths(pdf: Pdf, columns: string[], rows: TableCell[][], available: number): number[] {
+function columnWidths(pdf: Pdf, columns: string[], rows: TableCell[][], available: number, numeric: boolean[]): number[] {
   const natural: number[] = [];
   const least: number[] = [];
   columns.forEach((header, i) => {
@@ -161,12 +161,12 @@ function columnWidths(pdf: Pdf, columns: string[], rows: TableCell[][], availabl
     natural.push(line + 2 * CELL_PAD + 1);
     least.push(word + 2 * CELL_PAD + 1);
   });
-  return fitColumns(natural, least, available);
+  return fitColumns(natural, least, available, numeric);
 }
 
 function table(pdf: Pdf, root: Struct, columns: string[], rows: TableCell[][], numeric: boolean[]): void {
   const width = pdf.page.width - 2 * MARGIN;
-  const widths = columnWidths(pdf, columns, rows, width);
+  const widths = columnWidths(pdf, columns, rows, width, numeric);
   const el = pdf.struct('Table');
   root.add(el);
   const rowHeight = (cells: TableCell[], font: string) => {
@@ -230,6 +230,8 @@ function profileBar(pdf: Pdf, segments: number[], total: number, colours: readon
     if (sw > 0) pdf.rect(at, y, sw, 10).fill(colours[g]);
     at += sw;
   });
+  // The median: the majority grade is the one under this line.
+  if (total > 0) pdf.lineWidth(1).strokeColor('black').moveTo(x + w / 2, y - 2).lineTo(x + w / 2, y + 12).stroke();
 }
 
 /** A bar chart: labels wrap on the left, bars scaled to `max`, values after the bars, the method named under it. */
