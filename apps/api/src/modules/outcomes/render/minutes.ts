@@ -92,7 +92,7 @@ function attendance(doc: OutcomeExport): Block[] {
     type: 'paragraph',
     text: label(
       a.invited > 0
-        ? `${frenchNumber(a.present)} membres présents ; ${frenchNumber(a.invited)} membres invités, dont ${frenchPercent(a.turnout)} ont rejoint la séance.`
+        ? `${frenchNumber(a.present)} membres présents. ${frenchNumber(Math.round((a.turnout ?? 0) * a.invited))} des ${frenchNumber(a.invited)} membres invités ont rejoint la séance : taux de participation ${frenchPercent(a.turnout)}.`
         : `${frenchNumber(a.present)} membres présents (séance ouverte, sans liste d’invités).`,
     ),
   });
