@@ -66,7 +66,7 @@ export function questionTypesDoc(): string[] {
     '## Survey question types: configurations and ballot values',
     '',
     'A question\'s `config` (in `survey.question.add`, `survey.question.update`, survey views and results) is one of the',
-    'shapes below, chosen by `type`; a ballot\'s `value` (in `survey.ballot.cast`) is the shape of the same `type`.',
+    'shapes below, chosen by `type`; a ballot\'s `value` (in `ballot.cast`) is the shape of the same `type`.',
     'Rules that depend on the question (known option ids, budget, range, text length) are checked by',
     '`validateBallot` in libs/domain, which answers a precise error code.',
     '',
