@@ -2,7 +2,7 @@ import {
   AlignmentType, BorderStyle, Document, HeadingLevel, Packer, PageBreak, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType,
 } from 'docx';
 import type { OutcomeExport } from '@palabre/contracts';
-import { fitColumns } from './layout';
+import { BREAKS, fitColumns } from './layout';
 import { buildMinutes, type Block, type ChartItem, type TableCell as Cell } from './minutes';
 
 const MUTED = '5A6470';
@@ -112,7 +112,7 @@ function widthsOf(columns: string[], rows: Cell[][], numeric: boolean[]): number
     }
     const texts = [header, ...rows.map((r) => (typeof r[i] === 'string' ? (r[i] as string) : ''))];
     natural.push((Math.max(...texts.map((t) => t.length)) + 2) * CHAR);
-    least.push((Math.max(...texts.flatMap((t) => t.split(/\s+/).map((w) => w.length))) + 2) * CHAR);
+    least.push((Math.max(...texts.flatMap((t) => t.split(BREAKS).map((w) => w.length))) + 2) * CHAR);
   });
   return fitColumns(natural, least, TEXT_WIDTH, numeric).map(Math.floor);
 }

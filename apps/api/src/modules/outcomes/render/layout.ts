@@ -1,4 +1,10 @@
 /**
+ * Where a line may break: ordinary spaces only. « 14 h 05 », « 80 % » and « : » hold together with
+ * no-break spaces (U+00A0, U+202F), so a column must be as wide as the whole group.
+ */
+export const BREAKS = /[ \t\n\r]+/;
+
+/**
  * Table column widths that fit the page, shared by the PDF and DOCX minutes. Each column
  * comes with the width its content needs on one line (`natural`) and the width of its
  * longest word (`least`). When everything fits on one line, the spare room goes to the

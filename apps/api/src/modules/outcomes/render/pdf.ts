@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { OutcomeExport } from '@palabre/contracts';
-import { fitColumns } from './layout';
+import { BREAKS, fitColumns } from './layout';
 import { buildMinutes, type Block, type ChartItem, type TableCell } from './minutes';
 
 /**
@@ -156,7 +156,7 @@ function columnWidths(pdf: Pdf, columns: string[], rows: TableCell[][], availabl
     for (const [text, font] of texts) {
       pdf.font(font).fontSize(TABLE_SIZE);
       line = Math.max(line, pdf.widthOfString(text));
-      for (const w of text.split(/\s+/)) if (w) word = Math.max(word, pdf.widthOfString(w));
+      for (const w of text.split(BREAKS)) if (w) word = Math.max(word, pdf.widthOfString(w));
     }
     natural.push(line + 2 * CELL_PAD + 1);
     least.push(word + 2 * CELL_PAD + 1);
