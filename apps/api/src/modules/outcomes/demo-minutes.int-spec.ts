@@ -80,6 +80,8 @@ describe('the demo plenary minutes (real database, real sockets)', () => {
     expect(text.slice(0, text.indexOf('Journal d’audit'))).not.toMatch(/\b(published|draft|report_back|closed|open)\b/);
     expect(text).toMatch(/Résultats publiés \d{1,2} h \d{2} \d{1,2} h \d{2}/);
     const { pages, boxes } = pdfTextBoxes(pdf);
+    // No page holds only its folio.
+    for (let page = 1; page <= pages.length; page++) expect(boxes.some((b) => b.page === page && !/^\d+ \/ \d+$/.test(b.text))).toBe(true);
     for (const a of boxes) {
       const page = pages[a.page - 1];
       expect(a.left >= PDF_MARGIN - 0.5 && a.right <= page.width - PDF_MARGIN + 0.5).toBe(true);

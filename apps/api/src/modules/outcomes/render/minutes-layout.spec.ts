@@ -30,6 +30,12 @@ describe('minutes that fit A4 portrait whatever the labels', () => {
     expect(pages.length).toBeGreaterThan(3);
     for (const p of pages) expect([Math.round(p.width), Math.round(p.height)]).toEqual([595, 842]);
     expect(boxes.length).toBeGreaterThan(500);
+    // Every page has text besides its folio (« 3 / 12 »), at the foot of the page.
+    const folio = (b: TextBox) => /^\d+ \/ \d+$/.test(b.text);
+    for (let page = 1; page <= pages.length; page++) {
+      expect(boxes.filter((b) => b.page === page && !folio(b)).length).toBeGreaterThan(0);
+      expect(boxes.filter((b) => b.page === page && folio(b)).map((b) => [b.text, b.top > pages[0].height - PDF_MARGIN])).toEqual([[`${page} / ${pages.length}`, true]]);
+    }
     const clashes: string[] = [];
     for (let i = 0; i < boxes.length; i++) {
       for (let j = i + 1; j < boxes.length && clashes.length < 5; j++) if (overlap(boxes[i], boxes[j])) clashes.push(`p.${boxes[i].page}: « ${boxes[i].text} » over « ${boxes[j].text} »`);

@@ -75,9 +75,13 @@ export function renderPdf(doc: OutcomeExport): Promise<Buffer> {
   const range = pdf.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     pdf.switchToPage(i);
+    // The folio sits in the bottom margin: lift the margin while writing it, or pdfkit starts a new page.
+    const margin = pdf.page.margins.bottom;
+    pdf.page.margins.bottom = 0;
     pdf.markContent('Artifact', { type: 'Pagination' });
     pdf.font('body').fontSize(8).fillColor(MUTED).text(`${i + 1} / ${range.count}`, MARGIN, pdf.page.height - MARGIN + 6, { width, align: 'right', lineBreak: false });
     pdf.endMarkedContent();
+    pdf.page.margins.bottom = margin;
   }
   pdf.end();
   return done;
