@@ -60,6 +60,14 @@ describe('minutes that fit A4 portrait whatever the labels', () => {
     expect(text).not.toMatch(/\b(published|draft|closed|report_back)\b/);
   });
 
+  it('tags the PDF for screen readers: French, headings, tables with header cells, charts with alternative text', async () => {
+    const raw = (await renderPdf(doc)).toString('latin1');
+    for (const mark of ['/StructTreeRoot', '/Marked true', '/Lang (fr-FR)', '/DisplayDocTitle true', '/S /H1', '/S /H2', '/S /H3', '/S /Table', '/S /TH', '/Scope /Column', '/S /TD']) expect(raw).toContain(mark);
+    // Seven charts (the majority-judgment profile is drawn in its table: one alternative text per option).
+    expect(raw.match(/\/S \/Figure/g)).toHaveLength(7);
+    expect(raw.match(/\/Alt /g)!.length).toBeGreaterThanOrEqual(7 + 12);
+  });
+
   it('writes DOCX tables holding the same numbers as the JSON', async () => {
     const xml = await (await JSZip.loadAsync(await renderDocx(doc))).file('word/document.xml')!.async('string');
     const tables = [...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((t) =>
