@@ -36,6 +36,12 @@ describe('configuration from the environment', () => {
     expect(message).not.toMatch(/PORT/);
   });
 
+  it('prints times in Paris by default, in another IANA zone when asked, and refuses an unknown zone', () => {
+    expect(loadConfig({ DATA_DIR: freshDataDir() }).displayTimeZone).toBe('Europe/Paris');
+    expect(loadConfig({ DATA_DIR: freshDataDir(), TZ_DISPLAY: 'America/Cayenne' }).displayTimeZone).toBe('America/Cayenne');
+    expect(configError({ DATA_DIR: freshDataDir(), TZ_DISPLAY: 'Paris' })).toMatch(/^ {2}TZ_DISPLAY: must be an IANA time zone/m);
+  });
+
   it('lists every bad variable at once', () => {
     const message = configError({ DATA_DIR: freshDataDir(), PORT: '-1', REDIS_URL: 'http://cache', TOKEN_SECRET: 'court' });
     expect(message).toMatch(/PORT/);

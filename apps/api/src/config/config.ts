@@ -36,9 +36,23 @@ export const EnvSchema = z.object({
   COMMAND_RATE_PER_SECOND: z.coerce.number().min(0.1).default(10),
   FLOOD_REFUSALS: z.coerce.number().int().min(1).default(100),
   FLOOD_COOL_OFF_SECONDS: z.coerce.number().min(0).default(10),
+  TZ_DISPLAY: z
+    .string()
+    .refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris')
+    .default('Europe/Paris')
+    .describe('Time zone the minutes and spreadsheets print times in'),
   BENCH_DIAGNOSTICS_PORT: z.coerce.number().int().min(0).max(65535).optional().describe('Bench only: serve GET /stats (memory after GC, event-loop delay, CPU) on 127.0.0.1 at this port'),
 });
 export type Env = z.infer<typeof EnvSchema>;
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('fr-FR', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export interface AppConfig {
   env: Env['NODE_ENV'];
@@ -69,6 +83,8 @@ export interface AppConfig {
   floodRefusals: number;
   /** How long a flooder's handshakes are refused. */
   floodCoolOffSeconds: number;
+  /** IANA zone the exports print times in (TZ_DISPLAY); stored times stay UTC. */
+  displayTimeZone: string;
   /** Bench only (`npm run bench`): loopback diagnostics port; unset in production. */
   benchDiagnosticsPort?: number;
 }
@@ -173,6 +189,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     commandRatePerSecond: env.COMMAND_RATE_PER_SECOND,
     floodRefusals: env.FLOOD_REFUSALS,
     floodCoolOffSeconds: env.FLOOD_COOL_OFF_SECONDS,
+    displayTimeZone: env.TZ_DISPLAY,
     benchDiagnosticsPort: env.BENCH_DIAGNOSTICS_PORT,
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AccessMode, ActivityKind, Gender, MemberCategory, ParticipantRole, TerritoryType } from '../enums';
 import { Uuid, plainText } from '../common';
+import { ResultChart } from '../surveys/questions';
 
 /**
  * Outcomes: the typed, JSON-able description of a session's results that every export
@@ -18,6 +19,11 @@ export const OutcomeTable = z.object({
   columns: z.array(z.string()).min(1),
   rows: z.array(z.array(Cell)).describe('Each row has one cell per column'),
   note: z.string().nullable().default(null).describe('e.g. « 142 votants, 3 bulletins blancs »'),
+  figures: z
+    .array(z.object({ label: z.string(), value: Cell }))
+    .default([])
+    .describe('Key figures printed with the table in every format, e.g. a scale’s « Moyenne » and « Médiane », the voters and members present'),
+  chart: ResultChart.nullable().default(null).describe('What the chart of these results plots (libs/domain `resultChart`); null when the table is not a vote'),
 });
 export type OutcomeTable = z.infer<typeof OutcomeTable>;
 
@@ -139,7 +145,12 @@ export type ExportStatus = z.infer<typeof ExportStatus>;
 
 /** The JSON export: the record plus when and how it was produced (not part of the sealed digest). */
 export const OutcomeExport = OutcomeRecord.extend({
-  export: z.object({ generatedAt: z.string(), status: ExportStatus, activityId: Uuid.nullable() }),
+  export: z.object({
+    generatedAt: z.string(),
+    status: ExportStatus,
+    activityId: Uuid.nullable(),
+    timeZone: z.string().default('Europe/Paris').describe('IANA zone the documents print times in (TZ_DISPLAY); every time in the JSON stays in UTC'),
+  }),
 });
 export type OutcomeExport = z.infer<typeof OutcomeExport>;
 

@@ -279,7 +279,11 @@ export const TextResults = z.object({
   method: z.literal('word_frequency'),
   ...ResultsBase,
   words: z
-    .array(z.object({ word: z.string(), count: Count.describe('Answers containing the word') }))
+    .array(z.object({
+      word: z.string().describe('The word as shown: its most frequent spelling'),
+      count: Count.describe('Answers containing the word'),
+      spellings: z.array(z.string()).describe('Every spelling counted as this word (case and accents aside), most frequent first'),
+    }))
     .describe(`Top ${SURVEY_LIMITS.wordCloudTop}, most frequent first`),
 });
 
@@ -296,6 +300,40 @@ export type ScaleResults = z.infer<typeof ScaleResults>;
 export type MajorityResults = z.infer<typeof MajorityResults>;
 export type YesNoResults = z.infer<typeof YesNoResults>;
 export type TextResults = z.infer<typeof TextResults>;
+
+// ---- Charts ----
+
+export const ChartLayout = z.enum(['bars', 'merit_profile', 'words']);
+export type ChartLayout = z.infer<typeof ChartLayout>;
+export const ChartScore = z.enum(['votes', 'borda_points', 'points', 'answers']);
+export type ChartScore = z.infer<typeof ChartScore>;
+
+/**
+ * What a results chart plots, the same on the projector and in every export: each method's own
+ * score (Borda points, points given, votes, answers containing a word), or the majority-judgment
+ * merit profile (one stacked bar of grades per option). Built by `resultChart` in libs/domain.
+ */
+export const ResultChart = z.object({
+  type: QuestionType,
+  method: ResultMethod,
+  layout: ChartLayout.describe('bars: one bar per item; merit_profile: one stacked bar of grades per option; words: a word cloud'),
+  score: ChartScore.describe('What a bar’s value counts'),
+  max: Count.describe('The value a full-width bar stands for (at least 1): the largest bar, or the ballots for a merit profile'),
+  bars: z
+    .array(z.object({
+      key: z.string().describe('Option id, yes / no / abstain, scale value or word'),
+      label: z.string().describe('What the bar is named on the chart'),
+      value: Count.describe('The method’s score for this item'),
+      rank: z.number().int().min(1).nullable().describe('Place in the method’s order; null where the order is not a ranking (yes/no, scale values)'),
+      majorityGrade: z.number().int().nullable().describe('Merit profile only: the majority grade index (0 = best)'),
+      segments: z.array(Count).nullable().describe('Merit profile only: ballots per grade, best grade first'),
+    }))
+    .describe('In display order'),
+  gradeCount: GradeCount.nullable().describe('Merit profile only'),
+  mean: z.number().nullable().describe('Scale only'),
+  median: z.number().nullable().describe('Scale only'),
+});
+export type ResultChart = z.infer<typeof ResultChart>;
 
 // ---- Breakdown by territory type, category and gender ----
 

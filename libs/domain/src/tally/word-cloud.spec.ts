@@ -19,16 +19,32 @@ describe('word cloud', () => {
     expect(r.method).toBe('word_frequency');
     expect(r.ballots).toBe(4);
     expect(r.words).toEqual([
-      { word: 'mobilité', count: 2 },
-      { word: 'santé', count: 2 },
-      { word: 'accès', count: 1 },
-      { word: 'écoles', count: 1 },
+      { word: 'mobilité', count: 2, spellings: ['mobilité', 'Mobilité'] },
+      { word: 'santé', count: 2, spellings: ['santé'] },
+      { word: 'accès', count: 1, spellings: ['accès'] },
+      { word: 'écoles', count: 1, spellings: ['Écoles'] },
     ]);
   });
 
   it('treats composed and decomposed accents as the same word', () => {
     const r = tally(q, answers('sante\u0301', 'santé'));
-    expect(r.words).toEqual([{ word: 'santé', count: 2 }]);
+    expect(r.words).toEqual([{ word: 'santé', count: 2, spellings: ['santé'] }]);
+  });
+
+  it('counts case and accent variants as one word and keeps every spelling', () => {
+    const r = tally(q, answers('Coopération !', 'cooperation.', 'la coopération', 'COOPERATION', 'santé'));
+    expect(r.words[0]).toEqual({ word: 'coopération', count: 4, spellings: ['cooperation', 'COOPERATION', 'coopération', 'Coopération'] });
+    expect(r.words.map((w) => w.word)).toEqual(['coopération', 'santé']);
+  });
+
+  it('shows the most frequent spelling of a word', () => {
+    const r = tally(q, answers('cooperation', 'cooperation', 'coopération'));
+    expect(r.words).toEqual([{ word: 'cooperation', count: 3, spellings: ['cooperation', 'coopération'] }]);
+  });
+
+  it('counts a word once per answer whatever its spellings there', () => {
+    const r = tally(q, answers('Coopération, coopération et cooperation'));
+    expect(r.words).toEqual([{ word: 'coopération', count: 1, spellings: ['cooperation', 'coopération', 'Coopération'] }]);
   });
 
   it('keeps only the 50 most frequent words', () => {

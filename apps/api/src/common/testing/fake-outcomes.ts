@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Gender, MemberCategory, TerritoryType, type OutcomeExport, type OutcomeSectionInput, type OutcomeParticipant } from '@palabre/contracts';
+import { Gender, MemberCategory, OutcomeSection, TerritoryType, type OutcomeExport, type OutcomeSectionInput, type OutcomeParticipant } from '@palabre/contracts';
 import { countCells } from '../../modules/outcomes/cells';
 
 /**
@@ -63,7 +63,7 @@ export function fakeExport(members: number): OutcomeExport {
   const activities = Array.from({ length: 8 }, (_, i) => ({ id: randomUUID(), kind: i % 2 === 0 ? ('survey' as const) : ('board' as const), title: `Atelier ${i + 1} — l’œuvre commune` }));
   const sections = activities.map((a) => {
     const section = a.kind === 'survey' ? fakeSurveySection(a.id, participants.map((p) => p.displayName)) : fakeBoardSection(a.id, 'Membre 1');
-    return { anonymity: null, summary: null, tables: [], ideas: [], syntheses: [], questions: [], raw: [], recompute: null, ...section, title: a.title } as OutcomeExport['sections'][number];
+    return OutcomeSection.parse({ ...section, title: a.title });
   });
   return {
     schemaVersion: 1,
@@ -84,6 +84,24 @@ export function fakeExport(members: number): OutcomeExport {
     participants,
     sections,
     audit: { length: 42, head: 'a'.repeat(64), types: { 'survey.opened': 4 } },
-    export: { generatedAt: '2026-12-03T17:00:00.000Z', status: 'final', activityId: null },
+    export: { generatedAt: '2026-12-03T17:00:00.000Z', status: 'final', activityId: null, timeZone: 'Europe/Paris' },
   };
+}
+
+/** A deterministic pseudo-random generator (mulberry32), so a failing layout can be replayed. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** An option label of exactly `length` characters, words of French length, distinct per index. */
+export function longLabel(i: number, length = 80): string {
+  const base = `Option ${i + 1} : renforcer la coopération entre intercommunalités, bourgs-centres et métropoles pour les mobilités du quotidien`;
+  return base.slice(0, length).padEnd(length, '.');
 }

@@ -59,6 +59,7 @@ export class TestApp {
       commandRatePerSecond: 10,
       floodRefusals: 100,
       floodCoolOffSeconds: 10,
+      displayTimeZone: 'Europe/Paris',
       ...overrides,
     };
     // Errors only, unless a test asks for a log level (to read what the app prints).

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COMMANDS, ERRORS, EVENTS } from '@palabre/contracts';
+import { COMMANDS, ERRORS, EVENTS, QuestionType } from '@palabre/contracts';
 import { COMMAND_ROLES } from '@palabre/domain';
 import { GENERATED_END, GENERATED_START, renderEventsDoc, withGeneratedBlock } from './events-doc';
 import { escapeHtml } from './docs-page';
@@ -24,6 +24,18 @@ describe('docs/events.md', () => {
     }
     for (const name of Object.keys(EVENTS)) expect(doc).toContain(`### \`${name}\``);
     for (const code of Object.keys(ERRORS)) expect(doc).toContain(`| \`${code}\` |`);
+  });
+
+  it('documents every question type: its configuration, its ballot value and an example of both', () => {
+    const doc = renderEventsDoc();
+    for (const type of QuestionType.options) {
+      const section = doc.slice(doc.indexOf(`### \`${type}\`\n\nTally:`));
+      expect(section).toContain('**Configuration**');
+      expect(section).toContain('**Ballot value**');
+      expect(section).toContain(`{ "config": {"type":"${type}"`);
+    }
+    expect(doc).toContain('| `ranking` | array of string | yes | Option ids, best first; all options, or exactly topK |');
+    expect(doc).toContain('| `grades` | object | yes | Grade index per option id, 0 = best; every option is graded |');
   });
 
   it('carries the fields’ descriptions written in the contracts', () => {

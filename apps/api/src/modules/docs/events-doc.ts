@@ -1,5 +1,6 @@
 import { commandDocs, errorDocs, eventDocs, RUNNER_ERRORS, type CommandDoc, type EventDoc } from './catalogue';
 import type { SchemaField } from './json-schema';
+import { questionTypesDoc } from './question-types-doc';
 
 export const GENERATED_START = '<!-- generated:start -->';
 export const GENERATED_END = '<!-- generated:end -->';
@@ -10,7 +11,14 @@ function cell(text: string): string {
 
 function fieldTable(fields: SchemaField[]): string[] {
   if (fields.length === 0) return ['_No fields._'];
-  return ['| Field | Type | Required | Description |', '|---|---|---|---|', ...fields.map((f) => `| \`${f.path}\` | ${cell(f.type)} | ${f.required ? 'yes' : 'no'} | ${cell(f.description)} |`)];
+  return ['| Field | Type | Required | Description |', '|---|---|---|---|', ...fields.map((f) => `| \`${f.path}\` | ${cell(f.type)} | ${f.required ? 'yes' : 'no'} | ${cell(withShapesLink(f))} |`)];
+}
+
+// A question config or ballot value is one of the shapes documented under « Survey question types ».
+const SHAPES_LINK = '[one shape per question type](#survey-question-types-configurations-and-ballot-values)';
+function withShapesLink(f: SchemaField): string {
+  if (!/one of \d+ shapes/.test(f.type) || !/(^|\.)(config|value|question|questions)$/.test(f.path)) return f.description;
+  return f.description ? `${f.description}; ${SHAPES_LINK}` : `See ${SHAPES_LINK}`;
 }
 
 function commandSection(c: CommandDoc): string[] {
@@ -63,6 +71,7 @@ export function renderEventsDoc(): string {
     '(`GET /api/sessions/:id/snapshot`).',
     '',
     ...events.flatMap(eventSection),
+    ...questionTypesDoc(),
     '## Error codes',
     '',
     '| Code | HTTP status | Retryable | Français | English |',

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { OutcomeRecord, ROUTES, Uuid, type ExportFormat, type ExportStatus, type OutcomeExport } from '@palabre/contracts';
 import { AppError } from '../../common/errors/app-error';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { TransactionRunner } from '../../common/realtime/transaction';
 import { Session } from '../sessions/session.entity';
 import { ArchiveRecord } from './archive-record.entity';
@@ -32,6 +33,7 @@ export class ExportsService {
     private readonly db: DataSource,
     private readonly records: OutcomeRecordService,
     private readonly transactions: TransactionRunner,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -52,7 +54,7 @@ export class ExportsService {
       status = session.state === 'closed' || session.state === 'archived' ? 'final' : 'draft';
     }
     if (activityId !== undefined) record = narrow(record, activityId);
-    return { ...record, export: { generatedAt: new Date().toISOString(), status, activityId: activityId ?? null } };
+    return { ...record, export: { generatedAt: new Date().toISOString(), status, activityId: activityId ?? null, timeZone: this.config.displayTimeZone } };
   }
 
   async export(sessionId: string, format: ExportFormat, activityId: string | undefined): Promise<ExportFile> {

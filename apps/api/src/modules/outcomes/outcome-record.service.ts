@@ -11,7 +11,9 @@ import { countCells } from './cells';
 import { ActivityKinds } from '../sessions/activity-kinds';
 
 const MIN_CELL = 5;
-const STARTS = /\.(opened|started|live)$/;
+// An activity starts at its first opening: a survey question opens (`survey.question.open`),
+// a board or a Q&A goes live; it ends at its last closing or publication.
+const STARTS = /\.(open|opened|started|live)$/;
 const ENDS = /\.(closed|ended|published)$/;
 
 interface ParticipantRow {

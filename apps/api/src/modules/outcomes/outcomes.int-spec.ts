@@ -106,7 +106,7 @@ describe('outcomes: exports, sealing and the archive (real database)', () => {
     const pdf = await download('pdf', staffToken).expect(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const text = pdfText(pdf.body as Buffer).replace(/\s+/g, ' ');
-    for (const s of ['Séance de test', 'Ordre du jour', 'Priorités des contrats territoriaux', 'Revitalisation des cœurs de ville', 'Créer un guichet unique', '10 membres présents sur 12 invités']) expect(text).toContain(s);
+    for (const s of ['Séance de test', 'Ordre du jour', 'Priorités des contrats territoriaux', 'Revitalisation des cœurs de ville', 'Créer un guichet unique', '10 membres présents. 10 des 12 membres invités ont rejoint la séance']) expect(text).toContain(s);
   });
 
   it('exports complete JSON that follows the versioned schema, and one activity on demand', async () => {

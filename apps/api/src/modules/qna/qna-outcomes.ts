@@ -19,7 +19,10 @@ export class QnaOutcomes {
     );
     if (activities.length === 0) return [];
     const rows: QuestionRow[] = await manager.query(
-      `SELECT q.id, q.activity_id, q.text, q.status, q.votes,
+      // Upvotes are counted from the vote rows, not the cached counter: the seal then covers
+      // the rows themselves, and a vote row deleted afterwards is seen by verification.
+      `SELECT q.id, q.activity_id, q.text, q.status,
+              (SELECT count(*)::int FROM qna_vote v WHERE v.question_id = q.id) AS votes,
               CASE WHEN q.anonymous THEN NULL ELSE p.display_name END AS author
          FROM qna_question q JOIN participant p ON p.id = q.author_id
         WHERE q.activity_id = ANY($1::uuid[]) AND q.status IN ('visible', 'answering', 'answered')`,

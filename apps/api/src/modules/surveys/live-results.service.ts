@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { LiveResults, ParticipantRole } from '@palabre/contracts';
-import { canSeeResults, tally } from '@palabre/domain';
+import { canSeeResults, questionPresent, tally } from '@palabre/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { intervalWithinBudget } from '../../common/realtime/delivery-budget';
 import { PresenceService, SHARED_COUNT_MAX_AGE_MS } from '../../common/realtime/presence.service';
@@ -172,7 +172,7 @@ export class LiveResultsService implements OnModuleInit, OnModuleDestroy {
    */
   async compute(m: EntityManager, sessionId: string, survey: Survey, q: SurveyQuestion, role: ParticipantRole): Promise<LiveResults> {
     const values = await this.ballots.values(m, q.id, survey.anonymity);
-    const present = Math.max(q.presentAtClose ?? (await this.presentMembers(sessionId)), values.length);
+    const present = questionPresent(values.length, q.presentAtClose ?? (await this.presentMembers(sessionId))) ?? values.length;
     const visible = canSeeResults(role, survey.resultsVisibility, q.state);
     return {
       activityId: q.activityId,

@@ -1,4 +1,6 @@
 import { MAJORITY_GRADES, type BallotValue, type OutcomeTable, type QuestionConfig, type QuestionResults } from '@palabre/contracts';
+import { resultChart, type ChartLabeller, type QuestionTurnout } from '@palabre/domain';
+import { frenchNumber, frenchPercent, NNBSP } from '../outcomes/render/labels';
 
 /** The method named beside each table, in French (the minutes are French documents). */
 export const METHOD_NAMES: Record<QuestionConfig['type'], string> = {
@@ -21,10 +23,26 @@ function labels(config: QuestionConfig): (id: string) => string {
   return (id) => byId.get(id) ?? id;
 }
 
-/** The results of `tally()` as one table: same numbers, French column names, option labels. */
-export function resultsTable(title: string, config: QuestionConfig, results: QuestionResults, note: string): OutcomeTable {
+/** Names the items of a chart in French: option labels, « Oui / Non / Abstention », scale values, words. */
+export function frenchChartLabels(config: QuestionConfig): ChartLabeller {
   const label = labels(config);
-  const table = (columns: string[], rows: Cell[][]): OutcomeTable => ({ title, method: METHOD_NAMES[config.type], columns, rows, note });
+  return (key, kind) => (kind === 'option' ? label(key) : kind === 'choice' ? (YESNO_LABELS[key as keyof typeof YESNO_LABELS] ?? key) : key);
+}
+
+/**
+ * The results of `tally()` as one table (same numbers, French column names, option labels),
+ * its key figures (turnout; a scale's mean and median; a yes/no's votes cast) and its chart.
+ */
+export function resultsTable(title: string, config: QuestionConfig, results: QuestionResults, turnout: QuestionTurnout): OutcomeTable {
+  const label = labels(config);
+  const figures: OutcomeTable['figures'] = [
+    { label: 'Votants', value: turnout.voters },
+    { label: 'Présents à la clôture', value: turnout.present },
+  ];
+  if (results.type === 'scale') figures.push({ label: 'Moyenne', value: results.mean }, { label: 'Médiane', value: results.median });
+  if (results.type === 'yesno') figures.push({ label: 'Suffrages exprimés (oui + non)', value: results.expressed });
+  const chart = resultChart(results, frenchChartLabels(config));
+  const table = (columns: string[], rows: Cell[][]): OutcomeTable => ({ title, method: METHOD_NAMES[config.type], columns, rows, note: turnoutNote(turnout), figures, chart });
   switch (results.type) {
     case 'single':
     case 'multiple':
@@ -45,7 +63,7 @@ export function resultsTable(title: string, config: QuestionConfig, results: Que
     case 'yesno':
       return table(['Réponse', 'Voix', '% des votants', '% des exprimés'], results.choices.map((c) => [YESNO_LABELS[c.choice], c.count, c.percent, c.percentOfExpressed]));
     case 'text':
-      return table(['Mot', 'Réponses'], results.words.map((w) => [w.word, w.count]));
+      return table(['Mot', 'Réponses', 'Graphies'], results.words.map((w) => [w.word, w.count, w.spellings.join(', ')]));
   }
 }
 
@@ -60,10 +78,10 @@ export function ballotText(config: QuestionConfig, value: BallotValue): string {
     case 'ranking':
       return value.ranking.map(label).join(' > ');
     case 'points':
-      return Object.keys(value.allocation).sort().map((id) => `${label(id)} : ${value.allocation[id]}`).join(' ; ');
+      return Object.keys(value.allocation).sort().map((id) => `${label(id)}${NNBSP}: ${value.allocation[id]}`).join(' ; ');
     case 'majority': {
       const grades = config.type === 'majority' ? MAJORITY_GRADES[config.gradeCount].fr : [];
-      return Object.keys(value.grades).sort().map((id) => `${label(id)} : ${grades[value.grades[id]] ?? value.grades[id]}`).join(' ; ');
+      return Object.keys(value.grades).sort().map((id) => `${label(id)}${NNBSP}: ${grades[value.grades[id]] ?? value.grades[id]}`).join(' ; ');
     }
     case 'scale':
       return String(value.value);
@@ -74,10 +92,10 @@ export function ballotText(config: QuestionConfig, value: BallotValue): string {
   }
 }
 
-/** A turnout note: « 12 votants sur 15 présents (80 %) », or just the voters while the question is open. */
-export function turnoutNote(ballots: number, present: number | null): string {
-  const voters = `${ballots} votant${ballots > 1 ? 's' : ''}`;
-  if (present === null || present === 0) return voters;
-  const percent = Math.round((ballots / present) * 1000) / 10;
-  return `${voters} sur ${present} présent${present > 1 ? 's' : ''} (${String(percent).replace('.', ',')} %)`;
+/** « 12 votants sur 15 présents à la clôture (80 %) », or just the voters without a head count. */
+export function turnoutNote(t: QuestionTurnout): string {
+  const voters = `${frenchNumber(t.voters)} votant${t.voters > 1 ? 's' : ''}`;
+  if (t.present === null) return voters;
+  const present = `${frenchNumber(t.present)} présent${t.present > 1 ? 's' : ''} à la clôture`;
+  return t.rate === null ? `${voters} sur ${present}` : `${voters} sur ${present} (${frenchPercent(t.rate)})`;
 }

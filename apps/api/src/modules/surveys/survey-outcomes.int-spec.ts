@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { OutcomeExport, type ArchiveVerification, type BallotValue, type QuestionConfig, type QuestionDraft } from '@palabre/contracts';
-import { tally } from '@palabre/domain';
+import { questionTurnout, tally } from '@palabre/domain';
 import { sendOk, TestApp } from '../../common/testing/harness';
-import { resultsTable, turnoutNote } from './survey-outcome-tables';
+import { resultsTable } from './survey-outcome-tables';
 import { member, RANKING, snapshot, surveySession } from './survey-fixtures';
 import { appForTests } from '../../common/testing/lifecycle';
 
@@ -71,7 +71,7 @@ describe('survey outcomes: tallies, ballots and recomputation in the exports (re
       for (const [i, q] of inputs.questions.entries()) {
         expect(q.ballots).toHaveLength(3);
         const results = tally(q.config, q.ballots, q.present === null ? {} : { present: q.present });
-        expect(resultsTable(q.prompt, q.config, results, turnoutNote(results.ballots, q.present))).toEqual(section.tables[i]);
+        expect(resultsTable(q.prompt, q.config, results, questionTurnout(q.ballots.length, q.present))).toEqual(section.tables[i]);
       }
     }
 

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { BallotValue, OutcomeRaw, OutcomeSectionInput, OutcomeTable, QuestionConfig, SurveyAnonymity } from '@palabre/contracts';
-import { tally } from '@palabre/domain';
+import { questionTurnout, tally } from '@palabre/domain';
 import type { EntityManager } from 'typeorm';
 import { canonicalJson } from '../audit/hash-chain';
-import { ballotText, resultsTable, turnoutNote } from './survey-outcome-tables';
+import { ballotText, resultsTable } from './survey-outcome-tables';
 
 interface SurveyRow { id: string; title: string; anonymity: SurveyAnonymity }
 interface QuestionRow { id: string; activity_id: string; prompt: string; config: QuestionConfig; present_at_close: number | null }
@@ -54,9 +54,11 @@ export class SurveyOutcomes {
       const ballots = isNamed
         ? rows.map((b) => b.value)
         : anonymous.filter((b) => b.question_id === q.id).map((b) => b.value).sort(byKey(canonicalJson));
-      const present = q.present_at_close;
+      // Members present at the close, never fewer than the voters (one rule: libs/domain questionTurnout).
+      const turnout = questionTurnout(ballots.length, q.present_at_close);
+      const present = turnout.present;
       const results = tally(q.config, ballots, present === null ? {} : { present });
-      tables.push(resultsTable(q.prompt, q.config, results, turnoutNote(results.ballots, present)));
+      tables.push(resultsTable(q.prompt, q.config, results, turnout));
       recompute.push({ questionId: q.id, prompt: q.prompt, present, config: q.config, ballots });
       if (isNamed) raw.push({ title: `Bulletins — ${q.prompt}`, named: true, columns: ['Participant', 'Vote'], rows: rows.map((b) => [b.display_name, ballotText(q.config, b.value)]) });
     }

@@ -1,5 +1,5 @@
 import { Gender, MemberCategory, ParticipantRole, TerritoryType, type OutcomeExport } from '@palabre/contracts';
-import { CATEGORY_LABEL, countText, GENDER_LABEL, KIND_LABEL, ROLE_LABEL, STATUS_LABEL, TERRITORY_LABEL } from './labels';
+import { activityStateLabel, CATEGORY_LABEL, countText, GENDER_LABEL, KIND_LABEL, localIso, ROLE_LABEL, STATUS_LABEL, TERRITORY_LABEL } from './labels';
 
 type Cell = string | number | boolean | null;
 
@@ -18,7 +18,10 @@ export function csvLines(rows: Cell[][]): string {
   return rows.map((r) => r.map(csvField).join(';')).join('\r\n');
 }
 
-/** One file, blocks separated by an empty line: each block a title line, a header line, its rows. */
+/**
+ * One file, blocks separated by an empty line: each block a title line, a header line, its rows.
+ * Times are local to the display zone with their offset (« 2026-12-03T14:05:00+01:00 »).
+ */
 export function renderCsv(doc: OutcomeExport): Buffer {
   const rows: Cell[][] = [];
   const block = (title: string, columns: string[], body: Cell[][]) => {
@@ -26,8 +29,9 @@ export function renderCsv(doc: OutcomeExport): Buffer {
     rows.push([title], columns, ...body);
   };
   const s = doc.session;
+  const zone = doc.export.timeZone;
   block('Séance', ['Titre', 'Date', 'Code', 'Assemblée', 'Statut'], [[s.title, s.date, s.joinCode, s.assembly, STATUS_LABEL[doc.export.status]]]);
-  block('Ordre du jour', ['Position', 'Activité', 'Type', 'État', 'Début', 'Fin'], doc.agenda.map((a) => [a.position + 1, a.title, KIND_LABEL[a.kind], a.state, a.startedAt, a.endedAt]));
+  block('Ordre du jour', ['Position', 'Activité', 'Type', 'État', 'Début', 'Fin'], doc.agenda.map((a) => [a.position + 1, a.title, KIND_LABEL[a.kind], activityStateLabel(a.state), localIso(a.startedAt, zone), localIso(a.endedAt, zone)]));
   const a = doc.attendance;
   block('Participation', ['Invités', 'Présents', 'Taux'], [[a.invited, a.present, a.turnout]]);
   block('Présents par rôle', ['Rôle', 'Présents'], ParticipantRole.options.map((r) => [ROLE_LABEL[r], a.byRole[r]]));
@@ -36,7 +40,11 @@ export function renderCsv(doc: OutcomeExport): Buffer {
   block('Membres présents par genre', ['Genre', 'Présents'], Gender.options.map((g) => [GENDER_LABEL[g], countText(a.breakdown.gender[g])]));
   for (const section of doc.sections) {
     const where = `${KIND_LABEL[section.kind]} — ${section.title}`;
-    for (const t of section.tables) block(`${where} — ${t.title}${t.method ? ` (${t.method})` : ''}`, t.columns, t.rows);
+    for (const t of section.tables) {
+      block(`${where} — ${t.title}${t.method ? ` (${t.method})` : ''}`, t.columns, t.rows);
+      if (t.figures.length > 0) rows.push(...t.figures.map((f): Cell[] => [f.label, f.value]));
+      if (t.note) rows.push([t.note]);
+    }
     if (section.ideas.length > 0) block(`${where} — Idées`, ['Idée', 'Colonne', 'Soutiens', 'Commentaires'], section.ideas.map((i) => [i.text, i.column, i.supports, i.comments]));
     if (section.syntheses.length > 0) block(`${where} — Synthèses`, ['Groupe', 'Synthèse'], section.syntheses.map((y) => [y.group, y.text]));
     if (section.questions.length > 0) block(`${where} — Questions`, ['Question', 'Votes', 'Répondue', 'Réponse'], section.questions.map((q) => [q.text, q.upvotes, q.answered, q.answer]));

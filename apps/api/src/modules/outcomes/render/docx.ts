@@ -1,25 +1,49 @@
-import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, PageBreak, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import {
+  AlignmentType, BorderStyle, Document, HeadingLevel, Packer, PageBreak, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType,
+} from 'docx';
 import type { OutcomeExport } from '@palabre/contracts';
-import { buildMinutes, type Block } from './minutes';
+import { BREAKS, fitColumns } from './layout';
+import { buildMinutes, type Block, type ChartItem, type TableCell as Cell } from './minutes';
 
 const MUTED = '5A6470';
 const ACCENT = '1F3A5F';
+const LANG = { value: 'fr-FR' };
+/** A4 portrait with Word's default 2.54 cm margins: 11 906 − 2 × 1 440 twips of text width. */
+const TEXT_WIDTH = 11906 - 2 * 1440;
+/** A rough width of one character of the 10 pt table text, in twips, to share the columns. */
+const CHAR = 105;
+const BAR_CHARS = 40;
+const PROFILE_CHARS = 20;
 
-/** The minutes (compte rendu) as a Word document: cover page, then the blocks in order. */
+/**
+ * The minutes (compte rendu) as a Word document: A4 portrait, French as the document
+ * language, headings with Word's own Heading 1–3 styles (so the navigation pane and a
+ * screen reader list them), tables with a repeated header row and fixed column widths.
+ */
 export async function renderDocx(doc: OutcomeExport): Promise<Buffer> {
   const minutes = buildMinutes(doc);
   const cover = [
     new Paragraph({ spacing: { before: 2400 }, children: [new TextRun({ text: minutes.cover.kicker, color: MUTED, size: 26 })] }),
-    new Paragraph({ heading: HeadingLevel.TITLE, spacing: { after: 400 }, children: [new TextRun({ text: minutes.cover.title, bold: true, size: 48, color: ACCENT })] }),
+    new Paragraph({ heading: HeadingLevel.TITLE, spacing: { after: 400 }, children: [new TextRun({ text: minutes.cover.title })] }),
     ...minutes.cover.lines.map((line) => new Paragraph({ spacing: { after: 120 }, children: [new TextRun({ text: line, size: 24 })] })),
     new Paragraph({ children: [new PageBreak()] }),
   ];
   const body = minutes.blocks.flatMap(toDocx);
+  const heading = (size: number) => ({ run: { bold: true, size, color: ACCENT, font: 'Calibri' }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } });
   const document = new Document({
     creator: 'Palabre',
     title: `Compte rendu — ${doc.session.title}`,
-    styles: { default: { document: { run: { font: 'Calibri', size: 22 } } } },
-    sections: [{ children: [...cover, ...body] }],
+    subject: 'Compte rendu de séance',
+    styles: {
+      default: {
+        document: { run: { font: 'Calibri', size: 22, language: LANG } },
+        title: { run: { bold: true, size: 48, color: ACCENT, font: 'Calibri' } },
+        heading1: heading(32),
+        heading2: heading(28),
+        heading3: heading(23),
+      },
+    },
+    sections: [{ properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1440, bottom: 1440, left: 1440, right: 1440 } } }, children: [...cover, ...body] }],
   });
   return Packer.toBuffer(document);
 }
@@ -28,37 +52,104 @@ function toDocx(block: Block): (Paragraph | Table)[] {
   switch (block.type) {
     case 'heading': {
       const heading = block.level === 1 ? HeadingLevel.HEADING_1 : block.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
-      return [new Paragraph({ heading, spacing: { before: 240, after: 120 }, children: [new TextRun({ text: block.text })] })];
+      return [new Paragraph({ heading, children: [new TextRun({ text: block.text })] })];
     }
     case 'paragraph':
       return [new Paragraph({ spacing: { after: 120 }, children: [new TextRun({ text: block.text, color: block.muted ? MUTED : undefined, italics: block.muted })] })];
     case 'pagebreak':
       return [new Paragraph({ children: [new PageBreak()] })];
-    case 'bars': {
-      // A text bar chart: Word has no native chart in this library; bars of █ scale to the largest value.
-      const max = Math.max(1, ...block.items.map((i) => i.value));
-      return block.items.map(
-        (i) => new Paragraph({ children: [new TextRun({ text: `${i.label}  `, size: 18 }), new TextRun({ text: '█'.repeat(Math.max(0, Math.round((i.value / max) * 30))), color: ACCENT, size: 18 })] }),
-      );
-    }
+    case 'chart':
+      return [chart(block.items, block.max), caption(block.caption)];
+    case 'legend':
+      return [
+        new Paragraph({ spacing: { before: 60 }, children: block.items.flatMap((i) => [new TextRun({ text: '■ ', color: i.colour.replace('#', ''), size: 18 }), new TextRun({ text: `${i.label}    `, size: 18 })]) }),
+        caption(block.caption),
+      ];
     case 'table':
       return [table(block.columns, block.rows, block.numeric), new Paragraph({ spacing: { after: 120 }, children: [] })];
   }
 }
 
-function table(columns: string[], rows: string[][], numeric: boolean[] = []): Table {
-  const border = { style: BorderStyle.SINGLE, size: 4, color: 'C8D0DA' };
-  const cell = (text: string, i: number, header: boolean) =>
+function caption(text: string): Paragraph {
+  return new Paragraph({ spacing: { before: 60, after: 200 }, children: [new TextRun({ text, color: MUTED, italics: true, size: 18 })] });
+}
+
+const border = { style: BorderStyle.SINGLE, size: 4, color: 'C8D0DA' };
+const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+
+/** Bars of full blocks scaled to the chart's maximum; Word has no native chart in this library. */
+function chart(items: ChartItem[], max: number): Table {
+  const widths = [Math.round(TEXT_WIDTH * 0.4), Math.round(TEXT_WIDTH * 0.48), TEXT_WIDTH - Math.round(TEXT_WIDTH * 0.4) - Math.round(TEXT_WIDTH * 0.48)];
+  const cell = (children: TextRun[], w: number, align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT) =>
+    new TableCell({ width: { size: w, type: WidthType.DXA }, borders: { top: none, bottom: none, left: none, right: none }, children: [new Paragraph({ alignment: align, children })] });
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    rows: items.map(
+      (i) =>
+        new TableRow({
+          cantSplit: true,
+          children: [
+            cell([new TextRun({ text: i.label, size: 18 })], widths[0]),
+            cell([new TextRun({ text: '█'.repeat(Math.round(Math.max(0, Math.min(1, i.value / Math.max(1, max))) * BAR_CHARS)), color: ACCENT, size: 14 })], widths[1]),
+            cell([new TextRun({ text: i.text, size: 18 })], widths[2], AlignmentType.RIGHT),
+          ],
+        }),
+    ),
+  });
+}
+
+/** Column widths from the text lengths (Word wraps inside them), shared as in the PDF. */
+function widthsOf(columns: string[], rows: Cell[][], numeric: boolean[]): number[] {
+  const natural: number[] = [];
+  const least: number[] = [];
+  columns.forEach((header, i) => {
+    if (rows.some((r) => typeof r[i] === 'object')) {
+      natural.push((PROFILE_CHARS + 2) * CHAR);
+      least.push((PROFILE_CHARS + 2) * CHAR);
+      return;
+    }
+    const texts = [header, ...rows.map((r) => (typeof r[i] === 'string' ? (r[i] as string) : ''))];
+    natural.push((Math.max(...texts.map((t) => t.length)) + 2) * CHAR);
+    least.push((Math.max(...texts.flatMap((t) => t.split(BREAKS).map((w) => w.length))) + 2) * CHAR);
+  });
+  return fitColumns(natural, least, TEXT_WIDTH, numeric).map(Math.floor);
+}
+
+function table(columns: string[], rows: Cell[][], numeric: boolean[] = []): Table {
+  const widths = widthsOf(columns, rows, numeric);
+  const cell = (value: Cell, i: number, header: boolean) =>
     new TableCell({
+      width: { size: widths[i], type: WidthType.DXA },
       shading: header ? { type: ShadingType.CLEAR, fill: 'E8EEF5', color: 'auto' } : undefined,
       borders: { top: border, bottom: border, left: border, right: border },
-      children: [new Paragraph({ alignment: numeric[i] && !header ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [new TextRun({ text, bold: header, size: 20 })] })],
+      children: [
+        new Paragraph({
+          alignment: numeric[i] && !header ? AlignmentType.RIGHT : AlignmentType.LEFT,
+          children: typeof value === 'string' ? [new TextRun({ text: value, bold: header, size: 20 })] : profileRuns(value.segments, value.total, value.colours),
+        }),
+      ],
     });
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
     rows: [
-      new TableRow({ tableHeader: true, children: columns.map((c, i) => cell(c, i, true)) }),
-      ...rows.map((r) => new TableRow({ children: columns.map((_, i) => cell(r[i] ?? '', i, false)) })),
+      new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(c, i, true)) }),
+      ...rows.map((r) => new TableRow({ cantSplit: true, children: columns.map((_, i) => cell(r[i] ?? '', i, false)) })),
     ],
   });
+}
+
+/** A merit profile as coloured blocks, each grade as many blocks as its share of the ballots. */
+function profileRuns(segments: number[], total: number, colours: readonly string[]): TextRun[] {
+  // Largest remainders, so the blocks always add up to the full bar.
+  const exact = segments.map((n) => (total > 0 ? (n / total) * PROFILE_CHARS : 0));
+  const blocks = exact.map(Math.floor);
+  const left = total > 0 ? PROFILE_CHARS - blocks.reduce((a, b) => a + b, 0) : 0;
+  [...exact.keys()].sort((a, b) => exact[b] - blocks[b] - (exact[a] - blocks[a])).slice(0, left).forEach((g) => (blocks[g] += 1));
+  return total === 0
+    ? [new TextRun({ text: '—', size: 20 })]
+    : segments.flatMap((_, g) => (blocks[g] > 0 ? [new TextRun({ text: '█'.repeat(blocks[g]), color: colours[g].replace('#', ''), size: 16 })] : []));
 }

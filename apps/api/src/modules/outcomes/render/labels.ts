@@ -11,6 +11,22 @@ export const TERRITORY_LABEL: Record<TerritoryType, string> = {
 };
 export const CATEGORY_LABEL: Record<MemberCategory, string> = { elu: 'Élu·e·s', citoyen: 'Citoyen·ne·s' };
 export const GENDER_LABEL: Record<Gender, string> = { femme: 'Femmes', homme: 'Hommes', autre: 'Autre' };
+/**
+ * Activity states as the French interface names them (apps/web/src/i18n/fr/session.json,
+ * `activityState`; render.spec checks they agree). A state missing here is printed as « — »,
+ * never as its English code.
+ */
+export const ACTIVITY_STATE_LABEL: Record<string, string> = {
+  draft: 'À venir',
+  open: 'Ouvert',
+  live: 'En cours',
+  closed: 'Clos',
+  published: 'Résultats publiés',
+  report_back: 'Restitution',
+};
+export function activityStateLabel(state: string): string {
+  return Object.hasOwn(ACTIVITY_STATE_LABEL, state) ? ACTIVITY_STATE_LABEL[state] : '—';
+}
 export const STATUS_LABEL: Record<ExportStatus, string> = { draft: 'Projet — séance en cours', final: 'Version définitive — séance close', sealed: 'Version scellée — archive' };
 
 /** U+202F: the narrow no-break space French typography puts before ; : ! ? % and inside « ». */
@@ -24,16 +40,36 @@ export function frenchDate(isoDate: string): string {
   return `${d === 1 ? '1er' : d} ${MONTHS[m - 1]} ${y}`;
 }
 
-/** « 14 h 05 », Paris time. */
-// Intl formatters are costly to build: one each for the process.
-const TIME = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' });
+// Intl formatters are costly to build: one per time zone for the process.
+const TIME = new Map<string, Intl.DateTimeFormat>();
+const OFFSET = new Map<string, Intl.DateTimeFormat>();
 const NUMBER = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
+const formatter = (cache: Map<string, Intl.DateTimeFormat>, zone: string, opts: Intl.DateTimeFormatOptions) => {
+  let f = cache.get(zone);
+  if (!f) cache.set(zone, (f = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hourCycle: 'h23', ...opts })));
+  return f;
+};
+const part = (parts: Intl.DateTimeFormatPart[], type: string) => parts.find((p) => p.type === type)?.value ?? '';
 
-export function frenchTime(iso: string | null): string {
+/** « 14 h 05 » in the display zone (TZ_DISPLAY, Europe/Paris by default), as French documents write times. */
+export function frenchTime(iso: string | null, zone: string): string {
   if (!iso) return '—';
-  const parts = TIME.formatToParts(new Date(iso));
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return `${Number(get('hour'))}\u00a0h\u00a0${get('minute')}`;
+  const parts = formatter(TIME, zone, { hour: '2-digit', minute: '2-digit' }).formatToParts(new Date(iso));
+  return `${Number(part(parts, 'hour'))}\u00a0h\u00a0${part(parts, 'minute')}`;
+}
+
+/** « 2026-12-03T14:05:00+01:00 »: the local time in the display zone with its offset, for spreadsheets. */
+export function localIso(iso: string | null, zone: string): string | null {
+  if (!iso) return null;
+  const d = new Date(iso);
+  const p = formatter(OFFSET, zone, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'longOffset' }).formatToParts(d);
+  const offset = part(p, 'timeZoneName').replace('GMT', '') || '+00:00';
+  return `${part(p, 'year')}-${part(p, 'month')}-${part(p, 'day')}T${part(p, 'hour')}:${part(p, 'minute')}:${part(p, 'second')}${offset}`;
+}
+
+/** The calendar date in the display zone (a document generated at 00:30 in Paris is dated that day). */
+export function localDate(iso: string, zone: string): string {
+  return (localIso(iso, zone) ?? iso).slice(0, 10);
 }
 
 export function frenchNumber(n: number): string {

@@ -1,12 +1,34 @@
-import { Gender, MemberCategory, ParticipantRole, TerritoryType, type OutcomeExport, type OutcomeSection } from '@palabre/contracts';
-import { CATEGORY_LABEL, cellText, countText, frenchDate, frenchNumber, frenchPercent, frenchTime, GENDER_LABEL, KIND_LABEL, label, ROLE_LABEL, STATUS_LABEL, TERRITORY_LABEL } from './labels';
+import { Gender, MAJORITY_GRADES, MemberCategory, ParticipantRole, TerritoryType, type ChartScore, type OutcomeExport, type OutcomeSection, type OutcomeTable, type ResultChart } from '@palabre/contracts';
+import { gradeColours } from '@palabre/domain';
+import {
+  activityStateLabel, CATEGORY_LABEL, cellText, countText, frenchDate, frenchNumber, frenchPercent, frenchTime, GENDER_LABEL, KIND_LABEL, label, localDate, NNBSP, ROLE_LABEL, STATUS_LABEL, TERRITORY_LABEL,
+} from './labels';
+
+/** A merit profile drawn in a table cell: ballots per grade, best first, each grade in its colour. */
+export interface ProfileCell {
+  type: 'profile';
+  segments: number[];
+  total: number;
+  colours: readonly string[];
+  /** What the bar says, for readers who cannot see it (alternative text). */
+  text: string;
+}
+export type TableCell = string | ProfileCell;
+
+/** One bar of a chart; `segments` stack grades (merit profile), otherwise one bar of `value`. */
+export interface ChartItem {
+  label: string;
+  value: number;
+  text: string;
+}
 
 /** The minutes as a list of neutral blocks: the PDF and DOCX writers only lay them out. */
 export type Block =
   | { type: 'heading'; level: 1 | 2 | 3; text: string }
   | { type: 'paragraph'; text: string; muted?: boolean }
-  | { type: 'table'; columns: string[]; rows: string[][]; numeric?: boolean[] }
-  | { type: 'bars'; items: { label: string; value: number }[] }
+  | { type: 'table'; columns: string[]; rows: TableCell[][]; numeric?: boolean[] }
+  | { type: 'chart'; items: ChartItem[]; max: number; caption: string; alt: string }
+  | { type: 'legend'; items: { label: string; colour: string }[]; caption: string }
   | { type: 'pagebreak' };
 
 export interface Minutes {
@@ -16,9 +38,18 @@ export interface Minutes {
 
 const TOP_IDEAS = 10;
 
+/** What a chart's bars count, named under the chart after the method. */
+const SCORE_CAPTION: Record<ChartScore, string> = {
+  votes: 'nombre de voix',
+  borda_points: 'points Borda (plus de points = mieux classé)',
+  points: 'total des points attribués',
+  answers: 'nombre de réponses citant le mot',
+};
+
 export function buildMinutes(doc: OutcomeExport): Minutes {
   const blocks: Block[] = [];
   const s = doc.session;
+  const zone = doc.export.timeZone;
   blocks.push({ type: 'heading', level: 1, text: 'Ordre du jour' });
   blocks.push(
     doc.agenda.length === 0
@@ -26,7 +57,7 @@ export function buildMinutes(doc: OutcomeExport): Minutes {
       : {
           type: 'table',
           columns: ['N°', 'Activité', 'Type', 'État', 'Début', 'Fin'],
-          rows: doc.agenda.map((a, i) => [String(i + 1), a.title, KIND_LABEL[a.kind], a.state, frenchTime(a.startedAt), frenchTime(a.endedAt)]),
+          rows: doc.agenda.map((a, i) => [String(i + 1), a.title, KIND_LABEL[a.kind], activityStateLabel(a.state), frenchTime(a.startedAt, zone), frenchTime(a.endedAt, zone)]),
         },
   );
   blocks.push(...attendance(doc));
@@ -42,7 +73,12 @@ export function buildMinutes(doc: OutcomeExport): Minutes {
     cover: {
       kicker: s.assembly ?? 'Palabre',
       title: s.title,
-      lines: [`Compte rendu — ${frenchDate(s.date)}`, STATUS_LABEL[doc.export.status], label(`Code de séance : ${s.joinCode}`), `Document généré le ${frenchDate(doc.export.generatedAt)} à ${frenchTime(doc.export.generatedAt)}`],
+      lines: [
+        `Compte rendu — ${frenchDate(s.date)}`,
+        STATUS_LABEL[doc.export.status],
+        label(`Code de séance : ${s.joinCode}`),
+        `Document généré le ${frenchDate(localDate(doc.export.generatedAt, zone))} à ${frenchTime(doc.export.generatedAt, zone)}`,
+      ],
     },
     blocks,
   };
@@ -56,7 +92,7 @@ function attendance(doc: OutcomeExport): Block[] {
     type: 'paragraph',
     text: label(
       a.invited > 0
-        ? `${frenchNumber(a.present)} membres présents sur ${frenchNumber(a.invited)} invités : taux de participation ${frenchPercent(a.turnout)}.`
+        ? `${frenchNumber(a.present)} membres présents. ${frenchNumber(Math.round((a.turnout ?? 0) * a.invited))} des ${frenchNumber(a.invited)} membres invités ont rejoint la séance : taux de participation ${frenchPercent(a.turnout)}.`
         : `${frenchNumber(a.present)} membres présents (séance ouverte, sans liste d’invités).`,
     ),
   });
@@ -78,14 +114,7 @@ function sectionBlocks(section: OutcomeSection): Block[] {
   const blocks: Block[] = [{ type: 'heading', level: 2, text: `${KIND_LABEL[section.kind]} — ${section.title}` }];
   if (section.anonymity) blocks.push({ type: 'paragraph', text: section.anonymity === 'anonymous' ? 'Vote anonyme.' : 'Vote nominatif.', muted: true });
   if (section.summary) blocks.push({ type: 'paragraph', text: section.summary });
-  for (const table of section.tables) {
-    blocks.push({ type: 'heading', level: 3, text: table.title });
-    if (table.method) blocks.push({ type: 'paragraph', text: label(`Méthode : ${table.method}`), muted: true });
-    blocks.push({ type: 'table', columns: table.columns, rows: table.rows.map((r) => r.map(cellText)), numeric: table.rows[0]?.map((c) => typeof c === 'number') });
-    const bars = chartOf(table.rows);
-    if (bars) blocks.push({ type: 'bars', items: bars });
-    if (table.note) blocks.push({ type: 'paragraph', text: table.note, muted: true });
-  }
+  for (const table of section.tables) blocks.push(...tableBlocks(table));
   if (section.ideas.length > 0) {
     const top = [...section.ideas].slice(0, TOP_IDEAS);
     blocks.push({ type: 'heading', level: 3, text: 'Idées les plus soutenues' });
@@ -97,9 +126,9 @@ function sectionBlocks(section: OutcomeSection): Block[] {
     });
   }
   for (const synthesis of section.syntheses) {
-    blocks.push({ type: 'heading', level: 3, text: `Synthèse du groupe « ${synthesis.group} »`.replace('« ', '«\u202f').replace(' »', '\u202f»') });
+    blocks.push({ type: 'heading', level: 3, text: label(`Synthèse du groupe « ${synthesis.group} »`) });
     blocks.push({ type: 'paragraph', text: synthesis.text });
-    if (synthesis.author) blocks.push({ type: 'paragraph', text: `Rapporteur·e : ${synthesis.author}`.replace(' :', '\u202f:'), muted: true });
+    if (synthesis.author) blocks.push({ type: 'paragraph', text: `Rapporteur·e${NNBSP}: ${synthesis.author}`, muted: true });
   }
   if (section.questions.length > 0) {
     blocks.push({ type: 'heading', level: 3, text: 'Questions posées' });
@@ -113,11 +142,45 @@ function sectionBlocks(section: OutcomeSection): Block[] {
   return blocks;
 }
 
-/** A bar chart when a table is « label ; number » shaped (counts, scores, points). */
-function chartOf(rows: (string | number | boolean | null)[][]): { label: string; value: number }[] | null {
-  if (rows.length < 2 || rows.length > 15) return null;
-  // The label is the first text cell (a rank column comes before the option's name).
-  const items = rows.map((r) => ({ label: String(r.find((c) => typeof c === 'string') ?? r[0] ?? ''), value: r.at(-1) }));
-  if (!items.every((i) => typeof i.value === 'number' && i.value >= 0)) return null;
-  return items.map((i) => ({ label: i.label, value: i.value as number }));
+/** A results table, its key figures and its chart, which plots the method's own score. */
+function tableBlocks(table: OutcomeTable): Block[] {
+  const blocks: Block[] = [{ type: 'heading', level: 3, text: table.title }];
+  if (table.method) blocks.push({ type: 'paragraph', text: label(`Méthode : ${table.method}`), muted: true });
+  const chart = table.chart;
+  if (chart?.layout === 'merit_profile' && chart.gradeCount !== null) {
+    blocks.push(...meritProfile(chart, chart.gradeCount, table.method));
+  } else {
+    blocks.push({ type: 'table', columns: table.columns, rows: table.rows.map((r) => r.map(cellText)), numeric: table.rows[0]?.map((c) => typeof c === 'number') });
+  }
+  if (table.figures.length > 0) blocks.push({ type: 'paragraph', text: table.figures.map((f) => `${f.label}${NNBSP}: ${cellText(f.value)}`).join(' · ') });
+  if (table.note) blocks.push({ type: 'paragraph', text: table.note, muted: true });
+  if (chart && chart.layout !== 'merit_profile' && chart.bars.length > 0) blocks.push(barChart(chart, table.method));
+  return blocks;
+}
+
+function barChart(chart: ResultChart, method: string | null): Block {
+  const items = chart.bars.map((b) => ({ label: b.rank === null || chart.layout === 'words' ? b.label : `${b.rank}. ${b.label}`, value: b.value, text: frenchNumber(b.value) }));
+  const stats = chart.mean !== null || chart.median !== null ? ` ; moyenne ${cellText(chart.mean)}, médiane ${cellText(chart.median)}` : '';
+  const caption = `${method ?? 'Résultats'} — ${SCORE_CAPTION[chart.score]}${stats}`;
+  return { type: 'chart', items, max: chart.max, caption, alt: `Graphique en barres. ${caption}. ${items.map((i) => `${i.label}${NNBSP}: ${i.text}`).join(' ; ')}.` };
+}
+
+/** Majority judgment: rank, option, majority grade, then the merit profile as one stacked bar per option. */
+function meritProfile(chart: ResultChart, gradeCount: 6 | 7, method: string | null): Block[] {
+  const grades = MAJORITY_GRADES[gradeCount].fr;
+  const colours = gradeColours(gradeCount);
+  const rows: TableCell[][] = chart.bars.map((b) => {
+    const segments = b.segments ?? [];
+    const total = segments.reduce((x, y) => x + y, 0);
+    const text = segments.map((n, g) => `${grades[g]} ${frenchPercent(total > 0 ? n / total : 0)}`).join(', ');
+    return [b.rank === null ? '—' : String(b.rank), b.label, b.majorityGrade === null ? '—' : grades[b.majorityGrade], { type: 'profile', segments, total, colours, text }];
+  });
+  return [
+    { type: 'table', columns: ['Rang', 'Choix', 'Mention majoritaire', 'Profil de mérite'], rows, numeric: [true, false, false, false] },
+    {
+      type: 'legend',
+      items: grades.map((g, i) => ({ label: g, colour: colours[i] })),
+      caption: `${method ?? 'Jugement majoritaire'} — profil de mérite : part des votants ayant donné chaque mention, de la meilleure (à gauche) à la moins bonne ; la mention majoritaire est celle qui couvre le milieu de la barre`,
+    },
+  ];
 }

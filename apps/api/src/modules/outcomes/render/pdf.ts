@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { OutcomeExport } from '@palabre/contracts';
-import { buildMinutes, type Block } from './minutes';
+import { BREAKS, fitColumns } from './layout';
+import { buildMinutes, type Block, type ChartItem, type TableCell } from './minutes';
 
 /**
  * DejaVu Sans (Debian package fonts-dejavu-core) covers French typography fully (œ, ’, « »,
@@ -16,13 +17,34 @@ const FONTS = HAS_DEJAVU ? { body: readFileSync(`${FONT_DIR}/DejaVuSans.ttf`), b
 
 const ACCENT = '#1f3a5f';
 const MUTED = '#5a6470';
-const MARGIN = 56;
+/** Page margins (A4 portrait, 595 × 842 pt); nothing is drawn outside them but the page number. */
+export const PDF_MARGIN = 56;
+const MARGIN = PDF_MARGIN;
+const FOOTER = 20;
+const CELL_PAD = 4;
+const TABLE_SIZE = 9;
 
 type Pdf = InstanceType<typeof PDFDocument>;
+type Struct = ReturnType<Pdf['struct']>;
+type Text = (s: string) => string;
 
+/**
+ * The minutes as a tagged PDF (PDF/UA-minded): a Document structure with H1–H3 headings,
+ * paragraphs, tables with header cells, charts as Figures with alternative text; borders,
+ * fills and page numbers are artifacts. Language fr-FR, title shown in the window bar.
+ */
 export function renderPdf(doc: OutcomeExport): Promise<Buffer> {
   const minutes = buildMinutes(doc);
-  const pdf = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, lang: 'fr-FR', info: { Title: `Compte rendu — ${doc.session.title}`, Author: 'Palabre' } });
+  const pdf = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    bufferPages: true,
+    pdfVersion: '1.7',
+    tagged: true,
+    lang: 'fr-FR',
+    displayTitle: true,
+    info: { Title: `Compte rendu — ${doc.session.title}`, Author: 'Palabre', Subject: 'Compte rendu de séance' },
+  });
   const chunks: Buffer[] = [];
   pdf.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -36,105 +58,237 @@ export function renderPdf(doc: OutcomeExport): Promise<Buffer> {
     pdf.registerFont('body', 'Helvetica');
     pdf.registerFont('bold', 'Helvetica-Bold');
   }
-  const t = (s: string) => (FONTS ? s : winAnsiSafe(s));
+  const t: Text = (s) => (FONTS ? s : winAnsiSafe(s));
+  const root = pdf.struct('Document');
+  pdf.addStructure(root);
+  const width = pdf.page.width - 2 * MARGIN;
 
-  pdf.font('body').fontSize(13).fillColor(MUTED).text(t(minutes.cover.kicker), MARGIN, 200);
-  pdf.moveDown(0.8).font('bold').fontSize(26).fillColor(ACCENT).text(t(minutes.cover.title));
-  pdf.moveDown(1).font('body').fontSize(12).fillColor('black');
-  for (const line of minutes.cover.lines) pdf.text(t(line)).moveDown(0.3);
+  tag(pdf, root, 'P', {}, () => pdf.font('body').fontSize(13).fillColor(MUTED).text(t(minutes.cover.kicker), MARGIN, 200, { width }));
+  tag(pdf, root, 'H1', {}, () => pdf.moveDown(0.8).font('bold').fontSize(26).fillColor(ACCENT).text(t(minutes.cover.title), MARGIN, pdf.y, { width }));
+  pdf.moveDown(1);
+  for (const line of minutes.cover.lines) tag(pdf, root, 'P', {}, () => pdf.font('body').fontSize(12).fillColor('black').text(t(line), MARGIN, pdf.y, { width }).moveDown(0.3));
   pdf.addPage();
-  for (const block of minutes.blocks) draw(pdf, block, t);
+  for (const block of minutes.blocks) draw(pdf, root, block, t);
+  root.end();
 
-  // Page numbers, once every page exists.
+  // Page numbers, once every page exists: pagination artifacts, outside the structure.
   const range = pdf.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     pdf.switchToPage(i);
-    pdf.font('body').fontSize(8).fillColor(MUTED).text(`${i + 1} / ${range.count}`, MARGIN, pdf.page.height - 40, { width: pdf.page.width - 2 * MARGIN, align: 'right', lineBreak: false });
+    // The folio sits in the bottom margin: lift the margin while writing it, or pdfkit starts a new page.
+    const margin = pdf.page.margins.bottom;
+    pdf.page.margins.bottom = 0;
+    pdf.markContent('Artifact', { type: 'Pagination' });
+    pdf.font('body').fontSize(8).fillColor(MUTED).text(`${i + 1} / ${range.count}`, MARGIN, pdf.page.height - MARGIN + 6, { width, align: 'right', lineBreak: false });
+    pdf.endMarkedContent();
+    pdf.page.margins.bottom = margin;
   }
   pdf.end();
   return done;
 }
 
-function draw(pdf: Pdf, block: Block, t: (s: string) => string): void {
+/** A structure element under `parent` whose content is what `drawContent` draws. */
+function tag(pdf: Pdf, parent: Struct, type: string, options: { alt?: string; scope?: 'Row' | 'Column' | 'Both' }, drawContent?: () => void): Struct {
+  const el = pdf.struct(type as Parameters<Pdf['struct']>[0], options);
+  parent.add(el);
+  if (drawContent) el.add(drawContent);
+  el.end();
+  return el;
+}
+
+/** Decoration (fills, borders, bars already described by alternative text): no structure. */
+function artifact(pdf: Pdf, paint: () => void): void {
+  pdf.markContent('Artifact');
+  paint();
+  pdf.endMarkedContent();
+}
+
+function bottom(pdf: Pdf): number {
+  return pdf.page.height - MARGIN - FOOTER;
+}
+
+function ensureRoom(pdf: Pdf, height: number): void {
+  if (pdf.y + height > bottom(pdf)) pdf.addPage();
+}
+
+function draw(pdf: Pdf, root: Struct, block: Block, t: Text): void {
   const width = pdf.page.width - 2 * MARGIN;
   switch (block.type) {
     case 'heading': {
       const size = block.level === 1 ? 17 : block.level === 2 ? 14 : 11.5;
-      ensureRoom(pdf, size * 4);
-      pdf.moveDown(block.level === 3 ? 0.4 : 0.8).font('bold').fontSize(size).fillColor(ACCENT).text(t(block.text), MARGIN, pdf.y, { width });
+      ensureRoom(pdf, size * 5);
+      pdf.moveDown(block.level === 3 ? 0.4 : 0.8);
+      tag(pdf, root, `H${block.level}`, {}, () => pdf.font('bold').fontSize(size).fillColor(ACCENT).text(t(block.text), MARGIN, pdf.y, { width }));
       pdf.moveDown(0.3);
       return;
     }
     case 'paragraph':
-      pdf.font('body').fontSize(10).fillColor(block.muted ? MUTED : 'black').text(t(block.text), MARGIN, pdf.y, { width });
+      ensureRoom(pdf, 14);
+      tag(pdf, root, 'P', {}, () => pdf.font('body').fontSize(10).fillColor(block.muted ? MUTED : 'black').text(t(block.text), MARGIN, pdf.y, { width }));
       pdf.moveDown(0.4);
       return;
     case 'pagebreak':
       pdf.addPage();
       return;
-    case 'bars':
-      bars(pdf, block.items, t);
+    case 'chart':
+      chart(pdf, root, block.items, block.max, block.caption, block.alt, t);
+      return;
+    case 'legend':
+      legend(pdf, root, block.items, block.caption, t);
       return;
     case 'table':
-      table(pdf, block.columns.map(t), block.rows.map((r) => r.map(t)), block.numeric ?? []);
+      table(pdf, root, block.columns.map(t), block.rows.map((r) => r.map((c) => (typeof c === 'string' ? t(c) : c))), block.numeric ?? []);
   }
 }
 
-function ensureRoom(pdf: Pdf, height: number): void {
-  if (pdf.y + height > pdf.page.height - MARGIN - 20) pdf.addPage();
+const PROFILE_WIDTH = 150;
+const PROFILE_MIN = 90;
+
+/** Measures each column (one line, longest word) in the table font; `fitColumns` shares the page. */
+function columnWidths(pdf: Pdf, columns: string[], rows: TableCell[][], available: number, numeric: boolean[]): number[] {
+  const natural: number[] = [];
+  const least: number[] = [];
+  columns.forEach((header, i) => {
+    if (rows.some((r) => typeof r[i] === 'object')) {
+      natural.push(PROFILE_WIDTH);
+      least.push(PROFILE_MIN);
+      return;
+    }
+    const texts: [string, string][] = [[header, 'bold'], ...rows.map((r): [string, string] => [typeof r[i] === 'string' ? (r[i] as string) : '', 'body'])];
+    let line = 0;
+    let word = 0;
+    for (const [text, font] of texts) {
+      pdf.font(font).fontSize(TABLE_SIZE);
+      line = Math.max(line, pdf.widthOfString(text));
+      for (const w of text.split(BREAKS)) if (w) word = Math.max(word, pdf.widthOfString(w));
+    }
+    natural.push(line + 2 * CELL_PAD + 1);
+    least.push(word + 2 * CELL_PAD + 1);
+  });
+  return fitColumns(natural, least, available, numeric);
 }
 
-function table(pdf: Pdf, columns: string[], rows: string[][], numeric: boolean[]): void {
+function table(pdf: Pdf, root: Struct, columns: string[], rows: TableCell[][], numeric: boolean[]): void {
   const width = pdf.page.width - 2 * MARGIN;
-  // The first column (labels, idea texts) gets the room it needs; numbers stay narrow.
-  const narrow = columns.map((_, i) => i > 0 && (numeric[i] ?? false));
-  const narrowWidth = 82;
-  const wide = columns.length - narrow.filter(Boolean).length;
-  const wideWidth = (width - narrow.filter(Boolean).length * narrowWidth) / Math.max(1, wide);
-  const widths = narrow.map((n) => (n ? narrowWidth : wideWidth));
-  const pad = 4;
-  const rowHeight = (cells: string[], font: string) => {
-    pdf.font(font).fontSize(9);
-    return Math.max(...cells.map((c, i) => pdf.heightOfString(c || ' ', { width: widths[i] - 2 * pad }))) + 2 * pad;
+  const widths = columnWidths(pdf, columns, rows, width, numeric);
+  const el = pdf.struct('Table');
+  root.add(el);
+  const rowHeight = (cells: TableCell[], font: string) => {
+    pdf.font(font).fontSize(TABLE_SIZE);
+    return Math.max(14, ...cells.map((c, i) => (typeof c === 'string' ? pdf.heightOfString(c || ' ', { width: widths[i] - 2 * CELL_PAD }) : 10))) + 2 * CELL_PAD;
   };
-  const drawRow = (cells: string[], header: boolean) => {
+  const drawRow = (cells: TableCell[], header: boolean) => {
     const font = header ? 'bold' : 'body';
     const h = rowHeight(cells, font);
-    if (pdf.y + h > pdf.page.height - MARGIN - 20) {
+    if (pdf.y + h > bottom(pdf)) {
       pdf.addPage();
-      if (!header) drawRow(columns, true);
+      // The header row repeats on every page the table spans (as a drawing: it is tagged once).
+      if (!header) paintRow(columns, true, rowHeight(columns, 'bold'), null);
     }
+    paintRow(cells, header, h, pdf.struct('TR'));
+  };
+  const paintRow = (cells: TableCell[], header: boolean, h: number, tr: Struct | null) => {
     const y = pdf.y;
+    artifact(pdf, () => {
+      if (header) pdf.rect(MARGIN, y, width, h).fill('#e8eef5');
+      pdf.lineWidth(0.5).strokeColor('#c8d0da');
+      let bx = MARGIN;
+      for (const w of widths) {
+        pdf.rect(bx, y, w, h).stroke();
+        bx += w;
+      }
+    });
+    if (tr) el.add(tr);
     let x = MARGIN;
-    if (header) pdf.rect(MARGIN, y, width, h).fill('#e8eef5');
-    pdf.lineWidth(0.5).strokeColor('#c8d0da');
     cells.forEach((c, i) => {
-      pdf.rect(x, y, widths[i], h).stroke();
-      pdf.font(font).fontSize(9).fillColor('black').text(c, x + pad, y + pad, { width: widths[i] - 2 * pad, align: numeric[i] && !header ? 'right' : 'left' });
+      const cx = x;
+      const paint = () => {
+        if (typeof c === 'string') {
+          pdf.font(header ? 'bold' : 'body').fontSize(TABLE_SIZE).fillColor('black').text(c, cx + CELL_PAD, y + CELL_PAD, { width: widths[i] - 2 * CELL_PAD, align: numeric[i] && !header ? 'right' : 'left' });
+        } else profileBar(pdf, c.segments, c.total, c.colours, cx + CELL_PAD, y + (h - 10) / 2, widths[i] - 2 * CELL_PAD);
+      };
+      if (!tr) artifact(pdf, paint);
+      else if (typeof c === 'string') tag(pdf, tr, header ? 'TH' : 'TD', header ? { scope: 'Column' } : {}, paint);
+      else {
+        tag(pdf, tr, 'TD', { alt: c.text });
+        artifact(pdf, paint);
+      }
       x += widths[i];
     });
+    tr?.end();
     pdf.x = MARGIN;
     pdf.y = y + h;
   };
   drawRow(columns, true);
   for (const r of rows) drawRow(columns.map((_, i) => r[i] ?? ''), false);
+  el.end();
   pdf.moveDown(0.6);
 }
 
-function bars(pdf: Pdf, items: { label: string; value: number }[], t: (s: string) => string): void {
-  const max = Math.max(1, ...items.map((i) => i.value));
-  const labelWidth = 180;
-  const barMax = pdf.page.width - 2 * MARGIN - labelWidth - 50;
-  ensureRoom(pdf, items.length * 14 + 10);
+/** One stacked bar: each grade's share of the ballots, best first, in its colour. */
+function profileBar(pdf: Pdf, segments: number[], total: number, colours: readonly string[], x: number, y: number, w: number): void {
+  let at = x;
+  pdf.lineWidth(0.5).strokeColor('#c8d0da').rect(x, y, w, 10).stroke();
+  segments.forEach((n, g) => {
+    const sw = total > 0 ? (n / total) * w : 0;
+    if (sw > 0) pdf.rect(at, y, sw, 10).fill(colours[g]);
+    at += sw;
+  });
+  // The median: the majority grade is the one under this line.
+  if (total > 0) pdf.lineWidth(1).strokeColor('black').moveTo(x + w / 2, y - 2).lineTo(x + w / 2, y + 12).stroke();
+}
+
+/** A bar chart: labels wrap on the left, bars scaled to `max`, values after the bars, the method named under it. */
+function chart(pdf: Pdf, root: Struct, items: ChartItem[], max: number, caption: string, alt: string, t: Text): void {
+  const width = pdf.page.width - 2 * MARGIN;
+  const labelWidth = Math.round(width * 0.4);
+  pdf.font('body').fontSize(8);
+  const valueWidth = Math.max(...items.map((i) => pdf.widthOfString(i.text))) + 6;
+  const barMax = width - labelWidth - valueWidth - 6;
+  const heights = items.map((i) => Math.max(10, pdf.heightOfString(t(i.label), { width: labelWidth - 6 })) + 3);
+  ensureRoom(pdf, Math.min(heights.reduce((a, b) => a + b, 0), 200) + 30);
+  tag(pdf, root, 'Figure', { alt: t(alt) }, () => {
+    items.forEach((item, n) => {
+      if (pdf.y + heights[n] > bottom(pdf)) pdf.addPage();
+      const y = pdf.y;
+      const bar = Math.max(0, Math.min(1, item.value / Math.max(1, max))) * barMax;
+      pdf.font('body').fontSize(8).fillColor('black').text(t(item.label), MARGIN, y, { width: labelWidth - 6 });
+      if (bar > 0) pdf.rect(MARGIN + labelWidth, y + 1, bar, 8).fill(ACCENT);
+      pdf.fillColor('black').text(item.text, MARGIN + labelWidth + bar + 4, y, { width: valueWidth, lineBreak: false });
+      pdf.x = MARGIN;
+      pdf.y = y + heights[n];
+    });
+  });
+  pdf.moveDown(0.3);
+  tag(pdf, root, 'P', {}, () => pdf.font('body').fontSize(8).fillColor(MUTED).text(t(caption), MARGIN, pdf.y, { width }));
+  pdf.moveDown(0.8);
+}
+
+/** The colours of a merit profile's grades, then the method named under the table. */
+function legend(pdf: Pdf, root: Struct, items: { label: string; colour: string }[], caption: string, t: Text): void {
+  const width = pdf.page.width - 2 * MARGIN;
+  ensureRoom(pdf, 40);
+  pdf.font('body').fontSize(8);
+  let x = MARGIN;
+  let y = pdf.y;
+  const list = pdf.struct('L');
+  root.add(list);
   for (const item of items) {
-    const y = pdf.y;
-    pdf.font('body').fontSize(8).fillColor('black').text(t(item.label), MARGIN, y, { width: labelWidth - 6, height: 11, ellipsis: true, lineBreak: false });
-    pdf.rect(MARGIN + labelWidth, y + 1, Math.max(1, (item.value / max) * barMax), 8).fill(ACCENT);
-    pdf.fillColor('black').text(String(item.value).replace('.', ','), MARGIN + labelWidth + (item.value / max) * barMax + 4, y, { lineBreak: false });
-    pdf.x = MARGIN;
-    pdf.y = y + 13;
+    const w = 12 + pdf.widthOfString(t(item.label)) + 12;
+    if (x + w > MARGIN + width) {
+      x = MARGIN;
+      y += 12;
+    }
+    const at = { x, y };
+    artifact(pdf, () => pdf.rect(at.x, at.y + 1, 8, 8).fill(item.colour));
+    tag(pdf, list, 'LI', {}, () => pdf.fillColor('black').text(t(item.label), at.x + 11, at.y, { lineBreak: false }));
+    x += w;
   }
-  pdf.moveDown(0.6);
+  list.end();
+  pdf.x = MARGIN;
+  pdf.y = y + 14;
+  tag(pdf, root, 'P', {}, () => pdf.font('body').fontSize(8).fillColor(MUTED).text(t(caption), MARGIN, pdf.y, { width }));
+  pdf.moveDown(0.8);
 }
 
 /** Characters Helvetica (WinAnsi) lacks, replaced by their nearest WinAnsi neighbour. */

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { parse } from 'csv-parse/sync';
@@ -5,6 +7,7 @@ import { fakeExport } from '../../../common/testing/fake-outcomes';
 import { pdfText } from '../../../common/testing/pdf-text';
 import { renderCsv } from './csv';
 import { renderDocx } from './docx';
+import { ACTIVITY_STATE_LABEL, activityStateLabel, frenchTime, localIso } from './labels';
 import { PDF_FONT, renderPdf } from './pdf';
 import { renderXlsx } from './xlsx';
 
@@ -50,5 +53,34 @@ describe('outcome documents for a 250-member plenary', () => {
     const rows: string[][] = parse(csv.subarray(3).toString('utf8'), { delimiter: ';', relaxColumnCount: true, skipEmptyLines: true });
     expect(rows).toContainEqual(['1', 'Mobilités du quotidien', '412']);
     expect(rows.filter((r) => r[1] === 'mobilites>coeurs>transition')).toHaveLength(250 * 4);
+  });
+});
+
+describe('times and states as a French reader expects them', () => {
+  it('writes spreadsheet times in Paris time with their offset, winter and summer', () => {
+    expect(localIso('2026-12-03T13:05:00.000Z', 'Europe/Paris')).toBe('2026-12-03T14:05:00+01:00');
+    expect(localIso('2026-07-01T13:05:00.000Z', 'Europe/Paris')).toBe('2026-07-01T15:05:00+02:00');
+    expect(localIso('2026-12-03T13:05:00.000Z', 'America/Cayenne')).toBe('2026-12-03T10:05:00-03:00');
+    expect(localIso(null, 'Europe/Paris')).toBeNull();
+  });
+
+  it('writes document times as « 14 h 05 » in the display zone', () => {
+    expect(frenchTime('2026-12-03T13:05:00.000Z', 'Europe/Paris')).toBe('14\u00a0h\u00a005');
+    expect(frenchTime('2026-12-03T08:00:00.000Z', 'Europe/Paris')).toBe('9\u00a0h\u00a000');
+    expect(frenchTime(null, 'Europe/Paris')).toBe('—');
+  });
+
+  it('puts the Paris offset on the agenda times of the CSV', () => {
+    const doc = fakeExport(20);
+    const rows: string[][] = parse(renderCsv(doc).subarray(3).toString('utf8'), { delimiter: ';', relaxColumnCount: true, skipEmptyLines: true });
+    const agenda = rows.find((r) => r[1] === doc.agenda[0].title)!;
+    expect(agenda.slice(3)).toEqual(['Clos', '2026-12-03T10:00:00+01:00', '2026-12-03T10:40:00+01:00']);
+  });
+
+  it('names activity states as the French interface does, never by their code', () => {
+    const catalogue = JSON.parse(readFileSync(join(__dirname, '../../../../../web/src/i18n/fr/session.json'), 'utf8')) as { activityState: Record<string, string> };
+    expect(ACTIVITY_STATE_LABEL).toEqual(catalogue.activityState);
+    expect(activityStateLabel('report_back')).toBe('Restitution');
+    expect(activityStateLabel('unheard_of')).toBe('—');
   });
 });

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { Gender, MemberCategory, ParticipantRole, TerritoryType, type OutcomeExport } from '@palabre/contracts';
-import { CATEGORY_LABEL, countText, GENDER_LABEL, KIND_LABEL, ROLE_LABEL, STATUS_LABEL, TERRITORY_LABEL } from './labels';
+import { activityStateLabel, CATEGORY_LABEL, countText, GENDER_LABEL, KIND_LABEL, localIso, ROLE_LABEL, STATUS_LABEL, TERRITORY_LABEL } from './labels';
 
 type Cell = string | number | boolean | null;
 
@@ -15,7 +15,7 @@ export async function renderXlsx(doc: OutcomeExport): Promise<Buffer> {
   const a = doc.attendance;
   const w = writer(summary);
   w.block('Séance', ['Titre', 'Date', 'Code', 'Assemblée', 'Statut'], [[s.title, s.date, s.joinCode, s.assembly, STATUS_LABEL[doc.export.status]]]);
-  w.block('Ordre du jour', ['N°', 'Activité', 'Type', 'État', 'Début', 'Fin'], doc.agenda.map((x) => [x.position + 1, x.title, KIND_LABEL[x.kind], x.state, x.startedAt, x.endedAt]));
+  w.block('Ordre du jour', ['N°', 'Activité', 'Type', 'État', 'Début', 'Fin'], doc.agenda.map((x) => [x.position + 1, x.title, KIND_LABEL[x.kind], activityStateLabel(x.state), localIso(x.startedAt, doc.export.timeZone), localIso(x.endedAt, doc.export.timeZone)]));
   w.block('Participation', ['Invités', 'Présents', 'Taux de participation'], [[a.invited, a.present, a.turnout]]);
   w.block('Présents par rôle', ['Rôle', 'Présents'], ParticipantRole.options.map((r) => [ROLE_LABEL[r], a.byRole[r]]));
   w.block('Par type de territoire', ['Type de territoire', 'Membres présents'], TerritoryType.options.map((t) => [TERRITORY_LABEL[t], cellValue(countText(a.breakdown.territoryType[t]))]));
@@ -27,7 +27,10 @@ export async function renderXlsx(doc: OutcomeExport): Promise<Buffer> {
     const sheet = book.addWorksheet(sheetName(section.title, used));
     const sw = writer(sheet);
     sw.block(`${KIND_LABEL[section.kind]} — ${section.title}`, ['Mode', 'Résumé'], [[section.anonymity === 'anonymous' ? 'anonyme' : section.anonymity === 'named' ? 'nominatif' : null, section.summary]]);
-    for (const t of section.tables) sw.block(`${t.title}${t.method ? ` — méthode : ${t.method}` : ''}`, t.columns, t.note ? [...t.rows, [t.note]] : t.rows);
+    for (const t of section.tables) {
+      const after: Cell[][] = [...t.figures.map((f): Cell[] => [f.label, f.value]), ...(t.note ? [[t.note]] : [])];
+      sw.block(`${t.title}${t.method ? ` — méthode : ${t.method}` : ''}`, t.columns, [...t.rows, ...after]);
+    }
     if (section.ideas.length > 0) sw.block('Idées', ['Idée', 'Colonne', 'Soutiens', 'Commentaires'], section.ideas.map((i) => [i.text, i.column, i.supports, i.comments]));
     if (section.syntheses.length > 0) sw.block('Synthèses', ['Groupe', 'Synthèse'], section.syntheses.map((y) => [y.group, y.text]));
     if (section.questions.length > 0) sw.block('Questions', ['Question', 'Votes', 'Répondue', 'Réponse'], section.questions.map((q) => [q.text, q.upvotes, q.answered, q.answer]));

@@ -42,3 +42,26 @@ describe('figures in the results follow the locale', () => {
     expect(screen.getByText('Mean 3.3 · median 3.5')).toBeTruthy();
   });
 });
+
+describe('the chart plots each method’s own score', () => {
+  afterEach(cleanup);
+
+  it('draws majority judgment as a merit profile: one stacked bar of grades per option, best option first', async () => {
+    await setLocale('fr');
+    const options = [{ id: 'a', label: 'Rejeté' }, { id: 'b', label: 'Plébiscité' }];
+    const q = { id: 'q', prompt: 'Mentions', config: { type: 'majority', options, gradeCount: 6 } } as unknown as QuestionView;
+    const results = {
+      type: 'majority', method: 'majority_judgment', ballots: 4, present: 4, gradeCount: 6,
+      options: [
+        { optionId: 'b', distribution: [3, 1, 0, 0, 0, 0], majorityGrade: 0, better: 0, worse: 25, rank: 1 },
+        { optionId: 'a', distribution: [0, 0, 0, 0, 1, 3], majorityGrade: 5, better: 25, worse: 0, rank: 2 },
+      ],
+    };
+    const { container } = render(<QuestionResultsView question={q} live={{ ...live, results } as unknown as LiveResults} />);
+    const rows = [...container.querySelectorAll('.results-bar')];
+    expect(rows.map((r) => r.querySelector('.results-label')?.textContent)).toEqual(['1. Plébiscité', '2. Rejeté']);
+    expect(rows.map((r) => r.querySelector('.results-value')?.textContent)).toEqual(['Très bien', 'À rejeter']);
+    const widths = rows.map((r) => [...r.querySelectorAll<HTMLElement>('.results-grade')].map((s) => s.style.width));
+    expect(widths).toEqual([['75%', '25%', '0%', '0%', '0%', '0%'], ['0%', '0%', '0%', '0%', '25%', '75%']]);
+  });
+});
