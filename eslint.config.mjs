@@ -26,12 +26,12 @@ const PUBLIC_FILES = {
   boards: ['demo-seed.ts'],
   groups: ['groups.demo.ts'],
   health: ['readiness.ts'],
-  outcomes: ['cells.ts'],
+  outcomes: ['cells.ts', 'render/labels.ts'],
   qna: ['qna.seed.ts'],
   // The activity-kind contract, its lifecycle and the one audience rule (decisions §14).
   sessions: ['activity-kinds.ts', 'activity-lifecycle.ts', 'audience.ts'],
   // Test support shared with other modules' integration specs.
-  surveys: ['survey-demo.ts', 'survey-fixtures.ts'],
+  surveys: ['survey-demo.ts', 'survey-fixtures.ts', 'every-method.fixture.ts'],
 };
 const publicGlobs = [
   ...PUBLIC_IN_EVERY_MODULE.map((file) => abs(`${MODULES}/*/${file}`)),

@@ -104,7 +104,7 @@ function pdfObjects(pdf: Buffer): Map<string, PdfObject> {
     }
     const raw = body.slice(at + 6).replace(/^\r?\n/, '');
     const data = Buffer.from(raw.slice(0, raw.lastIndexOf('endstream')), 'latin1');
-    let stream: string | null = null;
+    let stream: string | null;
     try {
       stream = (body.includes('/FlateDecode') ? inflateSync(data) : data).toString('latin1');
     } catch {
