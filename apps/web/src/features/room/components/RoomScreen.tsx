@@ -29,7 +29,7 @@ export function RoomScreen({ welcome, header }: { welcome: ReactNode; header: (s
         </p>
       )}
       {shown.kind === 'activity' && (
-        <div className="screen-activity" data-screen-view={shown.following ? 'current' : shown.view}>
+        <div className="screen-activity" data-screen-view={shown.view}>
           <ActivityPanel activity={shown.activity} surface="screen" />
         </div>
       )}
