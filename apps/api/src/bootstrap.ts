@@ -89,7 +89,8 @@ export async function startPalabre(config: AppConfig, options: StartOptions = {}
           imgSrc: ["'self'", 'data:'],
           connectSrc: ["'self'", 'ws:', 'wss:'],
           objectSrc: ["'none'"],
-          frameAncestors: ["'none'"],
+          // Only Palabre may frame Palabre: the confidence monitor shows the projector page in a frame.
+          frameAncestors: ["'self'"],
         },
       },
       crossOriginEmbedderPolicy: false,
