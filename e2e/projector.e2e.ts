@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { BASE_URL } from './playwright.config';
+import { DEMO } from './fixtures';
 import { seedSession, type SeededSession } from './live-client';
 
 /**
@@ -104,6 +105,24 @@ test('the welcome screen shows the join code in large type and a QR code that sc
   await expect(code).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/welcome-contrast.png` });
   seeded.close();
+});
+
+test("the organiser's colours and logo are on the projector, and high contrast replaces them when asked for", async ({ page }) => {
+  // The demo assembly has a theme (apps/api/src/seed/demo.ts).
+  await page.goto(`/screen/${DEMO.joinCode}`);
+  const logo = page.getByRole('img', { name: 'Assemblée des Territoires — Occitanie' });
+  await expect(logo).toBeVisible();
+  await expect(page.locator('.screen')).toHaveAttribute('data-organiser-theme', 'true');
+  const primary = () => page.evaluate(() => getComputedStyle(document.querySelector('.screen')!).getPropertyValue('--primary').trim());
+  expect(await primary()).toBe('#9b1b30');
+  await page.screenshot({ path: `${SHOTS}/organiser-theme.png` });
+  await page.goto(`/screen/${DEMO.joinCode}?theme=contrast`);
+  await expect(page.locator('.screen-main')).toHaveAttribute('data-theme', 'contrast');
+  await expect(page.locator('.screen').first()).toBeVisible();
+  await expect(logo).toHaveCount(0);
+  expect(await page.evaluate(() => getComputedStyle(document.querySelector('.screen-main')!).backgroundColor)).toBe('rgb(0, 0, 0)');
+  expect(await primary()).toBe('#ffd60a');
+  await page.screenshot({ path: `${SHOTS}/contrast-theme.png` });
 });
 
 test('every kind of result is legible from the back of the room: question ≥ 56 px, results ≥ 40 px', async ({ page }) => {

@@ -28,8 +28,8 @@ export class SessionsService {
 
   async list(): Promise<SessionSummary[]> {
     const sessions = await this.db.getRepository(Session).find({ order: { date: 'DESC', createdAt: 'DESC' } });
-    const names = await this.assemblyNames(sessions);
-    return sessions.map((s) => toSessionSummary(s, names.get(s.assemblyId ?? '') ?? null));
+    const assemblies = await this.assembliesOf(sessions);
+    return sessions.map((s) => toSessionSummary(s, assemblies.get(s.assemblyId ?? '')));
   }
 
   async get(id: string, manager: EntityManager = this.db.manager): Promise<SessionSummary> {
@@ -39,8 +39,8 @@ export class SessionsService {
   }
 
   private async summaryOf(session: Session, manager: EntityManager): Promise<SessionSummary> {
-    const names = await this.assemblyNames([session], manager);
-    return toSessionSummary(session, names.get(session.assemblyId ?? '') ?? null);
+    const assemblies = await this.assembliesOf([session], manager);
+    return toSessionSummary(session, assemblies.get(session.assemblyId ?? ''));
   }
 
   async create(actor: StaffActor, body: CreateSessionBody): Promise<SessionSummary> {
@@ -176,11 +176,11 @@ export class SessionsService {
     }
   }
 
-  private async assemblyNames(sessions: Session[], manager: EntityManager = this.db.manager): Promise<Map<string, string>> {
+  private async assembliesOf(sessions: Session[], manager: EntityManager = this.db.manager): Promise<Map<string, Assembly>> {
     const ids = [...new Set(sessions.map((s) => s.assemblyId).filter((id): id is string => id !== null))];
     if (ids.length === 0) return new Map();
     const assemblies = await manager.getRepository(Assembly).findBy({ id: In(ids) });
-    return new Map(assemblies.map((a) => [a.id, a.name]));
+    return new Map(assemblies.map((a) => [a.id, a]));
   }
 }
 

@@ -1,5 +1,5 @@
 import '../screen.css';
-import { useEffect } from 'react';
+import { useEffect, type CSSProperties } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAccessError, useConnectionState, useSessionSnapshot } from '../../../lib/live';
@@ -14,7 +14,10 @@ import { WelcomeScreen } from './WelcomeScreen';
 export const SCREEN_THEMES = ['default', 'contrast'] as const;
 export type ScreenTheme = (typeof SCREEN_THEMES)[number];
 
-/** The theme asked for in the address (`?theme=contrast`), the default one otherwise. */
+/**
+ * The theme asked for in the address (`?theme=contrast`: white on black), the default one
+ * otherwise — in the organiser's colours and logo when the assembly has a theme.
+ */
 export function useScreenTheme(): ScreenTheme {
   const [params] = useSearchParams();
   const asked = params.get('theme');
@@ -30,6 +33,7 @@ export function ScreenView({ onAccessLost }: { onAccessLost: () => void }) {
   const { data: snapshot, error } = useSessionSnapshot();
   const connection = useConnectionState();
   const accessError = useAccessError();
+  const contrast = useScreenTheme() === 'contrast';
   useDocumentTitle(snapshot?.session.title);
 
   // A projector nobody touches must heal itself: a dead token is replaced by a new join.
@@ -39,13 +43,17 @@ export function ScreenView({ onAccessLost }: { onAccessLost: () => void }) {
 
   if (!snapshot) return error ? <ErrorMessage error={error} /> : <Loading />;
   const { session } = snapshot;
+  // The organiser's colours and logo (set per assembly), unless high contrast was asked for.
+  const organiser = contrast ? undefined : session.theme;
+  const style = organiser ? ({ '--primary': organiser.primary, '--primary-hover': organiser.primary } as CSSProperties) : undefined;
 
   return (
-    <div className="screen">
+    <div className="screen" style={style} data-organiser-theme={organiser ? 'true' : undefined}>
       <ConnectionBanner state={connection} />
       <RoomScreen
         header={(showJoin) => (
           <header className="screen-header">
+            {organiser?.logo && <img className="screen-logo" src={organiser.logo} alt={session.assemblyName ?? ''} />}
             <h1 className="screen-title">{session.title}</h1>
             {showJoin && (
               <p className="screen-join-strip">
