@@ -18,6 +18,10 @@ export const AssemblyTheme = z
   .strict();
 export type AssemblyTheme = z.infer<typeof AssemblyTheme>;
 
+/** `PUT /api/sessions/:id/theme`: the theme of the session's assembly; null restores Palabre's look. */
+export const SetThemeBody = z.object({ theme: AssemblyTheme.nullable() }).strict();
+export type SetThemeBody = z.infer<typeof SetThemeBody>;
+
 export const SessionSummary = z.object({
   id: Uuid,
   title: z.string(),

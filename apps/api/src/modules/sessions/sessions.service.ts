@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import type { CreateSessionBody, JoinBody, JoinResponse, SessionSnapshot, SessionState, SessionSummary, UpdateSessionBody } from '@palabre/contracts';
+import type { AssemblyTheme, CreateSessionBody, JoinBody, JoinResponse, SessionSnapshot, SessionState, SessionSummary, UpdateSessionBody } from '@palabre/contracts';
 import { canReadActivity, canTransition, isStaffRole, SESSION_TRANSITIONS, sessionRoleOfStaff } from '@palabre/domain';
 import type { ParticipantActor, StaffActor } from '../../common/auth/actor';
 import { TokenService } from '../../common/auth/tokens';
@@ -64,6 +64,19 @@ export class SessionsService {
         throw new AppError('JOIN_CODE_TAKEN');
       }
       await tx.manager.getRepository(Session).update(id, body);
+      return this.publishUpdated(tx, id);
+    });
+  }
+
+  /**
+   * The projector theme of the session's assembly (null: Palabre's own look). The session's
+   * screens get it at once (session.updated); other sessions of the assembly on their next snapshot.
+   */
+  async setTheme(id: string, theme: AssemblyTheme | null): Promise<SessionSummary> {
+    return this.transactions.run(async (tx) => {
+      const session = await this.lockWritable(tx, id);
+      if (!session.assemblyId) throw new AppError('NOT_FOUND');
+      await tx.manager.getRepository(Assembly).update(session.assemblyId, { theme });
       return this.publishUpdated(tx, id);
     });
   }

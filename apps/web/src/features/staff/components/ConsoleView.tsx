@@ -16,6 +16,7 @@ import { PlannedDuration } from '../../room/components/PlannedDuration';
 import { AddActivityForm } from './AddActivityForm';
 import { JoinInfo } from './JoinInfo';
 import { PresenterBar } from './PresenterBar';
+import { ThemeSettings } from './ThemeSettings';
 import { SessionControls } from './SessionControls';
 
 /**
@@ -61,6 +62,7 @@ export function ConsoleView({ onAccessLost }: { onAccessLost: () => void }) {
           <Agenda activities={snapshot.activities} selectedId={activity?.id} itemExtra={(a) => <PlannedDuration activity={a} />} />
           <SessionControls session={snapshot.session} />
           <JoinInfo session={snapshot.session} />
+          <ThemeSettings session={snapshot.session} />
         </div>
         <div className="stack console-panel">
           <ActivityPanel activity={activity} surface="console" />
