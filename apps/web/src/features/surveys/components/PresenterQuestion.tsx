@@ -19,6 +19,7 @@ export function presenterQuestions(questions: QuestionView[]): { current?: Quest
 /** Presenter: open / close (O) and publish (P) the current item's question, one at a time. */
 export function PresenterQuestion({ activity }: { activity: ActivitySummary }) {
   const { t } = useTranslation('surveys');
+  const { t: ts } = useTranslation('staff');
   const { survey, results } = useSurvey(activity.id);
   const open = useCommandMutation('survey.question.open');
   const close = useCommandMutation('survey.question.close');
@@ -46,15 +47,15 @@ export function PresenterQuestion({ activity }: { activity: ActivitySummary }) {
           {live && <> · {t('results.turnout', { count: live.ballots, present: live.present ?? 0 })}</>}
         </p>
       ) : (
-        <p className="muted">{t('presenter.none')}</p>
+        <p className="muted">{ts('presenter.q_none')}</p>
       )}
-      {next && current?.state !== 'open' && <p className="muted">{t('presenter.next', { prompt: next.prompt })}</p>}
+      {next && current?.state !== 'open' && <p className="muted">{ts('presenter.q_next', { prompt: next.prompt })}</p>}
       <div className="button-row">
         <button type="button" className="button button-primary" aria-keyshortcuts="O" disabled={!openClose} onClick={openClose ?? undefined}>
-          {current?.state === 'open' ? t('presenter.close') : t('presenter.open')} <kbd aria-hidden="true">O</kbd>
+          {current?.state === 'open' ? ts('presenter.q_close') : ts('presenter.q_open')} <kbd aria-hidden="true">O</kbd>
         </button>
         <button type="button" className="button" aria-keyshortcuts="P" disabled={!publishCurrent} onClick={publishCurrent ?? undefined}>
-          {t('presenter.publish')} <kbd aria-hidden="true">P</kbd>
+          {ts('presenter.q_publish')} <kbd aria-hidden="true">P</kbd>
         </button>
       </div>
       <ErrorMessage error={open.error ?? close.error ?? publish.error} />
