@@ -49,6 +49,12 @@ test('a facilitator runs the agenda, a question and the projector from the keybo
   const now = page.getByTestId('projector-now');
   await expect(now).toHaveText('À l\'écran : Accueil et QR code');
   await expectRunControlsInView(page);
+  // A checkbox sits beside its label, not stretched across the panel.
+  const autoClose = page.getByLabel('Clore automatiquement à la fin (avertissement 10 s avant)');
+  const box = (await autoClose.boundingBox())!;
+  const label = (await page.locator('label', { has: autoClose }).boundingBox())!;
+  expect(box.width).toBeLessThan(32);
+  expect(box.x - label.x).toBeLessThan(4);
 
   // N launches the first item: it opens, the projector shows it.
   await page.keyboard.press('n');
