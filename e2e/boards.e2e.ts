@@ -71,9 +71,10 @@ test('two members post, one supports, the facilitator merges, the projector show
   await expect(dialog).toBeHidden();
 
   // The projector: one card for the merged idea, its supports combined without double-counting Bruno.
+  // A column longer than the screen shows its cards a page at a time (12 s each): the card may be on the next page.
   const merged = screen.locator('article', { hasText: FIRST });
-  await expect(merged.getByText('2 soutiens')).toBeVisible();
-  await expect(merged.getByText(`Fusion de « ${SECOND} »`)).toBeVisible();
+  await expect(merged.getByText('2 soutiens')).toBeVisible({ timeout: 30_000 });
+  await expect(merged.getByText(`Fusion de « ${SECOND} »`)).toBeVisible({ timeout: 30_000 });
   await expect(screen.locator('article', { has: screen.getByText(SECOND, { exact: true }) })).toHaveCount(0);
   // The phones follow, and the original stays viewable in the trail.
   await expect(card(ana.page, FIRST).getByText(`Fusion de « ${SECOND} »`)).toBeVisible();

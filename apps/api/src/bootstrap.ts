@@ -92,7 +92,8 @@ export async function startPalabre(config: AppConfig, options: StartOptions = {}
           imgSrc: ["'self'", 'data:'],
           connectSrc: ["'self'", liveSocketOrigin(config.publicUrl)],
           objectSrc: ["'none'"],
-          frameAncestors: ["'none'"],
+          // Only Palabre may frame Palabre: the confidence monitor shows the projector page in a frame.
+          frameAncestors: ["'self'"],
         },
       },
       crossOriginEmbedderPolicy: false,

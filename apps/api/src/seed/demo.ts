@@ -13,6 +13,11 @@ export const DEMO = {
   assembly: 'Assemblée des Territoires — Occitanie',
   title: 'Session plénière — contrats territoriaux 2022-2027',
   joinCode: 'OCCITANIE',
+  /** The organiser's projector colours and logo (a plain badge). */
+  theme: {
+    primary: '#9b1b30',
+    logo: `data:image/svg+xml;base64,${Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40"><rect width="120" height="40" rx="6" fill="#9b1b30"/><text x="60" y="27" font-family="sans-serif" font-size="18" font-weight="700" fill="#fff" text-anchor="middle">Occitanie</text></svg>').toString('base64')}`,
+  },
   facilitator: { email: 'animation@palabre.test', password: 'demo-palabre-2026', displayName: 'Camille Animation' },
   organiser: { email: 'organisation@palabre.test', password: 'demo-palabre-2026', displayName: 'Service Contractualisation' },
 } as const;
@@ -29,7 +34,7 @@ export async function seedDemo(app: INestApplication, config: AppConfig): Promis
     }
   }
   const facilitator = await accounts.findOneByOrFail({ email: DEMO.facilitator.email });
-  const assembly = await db.getRepository(Assembly).save({ name: DEMO.assembly });
+  const assembly = await db.getRepository(Assembly).save({ name: DEMO.assembly, theme: DEMO.theme });
   const session = await db.getRepository(Session).save({
     title: DEMO.title,
     date: '2026-12-03',

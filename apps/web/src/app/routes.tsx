@@ -21,6 +21,7 @@ const ConsolePage = staffPage(() => import('../features/staff/pages/ConsolePage'
 const ArchiveListPage = staffPage(() => import('../features/outcomes/pages/ArchiveListPage'), 'ArchiveListPage');
 const ArchiveDetailPage = staffPage(() => import('../features/outcomes/pages/ArchiveDetailPage'), 'ArchiveDetailPage');
 const PublicResultsPage = staffPage(() => import('../features/outcomes/pages/PublicResultsPage'), 'PublicResultsPage');
+const MonitorPage = staffPage(() => import('../features/staff/pages/MonitorPage'), 'MonitorPage');
 const ScreenPage = staffPage(() => import('../features/screen/pages/ScreenPage'), 'ScreenPage');
 
 export function AppRoutes() {
@@ -39,6 +40,14 @@ export function AppRoutes() {
         <Route path="public/:code" element={<PublicResultsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
+      <Route
+        path="staff/sessions/:id/monitor"
+        element={
+          <Suspense fallback={<Loading />}>
+            <MonitorPage />
+          </Suspense>
+        }
+      />
       <Route
         path="screen/:code"
         element={

@@ -22,6 +22,7 @@ export const ROUTE_META = {
   'sessions.create': { method: 'POST', path: '/api/sessions', auth: 'staff' },
   'sessions.get': { method: 'GET', path: '/api/sessions/:id', auth: 'staff' },
   'sessions.update': { method: 'PATCH', path: '/api/sessions/:id', auth: 'staff' },
+  'sessions.theme': { method: 'PUT', path: '/api/sessions/:id/theme', auth: 'staff' },
   'sessions.transition': { method: 'POST', path: '/api/sessions/:id/transition', auth: 'staff' },
   'sessions.enter': { method: 'POST', path: '/api/sessions/:id/enter', auth: 'staff' },
   'sessions.join': { method: 'POST', path: '/api/sessions/join', auth: 'public' },

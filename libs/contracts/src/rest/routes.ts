@@ -11,6 +11,7 @@ import {
   SessionSummary,
   TransitionSessionBody,
   UpdateSessionBody,
+  SetThemeBody,
 } from './sessions';
 import { SURVEY_ROUTES } from './surveys';
 import { ArchiveDetail, ArchiveListQuery, ArchiveSummary, ArchiveVerification, ExportQuery, PublicResults, SetPublicBody } from './outcomes';
@@ -57,6 +58,7 @@ export const CORE_ROUTES = {
   ...route('sessions.create', { method: 'POST', path: '/api/sessions', auth: 'staff', summary: 'Create a session', body: CreateSessionBody, response: SessionSummary }),
   ...route('sessions.get', { method: 'GET', path: '/api/sessions/:id', auth: 'staff', summary: 'One session', response: SessionSummary }),
   ...route('sessions.update', { method: 'PATCH', path: '/api/sessions/:id', auth: 'staff', summary: 'Edit a session', body: UpdateSessionBody, response: SessionSummary }),
+  ...route('sessions.theme', { method: 'PUT', path: '/api/sessions/:id/theme', auth: 'staff', summary: "Set the projector theme (colours, logo) of the session's assembly", body: SetThemeBody, response: SessionSummary }),
   ...route('sessions.transition', { method: 'POST', path: '/api/sessions/:id/transition', auth: 'staff', summary: 'Open or close a session', body: TransitionSessionBody, response: SessionSummary }),
   ...route('sessions.enter', { method: 'POST', path: '/api/sessions/:id/enter', auth: 'staff', summary: 'Get a session token as facilitator or organiser', response: JoinResponse }),
   ...route('sessions.join', { method: 'POST', path: '/api/sessions/join', auth: 'public', summary: 'Join by code or personal invitation', body: JoinBody, response: JoinResponse }),

@@ -2,6 +2,26 @@ import { z } from 'zod';
 import { AccessMode, ActivityKind, Gender, MemberCategory, ParticipantRole, SessionState, TerritoryType } from '../enums';
 import { DisplayName, JoinCode, Uuid, plainText, text } from '../common';
 
+const HexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/).describe('A colour as #rrggbb');
+
+/** The organiser's look on the projector, set per assembly. */
+export const AssemblyTheme = z
+  .object({
+    primary: HexColour.describe('Main colour: headings, bars, the join code (text on white: keep 4.5:1 contrast)'),
+    logo: z
+      .string()
+      .max(200_000)
+      .regex(/^(\/[^/]|data:image\/(png|jpeg|webp|svg\+xml);base64,)/)
+      .optional()
+      .describe('Logo shown on the projector: a path on this server or a base64 image data URL'),
+  })
+  .strict();
+export type AssemblyTheme = z.infer<typeof AssemblyTheme>;
+
+/** `PUT /api/sessions/:id/theme`: the theme of the session's assembly; null restores Palabre's look. */
+export const SetThemeBody = z.object({ theme: AssemblyTheme.nullable() }).strict();
+export type SetThemeBody = z.infer<typeof SetThemeBody>;
+
 export const SessionSummary = z.object({
   id: Uuid,
   title: z.string(),
@@ -10,6 +30,7 @@ export const SessionSummary = z.object({
   accessMode: AccessMode,
   state: SessionState,
   assemblyName: z.string().nullable(),
+  theme: AssemblyTheme.optional().describe("The assembly's projector theme, when the organiser set one"),
   version: z.number().int(),
 });
 export type SessionSummary = z.infer<typeof SessionSummary>;

@@ -29,6 +29,8 @@ export const ROUTE_RULES: Record<RouteKey, RouteRule> = {
   'sessions.create': ANY_STAFF,
   'sessions.get': ANY_STAFF,
   'sessions.update': ANY_STAFF,
+  // The assembly's look is the organiser's.
+  'sessions.theme': ORGANISERS,
   'sessions.transition': ANY_STAFF,
   'sessions.enter': ANY_STAFF,
   'sessions.join': { auth: 'public' },

@@ -1,11 +1,13 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { Gender, MemberCategory, TerritoryType } from '@palabre/contracts';
+import type { AssemblyTheme, Gender, MemberCategory, TerritoryType } from '@palabre/contracts';
 
 /** The standing body whose members are invited to sessions. */
 @Entity()
 export class Assembly {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'text' }) name: string;
+  /** The organiser's colours and logo on the projector; null for Palabre's own look. */
+  @Column({ type: 'jsonb', nullable: true }) theme: AssemblyTheme | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
 }
 

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Req } from '@nestjs/common';
 import type { Request } from 'express';
-import type { CreateSessionBody, JoinBody, UpdateSessionBody } from '@palabre/contracts';
+import type { CreateSessionBody, JoinBody, SetThemeBody, UpdateSessionBody } from '@palabre/contracts';
 import type { ParticipantActor, StaffActor } from '../../common/auth/actor';
 import { CurrentParticipant, CurrentStaff, Route } from '../../common/auth/route.guard';
 import { UuidParam } from '../../common/http/uuid-param';
@@ -39,6 +39,11 @@ export class SessionsController {
   @Patch(':id') @Route('sessions.update')
   update(@Param('id', Id) id: string, @Body() body: UpdateSessionBody) {
     return this.sessions.update(id, body);
+  }
+
+  @Put(':id/theme') @Route('sessions.theme')
+  setTheme(@Param('id', Id) id: string, @Body() body: SetThemeBody) {
+    return this.sessions.setTheme(id, body.theme);
   }
 
   @Post(':id/transition') @HttpCode(200) @Route('sessions.transition')

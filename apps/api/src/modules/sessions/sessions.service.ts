@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import type { CreateSessionBody, JoinBody, JoinResponse, SessionSnapshot, SessionState, SessionSummary, UpdateSessionBody } from '@palabre/contracts';
+import type { AssemblyTheme, CreateSessionBody, JoinBody, JoinResponse, SessionSnapshot, SessionState, SessionSummary, UpdateSessionBody } from '@palabre/contracts';
 import { canTransition, isStaffRole, SESSION_TRANSITIONS, sessionRoleOfStaff } from '@palabre/domain';
 import type { ParticipantActor, StaffActor } from '../../common/auth/actor';
 import { TokenService } from '../../common/auth/tokens';
@@ -33,8 +33,8 @@ export class SessionsService {
 
   async list(): Promise<SessionSummary[]> {
     const sessions = await this.db.getRepository(Session).find({ order: { date: 'DESC', createdAt: 'DESC' } });
-    const names = await this.assemblyNames(sessions);
-    return sessions.map((s) => toSessionSummary(s, names.get(s.assemblyId ?? '') ?? null));
+    const assemblies = await this.assembliesOf(sessions);
+    return sessions.map((s) => toSessionSummary(s, assemblies.get(s.assemblyId ?? '')));
   }
 
   async get(id: string, manager: EntityManager = this.db.manager): Promise<SessionSummary> {
@@ -44,8 +44,8 @@ export class SessionsService {
   }
 
   private async summaryOf(session: Session, manager: EntityManager): Promise<SessionSummary> {
-    const names = await this.assemblyNames([session], manager);
-    return toSessionSummary(session, names.get(session.assemblyId ?? '') ?? null);
+    const assemblies = await this.assembliesOf([session], manager);
+    return toSessionSummary(session, assemblies.get(session.assemblyId ?? ''));
   }
 
   async create(actor: StaffActor, body: CreateSessionBody): Promise<SessionSummary> {
@@ -69,6 +69,19 @@ export class SessionsService {
         throw new AppError('JOIN_CODE_TAKEN');
       }
       await tx.manager.getRepository(Session).update(id, body);
+      return this.publishUpdated(tx, id);
+    });
+  }
+
+  /**
+   * The projector theme of the session's assembly (null: Palabre's own look). The session's
+   * screens get it at once (session.updated); other sessions of the assembly on their next snapshot.
+   */
+  async setTheme(id: string, theme: AssemblyTheme | null): Promise<SessionSummary> {
+    return this.transactions.run(async (tx) => {
+      const session = await this.lockWritable(tx, id);
+      if (!session.assemblyId) throw new AppError('NOT_FOUND');
+      await tx.manager.getRepository(Assembly).update(session.assemblyId, { theme });
       return this.publishUpdated(tx, id);
     });
   }
@@ -182,11 +195,11 @@ export class SessionsService {
     }
   }
 
-  private async assemblyNames(sessions: Session[], manager: EntityManager = this.db.manager): Promise<Map<string, string>> {
+  private async assembliesOf(sessions: Session[], manager: EntityManager = this.db.manager): Promise<Map<string, Assembly>> {
     const ids = [...new Set(sessions.map((s) => s.assemblyId).filter((id): id is string => id !== null))];
     if (ids.length === 0) return new Map();
     const assemblies = await manager.getRepository(Assembly).findBy({ id: In(ids) });
-    return new Map(assemblies.map((a) => [a.id, a.name]));
+    return new Map(assemblies.map((a) => [a.id, a]));
   }
 }
 

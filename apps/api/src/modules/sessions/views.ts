@@ -1,10 +1,21 @@
 import type { ActivitySummary, ParticipantView, SessionSummary } from '@palabre/contracts';
+import type { Assembly } from './assembly.entity';
 import type { Activity } from './activity.entity';
 import type { Participant } from './participant.entity';
 import type { Session } from './session.entity';
 
-export function toSessionSummary(s: Session, assemblyName: string | null): SessionSummary {
-  return { id: s.id, title: s.title, date: s.date, joinCode: s.joinCode, accessMode: s.accessMode, state: s.state, assemblyName, version: s.version };
+export function toSessionSummary(s: Session, assembly: Pick<Assembly, 'name' | 'theme'> | undefined): SessionSummary {
+  return {
+    id: s.id,
+    title: s.title,
+    date: s.date,
+    joinCode: s.joinCode,
+    accessMode: s.accessMode,
+    state: s.state,
+    assemblyName: assembly?.name ?? null,
+    ...(assembly?.theme ? { theme: assembly.theme } : {}),
+    version: s.version,
+  };
 }
 
 export function toParticipantView(p: Participant): ParticipantView {

@@ -2,10 +2,14 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCommand, useSessionSnapshot } from '../../../lib/live';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
+import { SHORTCUTS, useShortcut } from '../../staff/hooks/useShortcut';
 import { useRoom } from '../hooks/useRoom';
 import { Countdown } from './Countdown';
 
-/** Console: start the next item in one action, then extend, pause or resume its countdown. */
+/**
+ * Presenter: the current item, previous / next in one action (keys B and N), the countdown
+ * with extend, pause or resume. Starting an item opens it, shows it on screen and starts its timer.
+ */
 export function AgendaControls() {
   const { t } = useTranslation('room');
   const send = useCommand();
@@ -15,53 +19,92 @@ export function AgendaControls() {
   const [autoClose, setAutoClose] = useState(false);
   const [keepPrevious, setKeepPrevious] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
   const minutesId = useId();
   const current = activities.find((a) => a.id === room.currentActivityId);
   const index = current ? activities.indexOf(current) : -1;
   const next = activities[index + 1];
+  const previous = index > 0 ? activities[index - 1] : undefined;
   const planned = next ? room.plan[next.id] : undefined;
 
-  async function run(promise: Promise<unknown>): Promise<boolean> {
+  async function run(promise: () => Promise<unknown>): Promise<boolean> {
+    if (busy) return false;
     setError(null);
+    setBusy(true);
     try {
-      await promise;
+      await promise();
       return true;
     } catch (err) {
       setError(err);
       return false;
+    } finally {
+      setBusy(false);
     }
   }
 
   const duration = Number(minutes);
+  const startNext = next
+    ? () =>
+        void run(() =>
+          send('agenda.startNext', {
+            fromActivityId: room.currentActivityId,
+            autoClose,
+            // Launching an item closes the one running, unless the facilitator keeps it open.
+            closePrevious: !keepPrevious,
+            ...(duration >= 1 ? { durationSeconds: Math.round(duration * 60) } : {}),
+          }),
+        ).then((started) => {
+          // The duration and the choice belong to the item just started, not to the next one.
+          if (started) {
+            setMinutes('');
+            setKeepPrevious(false);
+          }
+        })
+    : null;
+  const startPrevious = previous ? () => void run(() => send('activity.start', { activityId: previous.id, autoClose: false, closePrevious: !keepPrevious })) : null;
+  useShortcut(SHORTCUTS.next, startNext);
+  useShortcut(SHORTCUTS.previous, startPrevious);
+
   return (
-    <section className="card stack" aria-labelledby="agenda-controls-heading">
+    <section className="card stack presenter-part" aria-labelledby="agenda-controls-heading">
       <h2 id="agenda-controls-heading">{t('agenda.title')}</h2>
-      <p>{current ? t('agenda.current', { title: current.title }) : t('agenda.notStarted')}</p>
-      <Countdown />
-      {room.timer && (
-        <div className="button-row">
-          <button type="button" className="button" onClick={() => void run(send('timer.extend', { seconds: 60 }))}>
-            {t('timer.extend')}
+      <p className="presenter-current" data-testid="presenter-current">
+        {current ? t('agenda.current', { title: current.title }) : t('agenda.notStarted')}
+      </p>
+      <div className="presenter-timer">
+        <Countdown />
+        {room.timer && (
+          <div className="button-row">
+            <button type="button" className="button button-small" onClick={() => void run(() => send('timer.extend', { seconds: 60 }))}>
+              {t('timer.extend')}
+            </button>
+            {room.timer.pausedRemainingMs === null ? (
+              <button type="button" className="button button-small" onClick={() => void run(() => send('timer.pause', {}))}>
+                {t('timer.pause')}
+              </button>
+            ) : (
+              <button type="button" className="button button-small" onClick={() => void run(() => send('timer.resume', {}))}>
+                {t('timer.resume')}
+              </button>
+            )}
+          </div>
+        )}
+      </div>
+      <div className="button-row">
+        {startPrevious && previous && (
+          <button type="button" className="button" aria-keyshortcuts="B" onClick={startPrevious}>
+            {t('agenda.startPrevious', { title: previous.title })} <kbd aria-hidden="true">B</kbd>
           </button>
-          {room.timer.pausedRemainingMs === null ? (
-            <button type="button" className="button" onClick={() => void run(send('timer.pause', {}))}>
-              {t('timer.pause')}
-            </button>
-          ) : (
-            <button type="button" className="button" onClick={() => void run(send('timer.resume', {}))}>
-              {t('timer.resume')}
-            </button>
-          )}
-        </div>
-      )}
-      {current && current.state === 'open' && (
-        <button type="button" className="button" onClick={() => void run(send('activity.close', { activityId: current.id }))}>
-          {t('agenda.close', { title: current.title })}
-        </button>
-      )}
+        )}
+        {current && current.state === 'open' && (
+          <button type="button" className="button" onClick={() => void run(() => send('activity.close', { activityId: current.id }))}>
+            {t('agenda.close', { title: current.title })}
+          </button>
+        )}
+      </div>
       {next ? (
-        <div className="stack">
-          <div className="field">
+        <div className="presenter-next">
+          <div className="field field-inline">
             <label htmlFor={minutesId}>{t('agenda.minutes')}</label>
             <input
               id={minutesId}
@@ -73,42 +116,22 @@ export function AgendaControls() {
               aria-describedby={planned ? `${minutesId}-hint` : undefined}
               onChange={(e) => setMinutes(e.target.value)}
             />
-            {planned && (
-              <p className="hint" id={`${minutesId}-hint`}>
-                {t('agenda.plannedHint', { minutes: planned })}
-              </p>
-            )}
           </div>
-          <label>
+          {planned && (
+            <p className="hint" id={`${minutesId}-hint`}>
+              {t('agenda.plannedHint', { minutes: planned })}
+            </p>
+          )}
+          <label className="check">
             <input type="checkbox" checked={autoClose} onChange={(e) => setAutoClose(e.target.checked)} /> {t('agenda.autoClose')}
           </label>
           {current && (
-            <label>
+            <label className="check">
               <input type="checkbox" checked={keepPrevious} onChange={(e) => setKeepPrevious(e.target.checked)} /> {t('agenda.keepPrevious', { title: current.title })}
             </label>
           )}
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={() =>
-              void run(
-                send('agenda.startNext', {
-                  fromActivityId: room.currentActivityId,
-                  autoClose,
-                  // Launching an item closes the one running, unless the facilitator keeps it open.
-                  closePrevious: !keepPrevious,
-                  ...(duration >= 1 ? { durationSeconds: Math.round(duration * 60) } : {}),
-                }),
-              ).then((started) => {
-                // The duration belongs to the item just started, not to the next one.
-                if (started) {
-                  setMinutes('');
-                  setKeepPrevious(false);
-                }
-              })
-            }
-          >
-            {t('agenda.startNext', { title: next.title })}
+          <button type="button" className="button button-primary" aria-keyshortcuts="N" onClick={startNext ?? undefined}>
+            {t('agenda.startNext', { title: next.title })} <kbd aria-hidden="true">N</kbd>
           </button>
         </div>
       ) : (

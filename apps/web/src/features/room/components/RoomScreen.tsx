@@ -1,45 +1,38 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSessionSnapshot } from '../../../lib/live';
-import { currentActivity } from '../../session/activities';
 import { ActivityPanel } from '../../session/components/ActivityPanel';
 import { useRoom } from '../hooks/useRoom';
+import { projection } from '../projection';
 import { Countdown } from './Countdown';
 
 /**
- * The projector body, switched by the screen state every screen follows. The welcome view
- * (join code and QR) is the shell's; activity views come from each feature's screen view.
+ * The projector body, switched by the screen state every screen follows (see projection.ts).
+ * The welcome view (join code and QR) and the header are the shell's; activity views come from
+ * each feature's screen view. The header shows the join code whenever the welcome view does not.
  */
-export function RoomScreen({ welcome }: { welcome: ReactNode }) {
+export function RoomScreen({ welcome, header }: { welcome: ReactNode; header: (showJoin: boolean) => ReactNode }) {
+  const { t } = useTranslation('room');
   const room = useRoom();
   const activities = useSessionSnapshot((s) => s.activities).data ?? [];
-  const { screen } = room;
-  // Until a facilitator chooses what to show, the screen shows how to join beside the current activity.
-  const current = currentActivity(activities, room.currentActivityId);
-  let body: ReactNode = current ? (
-    <div className="screen-body">
-      {welcome}
-      <div className="screen-activity" data-screen-view="current">
-        <ActivityPanel activity={current} surface="screen" />
-      </div>
-    </div>
-  ) : (
-    welcome
-  );
-  if (screen.view === 'message') body = <p className="screen-message">{screen.message}</p>;
-  else if (screen.view !== 'welcome') {
-    const activity = activities.find((a) => a.id === screen.activityId);
-    body = activity ? (
-      <div className="screen-activity" data-screen-view={screen.view}>
-        <ActivityPanel activity={activity} surface="screen" />
-      </div>
-    ) : (
-      body
-    );
-  }
+  const shown = projection(room, activities);
   return (
-    <div className="stack" data-testid="screen-state" data-view={screen.view}>
-      <Countdown large />
-      {body}
+    <div className="screen-frame" data-testid="screen-state" data-view={room.screen.view} data-projection={shown.kind}>
+      <div className="screen-top">
+        {header(shown.kind !== 'welcome')}
+        <Countdown large />
+      </div>
+      {shown.kind === 'welcome' && welcome}
+      {shown.kind === 'message' && (
+        <p className="screen-message" aria-label={t('screen.views.message')}>
+          {shown.message}
+        </p>
+      )}
+      {shown.kind === 'activity' && (
+        <div className="screen-activity" data-screen-view={shown.view}>
+          <ActivityPanel activity={shown.activity} surface="screen" />
+        </div>
+      )}
     </div>
   );
 }

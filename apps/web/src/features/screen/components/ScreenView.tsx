@@ -1,21 +1,39 @@
-import { useEffect } from 'react';
+import '../screen.css';
+import { useEffect, type CSSProperties } from 'react';
+import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAccessError, useConnectionState, useSessionSnapshot } from '../../../lib/live';
 import { ConnectionBanner } from '../../../ui/ConnectionBanner';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { Loading } from '../../../ui/Loading';
-import { QrCode } from '../../../ui/QrCode';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle';
 import { PresenceCount } from '../../session/components/PresenceCount';
-import { joinLink } from '../../session/links';
 import { RoomScreen } from '../../room/components/RoomScreen';
+import { WelcomeScreen } from './WelcomeScreen';
 
-/** The projector: how to join (code + QR), who is here, and what the current activity shows. */
+export const SCREEN_THEMES = ['default', 'contrast'] as const;
+export type ScreenTheme = (typeof SCREEN_THEMES)[number];
+
+/**
+ * The theme asked for in the address (`?theme=contrast`: white on black), the default one
+ * otherwise — in the organiser's colours and logo when the assembly has a theme.
+ */
+export function useScreenTheme(): ScreenTheme {
+  const [params] = useSearchParams();
+  const asked = params.get('theme');
+  return SCREEN_THEMES.find((theme) => theme === asked) ?? 'default';
+}
+
+/**
+ * The projector, designed for a room of 250 at 1920×1080: a thin header (session, countdown,
+ * join code, who is here) over one body that fills the rest of the screen and never scrolls.
+ */
 export function ScreenView({ onAccessLost }: { onAccessLost: () => void }) {
   const { t } = useTranslation('screen');
   const { data: snapshot, error } = useSessionSnapshot();
   const connection = useConnectionState();
   const accessError = useAccessError();
+  const contrast = useScreenTheme() === 'contrast';
   useDocumentTitle(snapshot?.session.title);
 
   // A projector nobody touches must heal itself: a dead token is replaced by a new join.
@@ -25,27 +43,27 @@ export function ScreenView({ onAccessLost }: { onAccessLost: () => void }) {
 
   if (!snapshot) return error ? <ErrorMessage error={error} /> : <Loading />;
   const { session } = snapshot;
-  const link = joinLink(session.joinCode);
+  // The organiser's colours and logo (set per assembly), unless high contrast was asked for.
+  const organiser = contrast ? undefined : session.theme;
+  const style = organiser ? ({ '--primary': organiser.primary, '--primary-hover': organiser.primary } as CSSProperties) : undefined;
 
   return (
-    <div className="screen">
+    <div className="screen" style={style} data-organiser-theme={organiser ? 'true' : undefined}>
       <ConnectionBanner state={connection} />
-      <header className="screen-header">
-        <h1>{session.title}</h1>
-        <PresenceCount count={snapshot.presence.connected} className="screen-presence" />
-      </header>
       <RoomScreen
-        welcome={
-          <div className="screen-body screen-body-solo">
-            <section className="screen-join" aria-labelledby="screen-join-heading">
-              <h2 id="screen-join-heading">{t('join.title')}</h2>
-              <QrCode value={link} alt={t('join.qrAlt', { code: session.joinCode })} size={360} className="screen-qr" />
-              <p className="screen-url">{t('join.url', { url: `${window.location.host}/join` })}</p>
-              <p className="screen-code-label">{t('join.codeLabel')}</p>
-              <p className="screen-code">{session.joinCode}</p>
-            </section>
-          </div>
-        }
+        header={(showJoin) => (
+          <header className="screen-header">
+            {organiser?.logo && <img className="screen-logo" src={organiser.logo} alt={session.assemblyName ?? ''} />}
+            <h1 className="screen-title">{session.title}</h1>
+            {showJoin && (
+              <p className="screen-join-strip">
+                {t('join.strip', { url: `${window.location.host}/join` })} <strong className="screen-code-inline">{session.joinCode}</strong>
+              </p>
+            )}
+            <PresenceCount count={snapshot.presence.connected} className="screen-presence" />
+          </header>
+        )}
+        welcome={<WelcomeScreen session={session} />}
       />
     </div>
   );

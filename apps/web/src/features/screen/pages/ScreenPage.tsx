@@ -4,17 +4,18 @@ import { LiveSessionProvider } from '../../../lib/live-session';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { Loading } from '../../../ui/Loading';
 import { snapshotPatchers } from '../../registry';
-import { ScreenView } from '../components/ScreenView';
+import { ScreenView, useScreenTheme } from '../components/ScreenView';
 import { useScreenToken } from '../hooks/useScreenToken';
 
-/** /screen/:code — full-screen projector view, no site header. */
+/** /screen/:code — full-screen projector view, no site header. `?theme=contrast` for high contrast. */
 export function ScreenPage() {
   const { t } = useTranslation('screen');
   const { code = '' } = useParams();
   const screen = useScreenToken(code.toUpperCase());
+  const theme = useScreenTheme();
 
   return (
-    <main id="main" className="screen-main">
+    <main id="main" className="screen-main" data-theme={theme}>
       {screen.auth ? (
         <LiveSessionProvider sessionId={screen.auth.session.id} token={screen.auth.token} patchers={snapshotPatchers}>
           <ScreenView onAccessLost={screen.renew} />

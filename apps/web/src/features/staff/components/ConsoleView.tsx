@@ -13,12 +13,18 @@ import { OutcomesPanel } from '../../outcomes/components/OutcomesPanel';
 import { ModerationQueue } from '../../room/components/ModerationQueue';
 import { ParticipantsPanel } from '../../room/components/ParticipantsPanel';
 import { PlannedDuration } from '../../room/components/PlannedDuration';
-import { RoomConsole } from '../../room/components/RoomConsole';
 import { AddActivityForm } from './AddActivityForm';
 import { JoinInfo } from './JoinInfo';
+import { RunningNow } from '../../room/components/RunningNow';
+import { PresenterBar } from './PresenterBar';
+import { ThemeSettings } from './ThemeSettings';
 import { SessionControls } from './SessionControls';
 
-/** The facilitator console: state controls, agenda, the selected activity's controls, who is here. */
+/**
+ * The facilitator console: the presenter's run controls on top (agenda, question, projector),
+ * then three panels that scroll on their own: agenda and session, the selected activity
+ * (questions, builder, settings), moderation and who is here.
+ */
 export function ConsoleView({ onAccessLost }: { onAccessLost: () => void }) {
   const { t } = useTranslation('staff');
   const { data: snapshot, error } = useSessionSnapshot();
@@ -43,27 +49,29 @@ export function ConsoleView({ onAccessLost }: { onAccessLost: () => void }) {
 
   const activity = selectActivity(snapshot.activities, params.get('activity'));
   return (
-    <div className="stack">
+    <div className="console">
       <ConnectionBanner state={connection} pending={pending} />
-      <div className="page-heading">
+      <div className="page-heading console-heading">
         <p>
           <Link to="/staff">{t('console.back')}</Link>
         </p>
         <h1>{snapshot.session.title}</h1>
       </div>
+      <PresenterBar sessionId={snapshot.session.id} />
       <div className="console-layout">
-        <div className="stack">
-          <SessionControls session={snapshot.session} />
-          <RoomConsole />
-          <JoinInfo session={snapshot.session} />
-          <OutcomesPanel session={snapshot.session} activity={activity} />
-        </div>
-        <div className="stack">
+        <div className="stack console-panel">
           <Agenda activities={snapshot.activities} selectedId={activity?.id} itemExtra={(a) => <PlannedDuration activity={a} />} />
+          <SessionControls session={snapshot.session} />
+          <RunningNow />
+          <JoinInfo session={snapshot.session} />
+          <ThemeSettings session={snapshot.session} />
+        </div>
+        <div className="stack console-panel">
           <ActivityPanel activity={activity} surface="console" />
           <AddActivityForm />
+          <OutcomesPanel session={snapshot.session} activity={activity} />
         </div>
-        <div className="stack">
+        <div className="stack console-panel">
           <ModerationQueue />
           <ParticipantsPanel presence={snapshot.presence} />
         </div>

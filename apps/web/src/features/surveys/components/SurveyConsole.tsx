@@ -42,7 +42,7 @@ function QuestionControls({ question }: { question: QuestionView }) {
   );
 }
 
-/** Facilitator console: every question with its state, turnout, live results, breakdown and the next move; copies. */
+/** Facilitator console: every question with its state, turnout, live results, breakdown and the next move; then the builder (below the run controls) and copies. */
 export function SurveyConsole({ activity }: ActivityViewProps) {
   const { t } = useTranslation('surveys');
   const { survey, results } = useSurvey(activity.id);
@@ -51,7 +51,6 @@ export function SurveyConsole({ activity }: ActivityViewProps) {
   if (!survey) return <p className="muted">{t('survey.waiting')}</p>;
   return (
     <>
-    <SurveyBuilder survey={survey} />
     <ol className="console-questions stack">
       {survey.questions.map((q) => (
         <li key={q.id} className="card stack">
@@ -66,6 +65,7 @@ export function SurveyConsole({ activity }: ActivityViewProps) {
         </li>
       ))}
     </ol>
+    <SurveyBuilder survey={survey} />
     <SurveyCopyActions key={activity.id} activityId={activity.id} title={activity.title} send={send} onTemplateSaved={refreshTemplates} />
     </>
   );
