@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,8 +34,29 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * Writes dist/sw.js from sw/service-worker.js with the build's scripts and style sheets to
+ * precache, so that the app shell loads offline after a first visit (main.tsx registers it).
+ * A hand-written worker: a few lines, no runtime dependency.
+ */
+function serviceWorker(): Plugin {
+  return {
+    name: 'palabre-service-worker',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      const dir = options.dir ?? here('dist');
+      const files = Object.keys(bundle).filter((f) => /^assets\/.*\.(js|css)$/.test(f)).sort().map((f) => `/${f}`);
+      const build = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 16);
+      const source = readFileSync(here('sw/service-worker.js'), 'utf8')
+        .replace("'__PALABRE_BUILD__'", JSON.stringify(build))
+        .replace('__PALABRE_PRECACHE__', JSON.stringify(files));
+      writeFileSync(join(dir, 'sw.js'), source);
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [react(), precompress(), serviceWorker()],
   resolve: {
     // The shared libs are consumed from source: no build step before the web app.
     // `@palabre/contracts/meta` (zod-free values) must come before the package's own entry.

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { MAJORITY_GRADES } from '@palabre/contracts/meta';
 import type { LiveResults, QuestionResults, QuestionView } from '@palabre/contracts';
-import { currentLocale } from '../../../i18n';
+import { CONTENT_LANG, currentLocale } from '../../../i18n';
 import { formatNumber } from '../../../ui/format';
 
 interface Bar {
@@ -20,7 +20,7 @@ function Bars({ bars, caption }: { bars: Bar[]; caption: string }) {
       <ul className="results-bars">
         {bars.map((b) => (
           <li key={b.key} className="results-bar">
-            <span className="results-label">{b.label}</span>
+            <span className="results-label" lang={CONTENT_LANG}>{b.label}</span>
             <span className="results-track" aria-hidden="true">
               <span className="results-fill" style={{ width: `${Math.max(0, Math.min(100, b.width))}%` }} />
             </span>
@@ -69,7 +69,7 @@ function render(r: QuestionResults, label: (id: string) => string, t: T) {
           <ol className="results-bars">
             {r.options.map((o) => (
               <li key={o.optionId} className="results-bar">
-                <span className="results-label">{o.rank}. {label(o.optionId)}</span>
+                <span className="results-label" lang={CONTENT_LANG}>{o.rank}. {label(o.optionId)}</span>
                 <span className="results-value">{o.majorityGrade === null ? '—' : grades[o.majorityGrade]}</span>
               </li>
             ))}
