@@ -29,15 +29,21 @@ export function SessionView({ joinCode }: { joinCode?: string }) {
 
   if (accessError) return <AccessLost error={accessError} joinCode={snapshot?.session.joinCode ?? joinCode} />;
   if (!snapshot) {
-    if (!error) return <Loading />;
+    // Reloaded offline, the app shell comes from the service worker and a vote may wait in the
+    // queue: the banner says so while the session cannot be read.
     return (
       <div className="stack narrow">
-        {/* Reloaded offline: the shell came from the service worker, a vote may wait in the queue. */}
         <ConnectionBanner state={connection} pending={pending} />
-        <ErrorMessage error={error} />
-        <button type="button" className="button" onClick={() => void refetch()} disabled={isFetching}>
-          {t('retry')}
-        </button>
+        {error ? (
+          <>
+            <ErrorMessage error={error} />
+            <button type="button" className="button" onClick={() => void refetch()} disabled={isFetching}>
+              {t('retry')}
+            </button>
+          </>
+        ) : (
+          <Loading />
+        )}
       </div>
     );
   }

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type Announcements, type DragEndEvent,
@@ -42,9 +43,18 @@ export default function SortableRankedList({ ranked, labelOf, listLabel, onReord
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );
   const position = (id: unknown) => ranked.indexOf(String(id)) + 1;
+  // The first "over" is the option itself, right after the pick-up: keep the pick-up message.
+  const moved = useRef(false);
   const announcements: Announcements = {
-    onDragStart: ({ active }) => t('ballot.dragStart', { option: labelOf(String(active.id)), position: position(active.id) }),
-    onDragOver: ({ active, over }) => (over ? t('ballot.dragOver', { option: labelOf(String(active.id)), position: position(over.id) }) : undefined),
+    onDragStart: ({ active }) => {
+      moved.current = false;
+      return t('ballot.dragStart', { option: labelOf(String(active.id)), position: position(active.id) });
+    },
+    onDragOver: ({ active, over }) => {
+      if (!over || (over.id === active.id && !moved.current)) return undefined;
+      moved.current = true;
+      return t('ballot.dragOver', { option: labelOf(String(active.id)), position: position(over.id) });
+    },
     onDragEnd: ({ active, over }) => (over ? t('ballot.moved', { option: labelOf(String(active.id)), position: position(over.id) }) : undefined),
     onDragCancel: ({ active }) => t('ballot.dragCancel', { option: labelOf(String(active.id)) }),
   };
