@@ -14,18 +14,18 @@ describe('following the room in a survey', () => {
   ];
 
   it('puts the open question first and folds the earlier ones, most recent first', () => {
-    const { current, previous } = splitQuestions([...answered, q('q4', 3, 'open', '2026-12-03T09:30:00Z'), q('q5', 4, 'draft')], {});
+    const { current, previous } = splitQuestions([...answered, q('q4', 3, 'open', '2026-12-03T09:30:00Z'), q('q5', 4, 'draft')]);
     expect(current.map((x) => x.id)).toEqual(['q4']);
     expect(previous.map((x) => x.id)).toEqual(['q3', 'q2', 'q1']);
   });
 
-  it('shows open questions not answered yet before those already answered', () => {
+  it('keeps open questions in the agenda order, answered or not, so a ballot never moves under the finger', () => {
     const open = [q('q1', 0, 'open'), q('q2', 1, 'open')];
-    expect(splitQuestions(open, { q1: { type: 'yesno', choice: 'yes' } }).current.map((x) => x.id)).toEqual(['q2', 'q1']);
+    expect(splitQuestions(open).current.map((x) => x.id)).toEqual(['q1', 'q2']);
   });
 
   it('shows the last question closed when none is open', () => {
-    const { current, previous } = splitQuestions(answered, {});
+    const { current, previous } = splitQuestions(answered);
     expect(current.map((x) => x.id)).toEqual(['q3']);
     expect(previous.map((x) => x.id)).toEqual(['q2', 'q1']);
   });

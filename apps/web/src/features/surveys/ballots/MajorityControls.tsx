@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAJORITY_GRADES } from '@palabre/contracts/meta';
 import { CONTENT_LANG, currentLocale } from '../../../i18n';
@@ -14,6 +14,19 @@ export function MajorityControls({ name, config, options, value, onChange }: Con
   const current = value?.grades ?? {};
   const firstUngraded = options.findIndex((o) => current[o.id] === undefined);
   const [index, setIndex] = useState(firstUngraded === -1 ? 0 : firstUngraded);
+  // Moving to another option takes the focus to its grades (the checked one, else the first), so
+  // a keyboard user grades on at once and never loses the focus to a button that just got disabled.
+  const fieldset = useRef<HTMLFieldSetElement>(null);
+  const [jumps, setJumps] = useState(0);
+  useEffect(() => {
+    if (jumps === 0) return;
+    const radios = [...(fieldset.current?.querySelectorAll<HTMLInputElement>('input[type=radio]') ?? [])];
+    (radios.find((r) => r.checked) ?? radios[0])?.focus();
+  }, [jumps]);
+  const go = (next: number) => {
+    setIndex(next);
+    setJumps((n) => n + 1);
+  };
   if (config.type !== 'majority' || options.length === 0) return null;
   const grades = MAJORITY_GRADES[config.gradeCount][currentLocale()];
   const at = Math.min(index, options.length - 1);
@@ -25,7 +38,7 @@ export function MajorityControls({ name, config, options, value, onChange }: Con
   };
   return (
     <div className="majority">
-      <fieldset className="ballot-group majority-option" aria-describedby={`${name}-step`}>
+      <fieldset ref={fieldset} className="ballot-group majority-option" aria-describedby={`${name}-step`}>
         <legend id={legendId} lang={CONTENT_LANG}>{option.label}</legend>
         <p className="hint" id={`${name}-step`}>{t('ballot.majorityStep', { position: at + 1, count: options.length })}</p>
         {grades.map((g, i) => (
@@ -36,10 +49,10 @@ export function MajorityControls({ name, config, options, value, onChange }: Con
         ))}
       </fieldset>
       <div className="button-row">
-        <button type="button" className="button" disabled={at === 0} onClick={() => setIndex(at - 1)}>
+        <button type="button" className="button" disabled={at === 0} onClick={() => go(at - 1)}>
           {t('ballot.previousOption')}
         </button>
-        <button type="button" className="button" disabled={at === options.length - 1} onClick={() => setIndex(at + 1)}>
+        <button type="button" className="button" disabled={at === options.length - 1} onClick={() => go(at + 1)}>
           {t('ballot.nextOption')}
         </button>
       </div>
@@ -48,7 +61,7 @@ export function MajorityControls({ name, config, options, value, onChange }: Con
         <ol className="majority-summary-list">
           {options.map((o, i) => (
             <li key={o.id}>
-              <button type="button" className="button-link majority-summary-item" aria-current={i === at ? 'step' : undefined} onClick={() => setIndex(i)}>
+              <button type="button" className="button-link majority-summary-item" aria-current={i === at ? 'step' : undefined} onClick={() => go(i)}>
                 <span className="majority-summary-label" lang={CONTENT_LANG}>{o.label}</span>
                 <span className="majority-summary-grade">{current[o.id] === undefined ? t('ballot.notGraded') : grades[current[o.id]]}</span>
               </button>

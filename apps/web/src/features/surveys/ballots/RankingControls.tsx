@@ -1,13 +1,38 @@
-import { lazy, Suspense, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTENT_LANG } from '../../../i18n';
 import { useAnnounce } from '../../../ui/Announcer';
 import { RankedList } from './RankedList';
+import type { ComponentProps } from 'react';
 import { moveTo, placeAt, required, unrank, unranked } from './ranking-model';
 import type { ControlsProps, Of } from './types';
 
-// Drag and drop only for members who get a ranking ballot: a chunk of its own.
-const SortableRankedList = lazy(() => import('./SortableRankedList'));
+type Sortable = ComponentType<ComponentProps<typeof RankedList> & { onReorder: (from: number, to: number) => void }>;
+let sortable: Sortable | null = null;
+
+/**
+ * Drag and drop only for members who get a ranking ballot: a chunk of its own, fetched as soon as
+ * the ballot shows (before any option is placed, so that the list never swaps under the focus).
+ * Until it arrives, and if it never does, the list works with its buttons.
+ */
+function useSortableList(): Sortable | null {
+  const [loaded, setLoaded] = useState<Sortable | null>(sortable);
+  useEffect(() => {
+    if (loaded) return;
+    let live = true;
+    import('./SortableRankedList').then(
+      (m) => {
+        sortable = m.default;
+        if (live) setLoaded(() => m.default);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [loaded]);
+  return loaded;
+}
 
 /**
  * Ranking: the ballot starts with nothing ranked (unless the facilitator pre-filled it, shuffled
@@ -20,6 +45,7 @@ export function RankingControls({ name, config, options, value, onChange }: Cont
   const { t } = useTranslation('surveys');
   const announce = useAnnounce();
   const [picked, setPicked] = useState<string | null>(null);
+  const SortableList = useSortableList();
   const buttons = useRef(new Map<string, HTMLButtonElement>());
   const refocus = useRef<string | null>(null);
   useLayoutEffect(() => {
@@ -27,8 +53,9 @@ export function RankingControls({ name, config, options, value, onChange }: Cont
     const key = refocus.current;
     refocus.current = null;
     const [id, dir] = key.split(':');
-    // The same button when it still works, else the other move, else take out, else the option back in the list.
-    const tries = [key, `${id}:${dir === 'up' ? 'down' : 'up'}`, `${id}:remove`, `${id}:pick`];
+    // The same button when it still works, else the other move, else its drag handle (which says
+    // its place), else take out, else the option back in the list.
+    const tries = [key, `${id}:${dir === 'up' ? 'down' : 'up'}`, `${id}:handle`, `${id}:remove`, `${id}:pick`];
     tries.map((k) => buttons.current.get(k)).find((b) => b && !b.disabled)?.focus();
   });
   if (config.type !== 'ranking') return null;
@@ -69,11 +96,7 @@ export function RankingControls({ name, config, options, value, onChange }: Cont
   return (
     <div className="ranking">
       <p className="hint" id={`${name}-how`}>{t('ballot.rankingHow', { count: k })}</p>
-      {ranked.length > 0 && (
-        <Suspense fallback={<RankedList {...list} />}>
-          <SortableRankedList {...list} onReorder={reorder} />
-        </Suspense>
-      )}
+      {ranked.length > 0 && (SortableList ? <SortableList {...list} onReorder={reorder} /> : <RankedList {...list} />)}
       {rest.length > 0 && (
         <ul className="ranking-pool" aria-label={t('ballot.toRank')}>
           {rest.map((id) => (

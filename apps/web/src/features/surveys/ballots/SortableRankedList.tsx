@@ -17,7 +17,10 @@ function SortableItem({ id, index, ...props }: Omit<RankedListProps, 'ranked' | 
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id });
   const handle = (
     <button
-      ref={setActivatorNodeRef}
+      ref={(el) => {
+        setActivatorNodeRef(el);
+        props.keep(`${id}:handle`)(el);
+      }}
       type="button"
       className="button button-icon ranking-handle"
       {...attributes}

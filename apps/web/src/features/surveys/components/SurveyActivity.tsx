@@ -52,7 +52,7 @@ export function SurveyActivity({ activity }: ActivityViewProps) {
   }, [questions]);
 
   if (!survey || !me) return <p className="muted">{t('survey.waiting')}</p>;
-  const { current, previous } = splitQuestions(survey.questions, myBallots);
+  const { current, previous } = splitQuestions(survey.questions);
   if (current.length === 0) return <p className="muted">{t('survey.waiting')}</p>;
   return (
     <div className="stack survey-activity">
