@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { CONTENT_LANG } from '../../../i18n';
 import type { ControlsProps, Of } from './types';
 
 /**
@@ -27,7 +28,7 @@ export function ScaleControls({ name, config, value, onChange }: ControlsProps<O
         aria-valuetext={text(shown)}
         onChange={(e) => onChange({ type: 'scale', value: Number(e.target.value) })}
       />
-      <div className="scale-ends" aria-hidden="true">
+      <div className="scale-ends" aria-hidden="true" lang={CONTENT_LANG}>
         <span>1{config.minLabel ? ` — ${config.minLabel}` : ''}</span>
         <span>{config.max}{config.maxLabel ? ` — ${config.maxLabel}` : ''}</span>
       </div>
