@@ -282,3 +282,34 @@ test('a vote tapped offline survives a reload offline and is counted once back o
   room.close();
   await page.context().close();
 });
+
+test('an en-GB phone opens in English, keeps the switch, and reads the organisers’ French as French', async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const { room, ids } = await setUp(baseURL!);
+  await room.command('survey.question.open', { questionId: ids.get(RANKING) });
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'en-GB' });
+  const page = await context.newPage();
+  await page.goto(`/join/${room.joinCode}`);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByLabel('Your name').fill('Alice');
+  await page.getByRole('button', { name: 'Join' }).click();
+  const ballot = page.getByRole('form', { name: RANKING });
+  await expect(ballot.getByRole('button', { name: 'Vote' })).toBeDisabled();
+  // Organiser content keeps its own language inside the English interface.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveAttribute('lang', 'fr');
+  await expect(ballot.getByRole('heading', { name: RANKING })).toHaveAttribute('lang', 'fr');
+  await expect(ballot.getByRole('list', { name: 'Options to rank' }).getByRole('button', { name: 'Logement' }).locator('span')).toHaveAttribute('lang', 'fr');
+  // A pressed toggle says so by more than colour: a check mark before its text.
+  const option = ballot.getByRole('button', { name: 'Logement', exact: true });
+  await option.click();
+  await expect(option).toHaveAttribute('aria-pressed', 'true');
+  expect(await option.evaluate((el) => getComputedStyle(el, '::before').content)).toContain('✓');
+  await expectAccessible(page);
+  // The switch still works, and its choice wins over the browser's language after a reload.
+  await page.getByRole('button', { name: /^FR/ }).click();
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(page.getByRole('form', { name: RANKING }).getByRole('button', { name: 'Voter' })).toBeVisible();
+  room.close();
+  await context.close();
+});
