@@ -121,6 +121,10 @@ test('the open question comes first, full width, for a member who already answer
   const box = await ballot.getByRole('list', { name: 'Options à classer' }).boundingBox();
   expect(box!.y).toBeLessThan(740);
   await expectAccessible(page);
+  // Unfolded, the earlier results fit the screen too.
+  await previous.locator('summary').click();
+  await expect(previous.getByRole('region', { name: YESNO[0] })).toBeVisible();
+  await expectNoSidewaysScroll(page, 'previous results');
   room.close();
   await page.context().close();
 });
@@ -227,13 +231,20 @@ for (const width of [360, 320]) {
       await expectNoSidewaysScroll(page, 'ballots filled in');
       await expectAccessible(page);
 
-      // The other screens of the session: the idea board and the Q&A.
-      for (const title of [`Idées ${WORD}`, `Questions ${WORD}`]) {
-        await page.getByRole('navigation', { name: 'Programme' }).getByRole('link', { name: new RegExp(title) }).click();
-        await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible();
-        await expectNoSidewaysScroll(page, title);
-        await expectAccessible(page);
-      }
+      // The other screens of the session: the idea board and the Q&A, each with a long contribution.
+      const programme = page.getByRole('navigation', { name: 'Programme' });
+      await programme.getByRole('link', { name: new RegExp(`Idées ${WORD}`) }).click();
+      await page.getByLabel("Titre de l'idée").fill(`${WORD} ${LONG}`);
+      await page.getByRole('button', { name: 'Publier' }).click();
+      await expect(page.locator('article', { hasText: WORD })).toBeVisible();
+      await expectNoSidewaysScroll(page, 'idea board');
+      await expectAccessible(page);
+      await programme.getByRole('link', { name: new RegExp(`Questions ${WORD}`) }).click();
+      await page.getByLabel('Votre question à la présidente').fill(`${WORD} ${LONG} ?`);
+      await page.getByRole('button', { name: 'Envoyer la question' }).click();
+      await expect(page.getByRole('list', { name: 'Questions posées' }).getByText(WORD)).toBeVisible();
+      await expectNoSidewaysScroll(page, 'Q&A');
+      await expectAccessible(page);
       room.close();
       await page.context().close();
     });
