@@ -1,9 +1,9 @@
 /* Palabre's service worker (built into dist/sw.js by vite.config.ts, which fills in the two
  * placeholders). After a first visit the app shell loads without a network: a member who reloads
  * offline gets the app (and the vote waiting in IndexedDB), not the browser's offline page.
- * - install: every built script and style sheet, and the page itself, go into one cache per build;
+ * - install: the page and the shell's scripts and style sheets go into one cache per build;
  * - pages (navigations): the network first, so a new version shows at once; offline, the cached page;
- * - /assets/*: hashed names, so the cached copy is always right;
+ * - /assets/*: hashed names, so the cached copy is always right; other chunks are added as fetched;
  * - the API and the live socket are never touched.
  */
 const BUILD = '__PALABRE_BUILD__';
@@ -44,7 +44,17 @@ self.addEventListener('fetch', (event) => {
   }
   if (url.pathname.startsWith('/assets/')) {
     event.respondWith(
-      caches.open(CACHE).then((cache) => cache.match(request).then((hit) => hit || fetch(request))),
+      caches.open(CACHE).then((cache) =>
+        cache.match(request).then(
+          (hit) =>
+            hit ||
+            fetch(request).then((response) => {
+              // A chunk fetched once (an activity view, English) is there the next time offline.
+              if (response.ok) cache.put(request, response.clone());
+              return response;
+            }),
+        ),
+      ),
     );
   }
 });
