@@ -1,9 +1,8 @@
-import { useEffect, useLayoutEffect, useRef, useState, type ComponentType } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ComponentProps, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTENT_LANG } from '../../../i18n';
 import { useAnnounce } from '../../../ui/Announcer';
 import { RankedList } from './RankedList';
-import type { ComponentProps } from 'react';
 import { moveTo, placeAt, required, unrank, unranked } from './ranking-model';
 import type { ControlsProps, Of } from './types';
 
