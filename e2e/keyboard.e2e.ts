@@ -90,17 +90,26 @@ test('a member fills and sends every ballot type with the keyboard alone', async
   await expect(ballot(1).getByRole('checkbox', { name: 'Hybride' })).toBeChecked();
   await submit(page, ballot(1));
 
-  // 3. Ranking: move « Eau » down twice then up once; focus follows the option being moved.
-  await tabTo(page, ballot(2).getByRole('button', { name: 'Descendre « Eau » (actuellement en position 1)' }));
-  await page.keyboard.press('Enter');
-  expect(await focusedName(page)).toBe('Descendre « Eau » (actuellement en position 2)');
-  await page.keyboard.press('Enter');
-  await expect(ballot(2).getByRole('listitem').nth(2)).toContainText('Eau');
-  await tabTo(page, ballot(2).getByRole('button', { name: 'Monter « Eau » (actuellement en position 3)' }), { backwards: true });
-  await page.keyboard.press('Enter');
+  // 3. Ranking: it starts unranked. Enter on an option, Tab to its place, Enter; the focus stays
+  //    on the option placed, then follows it as it moves.
+  const rank = async (option: string, position: number) => {
+    await tabTo(page, ballot(2).getByRole('button', { name: option, exact: true }));
+    await page.keyboard.press('Enter');
+    await tabTo(page, ballot(2).getByRole('button', { name: `Placer « ${option} » en position ${position}` }));
+    await page.keyboard.press('Enter');
+  };
+  await rank('Énergie', 1);
+  // Alone in the ranking, it cannot move: the focus goes to its drag handle, which says its place.
+  expect(await focusedName(page)).toBe('Glisser « Énergie » (actuellement en position 1)');
+  await rank('Eau', 2);
   expect(await focusedName(page)).toBe('Monter « Eau » (actuellement en position 2)');
+  await rank('Forêts', 3);
+  await tabTo(page, ballot(2).getByRole('button', { name: 'Descendre « Eau » (actuellement en position 2)' }), { backwards: true });
+  await page.keyboard.press('Enter');
+  expect(await focusedName(page)).toBe('Monter « Eau » (actuellement en position 3)');
   await expect(ballot(2).getByRole('listitem').nth(0)).toContainText('Énergie');
-  await expect(ballot(2).getByRole('listitem').nth(1)).toContainText('Eau');
+  await expect(ballot(2).getByRole('listitem').nth(1)).toContainText('Forêts');
+  await expect(ballot(2).getByRole('listitem').nth(2)).toContainText('Eau');
   await submit(page, ballot(2));
 
   // 4. Points: type 60 and 35, then one step of 5 with the « + » button.
@@ -115,21 +124,26 @@ test('a member fills and sends every ballot type with the keyboard alone', async
   await expect(ballot(3).getByText('Reste 0 point sur 100')).toBeVisible();
   await submit(page, ballot(3));
 
-  // 5. Scale: Space on 1, then three steps right.
-  await tabTo(page, ballot(4).getByRole('radio').first());
-  await page.keyboard.press('Space');
-  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
-  await expect(ballot(4).getByRole('radio', { name: '4' })).toBeChecked();
+  // 5. Scale: a slider, nothing chosen until it moves; one step right from the middle.
+  await tabTo(page, ballot(4).getByRole('slider', { name: 'Votre note de 1 à 5' }));
+  await page.keyboard.press('ArrowRight');
+  await expect(ballot(4).getByText('Votre note : 4')).toBeVisible();
   await submit(page, ballot(4));
 
-  // 6. Majority judgment: a grade for each option, one radio group per option.
-  for (const option of ['Guichet unique', 'Appels à projets']) {
-    const group = ballot(5).getByRole('group', { name: option });
-    await tabTo(page, group.getByRole('radio').first());
-    await page.keyboard.press('Space');
-    await page.keyboard.press('ArrowDown');
-    await expect(group.getByRole('radio').nth(1)).toBeChecked();
-  }
+  // 6. Majority judgment: one option at a time; « Option suivante » takes the focus to the next grades.
+  const first = ballot(5).getByRole('group', { name: 'Guichet unique' });
+  await tabTo(page, first.getByRole('radio').first());
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowDown');
+  await expect(first.getByRole('radio').nth(1)).toBeChecked();
+  await tabTo(page, ballot(5).getByRole('button', { name: 'Option suivante' }));
+  await page.keyboard.press('Enter');
+  const second = ballot(5).getByRole('group', { name: 'Appels à projets' });
+  await expect(second.getByRole('radio').first()).toBeFocused();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowDown');
+  await expect(second.getByRole('radio').nth(1)).toBeChecked();
+  await expect(ballot(5).getByRole('heading', { name: 'Récapitulatif : 2 sur 2 évaluées' })).toBeVisible();
   await submit(page, ballot(5));
 
   // 7. Yes / no / abstain: down twice from « Oui » to « Abstention ».

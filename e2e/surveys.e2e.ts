@@ -5,7 +5,7 @@ import { DEMO, phone, projectOnScreen, signInAsFacilitator } from './fixtures';
 const PROMPT = /Sur quels thèmes les contrats territoriaux/;
 
 // Workshop 1 of the demo plenary: the facilitator opens the ranking question, two members rank
-// on their phones (move up / move down, no drag and drop), the projector shows the Borda tally
+// on their phones (tap an option, then its place), the projector shows the Borda tally
 // live, then the facilitator closes and publishes, and reads the territorial breakdown.
 test('a ranking question: open, two phones vote, the projector follows, close and publish', async ({ page, browser }) => {
   // Five browser pages on a shared two-core machine.
@@ -32,8 +32,19 @@ test('a ranking question: open, two phones vote, the projector follows, close an
     await voter.page.getByRole('link', { name: /Atelier 1/ }).first().click();
     await expect(voter.page.getByRole('heading', { name: PROMPT })).toBeVisible({ timeout: 15_000 });
   }
-  // Voter 1 moves « Mobilités du quotidien » from 5th to 4th place; voter 2 keeps the order shown.
-  await voters[0].page.getByRole('button', { name: /Monter « Mobilités du quotidien » \(actuellement en position 5\)/ }).click();
+  // The ballot starts unranked and cannot be sent as it is. Each voter taps an option, then its
+  // place: voter 1 puts « Mobilités du quotidien » 4th, voter 2 ranks in the order listed.
+  const listed = ['Attractivité et innovation', 'Qualité de vie et innovation sociale', 'Solidarités territoriales', 'Territoires en transition durable', 'Mobilités du quotidien'];
+  const orders = [[...listed.slice(0, 3), listed[4], listed[3]], listed];
+  for (const [i, voter] of voters.entries()) {
+    const ballot = voter.page.getByRole('form', { name: PROMPT });
+    await expect(ballot.getByRole('button', { name: /^Voter$/ })).toBeDisabled();
+    for (const [place, option] of orders[i].entries()) {
+      await ballot.getByRole('list', { name: 'Options à classer' }).getByRole('button', { name: option, exact: true }).click();
+      await ballot.getByRole('button', { name: `Placer « ${option} » en position ${place + 1}` }).click();
+    }
+  }
+  await expect(voters[0].page.getByRole('button', { name: 'Monter « Mobilités du quotidien » (actuellement en position 4)' })).toBeVisible();
   // The ballot itself passes axe (scoped: the shell's language switch is the shell's own business).
   const axe = await new AxeBuilder({ page: voters[0].page }).include('form.ballot').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);

@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,8 +34,45 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * Writes dist/sw.js from sw/service-worker.js with the app shell's scripts and style sheets to
+ * precache, so that the app loads offline after a first visit (main.tsx registers it).
+ * A hand-written worker: a few lines, no runtime dependency.
+ */
+function serviceWorker(): Plugin {
+  return {
+    name: 'palabre-service-worker',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      const dir = options.dir ?? here('dist');
+      // The shell only: the entry, what it imports statically and their style sheets (the HTTP cache
+      // already holds them after the first load, so installing costs next to nothing). Other chunks
+      // are cached as the page fetches them.
+      const shell = new Set<string>();
+      const visit = (fileName: string) => {
+        const chunk = bundle[fileName];
+        if (!chunk || chunk.type !== 'chunk' || shell.has(fileName)) return;
+        shell.add(fileName);
+        for (const css of chunk.viteMetadata?.importedCss ?? []) shell.add(css);
+        for (const imported of chunk.imports) visit(imported);
+      };
+      for (const [fileName, chunk] of Object.entries(bundle)) {
+        // The entry, and the lazy parts of the app's core (src/lib: the IndexedDB command store, which
+        // a page reloaded offline needs to find the vote waiting there).
+        if (chunk.type === 'chunk' && (chunk.isEntry || /\/src\/lib\/[^/]+$/.test(chunk.facadeModuleId ?? ''))) visit(fileName);
+      }
+      const files = [...shell].sort().map((f) => `/${f}`);
+      const build = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 16);
+      const source = readFileSync(here('sw/service-worker.js'), 'utf8')
+        .replace("'__PALABRE_BUILD__'", JSON.stringify(build))
+        .replace('__PALABRE_PRECACHE__', JSON.stringify(files));
+      writeFileSync(join(dir, 'sw.js'), source);
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [react(), precompress(), serviceWorker()],
   resolve: {
     // The shared libs are consumed from source: no build step before the web app.
     // `@palabre/contracts/meta` (zod-free values) must come before the package's own entry.

@@ -4,6 +4,7 @@ import { i18nReady } from './i18n';
 import './ui/reading-mode';
 import './ui/styles.css';
 import { App } from './app/App';
+import { registerServiceWorker } from './lib/offline-shell';
 
 const root = document.getElementById('root');
 // French is already loaded; a visitor who chose English waits for its catalogue (one small chunk).
@@ -16,3 +17,6 @@ if (root) {
     ),
   );
 }
+
+// After a first visit the app shell loads offline (a vote waiting in IndexedDB with it).
+registerServiceWorker();

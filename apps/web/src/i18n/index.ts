@@ -25,13 +25,32 @@ function isLocale(value: unknown): value is Locale {
   return value === 'fr' || value === 'en';
 }
 
-function storedLocale(): Locale {
+/**
+ * Content written by the organisers (session, activity and question titles, options, labels) is in
+ * French whatever the interface language: it carries lang="fr" so that a screen reader set to
+ * English reads it with a French voice (RGAA 8.7).
+ */
+export const CONTENT_LANG: Locale = 'fr';
+
+/** The first of the browser's languages Palabre speaks, any region (en-GB, fr-CA…); French otherwise. */
+export function browserLocale(languages: readonly string[]): Locale {
+  for (const tag of languages) {
+    const primary = tag.toLowerCase().split('-')[0];
+    if (isLocale(primary)) return primary;
+  }
+  return 'fr';
+}
+
+/** The language chosen with the switch on an earlier visit, else the browser's. */
+function initialLocale(): Locale {
   try {
     const value = localStorage.getItem(STORAGE_KEY);
-    return isLocale(value) ? value : 'fr';
+    if (isLocale(value)) return value;
   } catch {
-    return 'fr';
+    // No storage: follow the browser.
   }
+  if (typeof window === 'undefined' || typeof navigator === 'undefined') return 'fr';
+  return browserLocale(navigator.languages?.length ? navigator.languages : [navigator.language ?? '']);
 }
 
 void i18next.use(initReactI18next).init({
@@ -75,21 +94,29 @@ export async function loadStaffCatalogues(): Promise<void> {
 }
 
 /** Switches language (fetching its catalogues if needed); offline, the current language stays. */
-export async function setLocale(locale: Locale): Promise<void> {
+async function switchLocale(locale: Locale, remember: boolean): Promise<void> {
   try {
     await loadLocale(locale);
   } catch {
     return; // The catalogue could not be fetched (no network): keep the language in use.
   }
-  try {
-    localStorage.setItem(STORAGE_KEY, locale);
-  } catch {
-    // Not persisted; still switched for this visit.
+  if (remember) {
+    try {
+      localStorage.setItem(STORAGE_KEY, locale);
+    } catch {
+      // Not persisted; still switched for this visit.
+    }
   }
   await i18next.changeLanguage(locale);
 }
 
-/** Resolves once the language chosen on an earlier visit is loaded: main.tsx renders after it. */
-export const i18nReady: Promise<void> = storedLocale() === 'fr' ? Promise.resolve() : setLocale(storedLocale());
+/** The language switch: the choice is remembered and wins over the browser's language. */
+export function setLocale(locale: Locale): Promise<void> {
+  return switchLocale(locale, true);
+}
+
+/** Resolves once the language to start in (chosen earlier, or the browser's) is loaded: main.tsx renders after it. */
+const startLocale = initialLocale();
+export const i18nReady: Promise<void> = startLocale === 'fr' ? Promise.resolve() : switchLocale(startLocale, false);
 
 export { i18next };

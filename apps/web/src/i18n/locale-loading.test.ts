@@ -28,3 +28,14 @@ describe('catalogue loading', () => {
     expect(i18next.t('common:language.label')).toBe('Langue');
   });
 });
+
+describe("the browser's language", () => {
+  it('is followed for French and English in any region, French otherwise', async () => {
+    const { browserLocale } = await import('./index');
+    expect(browserLocale(['en-GB', 'fr'])).toBe('en');
+    expect(browserLocale(['fr-CA'])).toBe('fr');
+    expect(browserLocale(['de-DE', 'en-US'])).toBe('en');
+    expect(browserLocale(['de-DE', 'it'])).toBe('fr');
+    expect(browserLocale([])).toBe('fr');
+  });
+});

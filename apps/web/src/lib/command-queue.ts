@@ -1,5 +1,6 @@
 import { isRetryable } from '@palabre/contracts/meta';
 import type { Ack } from '@palabre/contracts';
+import type { CommandStore } from './command-store';
 import { ApiError, isErrorCode, parseErrorBody } from './errors';
 
 /** The little a queue needs from a socket: is it connected, and send with an ack. */
@@ -15,6 +16,13 @@ interface Entry {
   attempts: number;
   resolve: (data: unknown) => void;
   reject: (error: ApiError) => void;
+  durable: boolean;
+}
+
+/** A command not yet acknowledged, as the interface may show it ("1 vote waiting to be sent"). */
+export interface QueuedCommand {
+  readonly name: string;
+  readonly payload: Readonly<Record<string, unknown>> & { readonly opId: string };
 }
 
 export interface CommandQueueOptions {
@@ -22,6 +30,12 @@ export interface CommandQueueOptions {
   /** Sends of one command while connected (timeouts, retryable refusals). */
   maxAttempts?: number;
   retryDelayMs?: number;
+  /** Keeps durable commands across reloads (IndexedDB in the browser). */
+  store?: CommandStore | null;
+  /** Whose commands these are in the store (one queue per session token). */
+  owner?: string;
+  /** Commands kept in the store; the others live in memory only. */
+  durable?: (name: string) => boolean;
 }
 
 /**
@@ -38,6 +52,12 @@ export class CommandQueue {
   private readonly newOpId: () => string;
   private readonly maxAttempts: number;
   private readonly retryDelayMs: number;
+  private readonly store: CommandStore | null;
+  private readonly owner: string;
+  private readonly durable: (name: string) => boolean;
+  private listed: readonly QueuedCommand[] = [];
+  /** Settles once the commands kept by an earlier visit are back in the queue. */
+  readonly restored: Promise<void>;
 
   constructor(
     private readonly transport: CommandTransport,
@@ -46,12 +66,17 @@ export class CommandQueue {
     this.newOpId = options.newOpId ?? (() => crypto.randomUUID());
     this.maxAttempts = options.maxAttempts ?? 3;
     this.retryDelayMs = options.retryDelayMs ?? 1000;
+    this.store = options.store ?? null;
+    this.owner = options.owner ?? '';
+    this.durable = options.durable ?? (() => false);
+    this.restored = this.restore();
   }
 
   /** Resolves with the ack's `data`, rejects with an ApiError (the ack's code and message). */
   send(name: string, payload: Record<string, unknown>): Promise<unknown> {
     return new Promise((resolve, reject) => {
-      const entry: Entry = { name, payload: { ...payload, opId: this.newOpId() }, attempts: 0, resolve, reject };
+      const entry: Entry = { name, payload: { ...payload, opId: this.newOpId() }, attempts: 0, resolve, reject, durable: this.durable(name) };
+      if (entry.durable) this.keep(entry);
       this.dispatch(entry);
     });
   }
@@ -59,6 +84,11 @@ export class CommandQueue {
   /** Commands not yet acknowledged (waiting for the connection or in flight). */
   get pending(): number {
     return this.waiting.length + this.inFlight.size + this.retrying.size;
+  }
+
+  /** The commands not yet acknowledged; the same array until the queue changes (for useSyncExternalStore). */
+  get commands(): readonly QueuedCommand[] {
+    return this.listed;
   }
 
   subscribe(listener: () => void): () => void {
@@ -80,7 +110,7 @@ export class CommandQueue {
     this.stopRetries();
     this.waiting = [];
     this.inFlight.clear();
-    for (const entry of entries) entry.reject(error);
+    for (const entry of entries) this.done(entry).reject(error);
     this.notify();
   }
 
@@ -92,6 +122,40 @@ export class CommandQueue {
   private stopRetries(): void {
     for (const timer of this.retrying.values()) clearTimeout(timer);
     this.retrying.clear();
+  }
+
+  /**
+   * Puts back the durable commands of an earlier visit (reload, closed tab, restarted phone), ahead
+   * of anything sent since, with their opIds: nobody awaits them any more, the server's events
+   * (e.g. ballot.recorded) tell the interface when they were applied.
+   */
+  private async restore(): Promise<void> {
+    if (!this.store) return;
+    let stored;
+    try {
+      stored = await this.store.load(this.owner);
+    } catch {
+      return; // Storage unavailable: the queue works in memory.
+    }
+    if (stored.length === 0) return;
+    const known = new Set([...this.waiting, ...this.inFlight].map((e) => e.payload.opId));
+    const back: Entry[] = stored
+      .filter((c) => !known.has(c.opId))
+      .map((c) => ({ name: c.name, payload: { ...c.payload, opId: c.opId }, attempts: 0, resolve: () => undefined, reject: () => undefined, durable: true }));
+    this.waiting = [...back, ...this.waiting];
+    if (this.transport.connected) this.flush();
+    else this.notify();
+  }
+
+  private keep(entry: Entry): void {
+    const { name, payload } = entry;
+    this.store?.put({ opId: payload.opId, owner: this.owner, name, payload, storedAt: Date.now() }).catch(() => undefined);
+  }
+
+  /** The command is settled (acknowledged or refused for good): forget it, here and in the store. */
+  private done(entry: Entry): Entry {
+    if (entry.durable) this.store?.remove(entry.payload.opId).catch(() => undefined);
+    return entry;
   }
 
   private dispatch(entry: Entry): void {
@@ -113,7 +177,7 @@ export class CommandQueue {
     if (!this.inFlight.delete(entry)) return; // already given up (rejectAll)
     const ack = raw as Ack<unknown> | undefined;
     if (ack?.ok === true) {
-      entry.resolve(ack.data);
+      this.done(entry).resolve(ack.data);
     } else {
       const body = parseErrorBody(ack?.error);
       if (body && isErrorCode(body.code) && isRetryable(body.code) && entry.attempts < this.maxAttempts) {
@@ -123,7 +187,7 @@ export class CommandQueue {
         }, this.retryDelayMs * entry.attempts);
         this.retrying.set(entry, timer);
       } else {
-        entry.reject(body ? ApiError.fromBody(body, 0) : new ApiError('BAD_RESPONSE', '', 0));
+        this.done(entry).reject(body ? ApiError.fromBody(body, 0) : new ApiError('BAD_RESPONSE', '', 0));
       }
     }
     this.notify();
@@ -138,12 +202,14 @@ export class CommandQueue {
       this.dispatch(entry);
       return;
     } else {
-      entry.reject(new ApiError('TIMEOUT', '', 0));
+      // Given up: a later visit must not replay it over what the member did since.
+      this.done(entry).reject(new ApiError('TIMEOUT', '', 0));
     }
     this.notify();
   }
 
   private notify(): void {
+    this.listed = [...this.waiting, ...this.inFlight].map(({ name, payload }) => ({ name, payload }));
     for (const listener of this.listeners) listener();
   }
 }

@@ -14,6 +14,7 @@ import { createContext, useCallback, useContext, useEffect, useRef, useSyncExter
 import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
 import type { CommandName, CommandResult, EventName, EventPayload, SessionSnapshot } from '@palabre/contracts';
 import { endpoints } from './endpoints';
+import type { QueuedCommand } from './command-queue';
 import { ApiError, isAccessLost } from './errors';
 import { snapshotKey } from './snapshot-sync';
 import type { CommandArgs, ConnectionState, LiveConnection } from './socket';
@@ -64,6 +65,13 @@ export function usePendingCommands(): number {
   const { connection } = useLiveSession();
   const subscribe = useCallback((listener: () => void) => connection.queue.subscribe(listener), [connection]);
   return useSyncExternalStore(subscribe, () => connection.queue.pending);
+}
+
+/** The commands not yet acknowledged, e.g. to say "1 vote waiting to be sent" next to the ballot. */
+export function useQueuedCommands(): readonly QueuedCommand[] {
+  const { connection } = useLiveSession();
+  const subscribe = useCallback((listener: () => void) => connection.queue.subscribe(listener), [connection]);
+  return useSyncExternalStore(subscribe, () => connection.queue.commands);
 }
 
 /** Sends a typed command (opId added, queued while offline). Rejects with an ApiError. */

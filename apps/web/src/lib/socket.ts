@@ -10,6 +10,7 @@ import type {
 } from '@palabre/contracts';
 import { currentLocale } from '../i18n';
 import { CommandQueue } from './command-queue';
+import type { CommandStore } from './command-store';
 import { ApiError, isAccessLost, parseErrorBody } from './errors';
 
 export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'offline';
@@ -18,6 +19,26 @@ export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'offlin
 export type CommandArgs<C extends CommandName> = Omit<CommandInput<C>, 'opId'>;
 
 const ACK_TIMEOUT_MS = 8000;
+
+/**
+ * Commands kept across a reload, a closed tab or a phone restart until the server acknowledges
+ * them: a member's vote. The others (a facilitator's console actions…) are not replayed later.
+ */
+export const DURABLE_COMMANDS: ReadonlySet<string> = new Set(['ballot.cast']);
+
+/**
+ * The IndexedDB store, fetched as a chunk of its own (off the first download's budget); calls
+ * made before it arrives wait for it, in order.
+ */
+function deferredCommandStore(): CommandStore | null {
+  if (typeof indexedDB === 'undefined') return null;
+  const store = import('./command-store').then((m) => m.indexedDbCommandStore());
+  return {
+    load: async (owner) => (await store)?.load(owner) ?? [],
+    put: async (command) => (await store)?.put(command),
+    remove: async (opId) => (await store)?.remove(opId),
+  };
+}
 const RETRY_AFTER_REFUSAL_MS = 3000;
 
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -57,7 +78,7 @@ export class LiveConnection {
         return socket.connected;
       },
       send: (name, payload) => untyped.timeout(ACK_TIMEOUT_MS).emitWithAck(name, payload),
-    });
+    }, { store: deferredCommandStore(), owner: token, durable: (name) => DURABLE_COMMANDS.has(name) });
     this.listen();
   }
 

@@ -36,6 +36,10 @@ export const RankingConfig = z.object({
   type: z.literal('ranking'),
   options: Options,
   topK: z.number().int().min(1).optional().describe('Rank only the k preferred options; absent ranks them all'),
+  prefill: z
+    .literal('shuffled')
+    .optional()
+    .describe('Start each member from a complete ranking in an order of their own; absent, the ballot starts unranked'),
 });
 export const PointsConfig = z.object({
   type: z.literal('points'),

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ActivitySummary } from '@palabre/contracts';
 import type { ViewSurface } from '../../activity-view';
 import { activityView } from '../../registry';
+import { CONTENT_LANG } from '../../../i18n';
 import { ErrorBoundary } from '../../../ui/ErrorBoundary';
 import { Loading } from '../../../ui/Loading';
 
@@ -25,7 +26,7 @@ export function ActivityPanel({ activity, surface }: ActivityPanelProps) {
   const headingId = `activity-${activity.id}`;
   return (
     <section className="activity-panel card" aria-labelledby={headingId}>
-      <h2 id={headingId}>{activity.title}</h2>
+      <h2 id={headingId} lang={CONTENT_LANG}>{activity.title}</h2>
       {View ? (
         <ErrorBoundary
           fallback={(retry) => (

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
 import type { ActivitySummary } from '@palabre/contracts';
+import { CONTENT_LANG } from '../../../i18n';
 
 interface AgendaProps {
   activities: readonly ActivitySummary[];
@@ -29,7 +30,7 @@ export function Agenda({ activities, selectedId, headingId = 'agenda-heading', i
                 aria-current={activity.id === selectedId ? 'true' : undefined}
                 className="agenda-item"
               >
-                <span className="agenda-title">{activity.title}</span>
+                <span className="agenda-title" lang={CONTENT_LANG}>{activity.title}</span>
                 <span className="agenda-meta">
                   {t(`kind.${activity.kind}`)} · {t(`activityState.${activity.state}`, { defaultValue: activity.state })}
                 </span>

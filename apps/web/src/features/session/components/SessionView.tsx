@@ -1,11 +1,12 @@
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { CONTENT_LANG } from '../../../i18n';
 import { useAccessError, useConnectionState, usePendingCommands, useSessionSnapshot } from '../../../lib/live';
 import { ConnectionBanner } from '../../../ui/ConnectionBanner';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { Loading } from '../../../ui/Loading';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle';
-import { selectActivity } from '../activities';
+import { currentActivity, selectActivity } from '../activities';
 import { useAnnounceChanges } from '../hooks/useAnnounceChanges';
 import { Countdown } from '../../room/components/Countdown';
 import { PresenceConfirm } from '../../room/components/PresenceConfirm';
@@ -28,13 +29,21 @@ export function SessionView({ joinCode }: { joinCode?: string }) {
 
   if (accessError) return <AccessLost error={accessError} joinCode={snapshot?.session.joinCode ?? joinCode} />;
   if (!snapshot) {
-    if (!error) return <Loading />;
+    // Reloaded offline, the app shell comes from the service worker and a vote may wait in the
+    // queue: the banner says so while the session cannot be read.
     return (
       <div className="stack narrow">
-        <ErrorMessage error={error} />
-        <button type="button" className="button" onClick={() => void refetch()} disabled={isFetching}>
-          {t('retry')}
-        </button>
+        <ConnectionBanner state={connection} pending={pending} />
+        {error ? (
+          <>
+            <ErrorMessage error={error} />
+            <button type="button" className="button" onClick={() => void refetch()} disabled={isFetching}>
+              {t('retry')}
+            </button>
+          </>
+        ) : (
+          <Loading />
+        )}
       </div>
     );
   }
@@ -43,11 +52,14 @@ export function SessionView({ joinCode }: { joinCode?: string }) {
   // Phones follow the item the facilitator launched, unless the member picked one in the agenda.
   const launchedId = (snapshot.features?.room as { currentActivityId?: string | null } | undefined)?.currentActivityId ?? null;
   const activity = selectActivity(snapshot.activities ?? [], params.get('activity'), launchedId);
+  // A member who opened another item from the agenda is offered the way back to the room's.
+  const inRoom = currentActivity(snapshot.activities ?? [], launchedId);
+  const elsewhere = inRoom && activity && inRoom.id !== activity.id ? inRoom : undefined;
   return (
     <div className="stack">
       <ConnectionBanner state={connection} pending={pending} />
       <header className="session-header">
-        <h1>{snapshot.session.title}</h1>
+        <h1 lang={CONTENT_LANG}>{snapshot.session.title}</h1>
         <div className="session-meta">
           <SessionStateBadge state={snapshot.session.state} />
           <PresenceCount count={snapshot.presence.connected} />
@@ -55,6 +67,13 @@ export function SessionView({ joinCode }: { joinCode?: string }) {
         <PresenceConfirm />
         <Countdown />
       </header>
+      {elsewhere && (
+        <p className="current-elsewhere card">
+          <Link to={{ search: '' }}>
+            {t('current.goTo')} <span lang={CONTENT_LANG}>{elsewhere.title}</span>
+          </Link>
+        </p>
+      )}
       <div className="session-layout">
         <ActivityPanel activity={activity} surface="participant" />
         <Agenda activities={snapshot.activities} selectedId={activity?.id} />

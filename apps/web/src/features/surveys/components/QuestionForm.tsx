@@ -48,7 +48,7 @@ export function QuestionForm({ activityId, send }: { activityId: string; send: S
     const error = errors[field];
     return error ? t(`builder.errors.${error.key}`, error.values ?? {}) : undefined;
   };
-  const bind = (field: keyof QuestionFormValues) => ({
+  const bind = (field: Exclude<keyof QuestionFormValues, 'prefill'>) => ({
     id: id(field),
     value: values[field],
     onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
@@ -110,6 +110,12 @@ export function QuestionForm({ activityId, send }: { activityId: string; send: S
             </>
           )}
           {type === 'ranking' && input('topK', t('builder.topK'), { type: 'number', min: 1, hint: t('builder.topKHint') })}
+          {type === 'ranking' && (
+            <label className="choice">
+              <input type="checkbox" checked={values.prefill} onChange={(e) => setValues((v) => ({ ...v, prefill: e.target.checked }))} />
+              <span>{t('builder.prefill')}</span>
+            </label>
+          )}
           {type === 'points' && input('budget', t('builder.budget'), { type: 'number', min: 1 })}
           {type === 'scale' && (
             <>

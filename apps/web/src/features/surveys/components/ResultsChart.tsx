@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { MAJORITY_GRADES } from '@palabre/contracts/meta';
 import type { LiveResults, MajorityResults, QuestionResults, QuestionView, ResultChart, TextResults } from '@palabre/contracts';
 import { barFraction, resultChart, type ChartLabeller } from '@palabre/domain';
-import { currentLocale } from '../../../i18n';
+import { CONTENT_LANG, currentLocale } from '../../../i18n';
 import { formatNumber } from '../../../ui/format';
 import { meritProfile } from '../charts/merit-profile';
 import { layoutWordCloud } from '../charts/word-cloud-layout';
@@ -29,7 +29,7 @@ function Bars({ bars, caption }: { bars: Bar[]; caption: string }) {
         {bars.map((b) => (
           <li key={b.key} className="results-bar">
             <span className="results-row">
-              <span className="results-label">{b.label}</span>
+              <span className="results-label" lang={CONTENT_LANG}>{b.label}</span>
               <span className="results-value">{b.text}</span>
             </span>
             <span className="results-track" aria-hidden="true">
@@ -72,7 +72,7 @@ function MeritProfiles({ r, label, t }: { r: MajorityResults; label: (id: string
           return (
             <li key={o.optionId} className="results-bar" data-testid="merit-profile">
               <span className="results-row">
-                <span className="results-label">
+                <span className="results-label" lang={CONTENT_LANG}>
                   {o.rank}. {label(o.optionId)}
                 </span>
                 <span className="results-value">{t('results.majorityGrade', { grade })}</span>

@@ -1,31 +1,77 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { LiveResults, QuestionView } from '@palabre/contracts';
+import { CONTENT_LANG } from '../../../i18n';
 import type { ActivityViewProps } from '../../activity-view';
+import { newlyOpened, splitQuestions } from '../follow';
 import { useAnnounceQuestions } from '../hooks/useAnnounceQuestions';
 import { useSurvey } from '../hooks/useSurvey';
 import { BallotForm } from './BallotForm';
 import { QuestionResultsView } from './ResultsChart';
 import './surveys.css';
 
-/** A member's phone: each open question as a ballot, then results where they may be seen. */
+const SUGGESTIONS_MAX = 8;
+
+/** The words others gave to a word-cloud question, when this member may see its results. */
+function suggestionsOf(live: LiveResults | undefined): string[] {
+  return live?.results?.type === 'text' ? live.results.words.slice(0, SUGGESTIONS_MAX).map((w) => w.word) : [];
+}
+
+function QuestionResults({ question, live }: { question: QuestionView; live: LiveResults | undefined }) {
+  const { t } = useTranslation('surveys');
+  return (
+    <section className="stack survey-result" aria-labelledby={`qr-${question.id}`}>
+      <h3 id={`qr-${question.id}`} lang={CONTENT_LANG}>{question.prompt}</h3>
+      <p className="muted">{t(`state.${question.state}`)}</p>
+      {live?.results && <QuestionResultsView question={question} live={live} />}
+    </section>
+  );
+}
+
+/**
+ * A member's phone follows the room: the open question first, full width (or the last results
+ * when none is open), earlier questions folded into « Résultats précédents ». A question that
+ * opens is announced and scrolled into view.
+ */
 export function SurveyActivity({ activity }: ActivityViewProps) {
   const { t } = useTranslation('surveys');
   const { survey, myBallots, results, me } = useSurvey(activity.id);
   useAnnounceQuestions(survey?.questions);
+  const openSeen = useRef<Set<string> | null>(null);
+  const questions = survey?.questions;
+  useEffect(() => {
+    if (!questions) return;
+    const opened = newlyOpened(openSeen.current, questions);
+    openSeen.current = new Set(questions.filter((q) => q.state === 'open').map((q) => q.id));
+    // Do not pull the page away from an answer being typed.
+    const typing = document.activeElement instanceof HTMLInputElement && document.activeElement.type === 'text';
+    if (opened.length === 0 || typing) return;
+    const target = document.getElementById(`q-${opened[0]}`)?.closest('form');
+    const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    target?.scrollIntoView({ block: 'start', behavior: reduced ? 'auto' : 'smooth' });
+  }, [questions]);
+
   if (!survey || !me) return <p className="muted">{t('survey.waiting')}</p>;
-  const visible = survey.questions.filter((q) => q.state !== 'draft');
-  if (visible.length === 0) return <p className="muted">{t('survey.waiting')}</p>;
+  const { current, previous } = splitQuestions(survey.questions);
+  if (current.length === 0) return <p className="muted">{t('survey.waiting')}</p>;
   return (
-    <div className="stack">
-      {visible.map((q) =>
+    <div className="stack survey-activity">
+      {current.map((q) =>
         q.state === 'open' && me.role === 'member' ? (
-          <BallotForm key={q.id} question={q} settings={survey.settings} mine={myBallots[q.id]} participantId={me.id} />
+          <BallotForm key={q.id} question={q} settings={survey.settings} mine={myBallots[q.id]} participantId={me.id} suggestions={suggestionsOf(results[q.id])} />
         ) : (
-          <section key={q.id} className="stack" aria-labelledby={`qr-${q.id}`}>
-            <h3 id={`qr-${q.id}`}>{q.prompt}</h3>
-            <p className="muted">{t(`state.${q.state}`)}</p>
-            {results[q.id]?.results && <QuestionResultsView question={q} live={results[q.id]} />}
-          </section>
+          <QuestionResults key={q.id} question={q} live={results[q.id]} />
         ),
+      )}
+      {previous.length > 0 && (
+        <details className="previous-results">
+          <summary>{t('survey.previous', { count: previous.length })}</summary>
+          <div className="stack">
+            {previous.map((q) => (
+              <QuestionResults key={q.id} question={q} live={results[q.id]} />
+            ))}
+          </div>
+        </details>
       )}
     </div>
   );

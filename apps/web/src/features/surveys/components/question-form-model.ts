@@ -10,6 +10,8 @@ export interface QuestionFormValues {
   minSelections: string;
   maxSelections: string;
   topK: string;
+  /** Ranking: start each member from a complete order of their own (shuffled) instead of nothing ranked. */
+  prefill: boolean;
   budget: string;
   scaleMax: string;
   minLabel: string;
@@ -20,7 +22,7 @@ export interface QuestionFormValues {
 export const QUESTION_TYPES: readonly QuestionType[] = ['single', 'multiple', 'ranking', 'points', 'scale', 'majority', 'yesno', 'text'];
 
 export const EMPTY_QUESTION: QuestionFormValues = {
-  prompt: '', type: 'single', options: '', minSelections: '1', maxSelections: '2', topK: '',
+  prompt: '', type: 'single', options: '', minSelections: '1', maxSelections: '2', topK: '', prefill: false,
   budget: '100', scaleMax: '5', minLabel: '', maxLabel: '', gradeCount: '7',
 };
 
@@ -51,7 +53,7 @@ export function buildDraft(v: QuestionFormValues): QuestionDraft {
   switch (v.type) {
     case 'single': return { type: 'single', prompt, options };
     case 'multiple': return { type: 'multiple', prompt, options, minSelections: toInt(v.minSelections), maxSelections: toInt(v.maxSelections) };
-    case 'ranking': return v.topK.trim() === '' ? { type: 'ranking', prompt, options } : { type: 'ranking', prompt, options, topK: toInt(v.topK) };
+    case 'ranking': return { type: 'ranking', prompt, options, ...(v.topK.trim() !== '' && { topK: toInt(v.topK) }), ...(v.prefill && { prefill: 'shuffled' as const }) };
     case 'points': return { type: 'points', prompt, options, budget: toInt(v.budget) };
     case 'scale': {
       const minLabel = optionalText(v.minLabel);
