@@ -9,7 +9,7 @@ const MEMBERS = 100;
 const CHOICES = ['yes', 'no', 'abstain'] as const;
 type Choice = (typeof CHOICES)[number];
 
-/** One logical command of the burst and what the one-by-one path answers to it. */
+/** One logical command of the burst and what it must answer. */
 interface Op {
   member: number;
   opId: string;
@@ -36,7 +36,7 @@ describe('ballots written in group commits (real database, real socket.io)', () 
     return all;
   }
 
-  it('answers a mixed burst as the one-by-one path would and stores each logical ballot once', async () => {
+  it('answers each command of a mixed burst as a lone command would be answered and stores each logical ballot once', async () => {
     // Named survey: q1 stays open, q2 is closed mid-burst. Anonymous survey: qa.
     const s = await surveySession(t, { questions: [YESNO, YESNO] });
     const [q1, q2] = s.questionIds;
@@ -111,7 +111,7 @@ describe('ballots written in group commits (real database, real socket.io)', () 
     wave(75, MEMBERS, true);
     await Promise.all(sends);
 
-    // Every ack is what the one-by-one path answers; copies of one op get the same answer.
+    // Every ack is what a lone command gets; copies of one op get the same answer.
     for (const op of ops) {
       for (const ack of op.acks) {
         if (op.expected === 'ok-or-closed') {
@@ -164,13 +164,13 @@ describe('ballots written in group commits (real database, real socket.io)', () 
     const invalid = ops.find((op) => op.member === 17 && op.questionId === q1 && !op.acks[0].ok)!;
     expect(await emit(people[17].socket, { ...invalid, value: yesno('no') })).toMatchObject({ ok: true, data: { replaced: true } });
 
-    // The burst went through batches (several commands per transaction), none replayed one by one.
+    // The burst went through batches (several commands per transaction), none split into batches of one.
     expect(batcher.stats.largest).toBeGreaterThan(1);
     expect(batcher.stats.batches - before.batches).toBeLessThan(ops.length);
     expect(batcher.stats.fallbacks).toBe(before.fallbacks);
   }, 180_000);
 
-  it('writes the other ballots of a batch when one fails in the database, by replaying the batch one by one', async () => {
+  it('writes the other ballots of a batch when one fails in the database, by writing its ballots again in batches of one', async () => {
     const s = await surveySession(t, { questions: [YESNO] });
     const [qid] = s.questionIds;
     await sendOk(s.staff, 'survey.question.open', { questionId: qid });

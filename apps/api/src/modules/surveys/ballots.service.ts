@@ -33,7 +33,7 @@ export const QUESTION_FROM = 'FROM survey_question q JOIN activity a ON a.id = q
  * The checks of a ballot, in order, once its sender may write in the session: the question
  * exists for this member (not another group's), the session and the question are open, the
  * value fits the question. Returns the question and the normalised value, or throws the
- * refusal. Both the one-by-one path and the batch (BallotBatcher) use it.
+ * refusal.
  */
 export function admitBallot(
   question: BallotQuestion | undefined,
@@ -68,64 +68,8 @@ export class BallotsService {
   constructor(private readonly keys: BallotKeys) {}
 
   /**
-   * Cast or replace a ballot. The question row is read FOR SHARE in this transaction: a close
-   * (which takes it FOR UPDATE) waits for the ballots in flight, and any ballot that reaches
-   * the lock after the close has committed sees `closed` and is refused. No ballot commits
-   * after the close commits.
-   */
-  async cast(tx: Tx, actor: ParticipantActor, p: CommandPayload<'ballot.cast'>, sessionState: string): Promise<BallotReceipt> {
-    // The hot path: question, activity and survey in one round trip, the question row FOR SHARE.
-    const rows: BallotQuestion[] = await tx.manager.query(`SELECT ${QUESTION_COLUMNS} ${QUESTION_FROM} WHERE q.id = $1 AND a.session_id = $2 FOR SHARE OF q`, [
-      p.questionId,
-      actor.sessionId,
-    ]);
-    const { question, value } = admitBallot(rows[0], actor, p, sessionState);
-    const replaced =
-      question.anonymity === 'anonymous'
-        ? await this.castAnonymous(tx.manager, p.questionId, actor.participantId, value)
-        : await this.castNamed(tx.manager, p.questionId, actor.participantId, value);
-    const activityId = question.activity_id;
-    await tx.publish('ballot.recorded', actor.sessionId, { activityId, questionId: p.questionId, value }, { room: rooms.participant(actor.participantId) });
-    return { activityId, questionId: p.questionId, replaced };
-  }
-
-  /** The unique (question, participant) index makes a second row impossible; a change updates the row. */
-  private async castNamed(m: EntityManager, questionId: string, participantId: string, value: BallotValue): Promise<boolean> {
-    const rows = returningRows<{ inserted: boolean }>(
-      await m.query(
-        `INSERT INTO ballot (question_id, participant_id, value) VALUES ($1, $2, $3)
-         ON CONFLICT (question_id, participant_id) DO UPDATE SET value = EXCLUDED.value, updated_at = now()
-         RETURNING (xmax = 0) AS inserted`,
-        [questionId, participantId, JSON.stringify(value)],
-      ),
-    );
-    return rows[0]?.inserted === false;
-  }
-
-  /**
-   * The receipt (primary key question + participant) says who voted, once; the ballot row
-   * carries only its HMAC lookup key. A key that no longer matches (a rotated secret) makes the
-   * recorded ballot final rather than letting a second one in.
-   */
-  private async castAnonymous(m: EntityManager, questionId: string, participantId: string, value: BallotValue): Promise<boolean> {
-    const lookupKey = this.keys.of(questionId, participantId);
-    const receipt = returningRows<unknown>(
-      await m.query('INSERT INTO ballot_receipt (question_id, participant_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING question_id', [questionId, participantId]),
-    );
-    if (receipt.length === 1) {
-      await m.query('INSERT INTO anonymous_ballot (question_id, lookup_key, value) VALUES ($1, $2, $3)', [questionId, lookupKey, JSON.stringify(value)]);
-      return false;
-    }
-    const updated = returningRows<unknown>(
-      await m.query('UPDATE anonymous_ballot SET value = $3 WHERE question_id = $1 AND lookup_key = $2 RETURNING id', [questionId, lookupKey, JSON.stringify(value)]),
-    );
-    if (updated.length !== 1) throw new AppError('BALLOT_NOT_CHANGEABLE');
-    return true;
-  }
-
-  /**
-   * The batch twin of castNamed and castAnonymous: admitted ballots, at most one per (question,
-   * participant), written in a few multi-row statements (rows in key order, so concurrent
+   * Cast or replace admitted ballots, at most one per (question, participant), in a few
+   * multi-row statements (rows in key order, so concurrent
    * writers lock them in the same order). For each write, in order: `replaced`, or the refusal.
    */
   async castMany(m: EntityManager, writes: readonly BallotWrite[]): Promise<(boolean | AppError)[]> {
@@ -185,7 +129,7 @@ export class BallotsService {
     }
     return writes.map((w) => {
       const outcome = outcomes.get(w);
-      // Never expected: failing the batch sends its ballots down the one-by-one path.
+      // Never expected: failing the batch writes its ballots again in batches of one.
       if (outcome === undefined) throw new Error(`castMany: no outcome for question ${w.questionId}`);
       return outcome;
     });
