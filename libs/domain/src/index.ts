@@ -8,3 +8,5 @@ export * from './boards';
 export * from './state/survey';
 export * from './state/qna';
 export * from './groups/assignment';
+export * from './ballots/commitment';
+export { sha256Hex } from './ballots/sha256';

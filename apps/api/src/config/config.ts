@@ -26,6 +26,8 @@ export const EnvSchema = z.object({
   COMMAND_RATE_PER_SECOND: z.coerce.number().min(0.1).default(10),
   FLOOD_REFUSALS: z.coerce.number().int().min(1).default(100),
   FLOOD_COOL_OFF_SECONDS: z.coerce.number().min(0).default(10),
+  ANON_MIX_BATCH: z.coerce.number().int().min(2).max(500).default(5),
+  ANON_MIX_WINDOW_MS: z.coerce.number().int().min(10).max(60_000).default(750),
   BENCH_DIAGNOSTICS_PORT: z.coerce.number().int().min(0).max(65535).optional().describe('Bench only: serve GET /stats (memory after GC, event-loop delay, CPU) on 127.0.0.1 at this port'),
 });
 export type Env = z.infer<typeof EnvSchema>;
@@ -53,6 +55,10 @@ export interface AppConfig {
   floodRefusals: number;
   /** How long a flooder's handshakes are refused. */
   floodCoolOffSeconds: number;
+  /** Anonymous ballots: a mixing batch is written once it holds this many ballots (k)… */
+  anonMixBatch: number;
+  /** …or this long after its first ballot arrived, padded to k with ballots already cast. */
+  anonMixWindowMs: number;
   /** Bench only (`npm run bench`): loopback diagnostics port; unset in production. */
   benchDiagnosticsPort?: number;
 }
@@ -105,6 +111,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     commandRatePerSecond: env.COMMAND_RATE_PER_SECOND,
     floodRefusals: env.FLOOD_REFUSALS,
     floodCoolOffSeconds: env.FLOOD_COOL_OFF_SECONDS,
+    anonMixBatch: env.ANON_MIX_BATCH,
+    anonMixWindowMs: env.ANON_MIX_WINDOW_MS,
     benchDiagnosticsPort: env.BENCH_DIAGNOSTICS_PORT,
   };
 }

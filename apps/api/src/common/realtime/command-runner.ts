@@ -112,8 +112,15 @@ export class CommandRunner {
   }
 }
 
-/** One command's answer in a batch: its result, or its refusal. */
-export type Outcome<T> = { ok: true; data: T } | { ok: false; error: AppError };
+/**
+ * One command's answer in a batch: its result, its refusal, or `later`: the handler finishes it
+ * outside this transaction (anonymous ballots, see BallotBatcher); its claim is released here and
+ * `storeResults` records its result once it is done.
+ */
+export type Outcome<T> = { ok: true; data: T } | { ok: false; error: AppError } | { ok: 'later' };
+
+/** A handler's answer for a command it finishes after this transaction. */
+export const LATER = Symbol('later');
 
 /** A command of a batch that passed the sender checks: the actor as it is now, its index in the batch. */
 export interface Admitted<C extends CommandName> {
@@ -127,7 +134,7 @@ export interface Admitted<C extends CommandName> {
  * A batch handler: for each admitted command, in order, its result or its refusal. A refused
  * command must have written nothing; throwing fails the whole batch (nothing is kept).
  */
-export type BatchHandler<C extends CommandName> = (tx: Tx, admitted: Admitted<C>[]) => Promise<(CommandResult<C> | AppError)[]>;
+export type BatchHandler<C extends CommandName> = (tx: Tx, admitted: Admitted<C>[]) => Promise<(CommandResult<C> | AppError | typeof LATER)[]>;
 
 /**
  * `execute` for many commands of one kind in one transaction (a batch of one is the single
@@ -204,6 +211,7 @@ export async function executeMany<C extends CommandName>(
   admitted.forEach(({ index }, k) => {
     const result = results[k];
     if (result instanceof AppError) refuse(index, result);
+    else if (result === LATER) outcomes[index] = { ok: 'later' };
     else {
       outcomes[index] = { ok: true, data: result };
       done.push(index);
@@ -216,7 +224,7 @@ export async function executeMany<C extends CommandName>(
       [JSON.stringify(done.map((i) => ({ ...ops[i], result: (outcomes[i] as { data: unknown }).data ?? null })))],
     );
   }
-  const released = fresh.filter((i) => outcomes[i]?.ok === false);
+  const released = fresh.filter((i) => outcomes[i]?.ok !== true);
   if (released.length > 0) {
     await m.query(
       `DELETE FROM processed_op o USING jsonb_to_recordset($1::jsonb) AS r(participant_id uuid, op_id uuid)
@@ -228,6 +236,21 @@ export async function executeMany<C extends CommandName>(
     if (!o) throw new Error(`${name} batch: a command without outcome`);
     return o;
   });
+}
+
+/**
+ * The results of commands a batch answered `later`, once they are done (their own transaction):
+ * a resent opId then answers this result. A claim taken meanwhile by a resend wins.
+ */
+export async function storeResults<C extends CommandName>(tx: Tx, name: C, done: readonly { participantId: string; opId: string; result: CommandResult<C> }[]): Promise<void> {
+  if (done.length === 0) return;
+  await tx.manager.query(
+    `INSERT INTO processed_op (participant_id, op_id, command, result)
+     SELECT r.participant_id, r.op_id, $2, r.result FROM jsonb_to_recordset($1::jsonb) AS r(participant_id uuid, op_id uuid, result jsonb)
+      ORDER BY r.participant_id, r.op_id
+     ON CONFLICT DO NOTHING`,
+    [JSON.stringify(done.map((d) => ({ participant_id: d.participantId, op_id: d.opId, result: d.result ?? null }))), name],
+  );
 }
 
 /** The answer to a resent opId: the stored result, unless that opId was used for another command. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Ack, BallotReceipt } from '@palabre/contracts';
 import { sendOk, TestApp, type TestSocket } from '../../common/testing/harness';
 import { BallotBatcher } from './ballot-batcher';
-import { member, snapshot, surveySession, YESNO } from './survey-fixtures';
+import { device, member, snapshot, surveySession, YESNO } from './survey-fixtures';
 import { appForTests } from '../../common/testing/lifecycle';
 
 const MEMBERS = 100;
@@ -17,13 +17,15 @@ interface Op {
   value: unknown;
   expected: { ok: true; replaced: boolean } | { ok: false; code: string } | 'ok-or-closed';
   acks: Ack<BallotReceipt>[];
+  /** Anonymous questions: the question secret of the member's device. */
+  ballotSecret?: string;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function emit(socket: TestSocket, op: Op): Promise<Ack<BallotReceipt>> {
   const emitter = socket.timeout(60_000) as unknown as { emitWithAck(e: string, p: unknown): Promise<Ack<BallotReceipt>> };
-  return emitter.emitWithAck('ballot.cast', { opId: op.opId, questionId: op.questionId, value: op.value });
+  return emitter.emitWithAck('ballot.cast', { opId: op.opId, questionId: op.questionId, value: op.value, ...(op.ballotSecret ? { ballotSecret: op.ballotSecret } : {}) });
 }
 
 describe('ballots written in group commits (real database, real socket.io)', () => {
@@ -52,15 +54,17 @@ describe('ballots written in group commits (real database, real socket.io)', () 
     // Members 0-3 are removed while their sockets are still up: the session check refuses them.
     const revoked = new Set([0, 1, 2, 3]);
     await t.db.query('UPDATE participant SET revoked_at = now() WHERE id = ANY($1::uuid[])', [[...revoked].map((i) => people[i].participantId)]);
-    // Member 4's anonymous receipt has no ballot it can find (as after a secret rotation): not changeable.
+    // Member 4's anonymous receipt has no voter token (cast before commitments existed): final.
     await t.db.query('INSERT INTO ballot_receipt (question_id, participant_id) VALUES ($1, $2)', [qa, people[4].participantId]);
 
     const batcher = t.palabre.app.get(BallotBatcher);
     const before = { ...batcher.stats };
     const ops: Op[] = [];
     const sends: Promise<unknown>[] = [];
+    const devices = people.map(() => device());
     const plan = (i: number, questionId: string, value: unknown, expected: Op['expected'], copies = 1): Op => {
-      const op: Op = { member: i, opId: randomUUID(), questionId, value, expected: revoked.has(i) ? { ok: false, code: 'TOKEN_REVOKED' } : expected, acks: [] };
+      const ballotSecret = questionId === qa ? devices[i].for(qa) : undefined;
+      const op: Op = { member: i, opId: randomUUID(), questionId, value, expected: revoked.has(i) ? { ok: false, code: 'TOKEN_REVOKED' } : expected, acks: [], ballotSecret };
       ops.push(op);
       // Copies of one op go out back to back, as a phone resending before the first ack.
       for (let c = 0; c < copies; c++) sends.push(emit(people[i].socket, op).then((ack) => op.acks.push(ack)));

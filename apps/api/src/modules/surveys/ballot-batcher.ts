@@ -3,10 +3,12 @@ import type { BallotReceipt, CommandPayload } from '@palabre/contracts';
 import { DataSource } from 'typeorm';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError, toAppError } from '../../common/errors/app-error';
-import { executeMany, type Admitted, type Outcome } from '../../common/realtime/command-runner';
+import { executeMany, LATER, storeResults, type Admitted, type Outcome } from '../../common/realtime/command-runner';
 import { rooms } from '../../common/realtime/rooms';
 import { TransactionRunner, type Tx } from '../../common/realtime/transaction';
-import { admitBallot, BallotsService, QUESTION_COLUMNS, QUESTION_FROM, type BallotQuestion, type BallotWrite } from './ballots.service';
+import { receiptCode } from '@palabre/domain';
+import { BallotMixer } from './ballot-mixer';
+import { admitBallot, BallotsService, QUESTION_COLUMNS, QUESTION_FROM, type AnonymousAdmitted, type BallotQuestion, type BallotWrite } from './ballots.service';
 import { LiveResultsService } from './live-results.service';
 
 /** Ballots written in one transaction at most. */
@@ -35,8 +37,13 @@ interface Pending {
  * the pool's 5 s connection wait. A lone ballot is a batch of one.
  *
  * A batch holds at most one command per (participant, question) and per (participant, opId),
- * and a key in flight holds back later commands with that key, so a vote change lands after the
- * vote it changes and a resent op finds the first one's stored result.
+ * and a key in flight (until its command is answered, mixing included) holds back later
+ * commands with that key, so a vote change lands after the vote it changes and a resent op
+ * finds the first one's stored result.
+ *
+ * Anonymous ballots (docs/decisions.md §14): the batch writes the receipt (who voted), checked
+ * against the voter token; the ballot (what was voted) goes to BallotMixer, which writes it in
+ * another transaction, shuffled with others; the ack waits for that commit.
  */
 @Injectable()
 export class BallotBatcher implements OnModuleDestroy {
@@ -44,6 +51,8 @@ export class BallotBatcher implements OnModuleDestroy {
   private queue: Pending[] = [];
   private readonly busy = new Set<string>();
   private inFlight = 0;
+  /** Anonymous ballots handed to the mixer and not yet answered. */
+  private mixing = 0;
   private scheduled = false;
   private onIdle?: () => void;
   /** A quarter of the pool, between 1 and 4: the rest stays for every other request. */
@@ -56,6 +65,7 @@ export class BallotBatcher implements OnModuleDestroy {
     private readonly transactions: TransactionRunner,
     private readonly ballots: BallotsService,
     private readonly results: LiveResultsService,
+    private readonly mixer: BallotMixer,
   ) {
     const pool = (db.options as { extra?: { max?: number } }).extra?.max ?? 10;
     this.maxInFlight = Math.min(4, Math.max(1, Math.floor(pool / 4)));
@@ -88,12 +98,19 @@ export class BallotBatcher implements OnModuleDestroy {
       this.inFlight++;
       for (const item of batch) for (const key of item.keys) this.busy.add(key);
       void this.process(batch).finally(() => {
-        for (const item of batch) for (const key of item.keys) this.busy.delete(key);
         this.inFlight--;
         this.drain();
       });
     }
-    if (this.inFlight === 0 && this.queue.length === 0) this.onIdle?.();
+    if (this.inFlight === 0 && this.queue.length === 0 && this.mixing === 0) this.onIdle?.();
+  }
+
+  /** A command is answered: its keys are free for the commands held back behind it. */
+  private settle(item: Pending, outcome: { ok: true; data: BallotReceipt } | { ok: false; error: unknown }): void {
+    for (const key of item.keys) this.busy.delete(key);
+    if (outcome.ok) item.resolve(outcome.data);
+    else item.reject(outcome.error);
+    this.drain();
   }
 
   /** The next batch in arrival order; a command whose key is taken also holds back later ones with its keys. */
@@ -116,12 +133,14 @@ export class BallotBatcher implements OnModuleDestroy {
   }
 
   private async process(batch: Pending[]): Promise<void> {
+    const later = new Map<number, AnonymousAdmitted>();
     let outcomes: Outcome<BallotReceipt>[];
     try {
-      outcomes = await this.transactions.run((tx) => executeMany(tx, 'ballot.cast', batch, (t, admitted) => this.write(t, admitted)));
+      later.clear();
+      outcomes = await this.transactions.run((tx) => executeMany(tx, 'ballot.cast', batch, (t, admitted) => this.write(t, admitted, later)));
     } catch (error) {
       if (batch.length === 1 || (error instanceof AppError && error.code === 'DATABASE_UNAVAILABLE')) {
-        for (const item of batch) item.reject(error);
+        for (const item of batch) this.settle(item, { ok: false, error });
         return;
       }
       // A unique violation raced by another node (CONFLICT), or anything unexpected: one bad command must not sink the others.
@@ -134,24 +153,34 @@ export class BallotBatcher implements OnModuleDestroy {
     this.stats.commands += batch.length;
     this.stats.largest = Math.max(this.stats.largest, batch.length);
     const touched = new Set<string>();
+    const anonymous: { item: Pending; admitted: AnonymousAdmitted }[] = [];
     batch.forEach((item, i) => {
       const outcome = outcomes[i];
-      if (outcome.ok) {
-        touched.add(outcome.data.questionId);
-        item.resolve(outcome.data);
-      } else item.reject(outcome.error);
+      if (outcome.ok === 'later') anonymous.push({ item, admitted: later.get(i)! });
+      else {
+        if (outcome.ok) touched.add(outcome.data.questionId);
+        this.settle(item, outcome);
+      }
     });
     for (const questionId of touched) this.results.touch(questionId);
+    if (anonymous.length > 0) {
+      this.mixing += anonymous.length;
+      void this.mixAnonymous(anonymous).finally(() => {
+        this.mixing -= anonymous.length;
+        this.drain();
+      });
+    }
   }
 
   /**
    * The use case for the admitted commands of a batch (executeMany has claimed their opIds and
    * checked their senders): the questions FOR SHARE in id order (a close waits for this batch,
-   * or this batch sees it closed), `admitBallot` for each, the ballots, the voters' events.
+   * or this batch sees it closed), `admitBallot` for each, the ballots, the voters' events. An
+   * anonymous ballot only gets its receipt here: it answers LATER, and `later` gets its commitment.
    */
-  private async write(tx: Tx, admitted: Admitted<'ballot.cast'>[]): Promise<(BallotReceipt | AppError)[]> {
+  private async write(tx: Tx, admitted: Admitted<'ballot.cast'>[], later: Map<number, AnonymousAdmitted>): Promise<(BallotReceipt | AppError | typeof LATER)[]> {
     const m = tx.manager;
-    const answers: (BallotReceipt | AppError | undefined)[] = admitted.map(() => undefined);
+    const answers: (BallotReceipt | AppError | typeof LATER | undefined)[] = admitted.map(() => undefined);
     const questionIds = [...new Set(admitted.map((a) => a.payload.questionId))];
     const questionRows: BallotQuestion[] = await m.query(`SELECT ${QUESTION_COLUMNS} ${QUESTION_FROM} WHERE q.id = ANY($1::uuid[]) ORDER BY q.id FOR SHARE OF q`, [questionIds]);
     const questionOf = new Map(questionRows.map((q) => [q.id, q]));
@@ -160,7 +189,7 @@ export class BallotBatcher implements OnModuleDestroy {
     admitted.forEach(({ actor, payload, sessionState }, k) => {
       try {
         const { question, value } = admitBallot(questionOf.get(payload.questionId), actor, payload, sessionState);
-        writes.push({ k, question, write: { questionId: question.id, participantId: actor.participantId, anonymity: question.anonymity, value } });
+        writes.push({ k, question, write: { questionId: question.id, participantId: actor.participantId, anonymity: question.anonymity, value, secret: payload.ballotSecret } });
       } catch (error) {
         answers[k] = toAppError(error);
       }
@@ -171,16 +200,15 @@ export class BallotBatcher implements OnModuleDestroy {
     writes.forEach(({ k, question, write }, n) => {
       const replaced = written[n];
       if (replaced instanceof AppError) answers[k] = replaced;
-      else recorded.push({ k, write, receipt: { activityId: question.activity_id, questionId: question.id, replaced } });
+      else if (typeof replaced === 'object') {
+        answers[k] = LATER;
+        later.set(admitted[k].index, replaced);
+      } else recorded.push({ k, write, receipt: { activityId: question.activity_id, questionId: question.id, replaced } });
     });
 
     // The events, emitted after the commit. The version is read once per session, as late as Tx.publish reads it:
     // a member's client drops a `ballot.recorded` older than the snapshot it holds.
-    const sessionIds = [...new Set(recorded.map(({ k }) => admitted[k].actor.sessionId))];
-    if (sessionIds.length > 0) {
-      const versions: { id: string; version: number }[] = await m.query('SELECT id, version FROM session WHERE id = ANY($1::uuid[])', [sessionIds]);
-      for (const v of versions) tx.knowVersion(v.id, v.version);
-    }
+    await this.knowVersions(tx, recorded.map(({ k }) => admitted[k].actor.sessionId));
     for (const { k, receipt, write } of recorded) {
       const { actor } = admitted[k];
       await tx.publish('ballot.recorded', actor.sessionId, { activityId: receipt.activityId, questionId: receipt.questionId, value: write.value }, { room: rooms.participant(actor.participantId) });
@@ -192,9 +220,64 @@ export class BallotBatcher implements OnModuleDestroy {
     });
   }
 
+  private async knowVersions(tx: Tx, sessions: string[]): Promise<void> {
+    const sessionIds = [...new Set(sessions)];
+    if (sessionIds.length === 0) return;
+    const versions: { id: string; version: number }[] = await tx.manager.query('SELECT id, version FROM session WHERE id = ANY($1::uuid[])', [sessionIds]);
+    for (const v of versions) tx.knowVersion(v.id, v.version);
+  }
+
+  /**
+   * Anonymous ballots whose receipts are committed: the mixer writes them, apart (it is given no
+   * voter). Once their batches are durable, one transaction stores the acks (`storeResults`),
+   * sends each voter their receipt code, and gives back the receipts of first ballots the mixer
+   * refused (the question closed meanwhile); then the acks go out.
+   */
+  private async mixAnonymous(items: { item: Pending; admitted: AnonymousAdmitted }[]): Promise<void> {
+    const settled = await Promise.allSettled(
+      items.map(({ item, admitted }) => this.mixer.add({ questionId: item.payload.questionId, commitment: admitted.commitment, value: item.payload.value })),
+    );
+    const questions: { id: string; activity_id: string }[] = await this.transactions
+      .run((tx) => tx.manager.query('SELECT id, activity_id FROM survey_question WHERE id = ANY($1::uuid[])', [[...new Set(items.map(({ item }) => item.payload.questionId))]]))
+      .catch(() => []);
+    const activityOf = new Map(questions.map((q) => [q.id, q.activity_id]));
+    const done: { item: Pending; receipt: BallotReceipt; code: string }[] = [];
+    const refused: { item: Pending; error: unknown; release: boolean }[] = [];
+    settled.forEach((s, n) => {
+      const { item, admitted } = items[n];
+      const activityId = activityOf.get(item.payload.questionId);
+      if (s.status === 'fulfilled' && activityId) done.push({ item, code: receiptCode(admitted.commitment), receipt: { activityId, questionId: item.payload.questionId, replaced: s.value } });
+      else refused.push({ item, error: s.status === 'rejected' ? s.reason : new AppError('DATABASE_UNAVAILABLE'), release: admitted.freshReceipt && s.status === 'rejected' && s.reason instanceof AppError && s.reason.code === 'VOTING_CLOSED' });
+    });
+    try {
+      await this.transactions.run(async (tx) => {
+        await storeResults(tx, 'ballot.cast', done.map(({ item, receipt }) => ({ participantId: item.actor.participantId, opId: item.payload.opId, result: receipt })));
+        const release = refused.filter((r) => r.release);
+        if (release.length > 0) {
+          await tx.manager.query(
+            `DELETE FROM ballot_receipt b USING jsonb_to_recordset($1::jsonb) AS r(question_id uuid, participant_id uuid)
+              WHERE b.question_id = r.question_id AND b.participant_id = r.participant_id`,
+            [JSON.stringify(release.map(({ item }) => ({ question_id: item.payload.questionId, participant_id: item.actor.participantId })))],
+          );
+        }
+        await this.knowVersions(tx, done.map(({ item }) => item.actor.sessionId));
+        // To the voter only, and only the receipt code: never the value with the voter.
+        for (const { item, receipt, code } of done) {
+          await tx.publish('ballot.recorded', item.actor.sessionId, { activityId: receipt.activityId, questionId: receipt.questionId, receipt: code }, { room: rooms.participant(item.actor.participantId) });
+        }
+      });
+    } catch (error) {
+      // The ballots are durable: the acks stand. A resend finds no stored result and writes the same commitment again (counted once).
+      this.logger.warn(`anonymous acks not stored (${error instanceof AppError ? error.code : 'unexpected'})`);
+    }
+    for (const { item, receipt } of done) this.settle(item, { ok: true, data: receipt });
+    for (const { item, error } of refused) this.settle(item, { ok: false, error });
+    for (const questionId of new Set(done.map(({ receipt }) => receipt.questionId))) this.results.touch(questionId);
+  }
+
   /** Closing the app: the queued ballots are written (or refused) before the database goes. */
   async onModuleDestroy(): Promise<void> {
-    if (this.inFlight === 0 && this.queue.length === 0) return;
+    if (this.inFlight === 0 && this.queue.length === 0 && this.mixing === 0) return;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, DRAIN_ON_CLOSE_MS);
       this.onIdle = () => {

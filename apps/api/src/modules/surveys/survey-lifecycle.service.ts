@@ -7,6 +7,7 @@ import { AppError } from '../../common/errors/app-error';
 import type { Tx } from '../../common/realtime/transaction';
 import { Activity } from '../sessions/activity.entity';
 import { toActivitySummary } from '../sessions/views';
+import { BallotMixer } from './ballot-mixer';
 import { BallotsService } from './ballots.service';
 import { LiveResultsService } from './live-results.service';
 import { SurveyQuestion } from './survey.entity';
@@ -32,6 +33,7 @@ export class SurveyLifecycleService {
     private readonly surveys: SurveysService,
     private readonly ballots: BallotsService,
     private readonly results: LiveResultsService,
+    private readonly mixer: BallotMixer,
   ) {}
 
   async moveQuestion(tx: Tx, actor: ParticipantActor, questionId: string, move: QuestionMove): Promise<QuestionView> {
@@ -65,6 +67,8 @@ export class SurveyLifecycleService {
     await tx.manager.getRepository(SurveyQuestion).update(q.id, patch);
     const moved = { ...q, ...patch };
     const audit: Record<string, unknown> = { activityId: q.activityId, questionId: q.id, from: q.state, to };
+    // Anonymous ballots are rewritten once in a fresh random order: the whole question is the anonymity set.
+    if (to === 'closed') await this.mixer.shuffleAtClose(tx.manager, q.id);
     if (to === 'closed') Object.assign(audit, await this.digest(tx, q));
     await tx.audit(actor.sessionId, `survey.question.${to}`, actor.participantId, audit);
     return moved;

@@ -6,7 +6,7 @@ import { GroupsModule } from '../groups/groups.module';
 import { OutcomeRegistry } from '../outcomes/outcome-registry';
 import { SessionsModule } from '../sessions/sessions.module';
 import { BallotBatcher } from './ballot-batcher';
-import { BallotKeys } from './ballot-key';
+import { BallotMixer } from './ballot-mixer';
 import { BallotsService } from './ballots.service';
 import { LiveResultsService } from './live-results.service';
 import { SurveyLifecycleService } from './survey-lifecycle.service';
@@ -21,7 +21,7 @@ import { SurveysService } from './surveys.service';
 @Module({
   imports: [SessionsModule, GroupsModule],
   controllers: [SurveysController],
-  providers: [SurveyStore, BallotKeys, SurveysService, BallotsService, BallotBatcher, LiveResultsService, SurveyLifecycleService, SurveyReader, SurveyOutcomes, SurveySeeding, SurveysGateway],
+  providers: [SurveyStore, BallotMixer, SurveysService, BallotsService, BallotBatcher, LiveResultsService, SurveyLifecycleService, SurveyReader, SurveyOutcomes, SurveySeeding, SurveysGateway],
 })
 export class SurveysModule implements OnModuleInit {
   constructor(

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { shuffledFor } from '@palabre/domain';
 import type { BallotValue, QuestionView, SurveySettings } from '@palabre/contracts';
 import { useCommandMutation } from '../../../lib/live';
+import { anonymousBallot, anonymousCredentials, rememberAnonymous } from '../device-ballots';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { useAnnounce } from '../../../ui/Announcer';
 import {
@@ -24,9 +25,13 @@ function initial(question: QuestionView, options: { id: string }[], mine: Ballot
 }
 
 /** One open question on a member's phone: controls, send, and the receipt once the server acknowledged. */
-export function BallotForm({ question, settings, mine, participantId }: { question: QuestionView; settings: SurveySettings; mine: BallotValue | undefined; participantId: string }) {
+export function BallotForm({ question, settings, mine: named, participantId }: { question: QuestionView; settings: SurveySettings; mine: BallotValue | undefined; participantId: string }) {
   const { t } = useTranslation('surveys');
   const announce = useAnnounce();
+  const anonymous = settings.anonymity === 'anonymous';
+  // An anonymous ballot is known to this device only (the server cannot find it for anyone).
+  const [kept, setKept] = useState(() => (anonymous ? anonymousBallot(participantId, question.id) : undefined));
+  const mine = anonymous ? kept?.value : named;
   const options = 'options' in question.config ? (settings.shuffle ? shuffledFor(question.config.options, `${participantId}:${question.id}`) : question.config.options) : [];
   const [draft, setDraft] = useState<BallotValue | undefined>(() => initial(question, options, mine));
   const [dirty, setDirty] = useState(false);
@@ -37,12 +42,18 @@ export function BallotForm({ question, settings, mine, participantId }: { questi
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     if (!draft || cast.isPending || recorded) return;
+    const credentials = anonymous ? anonymousCredentials(participantId, question.id) : undefined;
+    const value = draft;
     cast.mutate(
-      { questionId: question.id, value: draft },
+      { questionId: question.id, value, ...(credentials ? { ballotSecret: credentials.ballotSecret } : {}) },
       {
         onSuccess: () => {
           setDirty(false);
-          announce(t('ballot.recorded'));
+          if (credentials) {
+            rememberAnonymous(participantId, question.id, value, credentials.receipt);
+            setKept({ value, receipt: credentials.receipt });
+            announce(t('ballot.recordedWithReceipt', { receipt: credentials.receipt }));
+          } else announce(t('ballot.recorded'));
         },
       },
     );
@@ -70,6 +81,13 @@ export function BallotForm({ question, settings, mine, participantId }: { questi
         </button>
       </div>
       {recorded && <p className="ballot-receipt">✓ {t('ballot.recorded')}</p>}
+      {anonymous && kept && (
+        <p className="ballot-receipt-code" data-testid="receipt-code">
+          {t('ballot.receipt')} <strong className="receipt-code">{kept.receipt}</strong>
+          <br />
+          <span className="muted">{t('ballot.receiptHelp')}</span>
+        </p>
+      )}
       <ErrorMessage error={cast.error} />
     </form>
   );
