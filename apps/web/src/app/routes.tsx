@@ -21,6 +21,7 @@ const ConsolePage = staffPage(() => import('../features/staff/pages/ConsolePage'
 const ArchiveListPage = staffPage(() => import('../features/outcomes/pages/ArchiveListPage'), 'ArchiveListPage');
 const ArchiveDetailPage = staffPage(() => import('../features/outcomes/pages/ArchiveDetailPage'), 'ArchiveDetailPage');
 const PublicResultsPage = staffPage(() => import('../features/outcomes/pages/PublicResultsPage'), 'PublicResultsPage');
+const ReceiptCheckPage = staffPage(() => import('../features/surveys/pages/ReceiptCheckPage'), 'ReceiptCheckPage');
 const ScreenPage = staffPage(() => import('../features/screen/pages/ScreenPage'), 'ScreenPage');
 
 export function AppRoutes() {
@@ -37,6 +38,7 @@ export function AppRoutes() {
         <Route path="staff/archive" element={<ArchiveListPage />} />
         <Route path="staff/archive/:id" element={<ArchiveDetailPage />} />
         <Route path="public/:code" element={<PublicResultsPage />} />
+        <Route path="public/:code/receipt" element={<ReceiptCheckPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
       <Route
