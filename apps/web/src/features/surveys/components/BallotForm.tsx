@@ -81,14 +81,26 @@ export function BallotForm({ question, settings, mine: named, participantId }: {
         </button>
       </div>
       {recorded && <p className="ballot-receipt">✓ {t('ballot.recorded')}</p>}
-      {anonymous && kept && (
-        <p className="ballot-receipt-code" data-testid="receipt-code">
-          {t('ballot.receipt')} <strong className="receipt-code">{kept.receipt}</strong>
-          <br />
-          <span className="muted">{t('ballot.receiptHelp')}</span>
-        </p>
-      )}
+      {anonymous && kept && <ReceiptNote receipt={kept.receipt} />}
       <ErrorMessage error={cast.error} />
     </form>
   );
+}
+
+/** The receipt code of an anonymous ballot, to note or screenshot (checked later on the public page). */
+export function ReceiptNote({ receipt }: { receipt: string }) {
+  const { t } = useTranslation('surveys');
+  return (
+    <p className="ballot-receipt-code" data-testid="receipt-code">
+      {t('ballot.receipt')} <strong className="receipt-code">{receipt}</strong>
+      <br />
+      <span className="muted">{t('ballot.receiptHelp')}</span>
+    </p>
+  );
+}
+
+/** After the vote closed: the receipt this device holds for an anonymous question, if any. */
+export function KeptReceipt({ questionId, participantId }: { questionId: string; participantId: string }) {
+  const kept = anonymousBallot(participantId, questionId);
+  return kept ? <ReceiptNote receipt={kept.receipt} /> : null;
 }

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ActivityViewProps } from '../../registry';
 import { useAnnounceQuestions } from '../hooks/useAnnounceQuestions';
 import { useSurvey } from '../hooks/useSurvey';
-import { BallotForm } from './BallotForm';
+import { BallotForm, KeptReceipt } from './BallotForm';
 import { QuestionResultsView } from './ResultsChart';
 import './surveys.css';
 
@@ -23,6 +23,7 @@ export function SurveyActivity({ activity }: ActivityViewProps) {
           <section key={q.id} className="stack" aria-labelledby={`qr-${q.id}`}>
             <h3 id={`qr-${q.id}`}>{q.prompt}</h3>
             <p className="muted">{t(`state.${q.state}`)}</p>
+            {survey.settings.anonymity === 'anonymous' && me.role === 'member' && <KeptReceipt questionId={q.id} participantId={me.id} />}
             {results[q.id]?.results && <QuestionResultsView question={q} live={results[q.id]} />}
           </section>
         ),
