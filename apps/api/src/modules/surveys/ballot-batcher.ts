@@ -29,6 +29,14 @@ interface Pending {
   reject(error: unknown): void;
 }
 
+/** What the mixer answered for one anonymous ballot: `replaced`, or its refusal. */
+interface MixResult {
+  item: Pending;
+  admitted: AnonymousAdmitted;
+  replaced?: boolean;
+  error?: unknown;
+}
+
 /**
  * The only write path of `ballot.cast`. Commands that passed the immediate checks (rate limit,
  * role, schema: CommandRunner.answer) wait here and are written in batches, one transaction per
@@ -53,6 +61,8 @@ export class BallotBatcher implements OnModuleDestroy {
   private inFlight = 0;
   /** Anonymous ballots handed to the mixer and not yet answered. */
   private mixing = 0;
+  /** Anonymous ballots the mixer has answered, waiting for their acks to be stored. */
+  private acks: MixResult[] = [];
   private scheduled = false;
   private onIdle?: () => void;
   /** A quarter of the pool, between 1 and 4: the rest stays for every other request. */
@@ -165,10 +175,12 @@ export class BallotBatcher implements OnModuleDestroy {
     for (const questionId of touched) this.results.touch(questionId);
     if (anonymous.length > 0) {
       this.mixing += anonymous.length;
-      void this.mixAnonymous(anonymous).finally(() => {
-        this.mixing -= anonymous.length;
-        this.drain();
-      });
+      for (const a of anonymous) {
+        this.mixer.add({ questionId: a.item.payload.questionId, commitment: a.admitted.commitment, value: a.item.payload.value }).then(
+          (replaced) => this.mixed({ ...a, replaced }),
+          (error: unknown) => this.mixed({ ...a, error }),
+        );
+      }
     }
   }
 
@@ -189,7 +201,7 @@ export class BallotBatcher implements OnModuleDestroy {
     admitted.forEach(({ actor, payload, sessionState }, k) => {
       try {
         const { question, value } = admitBallot(questionOf.get(payload.questionId), actor, payload, sessionState);
-        writes.push({ k, question, write: { questionId: question.id, participantId: actor.participantId, anonymity: question.anonymity, value, secret: payload.ballotSecret } });
+        writes.push({ k, question, write: { questionId: question.id, activityId: question.activity_id, participantId: actor.participantId, anonymity: question.anonymity, value, secret: payload.ballotSecret } });
       } catch (error) {
         answers[k] = toAppError(error);
       }
@@ -227,28 +239,32 @@ export class BallotBatcher implements OnModuleDestroy {
     for (const v of versions) tx.knowVersion(v.id, v.version);
   }
 
+  /** Anonymous ballots answered by the mixer in the same turn (one mixing batch) are acknowledged together. */
+  private mixed(result: MixResult): void {
+    this.acks.push(result);
+    if (this.acks.length > 1) return;
+    setImmediate(() => {
+      const results = this.acks;
+      this.acks = [];
+      void this.acknowledge(results).finally(() => {
+        this.mixing -= results.length;
+        this.drain();
+      });
+    });
+  }
+
   /**
-   * Anonymous ballots whose receipts are committed: the mixer writes them, apart (it is given no
-   * voter). Once their batches are durable, one transaction stores the acks (`storeResults`),
-   * sends each voter their receipt code, and gives back the receipts of first ballots the mixer
-   * refused (the question closed meanwhile); then the acks go out.
+   * Anonymous ballots whose mixing batch is settled. One transaction stores their acks
+   * (`storeResults`), gives back the receipts of first ballots the mixer refused (the question
+   * closed meanwhile) and sends each voter their receipt code; then the acks go out.
    */
-  private async mixAnonymous(items: { item: Pending; admitted: AnonymousAdmitted }[]): Promise<void> {
-    const settled = await Promise.allSettled(
-      items.map(({ item, admitted }) => this.mixer.add({ questionId: item.payload.questionId, commitment: admitted.commitment, value: item.payload.value })),
-    );
-    const questions: { id: string; activity_id: string }[] = await this.transactions
-      .run((tx) => tx.manager.query('SELECT id, activity_id FROM survey_question WHERE id = ANY($1::uuid[])', [[...new Set(items.map(({ item }) => item.payload.questionId))]]))
-      .catch(() => []);
-    const activityOf = new Map(questions.map((q) => [q.id, q.activity_id]));
+  private async acknowledge(results: MixResult[]): Promise<void> {
     const done: { item: Pending; receipt: BallotReceipt; code: string }[] = [];
     const refused: { item: Pending; error: unknown; release: boolean }[] = [];
-    settled.forEach((s, n) => {
-      const { item, admitted } = items[n];
-      const activityId = activityOf.get(item.payload.questionId);
-      if (s.status === 'fulfilled' && activityId) done.push({ item, code: receiptCode(admitted.commitment), receipt: { activityId, questionId: item.payload.questionId, replaced: s.value } });
-      else refused.push({ item, error: s.status === 'rejected' ? s.reason : new AppError('DATABASE_UNAVAILABLE'), release: admitted.freshReceipt && s.status === 'rejected' && s.reason instanceof AppError && s.reason.code === 'VOTING_CLOSED' });
-    });
+    for (const r of results) {
+      if (r.error === undefined) done.push({ item: r.item, code: receiptCode(r.admitted.commitment), receipt: { activityId: r.admitted.activityId, questionId: r.item.payload.questionId, replaced: r.replaced ?? false } });
+      else refused.push({ item: r.item, error: r.error, release: r.admitted.freshReceipt && r.error instanceof AppError && r.error.code === 'VOTING_CLOSED' });
+    }
     try {
       await this.transactions.run(async (tx) => {
         await storeResults(tx, 'ballot.cast', done.map(({ item, receipt }) => ({ participantId: item.actor.participantId, opId: item.payload.opId, result: receipt })));

@@ -56,6 +56,7 @@ export function admitBallot(
 /** One admitted ballot of a batch (see BallotsService.castMany). */
 export interface BallotWrite {
   questionId: string;
+  activityId: string;
   participantId: string;
   anonymity: SurveyAnonymity;
   value: BallotValue;
@@ -66,6 +67,7 @@ export interface BallotWrite {
 /** An anonymous ballot whose receipt is written: its commitment, for the mixer (BallotMixer). */
 export interface AnonymousAdmitted {
   commitment: string;
+  activityId: string;
   /** The receipt was written by this command (a first ballot), not found from an earlier one. */
   freshReceipt: boolean;
 }
@@ -126,13 +128,13 @@ export class BallotsService {
       }
       for (const { w, secret } of anonymous) {
         const key = `${w.questionId}:${w.participantId}`;
-        if (fresh.has(key)) outcomes.set(w, { commitment: ballotCommitment(secret), freshReceipt: true });
+        if (fresh.has(key)) outcomes.set(w, { commitment: ballotCommitment(secret), activityId: w.activityId, freshReceipt: true });
         else {
           const token = tokens.get(key);
           // Only the device that cast the ballot holds the secret behind the token; a ballot cast before tokens existed is final.
           if (token === null || token === undefined) outcomes.set(w, new AppError('BALLOT_NOT_CHANGEABLE'));
           else if (token !== voterToken(secret)) outcomes.set(w, new AppError('BALLOT_OTHER_DEVICE'));
-          else outcomes.set(w, { commitment: ballotCommitment(secret), freshReceipt: false });
+          else outcomes.set(w, { commitment: ballotCommitment(secret), activityId: w.activityId, freshReceipt: false });
         }
       }
     }
