@@ -4,7 +4,7 @@
 // or the public ballot board (GET /api/public/:code/ballot-board).
 //   --json        print the results as JSON (one object per question)
 //   --find CODE   also say whether a receipt code is on a board, and with which ballot
-// The algorithm (docs/decisions.md §14):
+// The algorithm (docs/decisions.md, "Secret ballots"):
 //   1. each board entry must carry receipt = receiptCode(commitment) (the commitment's first 12
 //      hex digits, upper case, in groups of four), and no commitment may appear twice;
 //   2. the ballots counted are the board's values, every one once;

@@ -126,7 +126,7 @@ export const surveyScenario = {
 
   /**
    * The same steady round on an anonymous survey (issue #17): an ack waits for its mixing batch
-   * (k ballots or the window, decisions.md §14), so its p99 is quoted beside the named one.
+   * (k ballots or the window, decisions.md, "Secret ballots"), so its p99 is quoted beside the named one.
    */
   anonymous({ facilitator, members, screens, rate }) {
     return steady({ facilitator, members, screens, rate, title: 'Vote secret du banc d’essai', anonymous: true });

@@ -101,7 +101,15 @@ export async function startPalabre(config: AppConfig, options: StartOptions = {}
 
   // Nest passes extra arguments on to http.Server#listen(port, host, backlog).
   const listen = app.listen.bind(app) as unknown as (port: number, host: string, backlog: number) => Promise<unknown>;
-  await listen(config.port, config.host, LISTEN_BACKLOG);
+  try {
+    // Runs the lifecycle hooks first: a kind without its full contract stops the start here.
+    await listen(config.port, config.host, LISTEN_BACKLOG);
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    for (const c of redisClients) c.disconnect();
+    await embedded?.stop();
+    throw error;
+  }
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
   const db = app.get(DataSource);

@@ -6,7 +6,6 @@ import { ActorResolver } from './auth/actor-resolver';
 import { RouteGuard } from './auth/route.guard';
 import { TokenService } from './auth/tokens';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
-import { ActivityKindRegistry } from './realtime/activity-kinds';
 import { CommandDispatcher } from './realtime/command-dispatcher';
 import { FloodCoolOffs } from './realtime/rate-limit';
 import { CommandRunner } from './realtime/command-runner';
@@ -18,7 +17,7 @@ import { SnapshotRegistry } from './realtime/snapshot-registry';
 import { TransactionRunner } from './realtime/transaction';
 import { VolatileFanout } from './realtime/volatile-fanout';
 
-const SHARED = [TokenService, ActorResolver, RealtimeEmitter, TransactionRunner, CommandRunner, PresenceService, VolatileFanout, SnapshotRegistry, ActivityKindRegistry, AuditService];
+const SHARED = [TokenService, ActorResolver, RealtimeEmitter, TransactionRunner, CommandRunner, PresenceService, VolatileFanout, SnapshotRegistry, AuditService];
 
 /** Cross-cutting services every feature module uses: auth, transactions, the live protocol. */
 @Global()

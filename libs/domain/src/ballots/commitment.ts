@@ -1,7 +1,7 @@
 import { sha256Hex } from './sha256';
 
 /**
- * Anonymous ballots (docs/decisions.md §14). The member's device holds a random secret; for
+ * Anonymous ballots (docs/decisions.md, "Secret ballots"). The member's device holds a random secret; for
  * each question it derives the question secret, which it sends with its ballot. The server
  * keeps two unrelated hashes of it: the ballot's commitment (on the ballot row, published on
  * the sealed ballot board) and the voter token (on the receipt row, with the voter). Without

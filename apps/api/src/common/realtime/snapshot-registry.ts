@@ -4,7 +4,10 @@ import type { ParticipantActor } from '../auth/actor';
 
 export type SnapshotContributor = (actor: ParticipantActor, manager: EntityManager) => Promise<unknown>;
 
-/** Feature modules add their part of the session snapshot here (keyed by feature name). */
+/**
+ * Parts of the session snapshot that belong to no activity kind (the room: agenda, timer, screen),
+ * keyed by name. Activity kinds give theirs through their contract (ActivityKinds).
+ */
 @Injectable()
 export class SnapshotRegistry {
   private readonly contributors = new Map<string, SnapshotContributor>();

@@ -63,7 +63,13 @@ export class TestApp {
       ...overrides,
     };
     // Errors only, unless a test asks for a log level (to read what the app prints).
-    const palabre = await startPalabre(config, { inMemory: true, logger: overrides.logLevel ? undefined : ['error'] });
+    let palabre: RunningPalabre;
+    try {
+      palabre = await startPalabre(config, { inMemory: true, logger: overrides.logLevel ? undefined : ['error'] });
+    } catch (error) {
+      await drop?.();
+      throw error;
+    }
     return new TestApp(palabre, overrides.databaseUrl === undefined ? drop : undefined);
   }
 

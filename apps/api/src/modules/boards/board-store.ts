@@ -8,6 +8,7 @@ import { rooms } from '../../common/realtime/rooms';
 import type { Tx } from '../../common/realtime/transaction';
 import { ActivitiesService } from '../sessions/activities.service';
 import type { Activity } from '../sessions/activity.entity';
+import { activityRooms, readReportBackOpen } from '../sessions/audience';
 import { Participant } from '../sessions/participant.entity';
 import { Board, Idea, IdeaComment } from './board.entity';
 import { toCommentView, toIdeaView } from './views';
@@ -18,8 +19,9 @@ export interface BoardCtx {
   board: Board;
   state: BoardState;
   sessionId: string;
-  /** Rooms of the people who see its public ideas: the session, or the group and the staff. */
+  /** Rooms of the people who see its public ideas (`activityRooms`: the one audience rule). */
   audience: string[];
+  reportBackOpen: boolean;
 }
 
 /** Loading boards and ideas with access checks, and publishing idea changes to the right rooms. */
@@ -29,14 +31,25 @@ export class BoardStore {
 
   /** A board the actor may act on; members never see a draft board (NOT_FOUND). */
   async load(tx: Tx, actor: ParticipantActor, activityId: string): Promise<BoardCtx> {
-    const activity = await this.activities.findWritable(tx, actor, activityId);
+    const { activity, reportBackOpen } = await this.activities.loadWritable(tx, actor, activityId);
     if (activity.kind !== 'board') throw new AppError('NOT_FOUND');
     if (activity.state === 'draft' && !isStaffRole(actor.role)) throw new AppError('NOT_FOUND');
-    const board = await tx.manager.getRepository(Board).findOneBy({ activityId });
+    return this.context(tx, activity, reportBackOpen);
+  }
+
+  /** The board of an activity already checked (the lifecycle's hooks), with who hears about it. */
+  async context(tx: Tx, activity: Activity, reportBackOpen?: boolean): Promise<BoardCtx> {
+    const board = await tx.manager.getRepository(Board).findOneBy({ activityId: activity.id });
     if (!board) throw new AppError('NOT_FOUND');
-    // A draft board is the staff's alone: nothing about it reaches the members' rooms.
-    const audience = activity.state === 'draft' ? [rooms.staff(actor.sessionId)] : audienceOf(activity);
-    return { activity, board, state: activity.state as BoardState, sessionId: actor.sessionId, audience };
+    const open = reportBackOpen ?? (await readReportBackOpen(tx.manager, activity.sessionId));
+    return { activity, board, state: activity.state as BoardState, sessionId: activity.sessionId, audience: activityRooms(activity, open), reportBackOpen: open };
+  }
+
+  /** After a state change: the audience follows the new state (a draft board is the staff's alone). */
+  setState(ctx: BoardCtx, state: BoardState): void {
+    ctx.activity.state = state;
+    ctx.state = state;
+    ctx.audience = activityRooms(ctx.activity, ctx.reportBackOpen);
   }
 
   /** Refusals for anything that adds or changes content: suspended member, closed or locked board. */
@@ -97,9 +110,4 @@ export class BoardStore {
     const people = await manager.getRepository(Participant).find({ where: { id: In([...new Set(ids)]) }, select: { id: true, displayName: true } });
     return new Map(people.map((p) => [p.id, p.displayName]));
   }
-}
-
-/** Plenary boards speak to the session; a group's board to its group and the staff. */
-export function audienceOf(activity: Pick<Activity, 'sessionId' | 'groupId'>): string[] {
-  return activity.groupId ? [rooms.group(activity.groupId), rooms.staff(activity.sessionId)] : [rooms.session(activity.sessionId)];
 }

@@ -1,9 +1,7 @@
+import { ACTIVITY_STATES } from '@palabre/domain';
+import { ActivityKinds } from '../sessions/activity-kinds';
 import { Module, type OnModuleInit } from '@nestjs/common';
-import { ActivityKindRegistry } from '../../common/realtime/activity-kinds';
-import { SnapshotRegistry } from '../../common/realtime/snapshot-registry';
-import { GroupAdapters } from '../groups/group-adapters';
 import { GroupsModule } from '../groups/groups.module';
-import { OutcomeRegistry } from '../outcomes/outcome-registry';
 import { SessionsModule } from '../sessions/sessions.module';
 import { BoardOutcomes } from './board-outcomes';
 import { BoardSeeding } from './board-seeding';
@@ -25,22 +23,26 @@ import { SupportsService } from './supports.service';
 })
 export class BoardsModule implements OnModuleInit {
   constructor(
-    private readonly kinds: ActivityKindRegistry,
-    private readonly snapshots: SnapshotRegistry,
+    private readonly kinds: ActivityKinds,
     private readonly boards: BoardsService,
-    private readonly outcomes: OutcomeRegistry,
     private readonly boardOutcomes: BoardOutcomes,
-    private readonly groupAdapters: GroupAdapters,
     private readonly seeding: BoardSeeding,
   ) {}
 
   onModuleInit(): void {
-    this.kinds.register('board', this.boards.kind);
-    this.snapshots.register('boards', (actor, manager) => this.boards.snapshot(actor, manager));
-    this.outcomes.register('boards', (sessionId, manager) => this.boardOutcomes.sections(sessionId, manager));
-    this.groupAdapters.register({
-      boardSeeder: { seed: (tx, actor, boardActivityId, cards) => this.seeding.seed(tx, actor, boardActivityId, cards) },
-      ideas: { ideas: (tx, sessionId, ideaIds) => this.seeding.ideaCards(tx, sessionId, ideaIds) },
+    this.kinds.register('board', {
+      feature: 'boards',
+      states: ACTIVITY_STATES.board,
+      ...this.boards.kind,
+      open: (tx, activity) => this.boards.move(tx, activity, 'open'),
+      close: (tx, activity) => this.boards.move(tx, activity, 'locked'),
+      reopen: (tx, activity) => this.boards.move(tx, activity, 'open'),
+      snapshot: (actor, manager) => this.boards.snapshot(actor, manager),
+      outcomes: (sessionId, manager) => this.boardOutcomes.sections(sessionId, manager),
+      group: {
+        seed: (tx, actor, boardActivityId, cards) => this.seeding.seed(tx, actor, boardActivityId, cards),
+        ideaCards: (tx, sessionId, ideaIds) => this.seeding.ideaCards(tx, sessionId, ideaIds),
+      },
     });
   }
 }

@@ -1,18 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import { BoardConfig, type BoardsFeature, type BoardSnapshot, type BoardState, type BoardView, type CommandPayload } from '@palabre/contracts';
-import { BOARD_TRANSITIONS, canReadActivity, canSeeIdea, canTransition, columnIdsFor, isStaffRole } from '@palabre/domain';
+import { BOARD_TRANSITIONS, canSeeIdea, canTransition, columnIdsFor, isStaffRole } from '@palabre/domain';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
-import type { ActivityKindHandler } from '../../common/realtime/activity-kinds';
+import type { ActivityKindContract } from '../sessions/activity-kinds';
 import { rooms } from '../../common/realtime/rooms';
 import type { Tx } from '../../common/realtime/transaction';
 import { parseWith } from '../../common/validation';
+import { ActivityLifecycle } from '../sessions/activity-lifecycle';
 import { Activity } from '../sessions/activity.entity';
+import { canSeeActivity, readReportBackOpen } from '../sessions/audience';
 import { Participant } from '../sessions/participant.entity';
 import { toActivitySummary } from '../sessions/views';
 import { Board, Idea, IdeaComment, IdeaSupport } from './board.entity';
-import { audienceOf, BoardStore, type BoardCtx } from './board-store';
+import { BoardStore, type BoardCtx } from './board-store';
 import { SupportsService } from './supports.service';
 import { toBoardView, toCommentView, toIdeaView } from './views';
 
@@ -22,17 +24,18 @@ export class BoardsService {
   constructor(
     private readonly store: BoardStore,
     private readonly supports: SupportsService,
+    private readonly lifecycle: ActivityLifecycle,
   ) {}
 
-  readonly kind: ActivityKindHandler = {
-    onCreate: async (tx, activity, config) => {
+  readonly kind: Pick<ActivityKindContract, 'create' | 'remove'> = {
+    create: async (tx, activity, config) => {
       const parsed = parseWith(BoardConfig, config ?? {});
       const ids = columnIdsFor(parsed.columns);
       const stored = { ...parsed, columns: parsed.columns.map((c, i) => ({ id: ids[i], title: c.title })) };
       await tx.manager.getRepository(Board).insert({ activityId: activity.id, sessionId: activity.sessionId, ...stored });
       return stored;
     },
-    onDelete: async (tx, activity) => {
+    remove: async (tx, activity) => {
       for (const entity of [IdeaComment, IdeaSupport, Idea, Board]) await tx.manager.getRepository(entity).delete({ activityId: activity.id });
     },
   };
@@ -65,18 +68,27 @@ export class BoardsService {
     return { view: await this.publishBoard(tx, ctx), revealed };
   }
 
+  /**
+   * The board commands open, lock and unlock through the activity lifecycle, like the agenda:
+   * one path, whose hooks below store the board's state and tell its audience.
+   */
   private async transition(tx: Tx, actor: ParticipantActor, activityId: string, to: BoardState): Promise<BoardView> {
     const ctx = await this.store.load(tx, actor, activityId);
     if (ctx.state === to) return toBoardView(ctx.board, ctx.state);
     if (!canTransition(BOARD_TRANSITIONS, ctx.state, to)) throw new AppError('INVALID_TRANSITION');
     const auditType = to === 'locked' ? 'board.locked' : ctx.state === 'draft' ? 'board.opened' : 'board.unlocked';
-    await tx.manager.getRepository(Activity).update(activityId, { state: to });
-    ctx.activity.state = to;
-    ctx.state = to;
-    ctx.audience = audienceOf(ctx.activity);
-    await tx.publish('activity.updated', ctx.sessionId, { activity: toActivitySummary(ctx.activity) });
-    await tx.audit(ctx.sessionId, auditType, actor.participantId, { activityId });
-    return this.publishBoard(tx, ctx);
+    if (to === 'locked') await this.lifecycle.close(tx, activityId, actor.participantId, auditType);
+    else await this.lifecycle.open(tx, activityId, actor.participantId, auditType);
+    return toBoardView(ctx.board, to);
+  }
+
+  /** Lifecycle hook (open, close = lock, reopen = unlock): stores the board's state and sends the board to its new audience. */
+  async move(tx: Tx, activity: Activity, to: BoardState): Promise<BoardState> {
+    const ctx = await this.store.context(tx, activity);
+    await tx.manager.getRepository(Activity).update(activity.id, { state: to });
+    this.store.setState(ctx, to);
+    await this.publishBoard(tx, ctx);
+    return to;
   }
 
   private async publishBoard(tx: Tx, ctx: BoardCtx): Promise<BoardView> {
@@ -89,13 +101,11 @@ export class BoardsService {
   async snapshot(actor: ParticipantActor, manager: EntityManager): Promise<BoardsFeature> {
     const staff = isStaffRole(actor.role);
     const me = await manager.getRepository(Participant).findOneBy({ id: actor.participantId });
-    const settings: { open: boolean | null }[] = await manager.query(`SELECT (settings->>'reportBackOpen')::boolean AS open FROM session WHERE id = $1`, [actor.sessionId]);
-    const reportBackOpen = settings[0]?.open === true;
+    const reportBackOpen = await readReportBackOpen(manager, actor.sessionId);
     const activities = await manager.getRepository(Activity).find({ where: { sessionId: actor.sessionId, kind: 'board' }, order: { position: 'ASC' } });
     const boards: Record<string, BoardSnapshot> = {};
     for (const activity of activities) {
-      if (!staff && activity.state === 'draft') continue;
-      if (!canReadActivity({ role: actor.role, actorGroupId: me?.groupId ?? null, activityGroupId: activity.groupId, reportBackOpen })) continue;
+      if (!canSeeActivity({ role: actor.role, groupId: me?.groupId ?? null }, activity, reportBackOpen)) continue;
       const board = await manager.getRepository(Board).findOneBy({ activityId: activity.id });
       if (board) boards[activity.id] = await this.boardSnapshot(manager, actor, activity, board);
     }

@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RealtimeEmitter } from '../../common/realtime/emitter';
 import { rooms } from '../../common/realtime/rooms';
-import { audienceOf } from './board-store';
+import { activityRooms, readReportBackOpen } from '../sessions/audience';
 import { SupportsService } from './supports.service';
 
 /** Supports of a burst are sent together: at most one count update per board every 100 ms. */
@@ -40,8 +40,8 @@ export class SupportBroadcaster implements OnModuleDestroy {
     this.pending.delete(activityId);
     if (!entry) return;
     try {
-      const rows: { session_id: string; group_id: string | null; supports_hidden: boolean; version: number }[] = await this.db.query(
-        `SELECT a.session_id, a.group_id, b.supports_hidden, s.version
+      const rows: { session_id: string; group_id: string | null; state: string; supports_hidden: boolean; version: number }[] = await this.db.query(
+        `SELECT a.session_id, a.group_id, a.state, b.supports_hidden, s.version
            FROM activity a JOIN board b ON b.activity_id = a.id JOIN session s ON s.id = a.session_id WHERE a.id = $1`,
         [activityId],
       );
@@ -50,7 +50,8 @@ export class SupportBroadcaster implements OnModuleDestroy {
       const counts = await this.supports.counts(this.db.manager, activityId, entry.ideaIds === 'all' ? undefined : [...entry.ideaIds]);
       const staff = rooms.staff(board.session_id);
       // Hidden supports: only the staff see counts; members keep their own state from their acks.
-      const room = board.supports_hidden ? [staff] : [...audienceOf({ sessionId: board.session_id, groupId: board.group_id }), staff];
+      const audience = activityRooms({ sessionId: board.session_id, groupId: board.group_id, state: board.state }, await readReportBackOpen(this.db.manager, board.session_id));
+      const room = board.supports_hidden ? [staff] : [...audience, staff];
       this.emitter.emit(room, 'support.updated', { sessionId: board.session_id, version: board.version, activityId, counts });
     } catch (error) {
       this.logger.warn(`support counts not sent: ${error instanceof Error ? error.message : String(error)}`);

@@ -16,10 +16,12 @@ describe('working groups (real database, real socket.io)', () => {
   }
 
   /** A live session, its facilitator socket, a groups activity with the four default themes, and two members. */
-  async function setup(config: Record<string, unknown> = { placement: 'assign' }) {
+  async function setup(config: Record<string, unknown> = { placement: 'assign' }, { start = true } = {}) {
     const live = await t.liveSession();
     const staff = await t.connect(live.facilitator.token);
     const activity = await sendOk(staff, 'activity.create', { kind: 'groups', title: 'Groupes de travail', config });
+    // Members see the groups (and may choose one) once the working time is launched.
+    if (start) await sendOk(staff, 'activity.open', { activityId: activity.id });
     const snap = await snapshot(live.session, live.facilitator);
     const groups = snap.features.groups.activities[0].groups;
     const alice = await t.join(live.session.joinCode, 'Alice Fabre');
@@ -54,6 +56,7 @@ describe('working groups (real database, real socket.io)', () => {
       title: 'Groupes fermés',
       config: { groups: [{ name: 'A', capacity: 5 }, { name: 'B', capacity: 5 }], placement: 'choose', choiceClosesAt: '2020-01-01T00:00:00.000Z' },
     });
+    await sendOk(staff, 'activity.open', { activityId: closed.id });
     const closedGroups = (await snapshot(session, alice)).features.groups.activities.find((x) => x.activityId === closed.id)!.groups;
     const late = await send(a, 'group.choose', { groupId: closedGroups[0].id });
     expect(!late.ok && late.error.code).toBe('GROUP_CHOICE_CLOSED');
@@ -64,11 +67,16 @@ describe('working groups (real database, real socket.io)', () => {
     await sendOk(staff, 'group.assign', { participantId: alice.participant.id, groupId: groups[0].id });
     await sendOk(staff, 'group.assign', { participantId: bruno.participant.id, groupId: groups[1].id });
     const b = await t.connect(bruno.token);
-    const leaked = nextEvent(b, 'activity.created', () => true, 1500).then(() => 'heard', () => 'not heard');
+    const heard: string[] = [];
+    for (const e of ['activity.created', 'activity.updated'] as const) b.on(e, (p) => heard.push(p.activity.title));
     const boardA = await sendOk(staff, 'activity.create', { kind: 'qna', title: 'Questions du groupe A', groupId: groups[0].id });
-    // Another group's new activity is not even announced (its title would leak).
-    expect(await leaked).toBe('not heard');
     const boardB = await sendOk(staff, 'activity.create', { kind: 'qna', title: 'Questions du groupe B', groupId: groups[1].id });
+    const bOpened = nextEvent(b, 'activity.updated', (p) => p.activity.id === boardB.id);
+    await sendOk(staff, 'activity.open', { activityId: boardA.id });
+    await sendOk(staff, 'activity.open', { activityId: boardB.id });
+    await bOpened;
+    // Another group's activity is not even announced (its title would leak); drafts reach nobody but staff.
+    expect(heard).toEqual(['Questions du groupe B']);
 
     const seen = await snapshot(session, alice);
     expect(seen.activities.map((x) => x.id)).toContain(boardA.id);
@@ -182,8 +190,8 @@ describe('working groups (real database, real socket.io)', () => {
       await sendOk(socket, 'synthesis.save', { groupId: group.id, findings: 'Constats', proposals: [...proposals], disagreements: '', submit: true });
       await sendOk(staff, 'synthesis.validate', { groupId: group.id });
     }
-    const m = await t.connect(alice.token);
-    const created = nextEvent(m, 'activity.created');
+    // The final survey is a draft: the staff hear of it, members when it opens.
+    const created = nextEvent(staff, 'activity.created', (e) => e.activity.kind === 'survey');
     const { activity, questions } = await sendOk(staff, 'groups.createFinalSurvey', { activityId: groups[0].activityId, method: 'majority', title: 'Priorités finales' });
     expect(activity).toMatchObject({ kind: 'survey', title: 'Priorités finales', groupId: null });
     expect((await created).activity.id).toBe(activity.id);
@@ -194,8 +202,9 @@ describe('working groups (real database, real socket.io)', () => {
   });
 
   it('starts the groups for everyone, hands a placed member their group activities, and marks the report-back', async () => {
-    const { staff, alice, activity, groups } = await setup();
+    const { staff, alice, activity, groups } = await setup({ placement: 'assign' }, { start: false });
     const board = await sendOk(staff, 'activity.create', { kind: 'board', title: 'Tableau du groupe 2', groupId: groups[1].id });
+    await sendOk(staff, 'activity.open', { activityId: board.id });
     const a = await t.connect(alice.token);
     const started = nextEvent(a, 'activity.updated', (p) => p.activity.id === activity.id);
     expect(await sendOk(staff, 'groups.start', { activityId: activity.id })).toMatchObject({ state: 'live' });

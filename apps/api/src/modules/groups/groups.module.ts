@@ -1,9 +1,8 @@
+import { ACTIVITY_STATES } from '@palabre/domain';
+import { ActivityKinds } from '../sessions/activity-kinds';
+import { ActivityLifecycle } from '../sessions/activity-lifecycle';
 import { Module, type OnModuleInit } from '@nestjs/common';
-import { ActivityKindRegistry } from '../../common/realtime/activity-kinds';
-import { SnapshotRegistry } from '../../common/realtime/snapshot-registry';
-import { OutcomeRegistry } from '../outcomes/outcome-registry';
 import { SessionsModule } from '../sessions/sessions.module';
-import { GroupAdapters } from './group-adapters';
 import { GroupOutcomes } from './group-outcomes';
 import { GroupsController } from './groups.controller';
 import { GroupsGateway } from './groups.gateway';
@@ -17,22 +16,37 @@ import { SynthesisService } from './synthesis.service';
 @Module({
   imports: [SessionsModule],
   controllers: [GroupsController],
-  providers: [GroupAdapters, GroupOutcomes, GroupsStore, PlacementService, SynthesisService, ReportBackService, GroupsSnapshotContributor, GroupsGateway],
-  // Boards and surveys register their adapters on GroupAdapters; the demo seeder uses the services.
-  exports: [GroupAdapters, PlacementService, SynthesisService, ReportBackService],
+  providers: [GroupOutcomes, GroupsStore, PlacementService, SynthesisService, ReportBackService, GroupsSnapshotContributor, GroupsGateway],
+  // The demo seeder uses the services.
+  exports: [PlacementService, SynthesisService, ReportBackService],
 })
 export class GroupsModule implements OnModuleInit {
   constructor(
-    private readonly kinds: ActivityKindRegistry,
-    private readonly snapshots: SnapshotRegistry,
+    private readonly kinds: ActivityKinds,
+    private readonly lifecycle: ActivityLifecycle,
     private readonly contributor: GroupsSnapshotContributor,
-    private readonly outcomes: OutcomeRegistry,
     private readonly groupOutcomes: GroupOutcomes,
   ) {}
 
   onModuleInit(): void {
-    this.kinds.register('groups', groupsKind);
-    this.snapshots.register('groups', (actor, manager) => this.contributor.collect(actor, manager));
-    this.outcomes.register('groups', (sessionId, manager) => this.groupOutcomes.sections(sessionId, manager));
+    this.kinds.register('groups', {
+      feature: 'groups',
+      states: ACTIVITY_STATES.groups,
+      ...groupsKind,
+      open: () => Promise.resolve('live'),
+      // The groups' own boards and surveys close with the working time, in the same transaction.
+      close: async (tx, activity, actorId) => {
+        const owned: { id: string }[] = await tx.manager.query(
+          'SELECT a.id FROM activity a JOIN working_group g ON g.id = a.group_id WHERE g.activity_id = $1 ORDER BY a.position, a.id',
+          [activity.id],
+        );
+        for (const { id } of owned) await this.lifecycle.close(tx, id, actorId);
+        return 'closed';
+      },
+      reopen: () => Promise.resolve('live'),
+      snapshot: (actor, manager) => this.contributor.collect(actor, manager),
+      outcomes: (sessionId, manager) => this.groupOutcomes.sections(sessionId, manager),
+      group: null,
+    });
   }
 }

@@ -4,6 +4,7 @@ import { GroupsConfig, type GroupDetail, type GroupMemberView, type GroupsSnapsh
 import { canReadActivity, isStaffRole } from '@palabre/domain';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { Activity } from '../sessions/activity.entity';
+import { canSeeActivity, readReportBackOpen } from '../sessions/audience';
 import { GroupsStore } from './groups.store';
 import { toCommentView, toSeedCardView, toSynthesisView } from './groups.views';
 import { GroupSeedCard, SynthesisComment, WorkingGroup } from './working-group.entity';
@@ -14,14 +15,15 @@ export class GroupsSnapshotContributor {
   constructor(private readonly store: GroupsStore) {}
 
   async collect(actor: ParticipantActor, manager: EntityManager): Promise<GroupsSnapshot> {
-    const settings: { settings: { reportBackOpen?: boolean; presentedGroupId?: string | null } }[] = await manager.query('SELECT settings FROM session WHERE id = $1', [actor.sessionId]);
-    const reportBackOpen = settings[0]?.settings.reportBackOpen === true;
+    const settings: { settings: { presentedGroupId?: string | null } }[] = await manager.query('SELECT settings FROM session WHERE id = $1', [actor.sessionId]);
+    const reportBackOpen = await readReportBackOpen(manager, actor.sessionId);
     // The actor's group as it is now (the REST actor is read per request; be explicit anyway).
     const me: { group_id: string | null }[] = await manager.query('SELECT group_id FROM participant WHERE id = $1', [actor.participantId]);
     const myGroupId = me[0]?.group_id ?? null;
     const activities = await manager.getRepository(Activity).find({ where: { sessionId: actor.sessionId, kind: 'groups' }, order: { position: 'ASC' } });
     const views = [];
     for (const a of activities) {
+      if (!canSeeActivity({ role: actor.role, groupId: myGroupId }, a, reportBackOpen)) continue;
       const config = GroupsConfig.parse(a.config);
       views.push({ activityId: a.id, placement: config.placement, choiceClosesAt: config.choiceClosesAt ?? null, groups: await this.store.views(manager, a.id) });
     }

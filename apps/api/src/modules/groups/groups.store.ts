@@ -8,6 +8,7 @@ import { RealtimeEmitter } from '../../common/realtime/emitter';
 import { rooms } from '../../common/realtime/rooms';
 import type { Tx } from '../../common/realtime/transaction';
 import { Activity } from '../sessions/activity.entity';
+import { canSeeActivity, readReportBackOpen } from '../sessions/audience';
 import { toActivitySummary } from '../sessions/views';
 import { toGroupView } from './groups.views';
 import { WorkingGroup } from './working-group.entity';
@@ -31,9 +32,8 @@ export class GroupsStore {
     return { activity, config: GroupsConfig.parse(activity.config) };
   }
 
-  async reportBackOpen(manager: EntityManager, sessionId: string): Promise<boolean> {
-    const rows: { open: boolean | null }[] = await manager.query(`SELECT (settings->>'reportBackOpen')::boolean AS open FROM session WHERE id = $1`, [sessionId]);
-    return rows[0]?.open === true;
+  reportBackOpen(manager: EntityManager, sessionId: string): Promise<boolean> {
+    return readReportBackOpen(manager, sessionId);
   }
 
   /** Isolation for group-owned things (synthesis, comments): a group the actor may not read answers NOT_FOUND. */
@@ -84,7 +84,8 @@ export class GroupsStore {
     for (const move of moves) {
       if (move.groupId && !activities.has(move.groupId)) {
         const owned = await tx.manager.getRepository(Activity).find({ where: { sessionId, groupId: move.groupId }, order: { position: 'ASC' } });
-        activities.set(move.groupId, owned.map(toActivitySummary));
+        // What a member of that group may see of them (drafts stay the staff's).
+        activities.set(move.groupId, owned.filter((a) => canSeeActivity({ role: 'member', groupId: move.groupId }, a, false)).map(toActivitySummary));
       }
       const body = { moves: [move], activities: move.groupId ? activities.get(move.groupId) : [] };
       await tx.publish('group.membersMoved', sessionId, body, { room: rooms.participant(move.participantId) });

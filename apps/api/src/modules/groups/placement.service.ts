@@ -35,8 +35,9 @@ export class PlacementService {
 
   async choose(tx: Tx, actor: ParticipantActor, p: CommandPayload<'group.choose'>): Promise<MovesResult> {
     const group = await this.store.lockGroup(tx, actor.sessionId, p.groupId);
-    const { config } = await this.store.groupsActivity(tx.manager, actor.sessionId, group.activityId);
-    if (config.placement !== 'choose') throw new AppError('GROUP_CHOICE_CLOSED');
+    const { activity, config } = await this.store.groupsActivity(tx.manager, actor.sessionId, group.activityId);
+    // Members choose while the working time runs (not in the staff's draft, not once it is closed).
+    if (config.placement !== 'choose' || activity.state !== 'live') throw new AppError('GROUP_CHOICE_CLOSED');
     if (config.choiceClosesAt && Date.parse(config.choiceClosesAt) <= Date.now()) throw new AppError('GROUP_CHOICE_CLOSED');
     if (actor.groupId === group.id) return { moves: [], groups: await this.store.views(tx.manager, group.activityId) };
     return this.move(tx, actor, group, actor.participantId, actor.groupId, 'choose');

@@ -8,7 +8,7 @@ import type { Tx } from '../../common/realtime/transaction';
 import { ActivitiesService } from '../sessions/activities.service';
 import { Activity } from '../sessions/activity.entity';
 import { toActivitySummary } from '../sessions/views';
-import { GroupAdapters } from './group-adapters';
+import { ActivityKinds } from '../sessions/activity-kinds';
 import { GroupsStore } from './groups.store';
 import { toSeedCardView } from './groups.views';
 import { GroupSeedCard, WorkingGroup } from './working-group.entity';
@@ -18,7 +18,7 @@ import { GroupSeedCard, WorkingGroup } from './working-group.entity';
 export class ReportBackService {
   constructor(
     private readonly store: GroupsStore,
-    private readonly adapters: GroupAdapters,
+    private readonly kinds: ActivityKinds,
     private readonly activities: ActivitiesService,
   ) {}
 
@@ -30,8 +30,9 @@ export class ReportBackService {
     }
     const cards = await this.resolve(tx, actor.sessionId, p.source);
     await tx.audit(actor.sessionId, 'group.seeded', actor.participantId, { groupId: group.id, source: p.source.kind, cards: cards.length });
-    if (p.boardActivityId && this.adapters.boardSeeder) {
-      await this.adapters.boardSeeder.seed(tx, actor, p.boardActivityId, cards);
+    const boards = this.kinds.groupAdaptation('board');
+    if (p.boardActivityId && boards?.seed) {
+      await boards.seed(tx, actor, p.boardActivityId, cards);
       return { cards: cards.map((c) => ({ ...c, id: randomUUID(), groupId: group.id, createdAt: new Date().toISOString() })), onBoard: true };
     }
     const repo = tx.manager.getRepository(GroupSeedCard);
@@ -46,11 +47,13 @@ export class ReportBackService {
       case 'cards':
         return source.cards;
       case 'surveyTop':
-        if (!this.adapters.surveyTop) throw new AppError('SEED_SOURCE_UNAVAILABLE');
-        return this.adapters.surveyTop.topResults(tx, sessionId, source.surveyActivityId, source.questionId, source.count);
+        const surveys = this.kinds.groupAdaptation('survey');
+        if (!surveys?.topResults) throw new AppError('SEED_SOURCE_UNAVAILABLE');
+        return surveys.topResults(tx, sessionId, source.surveyActivityId, source.questionId, source.count);
       case 'ideas':
-        if (!this.adapters.ideas) throw new AppError('SEED_SOURCE_UNAVAILABLE');
-        return this.adapters.ideas.ideas(tx, sessionId, source.ideaIds);
+        const ideas = this.kinds.groupAdaptation('board');
+        if (!ideas?.ideaCards) throw new AppError('SEED_SOURCE_UNAVAILABLE');
+        return ideas.ideaCards(tx, sessionId, source.ideaIds);
     }
   }
 
@@ -110,17 +113,10 @@ export class ReportBackService {
         ? { type: 'ranking' as const, prompt: 'Classez les propositions des groupes de travail, de la plus prioritaire à la moins prioritaire.', options }
         : { type: 'majority' as const, prompt: 'Quelle mention donnez-vous à chacune des propositions des groupes de travail ?', options, gradeCount: 7 as const };
     const questions = [QuestionDraft.parse(question)];
-    const activity = this.adapters.finalSurvey
-      ? await this.adapters.finalSurvey.create(tx, actor, { title: p.title, questions })
-      : await this.pendingSurvey(tx, actor, p.title, questions);
+    const createFinal = this.kinds.groupAdaptation('survey')?.createFinal;
+    if (!createFinal) throw new AppError('SEED_SOURCE_UNAVAILABLE');
+    const activity = await createFinal(tx, actor, { title: p.title, questions });
     await tx.audit(actor.sessionId, 'groups.final_survey_created', actor.participantId, { activityId: activity.id, method: p.method, options: options.length });
     return { activity, questions };
-  }
-
-  /** Until the surveys module registers its factory: a survey agenda item holding its questions. */
-  private async pendingSurvey(tx: Tx, actor: ParticipantActor, title: string, questions: QuestionDraft[]): Promise<ActivitySummary> {
-    const summary = await this.activities.createActivity(tx, actor, { opId: randomUUID(), kind: 'survey', title });
-    await tx.manager.query('UPDATE activity SET config = $2 WHERE id = $1', [summary.id, JSON.stringify({ pendingQuestions: questions, origin: 'groups' })]);
-    return summary;
   }
 }

@@ -3,9 +3,9 @@ import type { CommandPayload, SynthesisCommentView, SynthesisView, WorkingGroupV
 import { isStaffRole } from '@palabre/domain';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
-import { rooms } from '../../common/realtime/rooms';
 import type { Tx } from '../../common/realtime/transaction';
 import { Participant } from '../sessions/participant.entity';
+import { activityRooms } from '../sessions/audience';
 import { GroupsStore } from './groups.store';
 import { toCommentView, toSynthesisView } from './groups.views';
 import { SynthesisComment, WorkingGroup } from './working-group.entity';
@@ -88,8 +88,8 @@ export class SynthesisService {
 
   /** The group and staff; after the report-back, the whole session (and its screens) reads it too. */
   private async groupRooms(tx: Tx, sessionId: string, groupId: string): Promise<string[]> {
-    const open = await this.store.reportBackOpen(tx.manager, sessionId);
-    return open ? [rooms.session(sessionId)] : [rooms.group(groupId), rooms.staff(sessionId)];
+    // A group's own work has the audience of a running group activity.
+    return activityRooms({ sessionId, groupId, state: 'open' }, await this.store.reportBackOpen(tx.manager, sessionId));
   }
 }
 

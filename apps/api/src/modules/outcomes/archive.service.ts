@@ -7,6 +7,7 @@ import { TransactionRunner } from '../../common/realtime/transaction';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { AuditService } from '../audit/audit.service';
 import { canonicalJson, firstBrokenLink, sha256 } from '../audit/hash-chain';
+import { ActivityLifecycle } from '../sessions/activity-lifecycle';
 import { SessionsService } from '../sessions/sessions.service';
 import { Session } from '../sessions/session.entity';
 import { ArchiveRecord } from './archive-record.entity';
@@ -25,6 +26,7 @@ export class ArchiveService {
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly sessions: SessionsService,
+    private readonly lifecycle: ActivityLifecycle,
   ) {}
 
   /** Seals a closed session: stores its canonical record and digest, chains them, makes it read-only. */
@@ -32,6 +34,9 @@ export class ArchiveService {
     return this.transactions.run(async (tx) => {
       const session = await this.sessions.lockWritable(tx, sessionId);
       if (session.state !== 'closed') throw new AppError('SESSION_NOT_CLOSED');
+      // Nothing is sealed while a vote or an activity could still change it.
+      const open = await this.lifecycle.stillOpen(tx, sessionId);
+      if (open.length > 0) throw new AppError('SESSION_HAS_OPEN_ITEMS', open.map((o) => ({ path: `activities.${o.activityId}`, message: o.title })));
       const canonical = canonicalJson(await this.records.buildWith(tx.manager, sessionId));
       const digest = sha256(canonical);
       const link = await this.audit.append(tx.manager, sessionId, 'session.sealed', null, { digest });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, LessThan } from 'typeorm';
-import { Gender, MemberCategory, OUTCOME_SCHEMA_VERSION, ParticipantRole, TerritoryType, type OutcomeAgendaItem, type OutcomeParticipant, type OutcomeRecord } from '@palabre/contracts';
+import { Gender, MemberCategory, OUTCOME_SCHEMA_VERSION, OutcomeSection, ParticipantRole, TerritoryType, type OutcomeAgendaItem, type OutcomeParticipant, type OutcomeRecord } from '@palabre/contracts';
 import { AppError } from '../../common/errors/app-error';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { GENESIS_HASH } from '../audit/hash-chain';
@@ -8,7 +8,7 @@ import { Activity } from '../sessions/activity.entity';
 import { Assembly } from '../sessions/assembly.entity';
 import { Session } from '../sessions/session.entity';
 import { countCells } from './cells';
-import { OutcomeRegistry } from './outcome-registry';
+import { ActivityKinds } from '../sessions/activity-kinds';
 
 const MIN_CELL = 5;
 const STARTS = /\.(opened|started|live)$/;
@@ -35,7 +35,7 @@ interface ParticipantRow {
 export class OutcomeRecordService {
   constructor(
     private readonly db: DataSource,
-    private readonly registry: OutcomeRegistry,
+    private readonly kinds: ActivityKinds,
   ) {}
 
   /** Reads everything at one instant (REPEATABLE READ), outside any caller transaction. */
@@ -53,7 +53,8 @@ export class OutcomeRecordService {
     });
     const activities = await manager.getRepository(Activity).find({ where: { sessionId }, order: { position: 'ASC', id: 'ASC' } });
     const participants = await this.participants(manager, sessionId);
-    const sections = await this.registry.collect(sessionId, manager);
+    // Every kind's sections, validated against the shared schema (defaults filled in), in feature-name order.
+    const sections = (await this.kinds.outcomes(sessionId, manager)).map((part) => OutcomeSection.parse(part));
     const position = new Map(activities.map((a) => [a.id, a.position]));
     sections.sort((a, b) => (position.get(a.activityId ?? '') ?? Infinity) - (position.get(b.activityId ?? '') ?? Infinity));
     const members = participants.filter((p) => p.role === 'member');

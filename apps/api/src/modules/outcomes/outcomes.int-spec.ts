@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { parse } from 'csv-parse/sync';
@@ -9,7 +10,7 @@ import { invitationTokens } from '../../common/testing/roster';
 import { AuditService } from '../audit/audit.service';
 import { canonicalJson } from '../audit/hash-chain';
 import { OutcomeRecordService } from './outcome-record.service';
-import { OutcomeRegistry } from './outcome-registry';
+import { ActivityKinds } from '../sessions/activity-kinds';
 import { fakeBoardSection, fakeSurveySection } from '../../common/testing/fake-outcomes';
 import { pdfText } from '../../common/testing/pdf-text';
 
@@ -54,14 +55,14 @@ describe('outcomes: exports, sealing and the archive (real database)', () => {
     });
     // The fakes give fixed tallies and ideas to assert the renderers against; the real survey and
     // board contributors (tested in their modules) would add a second section for these activities.
-    const registry = t.palabre.app.get(OutcomeRegistry);
-    registry.unregister('surveys');
-    registry.unregister('boards');
-    registry.register('test-features', async (id, manager) => {
+    const kinds = t.palabre.app.get(ActivityKinds);
+    const fixed = async (id: string, manager: EntityManager) => {
       const rows: { display_name: string }[] = await manager.query(`SELECT display_name FROM participant WHERE session_id = $1 AND role = 'member' AND joined_at IS NOT NULL ORDER BY display_name`, [id]);
       const names = rows.map((r) => r.display_name);
       return id === sessionId ? [fakeBoardSection(board.id, names[0]), fakeSurveySection(survey.id, names)] : [];
-    });
+    };
+    jest.spyOn(kinds.get('survey'), 'outcomes').mockImplementation(fixed);
+    jest.spyOn(kinds.get('board'), 'outcomes').mockResolvedValue([]);
   });
 
   it('builds a byte-identical canonical record on every run', async () => {

@@ -1,17 +1,15 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { SessionsModule } from '../sessions/sessions.module';
 import { ArchiveService } from './archive.service';
 import { ExportsService } from './exports.service';
 import { OutcomeRecordService } from './outcome-record.service';
-import { OutcomeRegistry } from './outcome-registry';
 import { ArchiveController, ExportsController, PublicResultsController } from './outcomes.controller';
 
-/** Exports, sealing and the archive. Global so that every feature module can inject OutcomeRegistry. */
-@Global()
+/** Exports, sealing and the archive. */
 @Module({
   imports: [SessionsModule],
   controllers: [ExportsController, ArchiveController, PublicResultsController],
-  providers: [OutcomeRegistry, OutcomeRecordService, ExportsService, ArchiveService],
-  exports: [OutcomeRegistry, OutcomeRecordService],
+  providers: [OutcomeRecordService, ExportsService, ArchiveService],
+  exports: [OutcomeRecordService],
 })
 export class OutcomesModule {}

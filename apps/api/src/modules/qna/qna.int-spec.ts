@@ -85,11 +85,20 @@ describe('Q&A "Échange avec la présidente" (real database, real socket.io)', (
     expect(audit).toEqual([{ payload: expect.objectContaining({ activityId: qna.id, to: { anonymousAllowed: false, moderation: 'pre' } }) }]);
   });
 
-  it('tells members the settings of a Q&A created while they are connected', async () => {
+  it('tells members the settings of a Q&A when it opens, not while it is a staff draft', async () => {
     const { staff, brunoSocket } = await room();
-    const told = nextEvent(brunoSocket, 'qna.settings.updated', (e) => e.settings.anonymousAllowed === false);
+    const drafts: string[] = [];
+    brunoSocket.on('activity.created', (e) => drafts.push(e.activity.title));
+    const staffTold = nextEvent(staff, 'qna.settings.updated', (e) => e.settings.anonymousAllowed === false);
     const created = await sendOk(staff, 'activity.create', { kind: 'qna', title: 'Questions nominatives', config: { anonymousAllowed: false } });
+    await staffTold;
+    const told = nextEvent(brunoSocket, 'qna.settings.updated', (e) => e.activityId === created.id);
+    const opened = nextEvent(brunoSocket, 'activity.updated', (e) => e.activity.id === created.id);
+    await sendOk(staff, 'activity.open', { activityId: created.id });
     expect(await told).toMatchObject({ activityId: created.id, settings: { anonymousAllowed: false, moderation: 'post' } });
+    expect((await opened).activity).toMatchObject({ title: 'Questions nominatives', state: 'open' });
+    // The draft's title never reached the member.
+    expect(drafts).toEqual([]);
   });
 
   it('keeps pre-moderated questions in the staff queue: other members never see them until approved', async () => {

@@ -1,9 +1,10 @@
+import { ACTIVITY_STATES } from '@palabre/domain';
+import { ActivityKinds } from '../sessions/activity-kinds';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { QnaConfig } from '@palabre/contracts';
-import { ActivityKindRegistry } from '../../common/realtime/activity-kinds';
-import { SnapshotRegistry } from '../../common/realtime/snapshot-registry';
+import type { Tx } from '../../common/realtime/transaction';
+import { Activity } from '../sessions/activity.entity';
 import { parseWith } from '../../common/validation';
-import { OutcomeRegistry } from '../outcomes/outcome-registry';
 import { SessionsModule } from '../sessions/sessions.module';
 import { QnaOutcomes } from './qna-outcomes';
 import { QnaVotesBroadcaster } from './qna-votes.broadcaster';
@@ -17,27 +18,39 @@ import { QnaService } from './qna.service';
 })
 export class QnaModule implements OnModuleInit {
   constructor(
-    private readonly kinds: ActivityKindRegistry,
-    private readonly snapshots: SnapshotRegistry,
+    private readonly kinds: ActivityKinds,
     private readonly qna: QnaService,
-    private readonly outcomes: OutcomeRegistry,
     private readonly qnaOutcomes: QnaOutcomes,
   ) {}
 
   onModuleInit(): void {
     this.kinds.register('qna', {
+      feature: 'qna',
+      states: ACTIVITY_STATES.qna,
       // Questions live in their own table; the activity only keeps the validated settings.
-      onCreate: async (tx, activity, config) => {
+      create: async (tx, activity, config) => {
         const settings = parseWith(QnaConfig, config ?? {});
         await this.qna.publishSettings(tx, activity, settings);
         return settings;
       },
-      onDelete: async (tx, activity) => {
+      remove: async (tx, activity) => {
         await tx.manager.query('DELETE FROM qna_vote WHERE question_id IN (SELECT id FROM qna_question WHERE activity_id = $1)', [activity.id]);
         await tx.manager.query('DELETE FROM qna_question WHERE activity_id = $1', [activity.id]);
       },
+      // Asking and upvoting follow the activity state (QNA_CLOSED); the questions keep their own.
+      open: (tx, activity) => this.open(tx, activity),
+      close: () => Promise.resolve('closed'),
+      reopen: (tx, activity) => this.open(tx, activity),
+      snapshot: (actor, manager) => this.qna.snapshot(actor, manager),
+      outcomes: (sessionId, manager) => this.qnaOutcomes.sections(sessionId, manager),
+      group: null,
     });
-    this.snapshots.register('qna', (actor, manager) => this.qna.snapshot(actor, manager));
-    this.outcomes.register('qna', (sessionId, manager) => this.qnaOutcomes.sections(sessionId, manager));
+  }
+
+  /** Members hear of a Q&A when it opens: its settings (the ask form offers anonymity only where allowed) go to its audience then. */
+  private async open(tx: Tx, activity: Activity): Promise<'open'> {
+    await tx.manager.getRepository(Activity).update(activity.id, { state: 'open' });
+    await this.qna.publishSettings(tx, activity, parseWith(QnaConfig, activity.config ?? {}));
+    return 'open';
   }
 }

@@ -2,14 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { isDeepStrictEqual } from 'node:util';
 import type { EntityManager } from 'typeorm';
 import { QnaConfig, type CommandPayload, type QnaQuestionStatus, type QnaQuestionView, type QnaSnapshot, type QnaVoteResult } from '@palabre/contracts';
-import { canMerge, canReadActivity, isPublicQuestion, isStaffRole, isVotable, QNA_MODERATION_FROM, QNA_MODERATION_TARGET } from '@palabre/domain';
+import { canMerge, isPublicQuestion, isStaffRole, isVotable, QNA_MODERATION_FROM, QNA_MODERATION_TARGET } from '@palabre/domain';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
 import { rooms } from '../../common/realtime/rooms';
 import type { Tx } from '../../common/realtime/transaction';
 import { returningRows } from '../../database/returning';
-import type { Activity } from '../sessions/activity.entity';
+import { Activity } from '../sessions/activity.entity';
 import { ActivitiesService } from '../sessions/activities.service';
+import { activityEventOptions, canSeeActivity, readReportBackOpen } from '../sessions/audience';
 import { parseWith } from '../../common/validation';
 import { QUESTION_SELECT, toQuestionView, type QuestionRow } from './qna.views';
 
@@ -23,7 +24,7 @@ export class QnaService {
   async ask(tx: Tx, actor: ParticipantActor, p: CommandPayload<'qna.ask'>): Promise<QnaQuestionView> {
     if (actor.blocked) throw new AppError('PARTICIPANT_BLOCKED');
     const activity = await this.qnaActivity(tx, actor, p.activityId);
-    if (activity.state !== 'open') throw new AppError('QNA_CLOSED');
+    await this.assertOpen(tx, activity.id);
     const config = parseWith(QnaConfig, activity.config);
     if (p.anonymous && !config.anonymousAllowed) throw new AppError('QNA_ANONYMOUS_NOT_ALLOWED');
     // Staff questions skip pre-moderation: they are the moderators.
@@ -37,7 +38,7 @@ export class QnaService {
       // The moderation queue is the staff's; the author alone sees their own question waiting.
       await tx.publish('qna.queue.updated', actor.sessionId, { question }, { room: [rooms.staff(actor.sessionId), rooms.participant(actor.participantId)] });
     } else {
-      await tx.publish('qna.question.created', actor.sessionId, { question });
+      await tx.publish('qna.question.created', actor.sessionId, { question }, await this.audience(tx.manager, activity.id));
     }
     await tx.audit(actor.sessionId, 'qna.asked', actor.participantId, { activityId: activity.id, questionId: question.id, status });
     return question;
@@ -119,8 +120,13 @@ export class QnaService {
 
   /** Tells those who may read the Q&A its settings (the ask form offers anonymity only where allowed). */
   async publishSettings(tx: Tx, activity: Pick<Activity, 'id' | 'sessionId' | 'groupId'>, settings: QnaConfig): Promise<void> {
-    const room = activity.groupId ? [rooms.group(activity.groupId), rooms.staff(activity.sessionId)] : rooms.session(activity.sessionId);
-    await tx.publish('qna.settings.updated', activity.sessionId, { activityId: activity.id, settings }, { room });
+    await tx.publish('qna.settings.updated', activity.sessionId, { activityId: activity.id, settings }, await this.audience(tx.manager, activity.id));
+  }
+
+  /** Who hears about this Q&A's public questions and settings: the one audience rule. */
+  async audience(manager: EntityManager, activityId: string): Promise<{ room?: string[]; bump?: boolean }> {
+    const activity = await manager.getRepository(Activity).findOneByOrFail({ id: activityId });
+    return activityEventOptions(activity, await readReportBackOpen(manager, activity.sessionId));
   }
 
   /** Snapshot part: members see published questions and their own waiting ones; staff see all. */
@@ -130,17 +136,18 @@ export class QnaService {
       `${QUESTION_SELECT} JOIN activity a ON a.id = q.activity_id WHERE q.session_id = $1 ORDER BY q.created_at`,
       [actor.sessionId],
     );
-    const me: { group_id: string | null; report_back: boolean | null }[] = await manager.query(
-      `SELECT p.group_id, (s.settings->>'reportBackOpen')::boolean AS report_back FROM participant p JOIN session s ON s.id = p.session_id WHERE p.id = $1`,
-      [actor.participantId],
-    );
-    const groups: { id: string; group_id: string | null; kind: string; config: unknown }[] = await manager.query(
-      'SELECT id, group_id, kind, config FROM activity WHERE session_id = $1',
+    const me: { group_id: string | null }[] = await manager.query('SELECT group_id FROM participant WHERE id = $1', [actor.participantId]);
+    const reportBackOpen = await readReportBackOpen(manager, actor.sessionId);
+    const groups: { id: string; group_id: string | null; state: string; kind: string; config: unknown }[] = await manager.query(
+      'SELECT id, group_id, state, kind, config FROM activity WHERE session_id = $1',
       [actor.sessionId],
     );
-    const groupOf = new Map(groups.map((g) => [g.id, g.group_id]));
-    const readable = (activityId: string) =>
-      canReadActivity({ role: actor.role, actorGroupId: me[0]?.group_id ?? null, activityGroupId: groupOf.get(activityId) ?? null, reportBackOpen: me[0]?.report_back === true });
+    const byId = new Map(groups.map((g) => [g.id, g]));
+    const viewer = { role: actor.role, groupId: me[0]?.group_id ?? null };
+    const readable = (activityId: string) => {
+      const a = byId.get(activityId);
+      return a !== undefined && canSeeActivity(viewer, { groupId: a.group_id, state: a.state }, reportBackOpen);
+    };
     const questions = rows
       .filter((r) => readable(r.activity_id))
       .filter((r) => staff || isPublicQuestion(r.status) || (r.status === 'pending' && r.author_id === actor.participantId))
@@ -179,12 +186,12 @@ export class QnaService {
   private async publishChange(tx: Tx, sessionId: string, from: QnaQuestionStatus, after: QuestionRow): Promise<void> {
     const question = toQuestionView(after);
     if (isPublicQuestion(after.status)) {
-      await tx.publish('qna.question.updated', sessionId, { question });
+      await tx.publish('qna.question.updated', sessionId, { question }, await this.audience(tx.manager, after.activity_id));
       return;
     }
     await tx.publish('qna.queue.updated', sessionId, { question }, { room: rooms.staff(sessionId) });
     if (isPublicQuestion(from)) {
-      await tx.publish('qna.question.removed', sessionId, { activityId: after.activity_id, questionId: after.id, mergedInto: after.merged_into });
+      await tx.publish('qna.question.removed', sessionId, { activityId: after.activity_id, questionId: after.id, mergedInto: after.merged_into }, await this.audience(tx.manager, after.activity_id));
     }
   }
 
@@ -200,7 +207,7 @@ export class QnaService {
     const q = await this.row(tx.manager, questionId, true, actor.sessionId);
     const activity = await this.qnaActivity(tx, actor, q.activity_id);
     if (!isPublicQuestion(q.status) && !isStaffRole(actor.role)) throw new AppError('NOT_FOUND');
-    if (activity.state !== 'open') throw new AppError('QNA_CLOSED');
+    await this.assertOpen(tx, activity.id);
     if (actor.blocked) throw new AppError('PARTICIPANT_BLOCKED');
     return q;
   }
@@ -210,6 +217,15 @@ export class QnaService {
     const peek = await this.row(tx.manager, questionId, false, actor.sessionId);
     await tx.manager.query('SELECT 1 FROM activity WHERE id = $1 FOR UPDATE', [peek.activity_id]);
     return this.row(tx.manager, questionId, true, actor.sessionId);
+  }
+
+  /**
+   * Questions and upvotes need the Q&A open. FOR SHARE: a close (the lifecycle's FOR UPDATE) waits
+   * for the contributions in flight, and a contribution after it sees it closed.
+   */
+  private async assertOpen(tx: Tx, activityId: string): Promise<void> {
+    const rows: { state: string }[] = await tx.manager.query('SELECT state FROM activity WHERE id = $1 FOR SHARE', [activityId]);
+    if (rows[0]?.state !== 'open') throw new AppError('QNA_CLOSED');
   }
 
   private async qnaActivity(tx: Tx, actor: ParticipantActor, activityId: string): Promise<Activity> {

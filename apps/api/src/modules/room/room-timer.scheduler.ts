@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { ROOM_LIMITS } from '@palabre/contracts';
 import { TransactionRunner } from '../../common/realtime/transaction';
 import { returningRows } from '../../database/returning';
-import { ActivityLifecycleRegistry } from './activity-lifecycle';
+import { ActivityLifecycle } from '../sessions/activity-lifecycle';
 import { RoomState } from './room.entities';
 import { NO_TIMER } from './room.views';
 
@@ -31,7 +31,7 @@ export class RoomTimerScheduler implements OnApplicationBootstrap, OnModuleDestr
   constructor(
     private readonly db: DataSource,
     private readonly transactions: TransactionRunner,
-    private readonly lifecycle: ActivityLifecycleRegistry,
+    private readonly lifecycle: ActivityLifecycle,
   ) {}
 
   onApplicationBootstrap(): void {

@@ -1,7 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { SnapshotRegistry } from '../../common/realtime/snapshot-registry';
 import { SessionsModule } from '../sessions/sessions.module';
-import { ActivityLifecycleRegistry } from './activity-lifecycle';
 import { AttendanceService } from './attendance.service';
 import { RoomTimerScheduler } from './room-timer.scheduler';
 import { RoomController } from './room.controller';
@@ -12,8 +11,8 @@ import { RoomService } from './room.service';
 @Module({
   imports: [SessionsModule],
   controllers: [RoomController],
-  providers: [RoomService, ActivityLifecycleRegistry, RoomTimerScheduler, AttendanceService, RoomGateway],
-  exports: [ActivityLifecycleRegistry, RoomService],
+  providers: [RoomService, RoomTimerScheduler, AttendanceService, RoomGateway],
+  exports: [RoomService],
 })
 export class RoomModule implements OnModuleInit {
   constructor(

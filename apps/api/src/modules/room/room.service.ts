@@ -8,7 +8,7 @@ import { rooms } from '../../common/realtime/rooms';
 import type { Tx } from '../../common/realtime/transaction';
 import { Activity } from '../sessions/activity.entity';
 import { ActivitiesService } from '../sessions/activities.service';
-import { ActivityLifecycleRegistry } from './activity-lifecycle';
+import { ActivityLifecycle } from '../sessions/activity-lifecycle';
 import { RoomState } from './room.entities';
 import { NO_TIMER, toRoomView, toTimerView } from './room.views';
 
@@ -23,7 +23,7 @@ type StartOptions = { autoClose: boolean; durationSeconds?: number; closePreviou
 export class RoomService {
   constructor(
     private readonly activities: ActivitiesService,
-    private readonly lifecycle: ActivityLifecycleRegistry,
+    private readonly lifecycle: ActivityLifecycle,
   ) {}
 
   async plan(tx: Tx, actor: ParticipantActor, p: CommandPayload<'activity.plan'>): Promise<RoomStateView> {
@@ -65,12 +65,10 @@ export class RoomService {
   }
 
   async close(tx: Tx, actor: ParticipantActor, activityId: string): Promise<ActivitySummary> {
-    const state = await this.lock(tx, actor.sessionId);
+    await this.lock(tx, actor.sessionId);
     await this.activities.find(tx, actor.sessionId, activityId);
-    const outcome = await this.lifecycle.close(tx, activityId, actor.participantId);
-    // Closing by hand also stops the countdown that would have closed it.
-    if (outcome.changed && state.timerActivityId === activityId) await this.stopTimer(tx, state);
-    return outcome.activity;
+    // The lifecycle also stops the countdown that would have closed it.
+    return (await this.lifecycle.close(tx, activityId, actor.participantId)).activity;
   }
 
   async extend(tx: Tx, actor: ParticipantActor, seconds: number): Promise<RoomStateView> {
@@ -137,14 +135,12 @@ export class RoomService {
     return tx.manager.getRepository(RoomState).findOneOrFail({ where: { sessionId }, lock: { mode: 'pessimistic_write' } });
   }
 
-  /** Stops the countdown (the activity it belonged to was closed). */
-  async stopTimer(tx: Tx, state: RoomState): Promise<void> {
-    await this.saveTimer(tx, state, { ...NO_TIMER });
-  }
-
-  private async startLocked(tx: Tx, actor: ParticipantActor, state: RoomState, activity: Activity, o: StartOptions): Promise<RoomStateView> {
-    const previous = state.currentActivityId;
+  private async startLocked(tx: Tx, actor: ParticipantActor, locked: RoomState, activity: Activity, o: StartOptions): Promise<RoomStateView> {
+    const previous = locked.currentActivityId;
+    // Launching an item closes the one that was running, unless the facilitator keeps it open.
     if (o.closePrevious && previous && previous !== activity.id) await this.lifecycle.close(tx, previous, actor.participantId);
+    // Closing it may have stopped its countdown: read the row again.
+    const state = await this.lock(tx, actor.sessionId);
     await this.lifecycle.open(tx, activity.id, actor.participantId);
     const planned = state.plan[activity.id];
     const durationMs = o.durationSeconds ? o.durationSeconds * 1000 : planned ? planned * 60_000 : null;

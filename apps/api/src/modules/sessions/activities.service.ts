@@ -1,30 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import type { ActivitySummary, CommandPayload } from '@palabre/contracts';
 import type { ParticipantActor } from '../../common/auth/actor';
-import { canReadActivity, canWriteActivity } from '@palabre/domain';
+import { canWriteActivity } from '@palabre/domain';
 import { AppError } from '../../common/errors/app-error';
-import { ActivityKindRegistry } from '../../common/realtime/activity-kinds';
-import { rooms } from '../../common/realtime/rooms';
 import type { Tx } from '../../common/realtime/transaction';
+import { ActivityKinds } from './activity-kinds';
 import { Activity } from './activity.entity';
+import { activityEventOptions, canSeeActivity, readReportBackOpen, type AudienceSubject } from './audience';
 import { toActivitySummary } from './views';
-
-/**
- * Who hears about an activity: a working group's activity is told to that group and staff only
- * (still bumping the version: the others resync at their next event, without learning its title).
- */
-function audience(a: { sessionId: string; groupId: string | null }): { room?: string[]; bump?: boolean } {
-  return a.groupId ? { room: [rooms.group(a.groupId), rooms.staff(a.sessionId)], bump: true } : {};
-}
 
 /** The agenda: activities of a session in order. */
 @Injectable()
 export class ActivitiesService {
-  constructor(private readonly kinds: ActivityKindRegistry) {}
+  constructor(private readonly kinds: ActivityKinds) {}
 
   async createActivity(tx: Tx, actor: ParticipantActor, p: CommandPayload<'activity.create'>): Promise<ActivitySummary> {
     const repo = tx.manager.getRepository(Activity);
-    const handler = this.kinds.get(p.kind);
+    const contract = this.kinds.get(p.kind);
     await tx.manager.query('SELECT 1 FROM session WHERE id = $1 FOR UPDATE', [actor.sessionId]);
     // A group activity belongs to a working group of this very session.
     if (p.groupId && (await tx.manager.query('SELECT 1 FROM working_group WHERE id = $1 AND session_id = $2', [p.groupId, actor.sessionId])).length === 0) {
@@ -34,10 +26,10 @@ export class ActivitiesService {
     const activity = await repo.save(
       repo.create({ sessionId: actor.sessionId, kind: p.kind, title: p.title, position: (last?.position ?? -1) + 1, groupId: p.groupId ?? null, state: 'draft' }),
     );
-    activity.config = await handler.onCreate(tx, activity, p.config, actor);
+    activity.config = await contract.create(tx, activity, p.config, actor);
     await tx.manager.query('UPDATE activity SET config = $2 WHERE id = $1', [activity.id, JSON.stringify(activity.config)]);
     const summary = toActivitySummary(activity);
-    await tx.publish('activity.created', actor.sessionId, { activity: summary }, audience(activity));
+    await tx.publish('activity.created', actor.sessionId, { activity: summary }, await this.audience(tx, activity));
     await tx.audit(actor.sessionId, 'activity.created', actor.participantId, { activityId: activity.id, kind: activity.kind });
     return summary;
   }
@@ -46,7 +38,7 @@ export class ActivitiesService {
     const activity = await this.find(tx, actor.sessionId, p.activityId);
     await tx.manager.getRepository(Activity).update(activity.id, { title: p.title });
     const summary = toActivitySummary({ ...activity, title: p.title });
-    await tx.publish('activity.updated', actor.sessionId, { activity: summary }, audience(activity));
+    await tx.publish('activity.updated', actor.sessionId, { activity: summary }, await this.audience(tx, activity));
     return summary;
   }
 
@@ -62,7 +54,7 @@ export class ActivitiesService {
       if (a.position !== position) await repo.update(a.id, { position });
       a.position = position;
     }
-    for (const a of all) await tx.publish('activity.updated', actor.sessionId, { activity: toActivitySummary(a) }, audience(a));
+    for (const a of all) await tx.publish('activity.updated', actor.sessionId, { activity: toActivitySummary(a) }, await this.audience(tx, a));
     return all.map(toActivitySummary);
   }
 
@@ -70,9 +62,9 @@ export class ActivitiesService {
     const activity = await this.find(tx, actor.sessionId, p.activityId);
     // Only a draft can disappear: anything members saw or answered stays in the record.
     if (activity.state !== 'draft') throw new AppError('INVALID_TRANSITION');
-    await this.kinds.get(activity.kind).onDelete?.(tx, activity);
+    await this.kinds.get(activity.kind).remove(tx, activity);
     await tx.manager.getRepository(Activity).delete(activity.id);
-    await tx.publish('activity.deleted', actor.sessionId, { activityId: activity.id }, audience(activity));
+    await tx.publish('activity.deleted', actor.sessionId, { activityId: activity.id }, await this.audience(tx, activity));
     await tx.audit(actor.sessionId, 'activity.deleted', actor.participantId, { activityId: activity.id });
     return { activityId: activity.id };
   }
@@ -82,24 +74,32 @@ export class ActivitiesService {
    * or another working group's (before and after the report-back), answers NOT_FOUND.
    */
   async findWritable(tx: Tx, actor: ParticipantActor, activityId: string): Promise<Activity> {
+    return (await this.loadWritable(tx, actor, activityId)).activity;
+  }
+
+  /** `findWritable`, with the report-back flag it read (publishers need it for the activity's audience). */
+  async loadWritable(tx: Tx, actor: ParticipantActor, activityId: string): Promise<{ activity: Activity; reportBackOpen: boolean }> {
     const activity = await this.find(tx, actor.sessionId, activityId);
     const reportBackOpen = await this.reportBackOpen(tx, actor.sessionId);
     if (!canWriteActivity({ role: actor.role, actorGroupId: actor.groupId, activityGroupId: activity.groupId, reportBackOpen })) throw new AppError('NOT_FOUND');
-    return activity;
+    return { activity, reportBackOpen };
   }
 
   /** The activity a read acts on; other groups' work is readable once the report-back is open. */
   async findReadable(tx: Tx, actor: ParticipantActor, activityId: string): Promise<Activity> {
     const activity = await this.find(tx, actor.sessionId, activityId);
-    const reportBackOpen = await this.reportBackOpen(tx, actor.sessionId);
-    if (!canReadActivity({ role: actor.role, actorGroupId: actor.groupId, activityGroupId: activity.groupId, reportBackOpen })) throw new AppError('NOT_FOUND');
+    if (!canSeeActivity({ role: actor.role, groupId: actor.groupId }, activity, await this.reportBackOpen(tx, actor.sessionId))) throw new AppError('NOT_FOUND');
     return activity;
   }
 
   /** Set by the working-groups feature in session.settings when the report-back opens. */
-  async reportBackOpen(tx: Tx, sessionId: string): Promise<boolean> {
-    const rows: { open: boolean | null }[] = await tx.manager.query(`SELECT (settings->>'reportBackOpen')::boolean AS open FROM session WHERE id = $1`, [sessionId]);
-    return rows[0]?.open === true;
+  reportBackOpen(tx: Tx, sessionId: string): Promise<boolean> {
+    return readReportBackOpen(tx.manager, sessionId);
+  }
+
+  /** Who hears about this activity's own facts (created, renamed, moved, deleted): the one audience rule. */
+  private async audience(tx: Tx, activity: AudienceSubject): Promise<{ room?: string[]; bump?: boolean }> {
+    return activityEventOptions(activity, await readReportBackOpen(tx.manager, activity.sessionId));
   }
 
   /** An activity of this session (another session's id answers NOT_FOUND: nothing leaks). */

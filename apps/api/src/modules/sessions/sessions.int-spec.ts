@@ -135,12 +135,15 @@ describe('sessions, joining and the live socket (real database, real socket.io)'
     const member = await t.join(session.joinCode, 'Dormeur');
     const phone = await t.connect(member.token, { reconnection: true });
     const before = await snapshotOf(t, member.token, session.id);
-    const created = nextEvent(phone, 'activity.created');
-    await sendOk(staffSocket, 'activity.create', { kind: 'qna', title: 'Avant la coupure' });
-    expect((await created).version).toBe(before.version + 1);
+    // A draft is the staff's: the member hears of the activity when it opens.
+    const first = await sendOk(staffSocket, 'activity.create', { kind: 'qna', title: 'Avant la coupure' });
+    const opened = nextEvent(phone, 'activity.updated', (e) => e.activity.id === first.id);
+    await sendOk(staffSocket, 'activity.open', { activityId: first.id });
+    expect((await opened).version).toBeGreaterThan(before.version);
     // The phone sleeps: the server drops it, the agenda moves on, then it comes back.
     phone.io.engine.close();
-    await sendOk(staffSocket, 'activity.create', { kind: 'qna', title: 'Pendant la coupure' });
+    const second = await sendOk(staffSocket, 'activity.create', { kind: 'qna', title: 'Pendant la coupure' });
+    await sendOk(staffSocket, 'activity.open', { activityId: second.id });
     await new Promise<void>((resolve) => phone.once('connect', () => resolve()));
     const after = await snapshotOf(t, member.token, session.id);
     expect(after.version).toBeGreaterThan(before.version + 1);

@@ -1,3 +1,5 @@
+import { ActivityKinds } from './activity-kinds';
+import { ActivityLifecycle } from './activity-lifecycle';
 import { Module } from '@nestjs/common';
 import { ActivitiesService } from './activities.service';
 import { ParticipantsService } from './participants.service';
@@ -8,7 +10,7 @@ import { SessionsService } from './sessions.service';
 
 @Module({
   controllers: [SessionsController],
-  providers: [SessionsService, ActivitiesService, RosterService, ParticipantsService, SessionsGateway],
-  exports: [SessionsService, ActivitiesService, ParticipantsService],
+  providers: [ActivityKinds, ActivityLifecycle, SessionsService, ActivitiesService, RosterService, ParticipantsService, SessionsGateway],
+  exports: [ActivityKinds, ActivityLifecycle, SessionsService, ActivitiesService, ParticipantsService],
 })
 export class SessionsModule {}

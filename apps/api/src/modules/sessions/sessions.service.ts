@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { CreateSessionBody, JoinBody, JoinResponse, SessionSnapshot, SessionState, SessionSummary, UpdateSessionBody } from '@palabre/contracts';
-import { canReadActivity, canTransition, isStaffRole, SESSION_TRANSITIONS, sessionRoleOfStaff } from '@palabre/domain';
+import { canTransition, isStaffRole, SESSION_TRANSITIONS, sessionRoleOfStaff } from '@palabre/domain';
 import type { ParticipantActor, StaffActor } from '../../common/auth/actor';
 import { TokenService } from '../../common/auth/tokens';
 import { AppError } from '../../common/errors/app-error';
@@ -9,7 +9,10 @@ import { PresenceService } from '../../common/realtime/presence.service';
 import { SnapshotRegistry } from '../../common/realtime/snapshot-registry';
 import { TransactionRunner, type Tx } from '../../common/realtime/transaction';
 import { StaffAccount } from '../auth/staff-account.entity';
+import { ActivityKinds } from './activity-kinds';
+import { ActivityLifecycle } from './activity-lifecycle';
 import { Activity } from './activity.entity';
+import { canSeeActivity, readReportBackOpen } from './audience';
 import { Assembly } from './assembly.entity';
 import { generateJoinCode, hashToken } from './join-codes';
 import { Participant } from './participant.entity';
@@ -23,6 +26,8 @@ export class SessionsService {
     private readonly tokens: TokenService,
     private readonly transactions: TransactionRunner,
     private readonly snapshots: SnapshotRegistry,
+    private readonly kinds: ActivityKinds,
+    private readonly lifecycle: ActivityLifecycle,
     private readonly presence: PresenceService,
   ) {}
 
@@ -73,8 +78,10 @@ export class SessionsService {
     const session = await this.lockWritable(tx, id);
     if (session.state === to) return this.get(id, tx.manager); // a double click is not an error
     if (!canTransition(SESSION_TRANSITIONS, session.state, to) || to === 'archived') throw new AppError('INVALID_TRANSITION');
+    // Closing the session closes every activity still running (and its questions) first, in this transaction.
+    const closed = to === 'closed' ? await this.lifecycle.closeAll(tx, id, actorId) : [];
     await tx.manager.getRepository(Session).update(id, { state: to });
-    await tx.audit(id, `session.${to}`, actorId, { from: session.state, to });
+    await tx.audit(id, `session.${to}`, actorId, to === 'closed' ? { from: session.state, to, closedActivities: closed } : { from: session.state, to });
     return this.publishUpdated(tx, id);
   }
 
@@ -138,17 +145,16 @@ export class SessionsService {
       const session = await this.get(actor.sessionId, manager);
       const me = await manager.getRepository(Participant).findOneByOrFail({ id: actor.participantId });
       const activities = await manager.getRepository(Activity).find({ where: { sessionId: actor.sessionId }, order: { position: 'ASC' } });
-      const settings: { open: boolean | null }[] = await manager.query(`SELECT (settings->>'reportBackOpen')::boolean AS open FROM session WHERE id = $1`, [actor.sessionId]);
-      const reportBackOpen = settings[0]?.open === true;
-      // Other groups' activities appear (read-only) once the report-back is open.
-      const visible = activities.filter((a) => canReadActivity({ role: actor.role, actorGroupId: me.groupId, activityGroupId: a.groupId, reportBackOpen }));
+      const reportBackOpen = await readReportBackOpen(manager, actor.sessionId);
+      // Drafts are the staff's; other groups' activities appear (read-only) once the report-back is open.
+      const visible = activities.filter((a) => canSeeActivity({ role: actor.role, groupId: me.groupId }, a, reportBackOpen));
       return {
         version: session.version,
         session,
         me: toParticipantView(me),
         activities: visible.map(toActivitySummary),
         presence: await this.presence.view(actor.sessionId, isStaffRole(actor.role)),
-        features: await this.snapshots.collect(actor, manager),
+        features: { ...(await this.kinds.snapshot(actor, manager)), ...(await this.snapshots.collect(actor, manager)) },
       };
     });
   }

@@ -49,7 +49,7 @@ interface MixResult {
  * commands with that key, so a vote change lands after the vote it changes and a resent op
  * finds the first one's stored result.
  *
- * Anonymous ballots (docs/decisions.md §14): the batch writes the receipt (who voted), checked
+ * Anonymous ballots (docs/decisions.md, "Secret ballots"): the batch writes the receipt (who voted), checked
  * against the voter token; the ballot (what was voted) goes to BallotMixer, which writes it in
  * another transaction, shuffled with others; the ack waits for that commit.
  */

@@ -36,7 +36,7 @@ export function shuffled<T>(items: readonly T[]): T[] {
 }
 
 /**
- * Writes anonymous ballots apart from their receipts (docs/decisions.md §14). Ballots of one
+ * Writes anonymous ballots apart from their receipts (docs/decisions.md, "Secret ballots"). Ballots of one
  * question wait in a pool until it holds `anonMixBatch` (k) of them or `anonMixWindowMs` after
  * the first arrived; then one transaction deletes the rows they replace and up to k − n random
  * ballots already cast (padding), and inserts them all again in a random order with fresh

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { LiveResults, ParticipantRole } from '@palabre/contracts';
-import { canReadActivity, canSeeResults, tally } from '@palabre/domain';
+import { canSeeResults, tally } from '@palabre/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { intervalWithinBudget } from '../../common/realtime/delivery-budget';
 import { PresenceService, SHARED_COUNT_MAX_AGE_MS } from '../../common/realtime/presence.service';
@@ -8,6 +8,7 @@ import { REDIS_STATE, type RedisState } from '../../common/realtime/redis-state'
 import { VolatileFanout } from '../../common/realtime/volatile-fanout';
 import { rooms } from '../../common/realtime/rooms';
 import { Activity } from '../sessions/activity.entity';
+import { activityRooms, readReportBackOpen } from '../sessions/audience';
 import { BallotsService } from './ballots.service';
 import type { Survey, SurveyQuestion } from './survey.entity';
 import { SurveyStore } from './survey.store';
@@ -190,20 +191,15 @@ export class LiveResultsService implements OnModuleInit, OnModuleDestroy {
     const activity = await m.getRepository(Activity).findOneByOrFail({ id: q.activityId });
     const survey = await this.store.survey(m, q.activityId);
     const full = await this.compute(m, activity.sessionId, survey, q, 'facilitator');
-    const rows: { version: number; report_back: boolean | null }[] = await m.query(
-      `SELECT version, (settings->>'reportBackOpen')::boolean AS report_back FROM session WHERE id = $1`,
-      [activity.sessionId],
-    );
+    const rows: { version: number }[] = await m.query('SELECT version FROM session WHERE id = $1', [activity.sessionId]);
     const version = rows[0]?.version ?? 0;
     const payload = { ...full, sessionId: activity.sessionId, version };
     const staff = rooms.staff(activity.sessionId);
-    // A working group's survey stays within the group until the report-back.
-    const everyone = canReadActivity({ role: 'member', actorGroupId: null, activityGroupId: activity.groupId, reportBackOpen: rows[0]?.report_back === true })
-      ? rooms.session(activity.sessionId)
-      : rooms.group(activity.groupId ?? '');
-    this.intervals.set(questionId, resultsInterval(this.fanout.audience([staff, everyone])));
+    // The activity's audience (a working group's survey stays within the group until the report-back).
+    const everyone = activityRooms(activity, await readReportBackOpen(m, activity.sessionId));
+    this.intervals.set(questionId, resultsInterval(this.fanout.audience([staff, ...everyone])));
     if (canSeeResults('member', survey.resultsVisibility, q.state)) {
-      this.fanout.emit([staff, everyone], 'results.updated', payload, { key: `results:${questionId}` });
+      this.fanout.emit([staff, ...everyone], 'results.updated', payload, { key: `results:${questionId}` });
       return;
     }
     this.fanout.emit(staff, 'results.updated', payload, { key: `results:${questionId}:staff` });

@@ -6,6 +6,7 @@ import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
 import type { Tx } from '../../common/realtime/transaction';
 import { Activity } from '../sessions/activity.entity';
+import { activityEventOptions, readReportBackOpen } from '../sessions/audience';
 import { toActivitySummary } from '../sessions/views';
 import { BallotMixer } from './ballot-mixer';
 import { BallotsService } from './ballots.service';
@@ -43,34 +44,60 @@ export class SurveyLifecycleService {
     const { from, to } = MOVES[move];
     if (question.state === to) return toQuestionView(question); // a double click is not an error
     if (!from.includes(question.state)) throw new AppError('INVALID_TRANSITION');
-    const moved = await this.apply(tx, actor, question, to);
-    await this.afterMoves(tx, actor, question.activityId);
+    const moved = await this.apply(tx, actor.sessionId, actor.participantId, question, to);
+    await this.afterMoves(tx, actor.sessionId, question.activityId);
     return toQuestionView(moved);
   }
 
   async moveSurvey(tx: Tx, actor: ParticipantActor, activityId: string, move: Exclude<QuestionMove, 'reopen'>): Promise<SurveyView> {
     await this.surveys.writableSurvey(tx, actor, activityId);
+    await this.moveAll(tx, actor.sessionId, actor.participantId, activityId, move);
+    return this.afterMoves(tx, actor.sessionId, activityId);
+  }
+
+  /**
+   * The survey activity closes (agenda, timer, next item, session close): every open question
+   * closes with it, in the caller's transaction, with the same audit links as a close by hand;
+   * members and staff get the survey as it is now. The lifecycle stores the activity state.
+   */
+  async closeActivity(tx: Tx, activity: Activity, actorId: string | null): Promise<void> {
+    await this.moveAll(tx, activity.sessionId, actorId, activity.id, 'close');
+    await this.store.announce(tx, activity.sessionId, activity.id, true);
+  }
+
+  /**
+   * The survey activity opens (or reopens) from the agenda: members now see it and its questions
+   * as they are (a question opens by itself; what was closed stays closed until reopened).
+   */
+  async openActivity(tx: Tx, activity: Activity): Promise<'open'> {
+    await tx.manager.getRepository(Activity).update(activity.id, { state: 'open' });
+    await this.store.announce(tx, activity.sessionId, activity.id, true);
+    return 'open';
+  }
+
+  private async moveAll(tx: Tx, sessionId: string, actorId: string | null, activityId: string, move: Exclude<QuestionMove, 'reopen'>): Promise<void> {
     const { from, to } = MOVES[move];
     const all = await this.store.questions(tx.manager, activityId);
     for (const q of [...all].sort((a, b) => a.id.localeCompare(b.id))) {
       const locked = await this.store.question(tx.manager, q.id, 'update');
-      if (from.includes(locked.state)) await this.apply(tx, actor, locked, to);
+      if (from.includes(locked.state)) await this.apply(tx, sessionId, actorId, locked, to);
     }
-    return this.afterMoves(tx, actor, activityId);
   }
 
-  private async apply(tx: Tx, actor: ParticipantActor, q: SurveyQuestion, to: QuestionState): Promise<SurveyQuestion> {
+  private async apply(tx: Tx, sessionId: string, actorId: string | null, q: SurveyQuestion, to: QuestionState): Promise<SurveyQuestion> {
     const now = new Date();
     const patch: Partial<SurveyQuestion> = { state: to };
     if (to === 'open') Object.assign(patch, { openedAt: now, closedAt: null, presentAtClose: null });
-    if (to === 'closed') Object.assign(patch, { closedAt: now, presentAtClose: await this.results.presentMembers(actor.sessionId) });
+    if (to === 'closed') Object.assign(patch, { closedAt: now, presentAtClose: await this.results.presentMembers(sessionId) });
     await tx.manager.getRepository(SurveyQuestion).update(q.id, patch);
     const moved = { ...q, ...patch };
     const audit: Record<string, unknown> = { activityId: q.activityId, questionId: q.id, from: q.state, to };
     // Anonymous ballots are rewritten once in a fresh random order: the whole question is the anonymity set.
     if (to === 'closed') await this.mixer.shuffleAtClose(tx.manager, q.id);
     if (to === 'closed') Object.assign(audit, await this.digest(tx, q));
-    await tx.audit(actor.sessionId, `survey.question.${to}`, actor.participantId, audit);
+    await tx.audit(sessionId, `survey.question.${to}`, actorId, audit);
+    // The projector and phones get the question's live results in its new state once this commits.
+    tx.afterCommit(() => this.results.touch(q.id));
     return moved;
   }
 
@@ -85,15 +112,16 @@ export class SurveyLifecycleService {
   }
 
   /** The agenda state follows the questions; then members and staff hear about it. */
-  private async afterMoves(tx: Tx, actor: ParticipantActor, activityId: string): Promise<SurveyView> {
+  private async afterMoves(tx: Tx, sessionId: string, activityId: string): Promise<SurveyView> {
     const questions = await this.store.questions(tx.manager, activityId);
     const activity = await tx.manager.getRepository(Activity).findOneByOrFail({ id: activityId });
     const state = surveyStateOf(questions.map((q) => q.state));
     if (activity.state !== state) {
       await tx.manager.getRepository(Activity).update(activityId, { state });
-      await tx.publish('activity.updated', actor.sessionId, { activity: toActivitySummary({ ...activity, state }) });
+      const moved = { ...activity, state };
+      await tx.publish('activity.updated', sessionId, { activity: toActivitySummary(moved) }, activityEventOptions(moved, await readReportBackOpen(tx.manager, sessionId)));
     }
-    await this.store.announce(tx, actor.sessionId, activityId, true);
+    await this.store.announce(tx, sessionId, activityId, true);
     return toSurveyView(await this.store.survey(tx.manager, activityId), questions, true);
   }
 }

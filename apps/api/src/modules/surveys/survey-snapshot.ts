@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { LiveResults, QuestionResultsResponse, SurveysFeature } from '@palabre/contracts';
-import { breakdown, canReadActivity, canSeeResults, isStaffRole } from '@palabre/domain';
+import { breakdown, canSeeResults, isStaffRole } from '@palabre/domain';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
 import { Activity } from '../sessions/activity.entity';
+import { canSeeActivity, readReportBackOpen } from '../sessions/audience';
 import { BallotsService } from './ballots.service';
 import { LiveResultsService } from './live-results.service';
 import { Survey, SurveyQuestion } from './survey.entity';
@@ -60,15 +61,12 @@ export class SurveyReader {
     return { ...live, breakdown: cut };
   }
 
-  /** Survey activities of the session this actor may read (working-group isolation applies). */
+  /** Survey activities of the session this actor may see (drafts are the staff's; working-group isolation applies). */
   private async readableActivities(actor: ParticipantActor, m: EntityManager): Promise<Activity[]> {
-    const rows: { group_id: string | null; report_back: boolean | null }[] = await m.query(
-      `SELECT p.group_id, (s.settings->>'reportBackOpen')::boolean AS report_back FROM participant p JOIN session s ON s.id = p.session_id WHERE p.id = $1`,
-      [actor.participantId],
-    );
-    const actorGroupId = rows[0]?.group_id ?? null;
-    const reportBackOpen = rows[0]?.report_back === true;
+    const me: { group_id: string | null }[] = await m.query('SELECT group_id FROM participant WHERE id = $1', [actor.participantId]);
+    const viewer = { role: actor.role, groupId: me[0]?.group_id ?? null };
+    const reportBackOpen = await readReportBackOpen(m, actor.sessionId);
     const all = await m.getRepository(Activity).find({ where: { sessionId: actor.sessionId, kind: 'survey' }, order: { position: 'ASC' } });
-    return all.filter((a) => canReadActivity({ role: actor.role, actorGroupId, activityGroupId: a.groupId, reportBackOpen }));
+    return all.filter((a) => canSeeActivity(viewer, a, reportBackOpen));
   }
 }

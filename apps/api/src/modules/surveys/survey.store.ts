@@ -3,6 +3,8 @@ import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import { rooms } from '../../common/realtime/rooms';
 import type { Tx } from '../../common/realtime/transaction';
+import { Activity } from '../sessions/activity.entity';
+import { activityEventOptions, readReportBackOpen } from '../sessions/audience';
 import { Survey, SurveyQuestion } from './survey.entity';
 import { toSurveyView } from './survey.views';
 
@@ -45,13 +47,18 @@ export class SurveyStore {
   }
 
   /**
-   * Announces the survey after a change: the member view (no drafts) to the session when
-   * members can notice the change, and always the full view to staff.
+   * Announces the survey after a change: the member view (no drafts) to the activity's audience
+   * when members can notice the change, and always the full view to staff.
    */
   async announce(tx: Tx, sessionId: string, activityId: string, memberVisible: boolean): Promise<void> {
     const survey = await this.survey(tx.manager, activityId);
     const questions = await this.questions(tx.manager, activityId);
-    if (memberVisible) await tx.publish('survey.updated', sessionId, { activityId, survey: toSurveyView(survey, questions, false) });
+    if (memberVisible) {
+      const activity = await tx.manager.getRepository(Activity).findOneByOrFail({ id: activityId });
+      const options = activityEventOptions(activity, await readReportBackOpen(tx.manager, sessionId));
+      // A draft survey is the staff's alone: they get the full view below.
+      if (options.room?.length !== 1) await tx.publish('survey.updated', sessionId, { activityId, survey: toSurveyView(survey, questions, false) }, options);
+    }
     await tx.publish('survey.drafts.updated', sessionId, { activityId, survey: toSurveyView(survey, questions, true) }, { room: rooms.staff(sessionId) });
   }
 }

@@ -1,9 +1,7 @@
+import { ACTIVITY_STATES } from '@palabre/domain';
+import { ActivityKinds } from '../sessions/activity-kinds';
 import { Module, type OnModuleInit } from '@nestjs/common';
-import { ActivityKindRegistry } from '../../common/realtime/activity-kinds';
-import { SnapshotRegistry } from '../../common/realtime/snapshot-registry';
-import { GroupAdapters } from '../groups/group-adapters';
 import { GroupsModule } from '../groups/groups.module';
-import { OutcomeRegistry } from '../outcomes/outcome-registry';
 import { SessionsModule } from '../sessions/sessions.module';
 import { BallotBatcher } from './ballot-batcher';
 import { BallotMixer } from './ballot-mixer';
@@ -25,23 +23,31 @@ import { SurveysService } from './surveys.service';
 })
 export class SurveysModule implements OnModuleInit {
   constructor(
-    private readonly kinds: ActivityKindRegistry,
-    private readonly snapshots: SnapshotRegistry,
+    private readonly kinds: ActivityKinds,
     private readonly surveys: SurveysService,
+    private readonly lifecycle: SurveyLifecycleService,
     private readonly reader: SurveyReader,
-    private readonly outcomes: OutcomeRegistry,
     private readonly surveyOutcomes: SurveyOutcomes,
-    private readonly groupAdapters: GroupAdapters,
     private readonly seeding: SurveySeeding,
   ) {}
 
   onModuleInit(): void {
-    this.kinds.register('survey', this.surveys.kind);
-    this.snapshots.register('surveys', (actor, manager) => this.reader.snapshot(actor, manager));
-    this.outcomes.register('surveys', (sessionId, manager) => this.surveyOutcomes.sections(sessionId, manager));
-    this.groupAdapters.register({
-      surveyTop: { topResults: (tx, sessionId, activityId, questionId, count) => this.seeding.topResults(tx, sessionId, activityId, questionId, count) },
-      finalSurvey: { create: (tx, actor, survey) => this.seeding.createFinal(tx, actor, survey) },
+    this.kinds.register('survey', {
+      feature: 'surveys',
+      states: ACTIVITY_STATES.survey,
+      ...this.surveys.kind,
+      open: (tx, activity) => this.lifecycle.openActivity(tx, activity),
+      close: async (tx, activity, actorId) => {
+        await this.lifecycle.closeActivity(tx, activity, actorId);
+        return 'closed';
+      },
+      reopen: (tx, activity) => this.lifecycle.openActivity(tx, activity),
+      snapshot: (actor, manager) => this.reader.snapshot(actor, manager),
+      outcomes: (sessionId, manager) => this.surveyOutcomes.sections(sessionId, manager),
+      group: {
+        topResults: (tx, sessionId, activityId, questionId, count) => this.seeding.topResults(tx, sessionId, activityId, questionId, count),
+        createFinal: (tx, actor, survey) => this.seeding.createFinal(tx, actor, survey),
+      },
     });
   }
 }

@@ -7,7 +7,7 @@ import { isQuestionEditable } from '@palabre/domain';
 import { DataSource } from 'typeorm';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
-import type { ActivityKindHandler } from '../../common/realtime/activity-kinds';
+import type { ActivityKindContract } from '../sessions/activity-kinds';
 import type { Tx } from '../../common/realtime/transaction';
 import { parseWith } from '../../common/validation';
 import { ActivitiesService } from '../sessions/activities.service';
@@ -26,8 +26,8 @@ export class SurveysService {
   ) {}
 
   /** The `survey` activity kind: its settings and first questions come in `config`. */
-  readonly kind: ActivityKindHandler = {
-    onCreate: async (tx, activity, raw) => {
+  readonly kind: Pick<ActivityKindContract, 'create' | 'remove'> = {
+    create: async (tx, activity, raw) => {
       const config = parseWith(SurveyCreateConfig, raw ?? {});
       await tx.manager.getRepository(Survey).insert({
         activityId: activity.id, anonymity: config.anonymity, resultsVisibility: config.resultsVisibility, shuffle: config.shuffle,
@@ -37,7 +37,7 @@ export class SurveysService {
       await this.store.announce(tx, activity.sessionId, activity.id, false);
       return {};
     },
-    onDelete: async (tx, activity) => {
+    remove: async (tx, activity) => {
       // Only draft activities are deleted, so no ballot exists yet.
       await tx.manager.getRepository(SurveyQuestion).delete({ activityId: activity.id });
       await tx.manager.getRepository(Survey).delete({ activityId: activity.id });

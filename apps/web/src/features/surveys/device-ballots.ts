@@ -2,7 +2,7 @@ import { ballotCommitment, questionSecret, receiptCode } from '@palabre/domain';
 import type { BallotValue } from '@palabre/contracts';
 
 /**
- * What this device keeps for anonymous ballots (docs/decisions.md §14), next to the
+ * What this device keeps for anonymous ballots (docs/decisions.md, "Secret ballots"), next to the
  * participant's session token in localStorage: a random secret generated here and never sent
  * (only per-question secrets derived from it are), and each anonymous ballot cast from here with
  * its receipt code. The server cannot find an anonymous ballot for anyone: this is where the

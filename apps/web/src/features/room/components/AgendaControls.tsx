@@ -13,6 +13,7 @@ export function AgendaControls() {
   const activities = useSessionSnapshot((s) => s.activities.filter((a) => a.groupId === null)).data ?? [];
   const [minutes, setMinutes] = useState('');
   const [autoClose, setAutoClose] = useState(false);
+  const [keepPrevious, setKeepPrevious] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const minutesId = useId();
   const current = activities.find((a) => a.id === room.currentActivityId);
@@ -81,6 +82,11 @@ export function AgendaControls() {
           <label>
             <input type="checkbox" checked={autoClose} onChange={(e) => setAutoClose(e.target.checked)} /> {t('agenda.autoClose')}
           </label>
+          {current && (
+            <label>
+              <input type="checkbox" checked={keepPrevious} onChange={(e) => setKeepPrevious(e.target.checked)} /> {t('agenda.keepPrevious', { title: current.title })}
+            </label>
+          )}
           <button
             type="button"
             className="button button-primary"
@@ -89,12 +95,16 @@ export function AgendaControls() {
                 send('agenda.startNext', {
                   fromActivityId: room.currentActivityId,
                   autoClose,
-                  closePrevious: true,
+                  // Launching an item closes the one running, unless the facilitator keeps it open.
+                  closePrevious: !keepPrevious,
                   ...(duration >= 1 ? { durationSeconds: Math.round(duration * 60) } : {}),
                 }),
               ).then((started) => {
                 // The duration belongs to the item just started, not to the next one.
-                if (started) setMinutes('');
+                if (started) {
+                  setMinutes('');
+                  setKeepPrevious(false);
+                }
               })
             }
           >

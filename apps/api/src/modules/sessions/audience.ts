@@ -1,0 +1,49 @@
+import type { EntityManager } from 'typeorm';
+import { canReadActivity, isStaffRole } from '@palabre/domain';
+import type { ParticipantRole } from '@palabre/contracts';
+import { rooms } from '../../common/realtime/rooms';
+
+/** What the audience rule needs to know of an activity (or of a working group's own work, with its state 'open'). */
+export interface AudienceSubject {
+  sessionId: string;
+  groupId: string | null;
+  state: string;
+}
+
+/**
+ * Who may see an activity at all: its group (or everyone once the report-back is open, see
+ * `canReadActivity`) and, for a draft, staff only. The snapshot filters with this; `activityRooms`
+ * is the same rule as rooms, for every publisher.
+ */
+export function canSeeActivity(viewer: { role: ParticipantRole; groupId: string | null }, activity: Omit<AudienceSubject, 'sessionId'>, reportBackOpen: boolean): boolean {
+  if (activity.state === 'draft' && !isStaffRole(viewer.role)) return false;
+  return canReadActivity({ role: viewer.role, actorGroupId: viewer.groupId, activityGroupId: activity.groupId, reportBackOpen });
+}
+
+/**
+ * The rooms that hear about an activity's public content: staff always; for a draft, nobody else;
+ * a working group's activity, the group until the report-back opens, then the whole session (and
+ * its screens); a plenary activity, the whole session. Every publisher of a kind's events uses it.
+ */
+export function activityRooms(activity: AudienceSubject, reportBackOpen: boolean): string[] {
+  const staff = rooms.staff(activity.sessionId);
+  if (activity.state === 'draft') return [staff];
+  if (activity.groupId && !reportBackOpen) return [rooms.group(activity.groupId), staff];
+  return [rooms.session(activity.sessionId)];
+}
+
+/**
+ * `tx.publish` options for a fact about the activity itself (created, renamed, moved, state):
+ * session-wide facts bump the version as usual; scoped ones bump it too, so that people outside
+ * the audience resynchronise at their next event without learning the title.
+ */
+export function activityEventOptions(activity: AudienceSubject, reportBackOpen: boolean): { room?: string[]; bump?: boolean } {
+  const room = activityRooms(activity, reportBackOpen);
+  return room.length === 1 && room[0] === rooms.session(activity.sessionId) ? {} : { room, bump: true };
+}
+
+/** The one reading of the report-back flag (set by the working groups in `session.settings`). */
+export async function readReportBackOpen(manager: EntityManager, sessionId: string): Promise<boolean> {
+  const rows: { open: boolean | null }[] = await manager.query(`SELECT (settings->>'reportBackOpen')::boolean AS open FROM session WHERE id = $1`, [sessionId]);
+  return rows[0]?.open === true;
+}
