@@ -146,8 +146,10 @@ export class BallotBatcher implements OnModuleDestroy {
     const later = new Map<number, AnonymousAdmitted>();
     let outcomes: Outcome<BallotReceipt>[];
     try {
-      later.clear();
-      outcomes = await this.transactions.run((tx) => executeMany(tx, 'ballot.cast', batch, (t, admitted) => this.write(t, admitted, later)));
+      outcomes = await this.transactions.run((tx) => {
+        later.clear(); // a retried transaction starts again
+        return executeMany(tx, 'ballot.cast', batch, (t, admitted) => this.write(t, admitted, later));
+      });
     } catch (error) {
       if (batch.length === 1 || (error instanceof AppError && error.code === 'DATABASE_UNAVAILABLE')) {
         for (const item of batch) this.settle(item, { ok: false, error });
@@ -176,7 +178,7 @@ export class BallotBatcher implements OnModuleDestroy {
     if (anonymous.length > 0) {
       this.mixing += anonymous.length;
       for (const a of anonymous) {
-        this.mixer.add({ questionId: a.item.payload.questionId, commitment: a.admitted.commitment, value: a.item.payload.value }).then(
+        this.mixer.add({ questionId: a.item.payload.questionId, commitment: a.admitted.commitment, value: a.admitted.value }).then(
           (replaced) => this.mixed({ ...a, replaced }),
           (error: unknown) => this.mixed({ ...a, error }),
         );

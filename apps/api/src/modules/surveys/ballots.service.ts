@@ -68,6 +68,8 @@ export interface BallotWrite {
 export interface AnonymousAdmitted {
   commitment: string;
   activityId: string;
+  /** The ballot as admitted (normalised by validateBallot). */
+  value: BallotValue;
   /** The receipt was written by this command (a first ballot), not found from an earlier one. */
   freshReceipt: boolean;
 }
@@ -128,13 +130,13 @@ export class BallotsService {
       }
       for (const { w, secret } of anonymous) {
         const key = `${w.questionId}:${w.participantId}`;
-        if (fresh.has(key)) outcomes.set(w, { commitment: ballotCommitment(secret), activityId: w.activityId, freshReceipt: true });
+        if (fresh.has(key)) outcomes.set(w, { commitment: ballotCommitment(secret), activityId: w.activityId, value: w.value, freshReceipt: true });
         else {
           const token = tokens.get(key);
           // Only the device that cast the ballot holds the secret behind the token; a ballot cast before tokens existed is final.
           if (token === null || token === undefined) outcomes.set(w, new AppError('BALLOT_NOT_CHANGEABLE'));
           else if (token !== voterToken(secret)) outcomes.set(w, new AppError('BALLOT_OTHER_DEVICE'));
-          else outcomes.set(w, { commitment: ballotCommitment(secret), activityId: w.activityId, freshReceipt: false });
+          else outcomes.set(w, { commitment: ballotCommitment(secret), activityId: w.activityId, value: w.value, freshReceipt: false });
         }
       }
     }
