@@ -31,7 +31,7 @@ const PUBLIC_FILES = {
   // The activity-kind contract, its lifecycle and the one audience rule (decisions §14).
   sessions: ['activity-kinds.ts', 'activity-lifecycle.ts', 'audience.ts'],
   // Test support shared with other modules' integration specs.
-  surveys: ['survey-demo.ts', 'survey-fixtures.ts', 'every-method.fixture.ts'],
+  surveys: ['survey-demo.ts', 'survey-fixtures.ts', 'every-method.fixture.ts', 'survey-outcomes.ts'],
 };
 const publicGlobs = [
   ...PUBLIC_IN_EVERY_MODULE.map((file) => abs(`${MODULES}/*/${file}`)),
@@ -98,7 +98,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\.|@palabre/contracts$|fast-check$)', message: 'libs/domain imports only @palabre/contracts.' }] }],
     },
-  },
+  }
+  {
+    // Its tests may cross-check a pure implementation against Node's own (SHA-256 of the ballot commitments).
+    files: ['libs/domain/src/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\.|@palabre/contracts$|fast-check$|node:crypto$)', message: 'libs/domain imports only @palabre/contracts.' }] }],
+    },
+  },,
   {
     files: ['libs/contracts/src/**/*.ts'],
     rules: {

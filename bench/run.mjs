@@ -2,7 +2,7 @@
 // `npm run bench`: the same socket.io-client swarm against the built Palabre API and against the
 // minimal socket.io baseline, for each size; one table with ratios. Loopback traffic only.
 //   node bench/run.mjs [--sizes 250,1000,2000] [--large] [--scenario auto|survey|activity]
-//                      [--rate 100] [--seconds 10] [--ramp 250] [--screens 2] [--flood 1000] [--no-build] [--json file]
+//                      [--rate 100] [--seconds 10] [--ramp 250] [--screens 2] [--flood 1000] [--no-anonymous] [--no-build] [--json file]
 import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -28,9 +28,13 @@ const { values: args } = parseArgs({
     targets: { type: 'string', default: 'palabre,baseline' },
     // Commands per second of the one flooding member in the flood phase (palabre only); 0 skips the phase.
     flood: { type: 'string', default: '1000' },
+    // The anonymous-survey round (ack p99 beside the named one); --no-anonymous skips it.
+    anonymous: { type: 'boolean', default: true },
+    'no-anonymous': { type: 'boolean', default: false },
     json: { type: 'string' },
   },
 });
+if (args['no-anonymous']) args.anonymous = false;
 const sizes = args.sizes.split(',').map(Number).filter((n) => n > 0 && n <= 10_000);
 if (args.large && !sizes.includes(5000)) sizes.push(5000);
 const opts = { rate: Number(args.rate), seconds: Number(args.seconds), rampRate: Number(args.ramp), screens: Number(args.screens), flood: Number(args.flood) };
@@ -139,6 +143,13 @@ async function measure(target, n) {
         flood = { error: String(error.message ?? error).split('\n')[0] };
       }
     }
+    let anonymous;
+    if (args.anonymous && scenario.anonymous && target.name === 'palabre') {
+      // The anonymous round (issue #17): same rate and members, ballots mixed before they are acknowledged.
+      const round = await scenario.anonymous({ facilitator, members: members.clients, screens: screens.clients, rate });
+      anonymous = { ack: summary(round.acks), v2p: summary(round.v2p), ok: round.ok, failed: round.failed };
+      log(`${target.name} n=${n}: anonymous ballots: ack p50/p99 ${fmt(anonymous.ack.p50)}/${fmt(anonymous.ack.p99)} ms (named ${fmt(ack.p50)}/${fmt(ack.p99)} ms), v→proj p99 ${fmt(anonymous.v2p.p99)} ms, ${round.failed} failed`);
+    }
     const burst = scenario.burst ? await scenario.burst({ facilitator, members: members.clients, target }) : undefined;
     facilitator.disconnect();
     return {
@@ -164,6 +175,7 @@ async function measure(target, n) {
       client,
       gcForced: connected.gcForced,
       flood,
+      anonymous,
       burst,
     };
   } catch (error) {

@@ -3,8 +3,9 @@
 // Switched on automatically when the built contracts export `ballot.cast` (see scenarios/index.mjs).
 // If the survey contracts change, only `openSurvey`, `ballotValue` and the burst's count query
 // need to follow. The wire contract:
-//   ballot.cast { opId, questionId, value } → ack { ok, data }
+//   ballot.cast { opId, questionId, value, ballotSecret? } → ack { ok, data }
 //   results.updated { sessionId, version, questionId, ballots, results }
+import { randomBytes } from 'node:crypto';
 import { command } from '../lib/swarm.mjs';
 import { sleep } from '../lib/stats.mjs';
 
@@ -12,11 +13,11 @@ const CHANGE_SHARE = 0.1; // one voter in ten changes their mind
 const CHOICES = ['yes', 'no', 'abstain'];
 
 /** Creates a one-question yes/no survey as the facilitator and opens it (contracts on main, 21:40). */
-export async function openSurvey(facilitator, title) {
+export async function openSurvey(facilitator, title, anonymity = 'named') {
   const created = await command(facilitator, 'activity.create', {
     kind: 'survey',
     title,
-    config: { questions: [{ type: 'yesno', prompt: 'Approuvez-vous le contrat ?' }] },
+    config: { anonymity, questions: [{ type: 'yesno', prompt: 'Approuvez-vous le contrat ?' }] },
   });
   if (!created.ack?.ok) throw new Error(`survey creation refused: ${JSON.stringify(created.ack?.error)}`);
   const opened = await command(facilitator, 'survey.open', { activityId: created.ack.data.id });
@@ -45,14 +46,25 @@ function timeToProjector(ballots, updates, others = 0) {
   return v2p;
 }
 
-async function castAll(members, questionId, rate, changes) {
+/**
+ * Anonymous surveys: each member's question secret, as its phone derives it (a random 64-hex
+ * string is all the server sees; the same one for a member's change, from the same device).
+ */
+const secrets = new WeakMap();
+function ballotSecret(member) {
+  if (!secrets.has(member)) secrets.set(member, randomBytes(32).toString('hex'));
+  return secrets.get(member);
+}
+
+async function castAll(members, questionId, rate, changes, anonymous = false) {
   const started = performance.now();
   const plan = [...members.map((m, i) => ({ m, i, first: true })), ...members.slice(0, changes).map((m, i) => ({ m, i: i + 1, first: false }))];
   const ops = [];
   for (const [n, p] of plan.entries()) {
     const wait = started + (n * 1000) / rate - performance.now();
     if (wait > 0) await sleep(wait);
-    ops.push(command(p.m.socket, 'ballot.cast', { questionId, value: ballotValue(p.i) }).then((r) => ({ ...r, first: p.first, ok: Boolean(r.ack?.ok) })));
+    const payload = { questionId, value: ballotValue(p.i), ...(anonymous ? { ballotSecret: ballotSecret(p.m) } : {}) };
+    ops.push(command(p.m.socket, 'ballot.cast', payload).then((r) => ({ ...r, first: p.first, ok: Boolean(r.ack?.ok) })));
   }
   const ballots = await Promise.all(ops);
   return { ballots, durationMs: performance.now() - started };
@@ -63,13 +75,13 @@ async function castAll(members, questionId, rate, changes) {
  * the updates. `alongside` (the flood phase's flooder) votes once on the question before the round,
  * floods it while the members cast, and is stopped when their last ack is in.
  */
-async function steady({ facilitator, members, screens, rate, title, alongside }) {
-  const { questionId } = await openSurvey(facilitator, title);
+async function steady({ facilitator, members, screens, rate, title, alongside, anonymous = false }) {
+  const { questionId } = await openSurvey(facilitator, title, anonymous ? 'anonymous' : 'named');
   const flooder = alongside ? await alongside(questionId) : undefined;
   const updates = [];
   const listener = (p) => p.questionId === questionId && updates.push({ at: performance.now(), version: p.version, ballots: p.ballots });
   screens[0]?.socket.on('results.updated', listener);
-  const casting = castAll(members, questionId, rate, Math.floor(members.length * CHANGE_SHARE));
+  const casting = castAll(members, questionId, rate, Math.floor(members.length * CHANGE_SHARE), anonymous);
   flooder?.go();
   let flood;
   let cast;
@@ -110,6 +122,14 @@ export const surveyScenario = {
   async flood({ facilitator, members, screens, rate, startFlooder }) {
     const { flood, ...round } = await steady({ facilitator, members, screens, rate, title: 'Vote sous inondation', alongside: startFlooder });
     return { ...round, flooder: flood };
+  },
+
+  /**
+   * The same steady round on an anonymous survey (issue #17): an ack waits for its mixing batch
+   * (k ballots or the window, decisions.md, "Secret ballots"), so its p99 is quoted beside the named one.
+   */
+  anonymous({ facilitator, members, screens, rate }) {
+    return steady({ facilitator, members, screens, rate, title: 'Vote secret du banc d’essai', anonymous: true });
   },
 
   /** Every member votes within one second on a fresh survey; all acked within 5 s; the DB holds exactly one ballot each. */

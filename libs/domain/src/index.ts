@@ -9,3 +9,5 @@ export * from './state/survey';
 export * from './state/qna';
 export * from './groups/assignment';
 export * from './state/activity';
+export * from './ballots/commitment';
+export { sha256Hex } from './ballots/sha256';

@@ -41,6 +41,8 @@ export const EnvSchema = z.object({
     .refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris')
     .default('Europe/Paris')
     .describe('Time zone the minutes and spreadsheets print times in'),
+  ANON_MIX_BATCH: z.coerce.number().int().min(2).max(500).default(5),
+  ANON_MIX_WINDOW_MS: z.coerce.number().int().min(10).max(60_000).default(750),
   BENCH_DIAGNOSTICS_PORT: z.coerce.number().int().min(0).max(65535).optional().describe('Bench only: serve GET /stats (memory after GC, event-loop delay, CPU) on 127.0.0.1 at this port'),
 });
 export type Env = z.infer<typeof EnvSchema>;
@@ -85,6 +87,10 @@ export interface AppConfig {
   floodCoolOffSeconds: number;
   /** IANA zone the exports print times in (TZ_DISPLAY); stored times stay UTC. */
   displayTimeZone: string;
+  /** Anonymous ballots: a mixing batch is written once it holds this many ballots (k)… */
+  anonMixBatch: number;
+  /** …or this long after its first ballot arrived, padded to k with ballots already cast. */
+  anonMixWindowMs: number;
   /** Bench only (`npm run bench`): loopback diagnostics port; unset in production. */
   benchDiagnosticsPort?: number;
 }
@@ -190,6 +196,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     floodRefusals: env.FLOOD_REFUSALS,
     floodCoolOffSeconds: env.FLOOD_COOL_OFF_SECONDS,
     displayTimeZone: env.TZ_DISPLAY,
+    anonMixBatch: env.ANON_MIX_BATCH,
+    anonMixWindowMs: env.ANON_MIX_WINDOW_MS,
     benchDiagnosticsPort: env.BENCH_DIAGNOSTICS_PORT,
   };
 }

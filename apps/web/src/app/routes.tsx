@@ -22,6 +22,7 @@ const ArchiveListPage = staffPage(() => import('../features/outcomes/pages/Archi
 const ArchiveDetailPage = staffPage(() => import('../features/outcomes/pages/ArchiveDetailPage'), 'ArchiveDetailPage');
 const PublicResultsPage = staffPage(() => import('../features/outcomes/pages/PublicResultsPage'), 'PublicResultsPage');
 const MonitorPage = staffPage(() => import('../features/staff/pages/MonitorPage'), 'MonitorPage');
+const ReceiptCheckPage = staffPage(() => import('../features/surveys/pages/ReceiptCheckPage'), 'ReceiptCheckPage');
 const ScreenPage = staffPage(() => import('../features/screen/pages/ScreenPage'), 'ScreenPage');
 
 export function AppRoutes() {
@@ -38,6 +39,7 @@ export function AppRoutes() {
         <Route path="staff/archive" element={<ArchiveListPage />} />
         <Route path="staff/archive/:id" element={<ArchiveDetailPage />} />
         <Route path="public/:code" element={<PublicResultsPage />} />
+        <Route path="public/:code/receipt" element={<ReceiptCheckPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
       <Route

@@ -24,5 +24,7 @@ export const SURVEY_ERRORS = defineErrors({
   SURVEY_SETTINGS_LOCKED: { status: 409, fr: "L'anonymat ne peut plus changer une fois une question ouverte.", en: 'Anonymity can no longer change once a question has been opened.' },
   SURVEY_TOO_MANY_QUESTIONS: { status: 422, fr: 'Ce questionnaire compte déjà le nombre maximal de questions.', en: 'This survey already has the maximum number of questions.' },
   RESULTS_HIDDEN: { status: 403, fr: 'Les résultats seront visibles une fois publiés.', en: 'Results will be visible once published.' },
+  BALLOT_SECRET_REQUIRED: { status: 422, fr: "Ce vote anonyme n'a pas le secret de votre appareil : rechargez la page puis votez à nouveau.", en: 'This anonymous ballot lacks your device secret: reload the page and vote again.' },
+  BALLOT_OTHER_DEVICE: { status: 409, fr: "Vous avez voté depuis un autre appareil : ce vote anonyme ne peut être modifié que depuis celui-là.", en: 'You voted from another device: this anonymous ballot can only be changed from that one.' },
   BALLOT_NOT_CHANGEABLE: { status: 409, fr: 'Votre vote anonyme est enregistré et ne peut plus être modifié.', en: 'Your anonymous ballot is recorded and can no longer be changed.' },
 });

@@ -43,10 +43,15 @@ export const SURVEY_COMMANDS = {
     "Save the survey's settings and questions as a template of the signed-in staff account.",
   ),
   'ballot.cast': { ...command(
-    { ...questionId, value: BallotValue },
+    {
+      ...questionId,
+      value: BallotValue,
+      ballotSecret: z.string().regex(/^[0-9a-f]{64}$/).optional()
+        .describe('Anonymous surveys only, required there: the question secret the device derives from its own random secret (libs/domain `questionSecret`). Never stored; the server keeps two unrelated hashes of it.'),
+    },
     BallotReceipt,
-    'Cast or replace my ballot on an open question. A retry with the same opId is applied once.',
-  ), errors: ['NOT_FOUND', 'SESSION_NOT_OPEN', 'QUESTION_NOT_OPEN', 'VOTING_CLOSED', 'BALLOT_NOT_CHANGEABLE', ...SURVEY_BALLOT_CODES] },
+    'Cast or replace my ballot on an open question. A retry with the same opId is applied once. On an anonymous survey the ack comes once the mixing batch holding the ballot is committed.',
+  ), errors: ['NOT_FOUND', 'SESSION_NOT_OPEN', 'QUESTION_NOT_OPEN', 'VOTING_CLOSED', 'BALLOT_NOT_CHANGEABLE', 'BALLOT_SECRET_REQUIRED', 'BALLOT_OTHER_DEVICE', ...SURVEY_BALLOT_CODES] },
 } as const;
 
 export const SURVEY_EVENTS = {
@@ -68,9 +73,14 @@ export const SURVEY_EVENTS = {
     true,
   ),
   'ballot.recorded': event(
-    Versioned.extend({ activityId: Uuid, questionId: Uuid, value: BallotValue }),
+    Versioned.extend({
+      activityId: Uuid,
+      questionId: Uuid,
+      value: BallotValue.optional().describe('Named surveys: the ballot recorded'),
+      receipt: z.string().optional().describe('Anonymous surveys, instead of the value: the receipt code of the ballot (libs/domain `receiptCode`)'),
+    }),
     'participant',
-    "Your ballot was committed (lets your other devices show it). Sent to your own room only.",
+    "Your ballot was committed (lets your other devices show it). Sent to your own room only; on an anonymous survey it carries the receipt code, never the value.",
     true,
   ),
 } as const;

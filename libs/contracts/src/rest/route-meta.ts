@@ -31,6 +31,7 @@ export const ROUTE_META = {
   'roster.invitations': { method: 'GET', path: '/api/sessions/:id/invitations', auth: 'staff' },
   'surveys.results': { method: 'GET', path: '/api/sessions/:id/survey-questions/:questionId/results', auth: 'session' },
   'surveys.templates': { method: 'GET', path: '/api/survey-templates', auth: 'staff' },
+  'surveys.ballotBoard': { method: 'GET', path: '/api/public/:code/ballot-board', auth: 'public' },
   'exports.csv': { method: 'GET', path: '/api/sessions/:id/export.csv', auth: 'staff' },
   'exports.xlsx': { method: 'GET', path: '/api/sessions/:id/export.xlsx', auth: 'staff' },
   'exports.pdf': { method: 'GET', path: '/api/sessions/:id/export.pdf', auth: 'staff' },

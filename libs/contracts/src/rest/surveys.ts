@@ -1,9 +1,9 @@
 import '../browser-parsing'; // first: zod must be configured before any schema is built (see the file)
 import { z } from 'zod';
-import { QuestionResultsResponse, SurveyTemplate } from '../surveys/survey';
+import { PublicBallotBoard, QuestionResultsResponse, SurveyTemplate } from '../surveys/survey';
 import type { RouteDefinition } from './routes';
 
-export const SURVEY_ROUTES: Record<'surveys.results' | 'surveys.templates', RouteDefinition> = {
+export const SURVEY_ROUTES: Record<'surveys.results' | 'surveys.templates' | 'surveys.ballotBoard', RouteDefinition> = {
   'surveys.results': {
     method: 'GET',
     path: '/api/sessions/:id/survey-questions/:questionId/results',
@@ -17,5 +17,12 @@ export const SURVEY_ROUTES: Record<'surveys.results' | 'surveys.templates', Rout
     auth: 'staff',
     summary: "The signed-in staff account's survey templates, newest first",
     response: z.array(SurveyTemplate),
+  },
+  'surveys.ballotBoard': {
+    method: 'GET',
+    path: '/api/public/:code/ballot-board',
+    auth: 'public',
+    summary: 'The ballot boards of the anonymous questions of a sealed session its organiser published: find your receipt, recompute the tally (no account)',
+    response: PublicBallotBoard,
   },
 };

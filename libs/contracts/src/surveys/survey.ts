@@ -102,3 +102,31 @@ export const BallotReceipt = z.object({
   replaced: z.boolean().describe('True when this ballot replaced an earlier one'),
 });
 export type BallotReceipt = z.infer<typeof BallotReceipt>;
+
+/** One ballot of an anonymous question as the sealed archive publishes it: no voter, no time. */
+export const BallotBoardEntry = z.object({
+  commitment: z.string().describe('SHA-256 commitment to the voter device\'s question secret (libs/domain `ballotCommitment`)'),
+  receipt: z.string().describe('The receipt code shown to the voter: `receiptCode(commitment)`'),
+  value: BallotValue,
+});
+export type BallotBoardEntry = z.infer<typeof BallotBoardEntry>;
+
+/** The ballot board of one anonymous question: every ballot counted, ordered by commitment (a random order). */
+export const BallotBoardQuestion = z.object({
+  activityId: Uuid,
+  activityTitle: z.string(),
+  questionId: Uuid,
+  prompt: z.string(),
+  config: QuestionConfig,
+  present: z.number().int().nullable(),
+  ballots: z.array(BallotBoardEntry),
+});
+export type BallotBoardQuestion = z.infer<typeof BallotBoardQuestion>;
+
+export const PublicBallotBoard = z.object({
+  session: z.object({ title: z.string(), date: z.string() }),
+  sealedAt: z.string(),
+  digest: z.string().describe('The seal digest: the SHA-256 of the archived record, which holds these boards'),
+  questions: z.array(BallotBoardQuestion),
+});
+export type PublicBallotBoard = z.infer<typeof PublicBallotBoard>;

@@ -40,6 +40,7 @@ export const ROUTE_RULES: Record<RouteKey, RouteRule> = {
   // Members and screens get results only once visible: checked by the use case (RESULTS_HIDDEN).
   'surveys.results': ANY_PARTICIPANT,
   'surveys.templates': ANY_STAFF,
+  'surveys.ballotBoard': { auth: 'public' },
   'exports.csv': ANY_STAFF,
   'exports.xlsx': ANY_STAFF,
   'exports.pdf': ANY_STAFF,

@@ -60,6 +60,9 @@ export class TestApp {
       floodRefusals: 100,
       floodCoolOffSeconds: 10,
       displayTimeZone: 'Europe/Paris',
+      // Anonymous ballots: the default batch, a short window so tests casting one at a time stay quick.
+      anonMixBatch: 5,
+      anonMixWindowMs: 100,
       ...overrides,
     };
     // Errors only, unless a test asks for a log level (to read what the app prints).

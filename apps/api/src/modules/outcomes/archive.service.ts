@@ -133,11 +133,17 @@ export class ArchiveService {
     });
   }
 
-  /** Aggregates only: no participant list, no authors, no row-level data. */
-  async publicResults(joinCode: string): Promise<PublicResults> {
+  /** The sealed record of a session whose organiser published its results, with its seal. */
+  async publicRecord(joinCode: string): Promise<{ record: OutcomeRecord; sealedAt: string; digest: string }> {
     const rows: (SummaryRow & { canonical_json: string })[] = await this.db.query(`${SUMMARY_SQL.replace('SELECT', 'SELECT a.canonical_json,')} WHERE s.join_code = $1 AND a.public`, [joinCode]);
     if (!rows[0]) throw new AppError('RESULTS_NOT_PUBLIC');
-    const { participants: _personal, ...record } = OutcomeRecord.parse(JSON.parse(rows[0].canonical_json));
+    return { record: OutcomeRecord.parse(JSON.parse(rows[0].canonical_json)), sealedAt: toSummary(rows[0]).sealedAt, digest: rows[0].digest };
+  }
+
+  /** Aggregates only: no participant list, no authors, no row-level data. */
+  async publicResults(joinCode: string): Promise<PublicResults> {
+    const { record: full, sealedAt, digest } = await this.publicRecord(joinCode);
+    const { participants: _personal, ...record } = full;
     const sections = record.sections.map((s) => ({
       ...s,
       ideas: s.ideas.map((i) => ({ ...i, author: null })),
@@ -146,7 +152,7 @@ export class ArchiveService {
       raw: [],
       recompute: null,
     }));
-    return { ...record, sections, sealedAt: toSummary(rows[0]).sealedAt, digest: rows[0].digest };
+    return { ...record, sections, sealedAt, digest };
   }
 
   private async find(sessionId: string): Promise<ArchiveRecord> {

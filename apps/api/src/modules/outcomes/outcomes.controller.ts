@@ -5,6 +5,7 @@ import type { StaffActor } from '../../common/auth/actor';
 import { CurrentStaff, Route } from '../../common/auth/route.guard';
 import { UuidParam } from '../../common/http/uuid-param';
 import { ArchiveService } from './archive.service';
+import { publicBallotBoard } from '../surveys/survey-outcomes';
 import { ExportsService } from './exports.service';
 import { contentDisposition } from './render/labels';
 
@@ -93,5 +94,11 @@ export class PublicResultsController {
   @Get(':code/results') @Route('public.results')
   results(@Param('code') code: string) {
     return this.archive.publicResults(code.toUpperCase().slice(0, 32));
+  }
+
+  /** The anonymous questions' ballot boards, from the same sealed record (issue #17). */
+  @Get(':code/ballot-board') @Route('surveys.ballotBoard')
+  async ballotBoard(@Param('code') code: string) {
+    return publicBallotBoard(await this.archive.publicRecord(code.toUpperCase().slice(0, 32)));
   }
 }

@@ -3,11 +3,12 @@ import type { BallotReceipt, CommandPayload } from '@palabre/contracts';
 import { DataSource } from 'typeorm';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError, toAppError } from '../../common/errors/app-error';
-import { CommandRunner, currentActor, PARTICIPANT_COLUMNS, storedResult, type ParticipantRow } from '../../common/realtime/command-runner';
+import { executeMany, LATER, storeResults, type Admitted, type Outcome } from '../../common/realtime/command-runner';
 import { rooms } from '../../common/realtime/rooms';
 import { TransactionRunner, type Tx } from '../../common/realtime/transaction';
-import { returningRows } from '../../database/returning';
-import { admitBallot, BallotsService, QUESTION_COLUMNS, QUESTION_FROM, type BallotQuestion, type BallotWrite } from './ballots.service';
+import { receiptCode } from '@palabre/domain';
+import { BallotMixer } from './ballot-mixer';
+import { admitBallot, BallotsService, QUESTION_COLUMNS, QUESTION_FROM, type AnonymousAdmitted, type BallotQuestion, type BallotWrite } from './ballots.service';
 import { LiveResultsService } from './live-results.service';
 
 /** Ballots written in one transaction at most. */
@@ -28,18 +29,29 @@ interface Pending {
   reject(error: unknown): void;
 }
 
-type Outcome = { ok: true; receipt: BallotReceipt } | { ok: false; error: AppError };
+/** What the mixer answered for one anonymous ballot: `replaced`, or its refusal. */
+interface MixResult {
+  item: Pending;
+  admitted: AnonymousAdmitted;
+  replaced?: boolean;
+  error?: unknown;
+}
 
 /**
- * Group commit for `ballot.cast`. Commands that passed the immediate checks (rate limit, role,
- * schema: CommandRunner.answer) wait here and are written in batches, one transaction per batch
- * with multi-row statements, a few batches in flight at most: under a burst ballots wait in this
- * queue, not in the pool's 5 s connection wait. Answers are those of the one-by-one path
- * (CommandRunner.execute + BallotsService.cast), whose check functions the batch shares.
+ * The only write path of `ballot.cast`. Commands that passed the immediate checks (rate limit,
+ * role, schema: CommandRunner.answer) wait here and are written in batches, one transaction per
+ * batch (`executeMany`: opId claims, stored results and released claims) with multi-row
+ * statements, a few batches in flight at most: under a burst ballots wait in this queue, not in
+ * the pool's 5 s connection wait. A lone ballot is a batch of one.
  *
  * A batch holds at most one command per (participant, question) and per (participant, opId),
- * and a key in flight holds back later commands with that key, so a vote change lands after the
- * vote it changes and a resent op finds the first one's stored result.
+ * and a key in flight (until its command is answered, mixing included) holds back later
+ * commands with that key, so a vote change lands after the vote it changes and a resent op
+ * finds the first one's stored result.
+ *
+ * Anonymous ballots (docs/decisions.md, "Secret ballots"): the batch writes the receipt (who voted), checked
+ * against the voter token; the ballot (what was voted) goes to BallotMixer, which writes it in
+ * another transaction, shuffled with others; the ack waits for that commit.
  */
 @Injectable()
 export class BallotBatcher implements OnModuleDestroy {
@@ -47,19 +59,23 @@ export class BallotBatcher implements OnModuleDestroy {
   private queue: Pending[] = [];
   private readonly busy = new Set<string>();
   private inFlight = 0;
+  /** Anonymous ballots handed to the mixer and not yet answered. */
+  private mixing = 0;
+  /** Anonymous ballots the mixer has answered, waiting for their acks to be stored. */
+  private acks: MixResult[] = [];
   private scheduled = false;
   private onIdle?: () => void;
   /** A quarter of the pool, between 1 and 4: the rest stays for every other request. */
   readonly maxInFlight: number;
-  /** Counters for tests and diagnostics: batches committed, their commands, the largest, batches replayed one by one. */
+  /** Counters for tests and diagnostics: batches committed, their commands, the largest, batches split into batches of one. */
   readonly stats = { batches: 0, commands: 0, largest: 0, fallbacks: 0 };
 
   constructor(
     db: DataSource,
     private readonly transactions: TransactionRunner,
-    private readonly commands: CommandRunner,
     private readonly ballots: BallotsService,
     private readonly results: LiveResultsService,
+    private readonly mixer: BallotMixer,
   ) {
     const pool = (db.options as { extra?: { max?: number } }).extra?.max ?? 10;
     this.maxInFlight = Math.min(4, Math.max(1, Math.floor(pool / 4)));
@@ -92,12 +108,19 @@ export class BallotBatcher implements OnModuleDestroy {
       this.inFlight++;
       for (const item of batch) for (const key of item.keys) this.busy.add(key);
       void this.process(batch).finally(() => {
-        for (const item of batch) for (const key of item.keys) this.busy.delete(key);
         this.inFlight--;
         this.drain();
       });
     }
-    if (this.inFlight === 0 && this.queue.length === 0) this.onIdle?.();
+    if (this.inFlight === 0 && this.queue.length === 0 && this.mixing === 0) this.onIdle?.();
+  }
+
+  /** A command is answered: its keys are free for the commands held back behind it. */
+  private settle(item: Pending, outcome: { ok: true; data: BallotReceipt } | { ok: false; error: unknown }): void {
+    for (const key of item.keys) this.busy.delete(key);
+    if (outcome.ok) item.resolve(outcome.data);
+    else item.reject(outcome.error);
+    this.drain();
   }
 
   /** The next batch in arrival order; a command whose key is taken also holds back later ones with its keys. */
@@ -120,168 +143,159 @@ export class BallotBatcher implements OnModuleDestroy {
   }
 
   private async process(batch: Pending[]): Promise<void> {
-    let outcomes: Outcome[];
+    const later = new Map<number, AnonymousAdmitted>();
+    let outcomes: Outcome<BallotReceipt>[];
     try {
-      outcomes = await this.transactions.run((tx) => this.write(tx, batch));
+      outcomes = await this.transactions.run((tx) => {
+        later.clear(); // a retried transaction starts again
+        return executeMany(tx, 'ballot.cast', batch, (t, admitted) => this.write(t, admitted, later));
+      });
     } catch (error) {
-      if (error instanceof AppError && error.code === 'DATABASE_UNAVAILABLE') {
-        for (const item of batch) item.reject(error);
+      if (batch.length === 1 || (error instanceof AppError && error.code === 'DATABASE_UNAVAILABLE')) {
+        for (const item of batch) this.settle(item, { ok: false, error });
         return;
       }
-      // A unique violation raced by another path (CONFLICT), or anything unexpected: one bad command must not sink the others.
+      // A unique violation raced by another node (CONFLICT), or anything unexpected: one bad command must not sink the others.
       this.stats.fallbacks++;
-      this.logger.warn(`batch of ${batch.length} ballots failed (${error instanceof AppError ? error.code : String(error)}), writing them one by one`);
-      await this.oneByOne(batch);
+      this.logger.warn(`batch of ${batch.length} ballots failed (${error instanceof AppError ? error.code : String(error)}), writing them in batches of one`);
+      for (const item of batch) await this.process([item]);
       return;
     }
     this.stats.batches++;
     this.stats.commands += batch.length;
     this.stats.largest = Math.max(this.stats.largest, batch.length);
     const touched = new Set<string>();
+    const anonymous: { item: Pending; admitted: AnonymousAdmitted }[] = [];
     batch.forEach((item, i) => {
       const outcome = outcomes[i];
-      if (outcome.ok) {
-        touched.add(outcome.receipt.questionId);
-        item.resolve(outcome.receipt);
-      } else item.reject(outcome.error);
+      if (outcome.ok === 'later') anonymous.push({ item, admitted: later.get(i)! });
+      else {
+        if (outcome.ok) touched.add(outcome.data.questionId);
+        this.settle(item, outcome);
+      }
     });
     for (const questionId of touched) this.results.touch(questionId);
-  }
-
-  /** The ordinary path, command by command (each its own transaction). */
-  private async oneByOne(batch: Pending[]): Promise<void> {
-    for (const item of batch) {
-      try {
-        const receipt = await this.commands.execute(item.actor, 'ballot.cast', item.payload, ({ tx, actor, payload, sessionState }) =>
-          this.ballots.cast(tx, actor, payload, sessionState),
+    if (anonymous.length > 0) {
+      this.mixing += anonymous.length;
+      for (const a of anonymous) {
+        this.mixer.add({ questionId: a.item.payload.questionId, commitment: a.admitted.commitment, value: a.admitted.value }).then(
+          (replaced) => this.mixed({ ...a, replaced }),
+          (error: unknown) => this.mixed({ ...a, error }),
         );
-        this.results.touch(receipt.questionId);
-        item.resolve(receipt);
-      } catch (error) {
-        item.reject(error);
       }
     }
   }
 
   /**
-   * One transaction for the batch, the steps of CommandRunner.execute and BallotsService.cast
-   * with a statement each for all commands: claim the opIds (a resent one answers its stored
-   * result), the senders' session rows, the questions FOR SHARE, the ballots, the stored results.
-   * A refused command keeps nothing: its processed_op row is deleted before the commit.
+   * The use case for the admitted commands of a batch (executeMany has claimed their opIds and
+   * checked their senders): the questions FOR SHARE in id order (a close waits for this batch,
+   * or this batch sees it closed), `admitBallot` for each, the ballots, the voters' events. An
+   * anonymous ballot only gets its receipt here: it answers LATER, and `later` gets its commitment.
    */
-  private async write(tx: Tx, batch: Pending[]): Promise<Outcome[]> {
+  private async write(tx: Tx, admitted: Admitted<'ballot.cast'>[], later: Map<number, AnonymousAdmitted>): Promise<(BallotReceipt | AppError | typeof LATER)[]> {
     const m = tx.manager;
-    const outcomes: (Outcome | undefined)[] = batch.map(() => undefined);
-    const refuse = (i: number, error: unknown) => (outcomes[i] = { ok: false, error: toAppError(error) });
-
-    // 1. Idempotency. Rows in key order; a concurrent duplicate (another node) waits for the first to commit.
-    const ops = batch.map((item) => ({ participant_id: item.actor.participantId, op_id: item.payload.opId }));
-    const claimed = returningRows<{ participant_id: string; op_id: string }>(
-      await m.query(
-        `INSERT INTO processed_op (participant_id, op_id, command)
-         SELECT r.participant_id, r.op_id, 'ballot.cast' FROM jsonb_to_recordset($1::jsonb) AS r(participant_id uuid, op_id uuid)
-          ORDER BY r.participant_id, r.op_id
-         ON CONFLICT DO NOTHING RETURNING participant_id, op_id`,
-        [JSON.stringify(ops)],
-      ),
-    );
-    const mine = new Set(claimed.map((r) => `${r.participant_id}:${r.op_id}`));
-    const resent = batch.flatMap((item, i) => (mine.has(`${item.actor.participantId}:${item.payload.opId}`) ? [] : [i]));
-    if (resent.length > 0) {
-      const stored: { participant_id: string; op_id: string; command: string; result: unknown }[] = await m.query(
-        `SELECT o.participant_id, o.op_id, o.command, o.result FROM processed_op o
-           JOIN jsonb_to_recordset($1::jsonb) AS r(participant_id uuid, op_id uuid) ON o.participant_id = r.participant_id AND o.op_id = r.op_id`,
-        [JSON.stringify(resent.map((i) => ops[i]))],
-      );
-      const byKey = new Map(stored.map((r) => [`${r.participant_id}:${r.op_id}`, r]));
-      for (const i of resent) {
-        try {
-          outcomes[i] = { ok: true, receipt: storedResult(byKey.get(`${ops[i].participant_id}:${ops[i].op_id}`), 'ballot.cast') };
-        } catch (error) {
-          refuse(i, error);
-        }
-      }
-    }
-    const fresh = batch.flatMap((item, i) => (outcomes[i] ? [] : [i]));
-
-    // 2. The senders: session state, revoked, moved to another group (as CommandRunner.execute).
-    const senders = new Map<string, { session_id: string; participant_id: string }>();
-    for (const i of fresh) senders.set(batch[i].actor.participantId, { session_id: batch[i].actor.sessionId, participant_id: batch[i].actor.participantId });
-    const participantRows: (ParticipantRow & { participant_id: string })[] = fresh.length
-      ? await m.query(
-          `SELECT p.id AS participant_id, ${PARTICIPANT_COLUMNS}
-             FROM jsonb_to_recordset($1::jsonb) AS k(session_id uuid, participant_id uuid)
-             JOIN session s ON s.id = k.session_id JOIN participant p ON p.session_id = s.id AND p.id = k.participant_id`,
-          [JSON.stringify([...senders.values()])],
-        )
-      : [];
-    const rowOf = new Map(participantRows.map((r) => [r.participant_id, r]));
-
-    // 3. The questions, FOR SHARE in id order: a close waits for this batch, or this batch sees it closed.
-    const questionIds = [...new Set(fresh.map((i) => batch[i].payload.questionId))];
-    const questionRows: BallotQuestion[] = questionIds.length
-      ? await m.query(`SELECT ${QUESTION_COLUMNS} ${QUESTION_FROM} WHERE q.id = ANY($1::uuid[]) ORDER BY q.id FOR SHARE OF q`, [questionIds])
-      : [];
+    const answers: (BallotReceipt | AppError | typeof LATER | undefined)[] = admitted.map(() => undefined);
+    const questionIds = [...new Set(admitted.map((a) => a.payload.questionId))];
+    const questionRows: BallotQuestion[] = await m.query(`SELECT ${QUESTION_COLUMNS} ${QUESTION_FROM} WHERE q.id = ANY($1::uuid[]) ORDER BY q.id FOR SHARE OF q`, [questionIds]);
     const questionOf = new Map(questionRows.map((q) => [q.id, q]));
 
-    const admitted: { i: number; question: BallotQuestion; write: BallotWrite }[] = [];
-    for (const i of fresh) {
-      const { actor, payload } = batch[i];
+    const writes: { k: number; question: BallotQuestion; write: BallotWrite }[] = [];
+    admitted.forEach(({ actor, payload, sessionState }, k) => {
       try {
-        const row = rowOf.get(actor.participantId);
-        const current = currentActor(actor, row);
-        const { question, value } = admitBallot(questionOf.get(payload.questionId), current, payload, row?.state ?? '');
-        admitted.push({ i, question, write: { questionId: question.id, participantId: actor.participantId, anonymity: question.anonymity, value } });
+        const { question, value } = admitBallot(questionOf.get(payload.questionId), actor, payload, sessionState);
+        writes.push({ k, question, write: { questionId: question.id, activityId: question.activity_id, participantId: actor.participantId, anonymity: question.anonymity, value, secret: payload.ballotSecret } });
       } catch (error) {
-        refuse(i, error);
+        answers[k] = toAppError(error);
       }
-    }
-
-    // 4. The ballots and their stored results; a refused command's claim is given back.
-    const written = admitted.length ? await this.ballots.castMany(m, admitted.map((a) => a.write)) : [];
-    const recorded: { i: number; receipt: BallotReceipt; write: BallotWrite }[] = [];
-    for (const [k, { i, question, write }] of admitted.entries()) {
-      const replaced = written[k];
-      if (replaced instanceof AppError) refuse(i, replaced);
-      else recorded.push({ i, write, receipt: { activityId: question.activity_id, questionId: question.id, replaced } });
-    }
-    if (recorded.length > 0) {
-      await m.query(
-        `UPDATE processed_op o SET result = r.result FROM jsonb_to_recordset($1::jsonb) AS r(participant_id uuid, op_id uuid, result jsonb)
-          WHERE o.participant_id = r.participant_id AND o.op_id = r.op_id`,
-        [JSON.stringify(recorded.map(({ i, receipt }) => ({ ...ops[i], result: receipt })))],
-      );
-    }
-    const refused = fresh.filter((i) => outcomes[i]?.ok === false);
-    if (refused.length > 0) {
-      await m.query(
-        `DELETE FROM processed_op o USING jsonb_to_recordset($1::jsonb) AS r(participant_id uuid, op_id uuid)
-          WHERE o.participant_id = r.participant_id AND o.op_id = r.op_id`,
-        [JSON.stringify(refused.map((i) => ops[i]))],
-      );
-    }
-
-    // 5. The events, emitted after the commit. The version is read last, as late as Tx.publish reads it for one ballot:
-    // a member's client drops a `ballot.recorded` older than the snapshot it holds.
-    const sessionIds = [...new Set(recorded.map(({ i }) => batch[i].actor.sessionId))];
-    if (sessionIds.length > 0) {
-      const versions: { id: string; version: number }[] = await m.query('SELECT id, version FROM session WHERE id = ANY($1::uuid[])', [sessionIds]);
-      for (const v of versions) tx.knowVersion(v.id, v.version);
-    }
-    for (const { i, receipt, write } of recorded) {
-      const { actor } = batch[i];
-      await tx.publish('ballot.recorded', actor.sessionId, { activityId: receipt.activityId, questionId: receipt.questionId, value: write.value }, { room: rooms.participant(actor.participantId) });
-      outcomes[i] = { ok: true, receipt };
-    }
-    return outcomes.map((o) => {
-      if (!o) throw new Error('ballot batch: a command without outcome');
-      return o;
     });
+
+    const written = writes.length ? await this.ballots.castMany(m, writes.map((w) => w.write)) : [];
+    const recorded: { k: number; receipt: BallotReceipt; write: BallotWrite }[] = [];
+    writes.forEach(({ k, question, write }, n) => {
+      const replaced = written[n];
+      if (replaced instanceof AppError) answers[k] = replaced;
+      else if (typeof replaced === 'object') {
+        answers[k] = LATER;
+        later.set(admitted[k].index, replaced);
+      } else recorded.push({ k, write, receipt: { activityId: question.activity_id, questionId: question.id, replaced } });
+    });
+
+    // The events, emitted after the commit. The version is read once per session, as late as Tx.publish reads it:
+    // a member's client drops a `ballot.recorded` older than the snapshot it holds.
+    await this.knowVersions(tx, recorded.map(({ k }) => admitted[k].actor.sessionId));
+    for (const { k, receipt, write } of recorded) {
+      const { actor } = admitted[k];
+      await tx.publish('ballot.recorded', actor.sessionId, { activityId: receipt.activityId, questionId: receipt.questionId, value: write.value }, { room: rooms.participant(actor.participantId) });
+      answers[k] = receipt;
+    }
+    return answers.map((a) => {
+      if (!a) throw new Error('ballot batch: a command without answer');
+      return a;
+    });
+  }
+
+  private async knowVersions(tx: Tx, sessions: string[]): Promise<void> {
+    const sessionIds = [...new Set(sessions)];
+    if (sessionIds.length === 0) return;
+    const versions: { id: string; version: number }[] = await tx.manager.query('SELECT id, version FROM session WHERE id = ANY($1::uuid[])', [sessionIds]);
+    for (const v of versions) tx.knowVersion(v.id, v.version);
+  }
+
+  /** Anonymous ballots answered by the mixer in the same turn (one mixing batch) are acknowledged together. */
+  private mixed(result: MixResult): void {
+    this.acks.push(result);
+    if (this.acks.length > 1) return;
+    setImmediate(() => {
+      const results = this.acks;
+      this.acks = [];
+      void this.acknowledge(results).finally(() => {
+        this.mixing -= results.length;
+        this.drain();
+      });
+    });
+  }
+
+  /**
+   * Anonymous ballots whose mixing batch is settled. One transaction stores their acks
+   * (`storeResults`), gives back the receipts of first ballots the mixer refused (the question
+   * closed meanwhile) and sends each voter their receipt code; then the acks go out.
+   */
+  private async acknowledge(results: MixResult[]): Promise<void> {
+    const done: { item: Pending; receipt: BallotReceipt; code: string }[] = [];
+    const refused: { item: Pending; error: unknown; release: boolean }[] = [];
+    for (const r of results) {
+      if (r.error === undefined) done.push({ item: r.item, code: receiptCode(r.admitted.commitment), receipt: { activityId: r.admitted.activityId, questionId: r.item.payload.questionId, replaced: r.replaced ?? false } });
+      else refused.push({ item: r.item, error: r.error, release: r.admitted.freshReceipt && r.error instanceof AppError && r.error.code === 'VOTING_CLOSED' });
+    }
+    try {
+      await this.transactions.run(async (tx) => {
+        await storeResults(tx, 'ballot.cast', done.map(({ item, receipt }) => ({ participantId: item.actor.participantId, opId: item.payload.opId, result: receipt })));
+        const release = refused.filter((r) => r.release);
+        if (release.length > 0) {
+          await tx.manager.query(
+            `DELETE FROM ballot_receipt b USING jsonb_to_recordset($1::jsonb) AS r(question_id uuid, participant_id uuid)
+              WHERE b.question_id = r.question_id AND b.participant_id = r.participant_id`,
+            [JSON.stringify(release.map(({ item }) => ({ question_id: item.payload.questionId, participant_id: item.actor.participantId })))],
+          );
+        }
+        await this.knowVersions(tx, done.map(({ item }) => item.actor.sessionId));
+        // To the voter only, and only the receipt code: never the value with the voter.
+        for (const { item, receipt, code } of done) {
+          await tx.publish('ballot.recorded', item.actor.sessionId, { activityId: receipt.activityId, questionId: receipt.questionId, receipt: code }, { room: rooms.participant(item.actor.participantId) });
+        }
+      });
+    } catch (error) {
+      // The ballots are durable: the acks stand. A resend finds no stored result and writes the same commitment again (counted once).
+      this.logger.warn(`anonymous acks not stored (${error instanceof AppError ? error.code : 'unexpected'})`);
+    }
+    for (const { item, receipt } of done) this.settle(item, { ok: true, data: receipt });
+    for (const { item, error } of refused) this.settle(item, { ok: false, error });
+    for (const questionId of new Set(done.map(({ receipt }) => receipt.questionId))) this.results.touch(questionId);
   }
 
   /** Closing the app: the queued ballots are written (or refused) before the database goes. */
   async onModuleDestroy(): Promise<void> {
-    if (this.inFlight === 0 && this.queue.length === 0) return;
+    if (this.inFlight === 0 && this.queue.length === 0 && this.mixing === 0) return;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, DRAIN_ON_CLOSE_MS);
       this.onIdle = () => {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { isRetryable, type Ack, type BallotReceipt, type EventPayload } from '@palabre/contracts';
 import { nextEvent, send, sendOk, TestApp, type TestSocket } from '../../common/testing/harness';
-import { member, snapshot, surveySession, YESNO } from './survey-fixtures';
+import { ballotCommitment, receiptCode } from '@palabre/domain';
+import { device, member, snapshot, surveySession, YESNO } from './survey-fixtures';
 import { appForTests } from '../../common/testing/lifecycle';
 
 const BURST = 200;
@@ -72,15 +73,22 @@ describe('ballots under load and anonymity (real database, real socket.io)', () 
     expect(audit[0].payload.ballots).toBe(accepted);
   }, 60_000);
 
-  it('stores anonymous ballots apart: no column or join links a ballot to a participant, yet the voter can change it', async () => {
+  it('stores anonymous ballots apart: no column or join links a ballot to a participant, yet the voting device can change it', async () => {
     const s = await surveySession(t, { questions: [YESNO], anonymity: 'anonymous' });
     const [qid] = s.questionIds;
     await sendOk(s.staff, 'survey.question.open', { questionId: qid });
     const anna = await member(t, s.session.joinCode, 'Anna');
     const ben = await member(t, s.session.joinCode, 'Ben');
-    await sendOk(anna.socket, 'ballot.cast', { questionId: qid, value: { type: 'yesno', choice: 'yes' } });
-    await sendOk(ben.socket, 'ballot.cast', { questionId: qid, value: { type: 'yesno', choice: 'no' } });
-    const change = await sendOk(anna.socket, 'ballot.cast', { questionId: qid, value: { type: 'yesno', choice: 'abstain' } });
+    const annaPhone = device();
+    const benPhone = device();
+    const recorded = nextEvent(anna.socket, 'ballot.recorded');
+    await sendOk(anna.socket, 'ballot.cast', { questionId: qid, value: { type: 'yesno', choice: 'yes' }, ballotSecret: annaPhone.for(qid) });
+    // To the voter only: the receipt code, never the value.
+    const event = await recorded;
+    expect(event.value).toBeUndefined();
+    expect(event.receipt).toBe(receiptCode(ballotCommitment(annaPhone.for(qid))));
+    await sendOk(ben.socket, 'ballot.cast', { questionId: qid, value: { type: 'yesno', choice: 'no' }, ballotSecret: benPhone.for(qid) });
+    const change = await sendOk(anna.socket, 'ballot.cast', { questionId: qid, value: { type: 'yesno', choice: 'abstain' }, ballotSecret: annaPhone.for(qid) });
     expect(change.replaced).toBe(true);
 
     // The schema: the ballot table has no participant, no time; the receipt has no value.
@@ -88,32 +96,66 @@ describe('ballots under load and anonymity (real database, real socket.io)', () 
       `SELECT table_name, column_name FROM information_schema.columns WHERE table_name IN ('anonymous_ballot', 'ballot_receipt') ORDER BY table_name, column_name`,
     );
     expect(columns.map((c) => `${c.table_name}.${c.column_name}`)).toEqual([
-      'anonymous_ballot.id', 'anonymous_ballot.lookup_key', 'anonymous_ballot.question_id', 'anonymous_ballot.value',
-      'ballot_receipt.participant_id', 'ballot_receipt.question_id',
+      'anonymous_ballot.commitment', 'anonymous_ballot.id', 'anonymous_ballot.question_id', 'anonymous_ballot.value',
+      'ballot_receipt.participant_id', 'ballot_receipt.question_id', 'ballot_receipt.voter_token',
     ]);
-    // No named ballot row, and nothing stored with the participant (idempotency results included) names the choice.
+    // No named ballot row, and nothing stored with the participant (idempotency results included) names the choice or the commitment.
     const named: { n: number }[] = await t.db.query('SELECT count(*)::int AS n FROM ballot WHERE question_id = $1', [qid]);
     expect(named[0].n).toBe(0);
     const ops: { result: unknown }[] = await t.db.query(`SELECT result FROM processed_op WHERE participant_id = $1 AND command = 'ballot.cast'`, [anna.participantId]);
+    expect(ops).toHaveLength(2);
     expect(JSON.stringify(ops)).not.toMatch(/abstain|yes|choice/);
-    // The lookup key is not derivable from the ids alone.
-    const keys: { lookup_key: string }[] = await t.db.query('SELECT lookup_key FROM anonymous_ballot WHERE question_id = $1', [qid]);
-    for (const { lookup_key } of keys) {
-      expect(lookup_key).not.toContain(anna.participantId);
-      expect(lookup_key).not.toContain(ben.participantId);
-    }
-    const values: { value: { choice: string } }[] = await t.db.query('SELECT value FROM anonymous_ballot WHERE question_id = $1', [qid]);
+    expect(JSON.stringify(ops)).not.toContain(ballotCommitment(annaPhone.for(qid)));
+    const values: { value: { choice: string }; commitment: string }[] = await t.db.query('SELECT value, commitment FROM anonymous_ballot WHERE question_id = $1', [qid]);
     expect(values.map((v) => v.value.choice).sort()).toEqual(['abstain', 'no']);
+    expect(values.map((v) => v.commitment).sort()).toEqual([ballotCommitment(annaPhone.for(qid)), ballotCommitment(benPhone.for(qid))].sort());
 
-    // Each voter still sees their own ballot; the tally counts two; no breakdown is offered.
-    expect((await snapshot(t, s.session.id, anna.token)).myBallots[qid]).toEqual({ type: 'yesno', choice: 'abstain' });
-    expect((await snapshot(t, s.session.id, ben.token)).myBallots[qid]).toEqual({ type: 'yesno', choice: 'no' });
+    // The server cannot find a voter's anonymous ballot: the snapshot has none (the device keeps its own). The tally counts two, no breakdown.
+    expect((await snapshot(t, s.session.id, anna.token)).myBallots[qid]).toBeUndefined();
     const res = await t.http().get(`/api/sessions/${s.session.id}/survey-questions/${qid}/results`).set('Authorization', `Bearer ${s.facilitator.token}`).expect(200);
     expect(res.body).toMatchObject({ ballots: 2, breakdown: null });
-    const second = await send(anna.socket, 'ballot.cast', { questionId: qid, value: { type: 'yesno', choice: 'yes' } });
-    expect(second.ok).toBe(true);
     const receipts: { n: number }[] = await t.db.query('SELECT count(*)::int AS n FROM ballot_receipt WHERE question_id = $1', [qid]);
     expect(receipts[0].n).toBe(2);
+  });
+
+  it('lets a member change an anonymous ballot from the device that cast it, and from no other', async () => {
+    const s = await surveySession(t, { questions: [YESNO], anonymity: 'anonymous' });
+    const [qid] = s.questionIds;
+    await sendOk(s.staff, 'survey.question.open', { questionId: qid });
+    const anna = await member(t, s.session.joinCode, 'Anna');
+    const phone = device();
+    const laptop = device();
+    await sendOk(anna.socket, 'ballot.cast', { questionId: qid, value: { type: 'yesno', choice: 'yes' }, ballotSecret: phone.for(qid) });
+
+    // Another device of the same member (same account, another secret): a clear refusal, nothing changes.
+    const other = await send(anna.socket, 'ballot.cast', { questionId: qid, value: { type: 'yesno', choice: 'no' }, ballotSecret: laptop.for(qid) });
+    expect(other).toMatchObject({ ok: false, error: { code: 'BALLOT_OTHER_DEVICE' } });
+    expect(other.ok ? '' : other.error.message).toMatch(/autre appareil/);
+    // Without any secret: refused too.
+    expect(await send(anna.socket, 'ballot.cast', { questionId: qid, value: { type: 'yesno', choice: 'no' } })).toMatchObject({ ok: false, error: { code: 'BALLOT_SECRET_REQUIRED' } });
+    const before: { value: { choice: string } }[] = await t.db.query('SELECT value FROM anonymous_ballot WHERE question_id = $1', [qid]);
+    expect(before.map((r) => r.value.choice)).toEqual(['yes']);
+
+    // The same device: changed in place, still one ballot, one receipt.
+    expect(await sendOk(anna.socket, 'ballot.cast', { questionId: qid, value: { type: 'yesno', choice: 'no' }, ballotSecret: phone.for(qid) })).toMatchObject({ replaced: true });
+    const after: { value: { choice: string }; commitment: string }[] = await t.db.query('SELECT value, commitment FROM anonymous_ballot WHERE question_id = $1', [qid]);
+    expect(after).toEqual([{ value: { type: 'yesno', choice: 'no' }, commitment: ballotCommitment(phone.for(qid)) }]);
+    const receipts: { n: number }[] = await t.db.query('SELECT count(*)::int AS n FROM ballot_receipt WHERE question_id = $1', [qid]);
+    expect(receipts[0].n).toBe(1);
+  });
+
+  it('keeps the anonymity mode fixed once a ballot exists', async () => {
+    const s = await surveySession(t, { questions: [YESNO], anonymity: 'anonymous' });
+    const [qid] = s.questionIds;
+    await sendOk(s.staff, 'survey.question.open', { questionId: qid });
+    const m = await member(t, s.session.joinCode, 'Anna');
+    await sendOk(m.socket, 'ballot.cast', { questionId: qid, value: { type: 'yesno', choice: 'yes' }, ballotSecret: device().for(qid) });
+    for (const settle of [async () => undefined, () => sendOk(s.staff, 'survey.question.close', { questionId: qid })]) {
+      await settle();
+      expect(await send(s.staff, 'survey.settings', { activityId: s.activity.id, anonymity: 'named' })).toMatchObject({ ok: false, error: { code: 'SURVEY_SETTINGS_LOCKED' } });
+    }
+    const survey: { anonymity: string }[] = await t.db.query('SELECT anonymity FROM survey WHERE activity_id = $1', [s.activity.id]);
+    expect(survey[0].anonymity).toBe('anonymous');
   });
 
   it('breaks named results down by roster profile, hiding cells under five voters', async () => {

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { BallotReceipt, BallotValue, CommandPayload, QuestionConfig, QuestionState, SurveyAnonymity } from '@palabre/contracts';
-import { canWriteActivity, isSessionOpenForMembers, validateBallot, type ProfiledBallot } from '@palabre/domain';
+import { ballotCommitment, canWriteActivity, isSessionOpenForMembers, validateBallot, voterToken, type ProfiledBallot } from '@palabre/domain';
 import type { EntityManager } from 'typeorm';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
 import { rooms } from '../../common/realtime/rooms';
 import type { Tx } from '../../common/realtime/transaction';
 import { returningRows } from '../../database/returning';
-import { BallotKeys } from './ballot-key';
 
 const REFUSED: Partial<Record<QuestionState, 'QUESTION_NOT_OPEN' | 'VOTING_CLOSED'>> = {
   draft: 'QUESTION_NOT_OPEN',
@@ -33,7 +32,7 @@ export const QUESTION_FROM = 'FROM survey_question q JOIN activity a ON a.id = q
  * The checks of a ballot, in order, once its sender may write in the session: the question
  * exists for this member (not another group's), the session and the question are open, the
  * value fits the question. Returns the question and the normalised value, or throws the
- * refusal. Both the one-by-one path and the batch (BallotBatcher) use it.
+ * refusal.
  */
 export function admitBallot(
   question: BallotQuestion | undefined,
@@ -57,79 +56,35 @@ export function admitBallot(
 /** One admitted ballot of a batch (see BallotsService.castMany). */
 export interface BallotWrite {
   questionId: string;
+  activityId: string;
   participantId: string;
   anonymity: SurveyAnonymity;
   value: BallotValue;
+  /** Anonymous surveys: the question secret sent by the voter's device (never stored). */
+  secret?: string;
 }
 
-/** Casting ballots and reading them back, in both anonymity modes. */
+/** An anonymous ballot whose receipt is written: its commitment, for the mixer (BallotMixer). */
+export interface AnonymousAdmitted {
+  commitment: string;
+  activityId: string;
+  /** The ballot as admitted (normalised by validateBallot). */
+  value: BallotValue;
+  /** The receipt was written by this command (a first ballot), not found from an earlier one. */
+  freshReceipt: boolean;
+}
+
+/** Writing ballots (for BallotBatcher, their only writer) and reading them back, in both anonymity modes. */
 @Injectable()
 export class BallotsService {
-  constructor(private readonly keys: BallotKeys) {}
-
   /**
-   * Cast or replace a ballot. The question row is read FOR SHARE in this transaction: a close
-   * (which takes it FOR UPDATE) waits for the ballots in flight, and any ballot that reaches
-   * the lock after the close has committed sees `closed` and is refused. No ballot commits
-   * after the close commits.
-   */
-  async cast(tx: Tx, actor: ParticipantActor, p: CommandPayload<'ballot.cast'>, sessionState: string): Promise<BallotReceipt> {
-    // The hot path: question, activity and survey in one round trip, the question row FOR SHARE.
-    const rows: BallotQuestion[] = await tx.manager.query(`SELECT ${QUESTION_COLUMNS} ${QUESTION_FROM} WHERE q.id = $1 AND a.session_id = $2 FOR SHARE OF q`, [
-      p.questionId,
-      actor.sessionId,
-    ]);
-    const { question, value } = admitBallot(rows[0], actor, p, sessionState);
-    const replaced =
-      question.anonymity === 'anonymous'
-        ? await this.castAnonymous(tx.manager, p.questionId, actor.participantId, value)
-        : await this.castNamed(tx.manager, p.questionId, actor.participantId, value);
-    const activityId = question.activity_id;
-    await tx.publish('ballot.recorded', actor.sessionId, { activityId, questionId: p.questionId, value }, { room: rooms.participant(actor.participantId) });
-    return { activityId, questionId: p.questionId, replaced };
-  }
-
-  /** The unique (question, participant) index makes a second row impossible; a change updates the row. */
-  private async castNamed(m: EntityManager, questionId: string, participantId: string, value: BallotValue): Promise<boolean> {
-    const rows = returningRows<{ inserted: boolean }>(
-      await m.query(
-        `INSERT INTO ballot (question_id, participant_id, value) VALUES ($1, $2, $3)
-         ON CONFLICT (question_id, participant_id) DO UPDATE SET value = EXCLUDED.value, updated_at = now()
-         RETURNING (xmax = 0) AS inserted`,
-        [questionId, participantId, JSON.stringify(value)],
-      ),
-    );
-    return rows[0]?.inserted === false;
-  }
-
-  /**
-   * The receipt (primary key question + participant) says who voted, once; the ballot row
-   * carries only its HMAC lookup key. A key that no longer matches (a rotated secret) makes the
-   * recorded ballot final rather than letting a second one in.
-   */
-  private async castAnonymous(m: EntityManager, questionId: string, participantId: string, value: BallotValue): Promise<boolean> {
-    const lookupKey = this.keys.of(questionId, participantId);
-    const receipt = returningRows<unknown>(
-      await m.query('INSERT INTO ballot_receipt (question_id, participant_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING question_id', [questionId, participantId]),
-    );
-    if (receipt.length === 1) {
-      await m.query('INSERT INTO anonymous_ballot (question_id, lookup_key, value) VALUES ($1, $2, $3)', [questionId, lookupKey, JSON.stringify(value)]);
-      return false;
-    }
-    const updated = returningRows<unknown>(
-      await m.query('UPDATE anonymous_ballot SET value = $3 WHERE question_id = $1 AND lookup_key = $2 RETURNING id', [questionId, lookupKey, JSON.stringify(value)]),
-    );
-    if (updated.length !== 1) throw new AppError('BALLOT_NOT_CHANGEABLE');
-    return true;
-  }
-
-  /**
-   * The batch twin of castNamed and castAnonymous: admitted ballots, at most one per (question,
-   * participant), written in a few multi-row statements (rows in key order, so concurrent
+   * Cast or replace admitted ballots, at most one per (question, participant), in a few
+   * multi-row statements. Named: the ballot (`replaced`). Anonymous: only the receipt, checked
+   * against the voter token (the same device), and the commitment for the mixer (rows in key order, so concurrent
    * writers lock them in the same order). For each write, in order: `replaced`, or the refusal.
    */
-  async castMany(m: EntityManager, writes: readonly BallotWrite[]): Promise<(boolean | AppError)[]> {
-    const outcomes = new Map<BallotWrite, boolean | AppError>();
+  async castMany(m: EntityManager, writes: readonly BallotWrite[]): Promise<(boolean | AppError | AnonymousAdmitted)[]> {
+    const outcomes = new Map<BallotWrite, boolean | AppError | AnonymousAdmitted>();
     const named = writes.filter((w) => w.anonymity === 'named');
     if (named.length > 0) {
       const rows = returningRows<{ question_id: string; participant_id: string; inserted: boolean }>(
@@ -145,47 +100,49 @@ export class BallotsService {
       const inserted = new Map(rows.map((r) => [`${r.question_id}:${r.participant_id}`, r.inserted]));
       for (const w of named) outcomes.set(w, inserted.get(`${w.questionId}:${w.participantId}`) === false);
     }
-    const anonymous = writes.filter((w) => w.anonymity === 'anonymous');
+    const anonymous: { w: BallotWrite; secret: string }[] = [];
+    for (const w of writes.filter((x) => x.anonymity === 'anonymous')) {
+      if (w.secret) anonymous.push({ w, secret: w.secret });
+      else outcomes.set(w, new AppError('BALLOT_SECRET_REQUIRED'));
+    }
     if (anonymous.length > 0) {
-      const receipts = returningRows<{ question_id: string; participant_id: string }>(
+      // The receipt (who voted) with the voter token; the ballot itself goes to the mixer, in another transaction.
+      const rows = anonymous.map(({ w, secret }) => ({ question_id: w.questionId, participant_id: w.participantId, voter_token: voterToken(secret) }));
+      const inserted = returningRows<{ question_id: string; participant_id: string }>(
         await m.query(
-          `INSERT INTO ballot_receipt (question_id, participant_id)
-           SELECT r.question_id, r.participant_id FROM jsonb_to_recordset($1::jsonb) AS r(question_id uuid, participant_id uuid)
+          `INSERT INTO ballot_receipt (question_id, participant_id, voter_token)
+           SELECT r.question_id, r.participant_id, r.voter_token FROM jsonb_to_recordset($1::jsonb) AS r(question_id uuid, participant_id uuid, voter_token text)
             ORDER BY r.question_id, r.participant_id
            ON CONFLICT DO NOTHING RETURNING question_id, participant_id`,
-          [JSON.stringify(anonymous.map((w) => ({ question_id: w.questionId, participant_id: w.participantId })))],
+          [JSON.stringify(rows)],
         ),
       );
-      const first = new Set(receipts.map((r) => `${r.question_id}:${r.participant_id}`));
-      // Rows in lookup-key order: the table's physical order follows no voter.
-      const keyed = anonymous.map((w) => ({ w, row: { question_id: w.questionId, lookup_key: this.keys.of(w.questionId, w.participantId), value: w.value } }));
-      keyed.sort((a, b) => (a.row.lookup_key < b.row.lookup_key ? -1 : 1));
-      const fresh = keyed.filter(({ w }) => first.has(`${w.questionId}:${w.participantId}`));
-      const changes = keyed.filter(({ w }) => !first.has(`${w.questionId}:${w.participantId}`));
-      if (fresh.length > 0) {
-        await m.query(
-          `INSERT INTO anonymous_ballot (question_id, lookup_key, value)
-           SELECT r.question_id, r.lookup_key, r.value FROM jsonb_to_recordset($1::jsonb) AS r(question_id uuid, lookup_key text, value jsonb)`,
-          [JSON.stringify(fresh.map((k) => k.row))],
+      const fresh = new Set(inserted.map((r) => `${r.question_id}:${r.participant_id}`));
+      const again = anonymous.filter(({ w }) => !fresh.has(`${w.questionId}:${w.participantId}`));
+      const tokens = new Map<string, string | null>();
+      if (again.length > 0) {
+        const found: { question_id: string; participant_id: string; voter_token: string | null }[] = await m.query(
+          `SELECT b.question_id, b.participant_id, b.voter_token FROM ballot_receipt b
+             JOIN jsonb_to_recordset($1::jsonb) AS r(question_id uuid, participant_id uuid) ON b.question_id = r.question_id AND b.participant_id = r.participant_id`,
+          [JSON.stringify(again.map(({ w }) => ({ question_id: w.questionId, participant_id: w.participantId })))],
         );
-        for (const { w } of fresh) outcomes.set(w, false);
+        for (const r of found) tokens.set(`${r.question_id}:${r.participant_id}`, r.voter_token);
       }
-      if (changes.length > 0) {
-        const updated = returningRows<{ lookup_key: string }>(
-          await m.query(
-            `UPDATE anonymous_ballot b SET value = r.value FROM jsonb_to_recordset($1::jsonb) AS r(question_id uuid, lookup_key text, value jsonb)
-              WHERE b.question_id = r.question_id AND b.lookup_key = r.lookup_key RETURNING b.lookup_key`,
-            [JSON.stringify(changes.map((k) => k.row))],
-          ),
-        );
-        const found = new Set(updated.map((r) => r.lookup_key));
-        // As in castAnonymous: a key that no longer matches makes the recorded ballot final.
-        for (const { w, row } of changes) outcomes.set(w, found.has(row.lookup_key) ? true : new AppError('BALLOT_NOT_CHANGEABLE'));
+      for (const { w, secret } of anonymous) {
+        const key = `${w.questionId}:${w.participantId}`;
+        if (fresh.has(key)) outcomes.set(w, { commitment: ballotCommitment(secret), activityId: w.activityId, value: w.value, freshReceipt: true });
+        else {
+          const token = tokens.get(key);
+          // Only the device that cast the ballot holds the secret behind the token; a ballot cast before tokens existed is final.
+          if (token === null || token === undefined) outcomes.set(w, new AppError('BALLOT_NOT_CHANGEABLE'));
+          else if (token !== voterToken(secret)) outcomes.set(w, new AppError('BALLOT_OTHER_DEVICE'));
+          else outcomes.set(w, { commitment: ballotCommitment(secret), activityId: w.activityId, value: w.value, freshReceipt: false });
+        }
       }
     }
     return writes.map((w) => {
       const outcome = outcomes.get(w);
-      // Never expected: failing the batch sends its ballots down the one-by-one path.
+      // Never expected: failing the batch writes its ballots again in batches of one.
       if (outcome === undefined) throw new Error(`castMany: no outcome for question ${w.questionId}`);
       return outcome;
     });
@@ -212,19 +169,16 @@ export class BallotsService {
     }));
   }
 
-  /** My current ballots on these questions (anonymous ones found through my lookup keys). */
+  /**
+   * My current named ballots on these questions. Anonymous ones are not found by the server
+   * (nothing it keeps maps me to them): my device keeps what it cast.
+   */
   async mine(m: EntityManager, participantId: string, questions: readonly { id: string; anonymity: SurveyAnonymity }[]): Promise<Record<string, BallotValue>> {
     const mine: Record<string, BallotValue> = {};
     const named = questions.filter((q) => q.anonymity === 'named').map((q) => q.id);
     if (named.length > 0) {
       const rows: { question_id: string; value: BallotValue }[] = await m.query('SELECT question_id, value FROM ballot WHERE participant_id = $1 AND question_id = ANY($2::uuid[])', [participantId, named]);
       for (const r of rows) mine[r.question_id] = r.value;
-    }
-    const anonymous = questions.filter((q) => q.anonymity === 'anonymous');
-    if (anonymous.length > 0) {
-      const byKey = new Map(anonymous.map((q) => [this.keys.of(q.id, participantId), q.id]));
-      const rows: { lookup_key: string; value: BallotValue }[] = await m.query('SELECT lookup_key, value FROM anonymous_ballot WHERE lookup_key = ANY($1::text[])', [[...byKey.keys()]]);
-      for (const r of rows) mine[byKey.get(r.lookup_key) ?? ''] = r.value;
     }
     return mine;
   }

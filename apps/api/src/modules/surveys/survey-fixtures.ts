@@ -1,4 +1,6 @@
 import type { QuestionDraft, SurveysFeature, SessionSnapshot } from '@palabre/contracts';
+import { randomBytes } from 'node:crypto';
+import { questionSecret } from '@palabre/domain';
 import { sendOk, type TestApp, type TestSocket } from '../../common/testing/harness';
 
 export const RANKING = {
@@ -35,4 +37,10 @@ export async function member(t: TestApp, joinCode: string, name: string): Promis
 export async function snapshot(t: TestApp, sessionId: string, token: string): Promise<SurveysFeature> {
   const res = await t.http().get(`/api/sessions/${sessionId}/snapshot`).set('Authorization', `Bearer ${token}`).expect(200);
   return (res.body as SessionSnapshot).features.surveys as SurveysFeature;
+}
+
+/** A device as the web app holds one: a random secret, and the question secret it sends with an anonymous ballot. */
+export function device(): { secret: string; for(questionId: string): string } {
+  const secret = randomBytes(32).toString('hex');
+  return { secret, for: (questionId) => questionSecret(secret, questionId) };
 }

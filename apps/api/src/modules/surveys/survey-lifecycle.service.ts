@@ -8,6 +8,7 @@ import type { Tx } from '../../common/realtime/transaction';
 import { Activity } from '../sessions/activity.entity';
 import { activityEventOptions, readReportBackOpen } from '../sessions/audience';
 import { toActivitySummary } from '../sessions/views';
+import { BallotMixer } from './ballot-mixer';
 import { BallotsService } from './ballots.service';
 import { LiveResultsService } from './live-results.service';
 import { SurveyQuestion } from './survey.entity';
@@ -33,6 +34,7 @@ export class SurveyLifecycleService {
     private readonly surveys: SurveysService,
     private readonly ballots: BallotsService,
     private readonly results: LiveResultsService,
+    private readonly mixer: BallotMixer,
   ) {}
 
   async moveQuestion(tx: Tx, actor: ParticipantActor, questionId: string, move: QuestionMove): Promise<QuestionView> {
@@ -90,6 +92,8 @@ export class SurveyLifecycleService {
     await tx.manager.getRepository(SurveyQuestion).update(q.id, patch);
     const moved = { ...q, ...patch };
     const audit: Record<string, unknown> = { activityId: q.activityId, questionId: q.id, from: q.state, to };
+    // Anonymous ballots are rewritten once in a fresh random order: the whole question is the anonymity set.
+    if (to === 'closed') await this.mixer.shuffleAtClose(tx.manager, q.id);
     if (to === 'closed') Object.assign(audit, await this.digest(tx, q));
     await tx.audit(sessionId, `survey.question.${to}`, actorId, audit);
     // The projector and phones get the question's live results in its new state once this commits.

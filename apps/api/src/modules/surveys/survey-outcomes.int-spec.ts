@@ -1,9 +1,9 @@
 import { parse } from 'csv-parse/sync';
-import { OutcomeExport, type ArchiveVerification, type BallotValue, type QuestionConfig, type QuestionDraft } from '@palabre/contracts';
-import { questionTurnout, tally } from '@palabre/domain';
+import { OutcomeExport, type ArchiveVerification, type PublicBallotBoard, type BallotValue, type QuestionConfig, type QuestionDraft } from '@palabre/contracts';
+import { ballotCommitment, questionTurnout, receiptCode, tally } from '@palabre/domain';
 import { sendOk, TestApp } from '../../common/testing/harness';
 import { resultsTable } from './survey-outcome-tables';
-import { member, RANKING, snapshot, surveySession } from './survey-fixtures';
+import { device, member, RANKING, snapshot, surveySession } from './survey-fixtures';
 import { appForTests } from '../../common/testing/lifecycle';
 
 const POINTS = {
@@ -34,10 +34,13 @@ describe('survey outcomes: tallies, ballots and recomputation in the exports (re
       { name: 'Bruno Mesplède', ranking: ['sante', 'mobilite', 'eau'], allocation: { velo: 2, ecoles: 8 } },
       { name: 'Chloé Vidal', ranking: ['mobilite', 'eau', 'sante'], allocation: { velo: 10 } },
     ];
+    const commitments: string[] = [];
     for (const v of voters) {
       const m = await member(t, s.session.joinCode, v.name);
+      const secret = device().for(pointsId);
+      commitments.push(ballotCommitment(secret));
       await sendOk(m.socket, 'ballot.cast', { questionId: rankingId, value: { type: 'ranking', ranking: v.ranking } });
-      await sendOk(m.socket, 'ballot.cast', { questionId: pointsId, value: { type: 'points', allocation: v.allocation } });
+      await sendOk(m.socket, 'ballot.cast', { questionId: pointsId, value: { type: 'points', allocation: v.allocation }, ballotSecret: secret });
     }
     await sendOk(s.staff, 'survey.question.close', { questionId: rankingId });
     await sendOk(s.staff, 'survey.question.close', { questionId: pointsId });
@@ -75,10 +78,23 @@ describe('survey outcomes: tallies, ballots and recomputation in the exports (re
       }
     }
 
+    // The anonymous question's ballot board: every ballot with its commitment and receipt code, ordered by commitment.
+    const board = (anonymous.recompute as unknown as { questions: { board: { commitment: string; receipt: string; value: BallotValue }[] }[] }).questions[0].board;
+    expect(board.map((b) => b.commitment)).toEqual([...commitments].sort());
+    for (const b of board) expect(b.receipt).toBe(receiptCode(b.commitment));
+    expect(board.map((b) => b.value)).toEqual(expect.arrayContaining(voters.map((v) => ({ type: 'points', allocation: v.allocation }))));
+
     await t.http().post(`/api/sessions/${s.session.id}/transition`).set(auth).send({ to: 'closed' }).expect(200);
     const organiser = (await t.staff('organiser')).token;
     await t.http().post(`/api/sessions/${s.session.id}/seal`).set('Authorization', `Bearer ${organiser}`).expect(200);
     const verified = (await t.http().get(`/api/archive/${s.session.id}/verify`).set('Authorization', `Bearer ${organiser}`).expect(200)).body as ArchiveVerification;
     expect(verified).toMatchObject({ intact: true, problems: [], live: { matches: true } });
+
+    // The board is in the sealed record (under its digest) and, once published, on the public route.
+    await t.http().get(`/api/public/${s.session.joinCode}/ballot-board`).expect(404);
+    await t.http().post(`/api/archive/${s.session.id}/public`).set('Authorization', `Bearer ${organiser}`).send({ public: true }).expect(200);
+    const published = (await t.http().get(`/api/public/${s.session.joinCode}/ballot-board`).expect(200)).body as PublicBallotBoard;
+    expect(published.digest).toBe(verified.digest.stored);
+    expect(published.questions).toEqual([expect.objectContaining({ questionId: pointsId, prompt: POINTS.prompt, ballots: board })]);
   }, 120_000);
 });

@@ -38,26 +38,30 @@ export class Ballot {
 }
 
 /**
- * Anonymous surveys, half one: that a member voted (turnout, one ballot per member).
- * No timestamp: it would line up with the ballot's physical order in time.
+ * Anonymous surveys, half one: that a member voted (turnout, one ballot per member). No time,
+ * no value. `voterToken` = voterToken(question secret) (libs/domain): only the device holding
+ * that secret may change the ballot; it cannot be matched to a ballot's commitment without the
+ * secret. Null for ballots cast before commitments existed: those are final.
  */
 @Entity()
 export class BallotReceipt {
   @PrimaryColumn({ type: 'uuid' }) questionId: string;
   @PrimaryColumn({ type: 'uuid' }) participantId: string;
+  @Column({ type: 'text', nullable: true }) voterToken: string | null;
 }
 
 /**
- * Anonymous surveys, half two: what was voted, with no participant and no time.
- * `lookupKey` = HMAC(server secret, question, participant): the server can find the voter's
- * own ballot to replace it; the database alone cannot tell whose it is.
+ * Anonymous surveys, half two: what was voted, with no participant and no time, written by
+ * the mixer (BallotMixer) in shuffled batches apart from the receipt, with a random id.
+ * `commitment` = ballotCommitment(question secret): the voter finds it on the sealed ballot
+ * board through their receipt code; nothing the server keeps maps it to a participant.
  */
 @Entity()
-@Index(['questionId'])
+@Index('UQ_anonymous_ballot_commitment', ['questionId', 'commitment'], { unique: true })
 export class AnonymousBallot {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) questionId: string;
-  @Column({ type: 'text', unique: true }) lookupKey: string;
+  @Column({ type: 'text' }) commitment: string;
   @Column({ type: 'jsonb' }) value: unknown;
 }
 

@@ -4,7 +4,7 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { GroupsModule } from '../groups/groups.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { BallotBatcher } from './ballot-batcher';
-import { BallotKeys } from './ballot-key';
+import { BallotMixer } from './ballot-mixer';
 import { BallotsService } from './ballots.service';
 import { LiveResultsService } from './live-results.service';
 import { SurveyLifecycleService } from './survey-lifecycle.service';
@@ -19,7 +19,7 @@ import { SurveysService } from './surveys.service';
 @Module({
   imports: [SessionsModule, GroupsModule],
   controllers: [SurveysController],
-  providers: [SurveyStore, BallotKeys, SurveysService, BallotsService, BallotBatcher, LiveResultsService, SurveyLifecycleService, SurveyReader, SurveyOutcomes, SurveySeeding, SurveysCommands],
+  providers: [SurveyStore, BallotMixer, SurveysService, BallotsService, BallotBatcher, LiveResultsService, SurveyLifecycleService, SurveyReader, SurveyOutcomes, SurveySeeding, SurveysCommands],
 })
 export class SurveysModule implements OnModuleInit {
   constructor(

@@ -24,6 +24,7 @@ export const surveyPatchers: SnapshotPatchers = {
         [p.questionId]: { activityId: p.activityId, questionId: p.questionId, state: p.state, ballots: p.ballots, present: p.present, results: p.results },
       },
     })),
+  // Anonymous surveys send only the receipt code: this device's own ballots are in device-ballots.ts.
   'ballot.recorded': (snapshot, { questionId, value }) =>
-    patchFeature<SurveysFeature>(snapshot, FEATURE, (s = EMPTY) => ({ ...s, myBallots: { ...s.myBallots, [questionId]: value } })),
+    value ? patchFeature<SurveysFeature>(snapshot, FEATURE, (s = EMPTY) => ({ ...s, myBallots: { ...s.myBallots, [questionId]: value } })) : snapshot,
 };

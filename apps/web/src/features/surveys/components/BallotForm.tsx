@@ -4,6 +4,7 @@ import { shuffledFor } from '@palabre/domain';
 import type { BallotValue, QuestionView, SurveySettings } from '@palabre/contracts';
 import { CONTENT_LANG } from '../../../i18n';
 import { useCommandMutation, useConnectionState, useQueuedCommands } from '../../../lib/live';
+import { anonymousBallot, anonymousCredentials, rememberAnonymous } from '../device-ballots';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { useAnnounce } from '../../../ui/Announcer';
 import { canSend, initialBallot, progress } from '../ballots/ballot-model';
@@ -32,13 +33,17 @@ interface BallotFormProps {
 /**
  * One open question on a member's phone: controls, « Voter » (enabled once the ballot is
  * complete, by the server's own rule), the network state and waiting votes next to it, and the
- * receipt once the server acknowledged.
+ * receipt once the server acknowledged (with its code for an anonymous question).
  */
-export function BallotForm({ question, settings, mine, participantId, suggestions }: BallotFormProps) {
+export function BallotForm({ question, settings, mine: named, participantId, suggestions }: BallotFormProps) {
   const { t } = useTranslation('surveys');
   const announce = useAnnounce();
   const connection = useConnectionState();
   const waiting = useQueuedCommands().filter((c) => c.name === 'ballot.cast' && c.payload.questionId === question.id).length;
+  const anonymous = settings.anonymity === 'anonymous';
+  // An anonymous ballot is known to this device only (the server cannot find it for anyone).
+  const [kept, setKept] = useState(() => (anonymous ? anonymousBallot(participantId, question.id) : undefined));
+  const mine = anonymous ? kept?.value : named;
   const options = 'options' in question.config ? (settings.shuffle ? shuffledFor(question.config.options, `${participantId}:${question.id}`) : question.config.options) : [];
   const [draft, setDraft] = useState<BallotValue | undefined>(() => initialBallot(question, options, mine, participantId));
   const [dirty, setDirty] = useState(false);
@@ -52,12 +57,18 @@ export function BallotForm({ question, settings, mine, participantId, suggestion
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     if (!draft || !sendable || cast.isPending || recorded) return;
+    const credentials = anonymous ? anonymousCredentials(participantId, question.id) : undefined;
+    const value = draft;
     cast.mutate(
-      { questionId: question.id, value: draft },
+      { questionId: question.id, value, ...(credentials ? { ballotSecret: credentials.ballotSecret } : {}) },
       {
         onSuccess: () => {
           setDirty(false);
-          announce(t('ballot.recorded'));
+          if (credentials) {
+            rememberAnonymous(participantId, question.id, value, credentials.receipt);
+            setKept({ value, receipt: credentials.receipt });
+            announce(t('ballot.recordedWithReceipt', { receipt: credentials.receipt }));
+          } else announce(t('ballot.recorded'));
         },
       },
     );
@@ -88,7 +99,26 @@ export function BallotForm({ question, settings, mine, participantId, suggestion
         <BallotStatus id={statusId} connection={connection} waiting={waiting} progress={progress(question, draft)} kind={kind} />
       </div>
       {recorded && <p className="ballot-receipt">✓ {t('ballot.recorded')}</p>}
+      {anonymous && kept && <ReceiptNote receipt={kept.receipt} />}
       <ErrorMessage error={cast.error} />
     </form>
   );
+}
+
+/** The receipt code of an anonymous ballot, to note or screenshot (checked later on the public page). */
+export function ReceiptNote({ receipt }: { receipt: string }) {
+  const { t } = useTranslation('surveys');
+  return (
+    <p className="ballot-receipt-code" data-testid="receipt-code">
+      {t('ballot.receipt')} <strong className="receipt-code">{receipt}</strong>
+      <br />
+      <span className="muted">{t('ballot.receiptHelp')}</span>
+    </p>
+  );
+}
+
+/** After the vote closed: the receipt this device holds for an anonymous question, if any. */
+export function KeptReceipt({ questionId, participantId }: { questionId: string; participantId: string }) {
+  const kept = anonymousBallot(participantId, questionId);
+  return kept ? <ReceiptNote receipt={kept.receipt} /> : null;
 }

@@ -6,7 +6,7 @@ import type { ActivityViewProps } from '../../activity-view';
 import { newlyOpened, splitQuestions } from '../follow';
 import { useAnnounceQuestions } from '../hooks/useAnnounceQuestions';
 import { useSurvey } from '../hooks/useSurvey';
-import { BallotForm } from './BallotForm';
+import { BallotForm, KeptReceipt } from './BallotForm';
 import { QuestionResultsView } from './ResultsChart';
 import './surveys.css';
 
@@ -17,12 +17,14 @@ function suggestionsOf(live: LiveResults | undefined): string[] {
   return live?.results?.type === 'text' ? live.results.words.slice(0, SUGGESTIONS_MAX).map((w) => w.word) : [];
 }
 
-function QuestionResults({ question, live }: { question: QuestionView; live: LiveResults | undefined }) {
+/** A question's results; `receipt`: the member whose kept anonymous receipt is shown with it. */
+function QuestionResults({ question, live, receipt }: { question: QuestionView; live: LiveResults | undefined; receipt: string | null }) {
   const { t } = useTranslation('surveys');
   return (
     <section className="stack survey-result" aria-labelledby={`qr-${question.id}`}>
       <h3 id={`qr-${question.id}`} lang={CONTENT_LANG}>{question.prompt}</h3>
       <p className="muted">{t(`state.${question.state}`)}</p>
+      {receipt && <KeptReceipt questionId={question.id} participantId={receipt} />}
       {live?.results && <QuestionResultsView question={question} live={live} />}
     </section>
   );
@@ -53,6 +55,8 @@ export function SurveyActivity({ activity }: ActivityViewProps) {
 
   if (!survey || !me) return <p className="muted">{t('survey.waiting')}</p>;
   const { current, previous } = splitQuestions(survey.questions);
+  // An anonymous ballot's receipt is kept on this device: shown with the results once the vote closed.
+  const receipt = survey.settings.anonymity === 'anonymous' && me.role === 'member' ? me.id : null;
   if (current.length === 0) return <p className="muted">{t('survey.waiting')}</p>;
   return (
     <div className="stack survey-activity">
@@ -60,7 +64,7 @@ export function SurveyActivity({ activity }: ActivityViewProps) {
         q.state === 'open' && me.role === 'member' ? (
           <BallotForm key={q.id} question={q} settings={survey.settings} mine={myBallots[q.id]} participantId={me.id} suggestions={suggestionsOf(results[q.id])} />
         ) : (
-          <QuestionResults key={q.id} question={q} live={results[q.id]} />
+          <QuestionResults key={q.id} question={q} live={results[q.id]} receipt={receipt} />
         ),
       )}
       {previous.length > 0 && (
@@ -68,7 +72,7 @@ export function SurveyActivity({ activity }: ActivityViewProps) {
           <summary>{t('survey.previous', { count: previous.length })}</summary>
           <div className="stack">
             {previous.map((q) => (
-              <QuestionResults key={q.id} question={q} live={results[q.id]} />
+              <QuestionResults key={q.id} question={q} live={results[q.id]} receipt={receipt} />
             ))}
           </div>
         </details>
