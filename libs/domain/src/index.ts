@@ -8,3 +8,4 @@ export * from './boards';
 export * from './state/survey';
 export * from './state/qna';
 export * from './groups/assignment';
+export * from './permissions/eligibility';

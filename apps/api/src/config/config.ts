@@ -26,6 +26,10 @@ export const EnvSchema = z.object({
   COMMAND_RATE_PER_SECOND: z.coerce.number().min(0.1).default(10),
   FLOOD_REFUSALS: z.coerce.number().int().min(1).default(100),
   FLOOD_COOL_OFF_SECONDS: z.coerce.number().min(0).default(10),
+  JOIN_BURST_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
+  JOIN_RATE_PER_ADDRESS: z.coerce.number().min(0.1).default(4),
+  JOIN_BURST_PER_SESSION: z.coerce.number().int().min(1).default(100),
+  JOIN_RATE_PER_SESSION: z.coerce.number().min(0.1).default(10),
   BENCH_DIAGNOSTICS_PORT: z.coerce.number().int().min(0).max(65535).optional().describe('Bench only: serve GET /stats (memory after GC, event-loop delay, CPU) on 127.0.0.1 at this port'),
 });
 export type Env = z.infer<typeof EnvSchema>;
@@ -53,6 +57,14 @@ export interface AppConfig {
   floodRefusals: number;
   /** How long a flooder's handshakes are refused. */
   floodCoolOffSeconds: number;
+  /**
+   * Joins (code, invitation, screen pairing) per client address and per session: a burst, then a
+   * sustained rate. The defaults let 270 people behind one venue address join within a minute.
+   */
+  joinBurstPerAddress: number;
+  joinRatePerAddress: number;
+  joinBurstPerSession: number;
+  joinRatePerSession: number;
   /** Bench only (`npm run bench`): loopback diagnostics port; unset in production. */
   benchDiagnosticsPort?: number;
 }
@@ -105,6 +117,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     commandRatePerSecond: env.COMMAND_RATE_PER_SECOND,
     floodRefusals: env.FLOOD_REFUSALS,
     floodCoolOffSeconds: env.FLOOD_COOL_OFF_SECONDS,
+    joinBurstPerAddress: env.JOIN_BURST_PER_ADDRESS,
+    joinRatePerAddress: env.JOIN_RATE_PER_ADDRESS,
+    joinBurstPerSession: env.JOIN_BURST_PER_SESSION,
+    joinRatePerSession: env.JOIN_RATE_PER_SESSION,
     benchDiagnosticsPort: env.BENCH_DIAGNOSTICS_PORT,
   };
 }

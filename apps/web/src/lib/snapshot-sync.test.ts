@@ -24,7 +24,7 @@ function snapshot(version: number): SessionSnapshot {
       assemblyName: null,
       version,
     },
-    me: { id: 'p1', displayName: 'Alice', role: 'member', memberId: null, groupId: null },
+    me: { id: 'p1', displayName: 'Alice', role: 'member', memberId: null, groupId: null, verified: false, claimedMemberId: null },
     activities: [activity('a1', 0)],
     presence: { connected: 3 },
     features: {},

@@ -57,6 +57,11 @@ export class TestApp {
       commandRatePerSecond: 10,
       floodRefusals: 100,
       floodCoolOffSeconds: 10,
+      // Specs join hundreds of members from 127.0.0.1 in a few seconds; the join throttle spec sets its own.
+      joinBurstPerAddress: 100_000,
+      joinRatePerAddress: 100_000,
+      joinBurstPerSession: 100_000,
+      joinRatePerSession: 100_000,
       ...overrides,
     };
     // Errors only, unless a test asks for a log level (to read what the app prints).

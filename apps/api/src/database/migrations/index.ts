@@ -4,6 +4,7 @@ import { Boards1764200000000 } from './1764200000000-Boards';
 import { QnaRoom1764210000000 } from './1764210000000-QnaRoom';
 import { Outcomes1764220000000 } from './1764220000000-Outcomes';
 import { WorkingGroups1764230000000 } from './1764230000000-WorkingGroups';
+import { Identity1764320000001 } from './1764320000001-Identity';
 
 /** Every migration, in order. Explicit so that compiled and test runs load the same list. */
-export const MIGRATIONS = [Init1764180000000, Surveys1764190000000, Boards1764200000000, QnaRoom1764210000000, Outcomes1764220000000, WorkingGroups1764230000000];
+export const MIGRATIONS = [Init1764180000000, Surveys1764190000000, Boards1764200000000, QnaRoom1764210000000, Outcomes1764220000000, WorkingGroups1764230000000, Identity1764320000001];

@@ -40,6 +40,16 @@ export class SessionsGateway {
     return this.commands.run(s, 'participant.revoke', body, ({ tx, actor, payload }) => this.participants.revoke(tx, actor, payload.participantId));
   }
 
+  @OnCommand('participant.merge')
+  merge(s: LiveSocket, body: unknown) {
+    return this.commands.run(s, 'participant.merge', body, ({ tx, actor, payload }) => this.participants.merge(tx, actor, payload.participantId, payload.intoId));
+  }
+
+  @OnCommand('participant.confirm')
+  confirm(s: LiveSocket, body: unknown) {
+    return this.commands.run(s, 'participant.confirm', body, ({ tx, actor, payload }) => this.participants.confirm(tx, actor, payload.participantId));
+  }
+
   @OnCommand('activity.delete')
   remove(s: LiveSocket, body: unknown) {
     return this.commands.run(s, 'activity.delete', body, ({ tx, actor, payload }) => this.activities.deleteActivity(tx, actor, payload));

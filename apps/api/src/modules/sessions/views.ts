@@ -8,7 +8,7 @@ export function toSessionSummary(s: Session, assemblyName: string | null): Sessi
 }
 
 export function toParticipantView(p: Participant): ParticipantView {
-  return { id: p.id, displayName: p.displayName, role: p.role, memberId: p.memberId, groupId: p.groupId };
+  return { id: p.id, displayName: p.displayName, role: p.role, memberId: p.memberId, groupId: p.groupId, verified: p.memberId !== null, claimedMemberId: p.claimedMemberId };
 }
 
 export function toActivitySummary(a: Activity): ActivitySummary {
