@@ -108,6 +108,13 @@ export class TestApp {
     return res.body as JoinResponse;
   }
 
+  /** A projector screen of the session (role observer), issued as a signed-in staff browser gets one. */
+  async screen(sessionId: string, staffToken?: string): Promise<JoinResponse> {
+    const token = staffToken ?? (await this.staff('facilitator')).token;
+    const res = await this.http().post(`/api/sessions/${sessionId}/screens`).set('Authorization', `Bearer ${token}`).expect(200);
+    return res.body as JoinResponse;
+  }
+
   /** A connected socket.io client on /live (rejects with the handshake error). */
   async connect(token: string, opts: { reconnection?: boolean } = {}): Promise<TestSocket> {
     const socket: TestSocket = io(`${this.url}/live`, { auth: { token }, transports: ['websocket'], forceNew: true, reconnection: opts.reconnection ?? false });
