@@ -33,7 +33,7 @@ export const DuplicateReason = z.enum(['device', 'name', 'burst', 'claim']);
 export type DuplicateReason = z.infer<typeof DuplicateReason>;
 
 export const DuplicateGroup = z.object({
-  reason: DuplicateReason.describe('device: joined from one browser; name: same name; burst: many joins from one address within seconds; claim: say they are the same roster member'),
+  reason: DuplicateReason.describe('device: joined from one browser; name: same name; burst: many joins from one address within seconds; claim: picked a roster name (to confirm), possibly a member already present or picked twice'),
   participants: z.array(
     z.object({
       id: Uuid,

@@ -23,8 +23,9 @@ interface Row {
 
 /**
  * The console's « doublons possibles »: members present who may be one person. Same browser,
- * same name, the same roster member claimed twice (or claimed while present), or many joins
- * from one address within seconds. A hint for the facilitator, who merges or removes.
+ * same name, a roster name picked by a code joiner (to confirm, and flagged when that member is
+ * already present or picked twice), or many joins from one address within seconds. A hint for
+ * the facilitator, who confirms, merges or removes.
  */
 @Injectable()
 export class DuplicatesService implements OnModuleDestroy {
@@ -42,17 +43,18 @@ export class DuplicatesService implements OnModuleDestroy {
       [sessionId],
     );
     const groups: DuplicateGroup[] = [];
-    const add = (reason: DuplicateGroup['reason'], key: (r: Row) => string | null) => {
+    const add = (reason: DuplicateGroup['reason'], key: (r: Row) => string | null, keep = (members: Row[]) => members.length > 1) => {
       const by = new Map<string, Row[]>();
       for (const r of rows) {
         const k = key(r);
         if (k !== null) by.set(k, [...(by.get(k) ?? []), r]);
       }
-      for (const members of by.values()) if (members.length > 1) groups.push({ reason, participants: members.map(view) });
+      for (const members of by.values()) if (keep(members)) groups.push({ reason, participants: members.map(view) });
     };
     add('device', (r) => r.device_hash);
     add('name', (r) => normalName(r.display_name));
-    add('claim', (r) => r.claimed_member_id ?? r.member_id);
+    // A roster name picked by a code joiner waits for a facilitator, even when nobody else claims it.
+    add('claim', (r) => r.claimed_member_id ?? r.member_id, (members) => members.length > 1 || members.some((m) => m.claimed_member_id !== null));
     for (const burst of bursts(rows)) groups.push({ reason: 'burst', participants: burst.map(view) });
     return { groups };
   }

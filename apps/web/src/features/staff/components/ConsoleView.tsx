@@ -15,6 +15,8 @@ import { ParticipantsPanel } from '../../room/components/ParticipantsPanel';
 import { PlannedDuration } from '../../room/components/PlannedDuration';
 import { RoomConsole } from '../../room/components/RoomConsole';
 import { AddActivityForm } from './AddActivityForm';
+import { DuplicatesPanel } from './DuplicatesPanel';
+import { ScreenPairingForm } from './ScreenPairingForm';
 import { JoinInfo } from './JoinInfo';
 import { SessionControls } from './SessionControls';
 
@@ -56,6 +58,7 @@ export function ConsoleView({ onAccessLost }: { onAccessLost: () => void }) {
           <SessionControls session={snapshot.session} />
           <RoomConsole />
           <JoinInfo session={snapshot.session} />
+          <ScreenPairingForm />
           <OutcomesPanel session={snapshot.session} activity={activity} />
         </div>
         <div className="stack">
@@ -66,6 +69,7 @@ export function ConsoleView({ onAccessLost }: { onAccessLost: () => void }) {
         <div className="stack">
           <ModerationQueue />
           <ParticipantsPanel presence={snapshot.presence} />
+          <DuplicatesPanel />
         </div>
       </div>
     </div>
