@@ -23,6 +23,7 @@ function snapshot(version: number): SessionSnapshot {
       state: 'live',
       assemblyName: null,
       version,
+      hasRoster: false,
     },
     me: { id: 'p1', displayName: 'Alice', role: 'member', memberId: null, groupId: null, verified: false, claimedMemberId: null },
     activities: [activity('a1', 0)],

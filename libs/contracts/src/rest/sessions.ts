@@ -11,6 +11,7 @@ export const SessionSummary = z.object({
   state: SessionState,
   assemblyName: z.string().nullable(),
   version: z.number().int(),
+  hasRoster: z.boolean().describe('Members were imported: questions are then for verified members unless the facilitator opens them to everyone present'),
 });
 export type SessionSummary = z.infer<typeof SessionSummary>;
 

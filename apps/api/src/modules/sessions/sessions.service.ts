@@ -35,7 +35,8 @@ export class SessionsService {
   async list(): Promise<SessionSummary[]> {
     const sessions = await this.db.getRepository(Session).find({ order: { date: 'DESC', createdAt: 'DESC' } });
     const names = await this.assemblyNames(sessions);
-    return sessions.map((s) => toSessionSummary(s, names.get(s.assemblyId ?? '') ?? null));
+    const rosters = await this.withRoster(sessions.map((s) => s.id));
+    return sessions.map((s) => toSessionSummary(s, names.get(s.assemblyId ?? '') ?? null, rosters.has(s.id)));
   }
 
   async get(id: string, manager: EntityManager = this.db.manager): Promise<SessionSummary> {
@@ -46,7 +47,8 @@ export class SessionsService {
 
   private async summaryOf(session: Session, manager: EntityManager): Promise<SessionSummary> {
     const names = await this.assemblyNames([session], manager);
-    return toSessionSummary(session, names.get(session.assemblyId ?? '') ?? null);
+    const rosters = await this.withRoster([session.id], manager);
+    return toSessionSummary(session, names.get(session.assemblyId ?? '') ?? null, rosters.has(session.id));
   }
 
   async create(actor: StaffActor, body: CreateSessionBody): Promise<SessionSummary> {
@@ -226,6 +228,13 @@ export class SessionsService {
       const code = generateJoinCode();
       if (!(await manager.getRepository(Session).existsBy({ joinCode: code }))) return code;
     }
+  }
+
+  /** The sessions that have roster members: the same test as the ballot check's `has_roster` (QUESTION_COLUMNS). */
+  private async withRoster(ids: string[], manager: EntityManager = this.db.manager): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows: { session_id: string }[] = await manager.query('SELECT DISTINCT session_id FROM participant WHERE session_id = ANY($1::uuid[]) AND member_id IS NOT NULL', [ids]);
+    return new Set(rows.map((r) => r.session_id));
   }
 
   private async assemblyNames(sessions: Session[], manager: EntityManager = this.db.manager): Promise<Map<string, string>> {

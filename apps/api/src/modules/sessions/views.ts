@@ -3,8 +3,8 @@ import type { Activity } from './activity.entity';
 import type { Participant } from './participant.entity';
 import type { Session } from './session.entity';
 
-export function toSessionSummary(s: Session, assemblyName: string | null): SessionSummary {
-  return { id: s.id, title: s.title, date: s.date, joinCode: s.joinCode, accessMode: s.accessMode, state: s.state, assemblyName, version: s.version };
+export function toSessionSummary(s: Session, assemblyName: string | null, hasRoster: boolean): SessionSummary {
+  return { id: s.id, title: s.title, date: s.date, joinCode: s.joinCode, accessMode: s.accessMode, state: s.state, assemblyName, version: s.version, hasRoster };
 }
 
 export function toParticipantView(p: Participant): ParticipantView {

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { QuestionView } from '@palabre/contracts';
+import { resolveEligibility } from '@palabre/domain';
+import { useSessionSnapshot } from '../../../lib/live';
 import type { ActivityViewProps } from '../../registry';
 import { useSurvey } from '../hooks/useSurvey';
 import { QuestionResultsView } from './ResultsChart';
@@ -15,12 +17,16 @@ function currentQuestion(questions: QuestionView[]): QuestionView | undefined {
 export function SurveyScreen({ activity }: ActivityViewProps) {
   const { t } = useTranslation('surveys');
   const { survey, results } = useSurvey(activity.id);
+  const { data: hasRoster = false } = useSessionSnapshot((snapshot) => snapshot.session.hasRoster === true);
   const question = survey ? currentQuestion(survey.questions) : undefined;
   if (!question) return <p className="screen-survey-waiting">{t('survey.waiting')}</p>;
   const live = results[question.id];
   return (
     <div className="screen-survey">
       <p className="screen-survey-prompt">{question.prompt}</p>
+      <p className="screen-survey-eligibility" data-eligibility={resolveEligibility(question.config.eligibility, hasRoster)}>
+        {t(`eligibility.${resolveEligibility(question.config.eligibility, hasRoster)}`)}
+      </p>
       <p className="screen-survey-turnout" aria-live="polite">
         {t('results.turnout', { count: live?.ballots ?? 0, present: live?.present ?? 0 })} · {t(`state.${question.state}`)}
       </p>
