@@ -71,14 +71,14 @@ test('a second browser joining under the same roster name is flagged in the cons
   // The first phone picks its name from the members' list.
   const one = await phone(browser);
   await one.page.goto(`/join/${DEMO.joinCode}`);
-  const list = one.page.getByLabel('Votre nom sur la liste des membres (facultatif)');
+  const list = one.page.getByLabel('Inscrit sur la liste des membres ? Choisissez-vous (facultatif)');
   const picked = (await list.locator('option').nth(7).textContent()) ?? '';
   await list.selectOption({ index: 7 });
   const name = await one.page.getByLabel('Votre nom').inputValue();
   expect(picked.startsWith(name)).toBe(true);
   await one.page.getByRole('button', { name: 'Rejoindre' }).click();
   await expect(one.page).toHaveURL(/\/s\//);
-  await expect(duplicates.getByRole('button', { name: `Confirmer que ${name} est bien ce membre` })).toBeVisible();
+  await expect(duplicates.getByRole('button', { name: `Confirmer que ${name} est bien ce membre` }).first()).toBeVisible();
 
   // A second browser types the same name.
   const two = await phone(browser);
@@ -91,7 +91,8 @@ test('a second browser joining under the same roster name is flagged in the cons
   await expect(sameName.getByRole('listitem')).toHaveCount(2);
 
   // The facilitator confirms the first (the one who picked the name) and removes the second.
-  await duplicates.getByRole('button', { name: `Confirmer que ${name} est bien ce membre` }).click();
+  // The first appears twice: under « Même nom » and under the roster name to confirm.
+  await duplicates.getByRole('button', { name: `Confirmer que ${name} est bien ce membre` }).first().click();
   await expect(duplicates.getByRole('button', { name: `Confirmer que ${name} est bien ce membre` })).toHaveCount(0);
   await sameName.getByRole('button', { name: `Retirer ${name}` }).last().click();
   await expect(sameName).toHaveCount(0);
