@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** One person, one voice: participants' browser and join address, roster claims, blocked browsers, screen pairings. */
+/** One person, one voice: participants' browser and join address, roster claims, blocked browsers, screen pairings, who may support a board's ideas. */
 export class Identity1764320000001 implements MigrationInterface {
   name = 'Identity1764320000001';
 
@@ -11,9 +11,11 @@ export class Identity1764320000001 implements MigrationInterface {
     await q.query(`ALTER TABLE "participant" ADD "join_address" text`);
     await q.query(`ALTER TABLE "participant" ADD "claimed_member_id" uuid`);
     await q.query(`CREATE INDEX "IDX_fdab879bce36b3ca6bf258958a" ON "participant"  ("session_id", "device_hash") `);
+    await q.query(`ALTER TABLE "board" ADD "support_eligibility" text`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE "board" DROP COLUMN "support_eligibility"`);
     await q.query(`DROP INDEX "public"."IDX_fdab879bce36b3ca6bf258958a"`);
     await q.query(`ALTER TABLE "participant" DROP COLUMN "claimed_member_id"`);
     await q.query(`ALTER TABLE "participant" DROP COLUMN "join_address"`);

@@ -3,6 +3,7 @@ import type { Duplicates, GroupsSnapshot, JoinResponse, ScreenPairing, SessionSn
 import { nextEvent, send, sendOk, type TestApp } from '../../common/testing/harness';
 import { appForTests } from '../../common/testing/lifecycle';
 import { invitationTokens } from '../../common/testing/roster';
+import { liveBoard } from '../../common/testing/boards';
 import { snapshotOf } from '../../common/testing/snapshot';
 
 const ROSTER = ['nom;email;perimetre;type de territoire;categorie;genre', 'Alice Martin;alice@exemple.test;Millau;bourg centre;élue;F', 'Bruno Vidal;bruno@exemple.test;Rodez;bourg centre;élue;H'].join('\n');
@@ -128,6 +129,21 @@ describe('one person, one voice: resuming, duplicates, eligibility, screens (rea
     const alice = (await join({ invitation: aliceInvitation }).expect(200)).body as JoinResponse;
     expect(alice.participant.verified).toBe(true);
     await sendOk(await t.connect(alice.token), 'ballot.cast', { questionId: decisive, value: { type: 'yesno', choice: 'yes' } });
+  });
+
+  it("lets only verified members support a board's ideas by default once the session has a roster, unless the board is open to everyone present", async () => {
+    const board = await liveBoard(t, { members: ['Invitée du code'] });
+    const [aliceInvitation] = await invitationTokens(t, board.session.id, board.account.token, ROSTER);
+    const alice = await t.connect(((await join({ invitation: aliceInvitation }).expect(200)).body as JoinResponse).token);
+    const idea = await sendOk(alice, 'idea.post', { activityId: board.activityId, columnId: 'gouvernance', title: 'Un comité de suivi par contrat' });
+    const guest = board.members[0].socket;
+
+    const refused = await send(guest, 'idea.support', { activityId: board.activityId, ideaId: idea.id });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_ELIGIBLE' } });
+    await sendOk(alice, 'idea.support', { activityId: board.activityId, ideaId: idea.id });
+
+    await sendOk(board.staff, 'board.settings', { activityId: board.activityId, supportEligibility: 'present' });
+    await sendOk(guest, 'idea.support', { activityId: board.activityId, ideaId: idea.id });
   });
 
   it('counts a code joiner as the roster member they picked once a facilitator confirms it, and the personal link then resumes them', async () => {
