@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO, phone, projectOnScreen, signInAsFacilitator } from './fixtures';
+import { DEMO, phone, projectOnScreen, signInAsFacilitator, openProjector } from './fixtures';
 
 const FIRST = 'Un observatoire partagé des contrats';
 const SECOND = 'Observatoire territorial des contrats';
@@ -41,7 +41,7 @@ test('two members post, one supports, the facilitator merges, the projector show
 
   const screenContext = await browser.newContext({ viewport: { width: 1600, height: 900 }, locale: 'fr-FR' });
   const screen = await screenContext.newPage();
-  await screen.goto(`/screen/${DEMO.joinCode}`);
+  await openProjector(screen, DEMO.joinCode);
   await expect(screen.getByRole('heading', { name: 'Gouvernance' })).toBeVisible();
 
   await postIdea(ana.page, FIRST);

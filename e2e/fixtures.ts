@@ -21,6 +21,19 @@ export async function signInAsFacilitator(page: Page, who = DEMO.facilitator): P
   await page.getByRole('button', { name: /se connecter/i }).click();
 }
 
+/**
+ * The projector as a signed-in staff browser opens it: screens are issued by staff, never
+ * self-issued, so the projector's browser holds a staff sign-in and gets its screen token at once.
+ * (The pairing-code path is tested in identity.e2e.ts.)
+ */
+export async function openProjector(page: Page, code: string, who = DEMO.facilitator): Promise<void> {
+  const res = await page.request.post('/api/auth/login', { data: { email: who.email, password: who.password } });
+  expect(res.ok()).toBe(true);
+  const login = JSON.stringify(await res.json());
+  await page.context().addInitScript((value) => localStorage.setItem('palabre.staff', value), login);
+  await page.goto(`/screen/${code}`);
+}
+
 /** From the console: put an activity on the projector through the screen control ("Écran de projection"). */
 export async function projectOnScreen(page: Page, show: 'Activité en cours' | "Synthèse d'un groupe", activity: string): Promise<void> {
   const control = page.getByRole('region', { name: 'Écran de projection' });

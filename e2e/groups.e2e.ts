@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO, phone, projectOnScreen, signInAsFacilitator } from './fixtures';
+import { DEMO, phone, projectOnScreen, signInAsFacilitator, openProjector } from './fixtures';
 
 /** No serious or critical axe violation in the working-groups panel (the page shell is checked by its own journey). */
 async function expectPanelAccessible(page: Page): Promise<void> {
@@ -76,7 +76,7 @@ test('two members work in two groups, a rapporteur writes the synthesis, the pro
 
   const screenContext = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1600, height: 900 } });
   const screen = await screenContext.newPage();
-  await screen.goto(`/screen/${DEMO.joinCode}`);
+  await openProjector(screen, DEMO.joinCode);
   await expect(screen.getByRole('heading', { name: 'Attractivité et innovation' })).toBeVisible();
   await expect(screen.getByText('Les bourgs-centres manquent de transports.')).toBeVisible();
   await expect(screen.getByText('Un bus à la demande')).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { DEMO, phone, projectOnScreen, signInAsFacilitator } from './fixtures';
+import { DEMO, phone, projectOnScreen, signInAsFacilitator, openProjector } from './fixtures';
 
 // Hostile text: markup that would run if it were ever parsed as HTML, SQL metacharacters,
 // right-to-left overrides (U+202E, U+2066…U+2069) and zero-width characters (U+200B, U+200D).
@@ -89,7 +89,7 @@ test('hostile text in an idea, a comment, a name and a question stays inert text
   const screenContext = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1600, height: 900 } });
   const screen = await screenContext.newPage();
   const screenWatch = await watch(screen);
-  await screen.goto(`/screen/${DEMO.joinCode}`);
+  await openProjector(screen, DEMO.joinCode);
   await expectLiteral(screen.locator('.board-screen-card .board-title', { hasText: 'Transports' }), IDEA);
 
   // The console's moderation view shows the same idea, author and comment as text.
@@ -115,7 +115,7 @@ test('hostile text in an idea, a comment, a name and a question stays inert text
   await staff.getByLabel("Titre de l'activité").fill('Échange avec la présidente');
   await staff.getByRole('button', { name: 'Ajouter au programme' }).click();
   await staff.getByRole('button', { name: 'Lancer : Échange avec la présidente' }).click();
-  await screen.goto(`/screen/${code}`);
+  await openProjector(screen, code);
 
   await member.page.goto(`/join/${code}`);
   await member.page.getByLabel('Votre nom').fill(NAME);

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { DEMO, expectAccessible, phone, projectOnScreen, signInAsFacilitator } from './fixtures';
+import { DEMO, expectAccessible, phone, projectOnScreen, signInAsFacilitator, openProjector } from './fixtures';
 
 /**
  * The demo run of show from the first phone to the seal: a facilitator's console, four members on
@@ -74,7 +74,7 @@ test('the demo plenary from the join link to the seal, accessible at every step'
   // ── Join by the link; the projector shows the session ─────────────────────────────────────────
   const projectorContext = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'fr-FR' });
   const screen = await projectorContext.newPage();
-  await screen.goto(`/screen/${DEMO.joinCode}`);
+  await openProjector(screen, DEMO.joinCode);
   await expect(screen.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
   await expectAccessible(screen);
 

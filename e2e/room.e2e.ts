@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, phone, signInAsFacilitator } from './fixtures';
+import { expectAccessible, phone, signInAsFacilitator, openProjector } from './fixtures';
 
 /**
  * Running the room: a facilitator runs a three-item agenda from the console (tablet) while a
@@ -32,7 +32,7 @@ test('a facilitator runs a three-item agenda while a phone and a projector follo
 
   const projectorContext = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'fr-FR' });
   const projector = await projectorContext.newPage();
-  await projector.goto(`/screen/${code}`);
+  await openProjector(projector, code);
   await expect(projector.getByTestId('screen-state')).toHaveAttribute('data-view', 'welcome');
 
   const { context: phoneContext, page: member } = await phone(browser);

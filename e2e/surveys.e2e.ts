@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { DEMO, phone, projectOnScreen, signInAsFacilitator } from './fixtures';
+import { DEMO, phone, projectOnScreen, signInAsFacilitator, openProjector } from './fixtures';
 
 const PROMPT = /Sur quels thèmes les contrats territoriaux/;
 
@@ -20,7 +20,7 @@ test('a ranking question: open, two phones vote, the projector follows, close an
   await expect(page.getByRole('button', { name: /Clore le vote : Sur quels thèmes/ })).toBeVisible();
 
   const screen = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  await screen.goto(`/screen/${DEMO.joinCode}`);
+  await openProjector(screen, DEMO.joinCode);
   await expect(screen.getByText(PROMPT)).toBeVisible({ timeout: 15_000 });
 
   const voters = [await phone(browser), await phone(browser)];

@@ -64,6 +64,11 @@ export function palabreTarget() {
           LOG_LEVEL: 'warn',
           // One load generator on one address opens every connection: lift the per-address cap.
           MAX_CONNECTIONS_PER_IP: '100000',
+          // ...and every join: lift the join throttle too.
+          JOIN_BURST_PER_ADDRESS: '100000',
+          JOIN_RATE_PER_ADDRESS: '100000',
+          JOIN_BURST_PER_SESSION: '100000',
+          JOIN_RATE_PER_SESSION: '100000',
           BENCH_DIAGNOSTICS_PORT: String(statsPort),
           REDIS_URL: '',
         },
@@ -78,13 +83,15 @@ export function palabreTarget() {
       t.sessionId = session.id;
       t.joinCode = session.joinCode;
       t.facilitatorToken = entered.token;
+      t.staffToken = login.token;
     },
     async join(displayName) {
       const res = await getJson(`${t.url}/api/sessions/join`, json({ code: t.joinCode, displayName }));
       return { token: res.token, participantId: res.participant.id };
     },
     async joinScreen() {
-      const res = await getJson(`${t.url}/api/sessions/join`, json({ code: t.joinCode, screen: true }));
+      // Screens are issued by staff (a signed-in staff browser opening the projector).
+      const res = await getJson(`${t.url}/api/sessions/${t.sessionId}/screens`, json({}, t.staffToken));
       return { token: res.token, participantId: res.participant.id };
     },
     /** Bench-only: gives write rights to stand-in writers straight in this run's own database. */

@@ -5,6 +5,7 @@ export * from './errors';
 export * from './common';
 export * from './rest/auth';
 export * from './rest/sessions';
+export * from './rest/identity';
 export * from './rest/outcomes';
 export * from './rest/groups';
 export * from './rest/routes';

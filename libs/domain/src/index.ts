@@ -11,3 +11,4 @@ export * from './groups/assignment';
 export * from './state/activity';
 export * from './ballots/commitment';
 export { sha256Hex } from './ballots/sha256';
+export * from './permissions/eligibility';

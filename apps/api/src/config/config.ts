@@ -43,6 +43,10 @@ export const EnvSchema = z.object({
     .describe('Time zone the minutes and spreadsheets print times in'),
   ANON_MIX_BATCH: z.coerce.number().int().min(2).max(500).default(5),
   ANON_MIX_WINDOW_MS: z.coerce.number().int().min(10).max(60_000).default(750),
+  JOIN_BURST_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
+  JOIN_RATE_PER_ADDRESS: z.coerce.number().min(0.1).default(4),
+  JOIN_BURST_PER_SESSION: z.coerce.number().int().min(1).default(100),
+  JOIN_RATE_PER_SESSION: z.coerce.number().min(0.1).default(10),
   BENCH_DIAGNOSTICS_PORT: z.coerce.number().int().min(0).max(65535).optional().describe('Bench only: serve GET /stats (memory after GC, event-loop delay, CPU) on 127.0.0.1 at this port'),
 });
 export type Env = z.infer<typeof EnvSchema>;
@@ -91,6 +95,14 @@ export interface AppConfig {
   anonMixBatch: number;
   /** …or this long after its first ballot arrived, padded to k with ballots already cast. */
   anonMixWindowMs: number;
+  /**
+   * Joins (code, invitation, screen pairing) per client address and per session: a burst, then a
+   * sustained rate. The defaults let 270 people behind one venue address join within a minute.
+   */
+  joinBurstPerAddress: number;
+  joinRatePerAddress: number;
+  joinBurstPerSession: number;
+  joinRatePerSession: number;
   /** Bench only (`npm run bench`): loopback diagnostics port; unset in production. */
   benchDiagnosticsPort?: number;
 }
@@ -198,6 +210,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     displayTimeZone: env.TZ_DISPLAY,
     anonMixBatch: env.ANON_MIX_BATCH,
     anonMixWindowMs: env.ANON_MIX_WINDOW_MS,
+    joinBurstPerAddress: env.JOIN_BURST_PER_ADDRESS,
+    joinRatePerAddress: env.JOIN_RATE_PER_ADDRESS,
+    joinBurstPerSession: env.JOIN_BURST_PER_SESSION,
+    joinRatePerSession: env.JOIN_RATE_PER_SESSION,
     benchDiagnosticsPort: env.BENCH_DIAGNOSTICS_PORT,
   };
 }

@@ -5,7 +5,7 @@ import { StaffAccount } from '../modules/auth/staff-account.entity';
 import { StaffSession } from '../modules/auth/staff-session.entity';
 import { Activity } from '../modules/sessions/activity.entity';
 import { Assembly, Member } from '../modules/sessions/assembly.entity';
-import { Participant } from '../modules/sessions/participant.entity';
+import { BlockedDevice, Participant, ScreenPairing } from '../modules/sessions/participant.entity';
 import { Session } from '../modules/sessions/session.entity';
 import { GroupSeedCard, SynthesisComment, WorkingGroup } from '../modules/groups/working-group.entity';
 import { ProcessedOp } from '../common/realtime/processed-op.entity';
@@ -14,4 +14,4 @@ import { QnaQuestion, QnaVote } from '../modules/qna/qna.entities';
 import { AttendanceConfirmation, RoomState } from '../modules/room/room.entities';
 
 /** Every entity; a feature module adds its own here. */
-export const ENTITIES = [StaffAccount, StaffSession, Assembly, Member, Session, Participant, Activity, ProcessedOp, AuditEvent, Board, Idea, IdeaSupport, IdeaComment, Survey, SurveyQuestion, Ballot, BallotReceipt, AnonymousBallot, SurveyTemplate, ArchiveRecord, QnaQuestion, QnaVote, RoomState, AttendanceConfirmation, WorkingGroup, SynthesisComment, GroupSeedCard];
+export const ENTITIES = [StaffAccount, StaffSession, Assembly, Member, Session, Participant, Activity, ProcessedOp, AuditEvent, Board, Idea, IdeaSupport, IdeaComment, Survey, SurveyQuestion, Ballot, BallotReceipt, AnonymousBallot, SurveyTemplate, ArchiveRecord, QnaQuestion, QnaVote, RoomState, AttendanceConfirmation, WorkingGroup, SynthesisComment, GroupSeedCard, BlockedDevice, ScreenPairing];

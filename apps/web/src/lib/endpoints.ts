@@ -5,6 +5,9 @@ import type {
   JoinResponse,
   LoginBody,
   LoginResponse,
+  RosterNames,
+  ScreenPairing,
+  ScreenPairingStatus,
   SessionSnapshot,
   SessionSummary,
   StaffAccount,
@@ -21,6 +24,11 @@ export const endpoints = {
   createSession: (token: string, body: CreateSessionBody) => apiRequest<SessionSummary>('sessions.create', { token, body }),
   enterSession: (token: string, id: string) => apiRequest<JoinResponse>('sessions.enter', { token, params: { id } }),
   joinSession: (body: JoinBody) => apiRequest<JoinResponse>('sessions.join', { body }),
+  rosterNames: (code: string) => apiRequest<RosterNames>('join.roster', { params: { code } }),
+  startScreenPairing: () => apiRequest<ScreenPairing>('screens.pairing.start', {}),
+  screenPairingStatus: (pairingId: string) => apiRequest<ScreenPairingStatus>('screens.pairing.status', { params: { pairingId } }),
+  openScreen: (token: string, id: string) => apiRequest<JoinResponse>('screens.open', { token, params: { id } }),
+  approveScreen: (token: string, id: string, code: string) => apiRequest<{ participantId: string }>('screens.pairing.approve', { token, params: { id }, body: { code } }),
   snapshot: (token: string, id: string, signal?: AbortSignal) =>
     apiRequest<SessionSnapshot>('sessions.snapshot', { token, params: { id }, signal }),
 };

@@ -101,3 +101,44 @@ export function readSessionRaw(kind: SessionAuthKind, key: string): string | nul
     return null;
   }
 }
+
+const DEVICE_KEY = `${PREFIX}device`;
+
+/**
+ * A random id for this browser, kept with its tokens: joining again from it resumes the same
+ * participant, and a browser the facilitators removed stays out. Not a hardware id: clearing
+ * the site's data makes a new one.
+ */
+export function deviceId(): string {
+  try {
+    const known = localStorage.getItem(DEVICE_KEY);
+    if (known && /^[0-9a-f-]{36}$/i.test(known)) return known;
+    const fresh = crypto.randomUUID();
+    localStorage.setItem(DEVICE_KEY, fresh);
+    return fresh;
+  } catch {
+    return crypto.randomUUID();
+  }
+}
+
+/**
+ * The participants this browser holds, newest session first: of the session with this join code,
+ * or of every session when no code is given (the home page offers to resume them).
+ */
+export function storedParticipants(code?: string): JoinResponse[] {
+  const found: JoinResponse[] = [];
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      if (!key?.startsWith(`${PREFIX}participant.`)) continue;
+      const auth = read<JoinResponse>(key);
+      if (!auth?.session || !auth.participant) continue;
+      if (code && auth.session.joinCode.toUpperCase() !== code.toUpperCase()) continue;
+      if (auth.session.state === 'archived') continue;
+      found.push(auth);
+    }
+  } catch {
+    return [];
+  }
+  return found.sort((a, b) => (a.session.date < b.session.date ? 1 : a.session.date > b.session.date ? -1 : 0));
+}

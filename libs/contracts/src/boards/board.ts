@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Uuid, text } from '../common';
 import { BOARD_LIMITS } from '../limits';
+import { Eligibility } from '../surveys/questions';
 
 export { BOARD_LIMITS };
 
@@ -29,6 +30,7 @@ const BoardSettingsShape = {
   dotsPerIdeaMax: z.number().int().min(1).max(BOARD_LIMITS.dotsPerMember).describe('Most dots one member may put on one idea (dots mode)'),
   supportsHidden: z.boolean().describe('Support counts hidden from members until the facilitator reveals them'),
   anonymousAllowed: z.boolean().describe('Members may post an idea without their name'),
+  supportEligibility: Eligibility.nullable().describe('Who may support ideas; null: verified members when the session has a roster, everyone present otherwise'),
 };
 
 /** `config` of `activity.create` for kind `board`. Column ids are derived from titles when omitted. */
@@ -46,6 +48,7 @@ export const BoardConfig = z
     dotsPerIdeaMax: BoardSettingsShape.dotsPerIdeaMax.default(1),
     supportsHidden: BoardSettingsShape.supportsHidden.default(false),
     anonymousAllowed: BoardSettingsShape.anonymousAllowed.default(false),
+    supportEligibility: BoardSettingsShape.supportEligibility.default(null),
   })
   .strict();
 export type BoardConfig = z.infer<typeof BoardConfig>;
@@ -60,6 +63,7 @@ export const BoardSettingsPatch = {
   dotsPerIdeaMax: BoardSettingsShape.dotsPerIdeaMax.optional(),
   supportsHidden: BoardSettingsShape.supportsHidden.optional(),
   anonymousAllowed: BoardSettingsShape.anonymousAllowed.optional(),
+  supportEligibility: BoardSettingsShape.supportEligibility.optional(),
 };
 
 export const BoardView = z.object({

@@ -36,5 +36,10 @@ export const SESSION_ERRORS = defineErrors({
   JOIN_CODE_TAKEN: { status: 409, fr: 'Ce code de séance est déjà utilisé.', en: 'This session code is already in use.' },
   ROSTER_ONLY: { status: 403, fr: 'Cette séance est réservée aux membres invités : utilisez votre lien personnel.', en: 'This session is for invited members only: use your personal link.' },
   INVITATION_INVALID: { status: 401, fr: "Ce lien d'invitation n'est pas valide.", en: 'This invitation link is not valid.' },
+  DEVICE_BLOCKED: { status: 403, fr: "L'animation a retiré ce navigateur de la séance.", en: 'The facilitators removed this browser from the session.' },
+  JOIN_THROTTLED: { status: 429, retryable: true, fr: 'Beaucoup de personnes rejoignent en même temps, réessayez dans quelques secondes.', en: 'Many people are joining at once, try again in a few seconds.' },
+  PAIRING_INVALID: { status: 404, fr: "Ce code d'écran n'existe pas ou a expiré : affichez un nouveau code sur l'écran.", en: 'This screen code does not exist or has expired: show a new code on the screen.' },
+  NOT_ELIGIBLE: { status: 403, fr: "Cette question est réservée aux membres inscrits dont l'identité est vérifiée (lien personnel ou nom confirmé par l'animation).", en: 'This question is for registered members whose identity is verified (personal link or name confirmed by the facilitators).' },
+  CLAIM_TAKEN: { status: 409, fr: 'Ce membre est déjà présent dans la séance.', en: 'This member is already present in the session.' },
   PARTICIPANT_BLOCKED: { status: 403, fr: "L'animation a suspendu vos contributions dans cette séance.", en: 'The facilitators have suspended your contributions in this session.' },
 });

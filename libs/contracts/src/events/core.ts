@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ActivityKind, SessionState } from '../enums';
 import { Uuid, Versioned, text } from '../common';
 import { ActivitySummary, PresenceView, SessionSummary } from '../rest/sessions';
+import { DuplicateGroup } from '../rest/identity';
 import { command, event } from './define';
 
 export const CORE_COMMANDS = {
@@ -30,7 +31,17 @@ export const CORE_COMMANDS = {
   'participant.revoke': command(
     { participantId: Uuid.describe('Participant to remove from the session') },
     z.object({ participantId: Uuid }),
-    'Remove a participant: their sockets are disconnected at once and their token stops working.',
+    'Remove a participant: their sockets are disconnected at once and their token stops working. In an open session the browser they joined from cannot join again.',
+  ),
+  'participant.merge': command(
+    { participantId: Uuid.describe('The duplicate to remove'), intoId: Uuid.describe('The participant to keep') },
+    z.object({ participantId: Uuid, intoId: Uuid }),
+    'Merge a possible duplicate into the participant kept: the duplicate is removed (its browser may rejoin and resumes as the one kept).',
+  ),
+  'participant.confirm': command(
+    { participantId: Uuid.describe('A code joiner who picked a roster name') },
+    z.object({ participantId: Uuid, memberId: Uuid }),
+    'Confirm that a code joiner is the roster member they picked: they count as that member (turnout, breakdowns, verified-only questions).',
   ),
 } as const;
 
@@ -49,5 +60,17 @@ export const CORE_EVENTS = {
     Versioned.extend({ participantId: Uuid }),
     'participant',
     'Your access was removed; the socket is disconnected right after.',
+  ),
+  'duplicates.updated': event(
+    Versioned.extend({ groups: z.array(DuplicateGroup) }),
+    'staff',
+    'Staff: the possible duplicates changed (a join, a removal, a merge). Coalesced to one per second.',
+    true,
+  ),
+  'participant.updated': event(
+    Versioned.extend({ participantId: Uuid, verified: z.boolean(), claimedMemberId: Uuid.nullable() }),
+    'participant',
+    'Your roster name was confirmed: you now count as that member.',
+    true,
   ),
 } as const;

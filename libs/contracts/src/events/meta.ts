@@ -19,6 +19,8 @@ export const EVENT_META = {
   'activity.deleted': { scope: 'session', volatile: false },
   'presence.updated': { scope: 'session', volatile: true },
   'participant.revoked': { scope: 'participant', volatile: false },
+  'duplicates.updated': { scope: 'staff', volatile: true },
+  'participant.updated': { scope: 'participant', volatile: true },
   'idea.updated': { scope: 'session', volatile: true },
   'idea.removed': { scope: 'session', volatile: true },
   'idea.moderated': { scope: 'participant', volatile: true },

@@ -46,4 +46,10 @@ export const ROUTE_META = {
   'public.results': { method: 'GET', path: '/api/public/:code/results', auth: 'public' },
   'room.attendance': { method: 'GET', path: '/api/sessions/:id/attendance', auth: 'staff' },
   'groups.import': { method: 'POST', path: '/api/sessions/:id/groups/:activityId/assignments', auth: 'staff' },
+  'join.roster': { method: 'GET', path: '/api/join/:code/roster', auth: 'public' },
+  'screens.pairing.start': { method: 'POST', path: '/api/screens/pairings', auth: 'public' },
+  'screens.pairing.status': { method: 'GET', path: '/api/screens/pairings/:pairingId', auth: 'public' },
+  'screens.pairing.approve': { method: 'POST', path: '/api/sessions/:id/screens/pairings', auth: 'staff' },
+  'screens.open': { method: 'POST', path: '/api/sessions/:id/screens', auth: 'staff' },
+  'participants.duplicates': { method: 'GET', path: '/api/sessions/:id/duplicates', auth: 'staff' },
 } as const satisfies Record<RouteKey, RouteMeta>;

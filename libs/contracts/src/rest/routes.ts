@@ -17,6 +17,7 @@ import { SURVEY_ROUTES } from './surveys';
 import { ArchiveDetail, ArchiveListQuery, ArchiveSummary, ArchiveVerification, ExportQuery, PublicResults, SetPublicBody } from './outcomes';
 import { Attendance } from '../room/schemas';
 import { GroupImportReport } from './groups';
+import { ApprovePairingBody, Duplicates, RosterNames, ScreenPairing, ScreenPairingStatus } from './identity';
 
 /**
  * Who may call a route:
@@ -109,6 +110,16 @@ export const GROUPS_ROUTES = {
   }),
 };
 
+/** Participants who stay themselves, screens paired by staff (docs/security.md, "One person, one voice"). */
+export const IDENTITY_ROUTES = {
+  ...route('join.roster', { method: 'GET', path: '/api/join/:code/roster', auth: 'public', summary: 'Open session with a roster: the names a code joiner may pick (confirmed by a facilitator)', response: RosterNames }),
+  ...route('screens.pairing.start', { method: 'POST', path: '/api/screens/pairings', auth: 'public', summary: 'A projector page asks for a pairing code to show', response: ScreenPairing }),
+  ...route('screens.pairing.status', { method: 'GET', path: '/api/screens/pairings/:pairingId', auth: 'public', summary: 'The projector polls its pairing; once approved, the screen token is given once', response: ScreenPairingStatus }),
+  ...route('screens.pairing.approve', { method: 'POST', path: '/api/sessions/:id/screens/pairings', auth: 'staff', summary: 'Approve the code a projector shows: it becomes a screen of this session', body: ApprovePairingBody, response: z.object({ participantId: z.uuid() }) }),
+  ...route('screens.open', { method: 'POST', path: '/api/sessions/:id/screens', auth: 'staff', summary: 'A screen token for a projector opened from a signed-in staff browser', response: JoinResponse }),
+  ...route('participants.duplicates', { method: 'GET', path: '/api/sessions/:id/duplicates', auth: 'staff', summary: 'Participants who may be one person (same browser, same name, burst of joins, same roster claim)', response: Duplicates }),
+};
+
 /** Every REST route. A feature adds its record here. */
 export const ROUTES = {
   ...CORE_ROUTES,
@@ -116,5 +127,6 @@ export const ROUTES = {
   ...OUTCOME_ROUTES,
   ...ROOM_ROUTES,
   ...GROUPS_ROUTES,
+  ...IDENTITY_ROUTES,
 } as const;
 export type RouteKey = keyof typeof ROUTES;

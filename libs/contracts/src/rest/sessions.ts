@@ -32,6 +32,7 @@ export const SessionSummary = z.object({
   assemblyName: z.string().nullable(),
   theme: AssemblyTheme.optional().describe("The assembly's projector theme, when the organiser set one"),
   version: z.number().int(),
+  hasRoster: z.boolean().describe('Members were imported: questions are then for verified members unless the facilitator opens them to everyone present'),
 });
 export type SessionSummary = z.infer<typeof SessionSummary>;
 
@@ -57,14 +58,26 @@ export const ParticipantView = z.object({
   role: ParticipantRole,
   memberId: Uuid.nullable(),
   groupId: Uuid.nullable().describe('Working group the participant belongs to, if any'),
+  verified: z.boolean().describe('A roster member (personal invitation, or a roster name a facilitator confirmed)'),
+  claimedMemberId: Uuid.nullable().describe('Roster member this code joiner says they are, waiting for a facilitator'),
 });
 export type ParticipantView = z.infer<typeof ParticipantView>;
 
-/** Join an open session by code, or any session with a personal invitation. */
+/** A browser's random id, kept in its storage: rejoining from it resumes, and a revoked one stays out. */
+export const DeviceId = Uuid.describe("Random id the browser keeps for this install (never a hardware id)");
+
+/**
+ * Join an open session by code, or any session with a personal invitation. Projector screens do
+ * not join: they are paired by staff (`screens.*` routes).
+ */
 export const JoinBody = z.union([
-  z.object({ code: JoinCode, displayName: DisplayName, screen: z.literal(false).optional() }),
-  z.object({ code: JoinCode, screen: z.literal(true).describe('Join as a projector screen (observer)') }),
-  z.object({ invitation: plainText().min(16).max(128).describe('Personal invitation token from the link or QR code') }),
+  z.object({
+    code: JoinCode,
+    displayName: DisplayName,
+    device: DeviceId.optional(),
+    memberId: Uuid.optional().describe('Open session with a roster: the roster member the joiner says they are; verified once a facilitator confirms it'),
+  }),
+  z.object({ invitation: plainText().min(16).max(128).describe('Personal invitation token from the link or QR code'), device: DeviceId.optional() }),
 ]);
 export type JoinBody = z.infer<typeof JoinBody>;
 

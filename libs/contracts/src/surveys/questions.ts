@@ -25,15 +25,26 @@ const Count = z.number().int().nonnegative();
 
 // ---- Question configurations ----
 
-export const SingleChoiceConfig = z.object({ type: z.literal('single'), options: Options });
+/**
+ * Who may answer a question: `present`, everyone in the session; `verified`, roster members only
+ * (personal invitation, or a roster name a facilitator confirmed). Absent: `verified` when the
+ * session has a roster, `present` otherwise (resolveEligibility in libs/domain).
+ */
+export const Eligibility = z.enum(['present', 'verified']);
+export type Eligibility = z.infer<typeof Eligibility>;
+const WHO = { eligibility: Eligibility.optional().describe('Who may answer; absent: verified members when the session has a roster, everyone present otherwise') };
+
+export const SingleChoiceConfig = z.object({ ...WHO, type: z.literal('single'), options: Options });
 export const MultipleChoiceConfig = z.object({
   type: z.literal('multiple'),
+  ...WHO,
   options: Options,
   minSelections: z.number().int().min(1).describe('Fewest options a ballot selects'),
   maxSelections: z.number().int().min(1).describe('Most options a ballot selects'),
 });
 export const RankingConfig = z.object({
   type: z.literal('ranking'),
+  ...WHO,
   options: Options,
   topK: z.number().int().min(1).optional().describe('Rank only the k preferred options; absent ranks them all'),
   prefill: z
@@ -43,18 +54,20 @@ export const RankingConfig = z.object({
 });
 export const PointsConfig = z.object({
   type: z.literal('points'),
+  ...WHO,
   options: Options,
   budget: z.number().int().min(1).max(SURVEY_LIMITS.pointsBudgetMax).describe('Points each member spreads (e.g. 100)'),
 });
 export const ScaleConfig = z.object({
   type: z.literal('scale'),
+  ...WHO,
   max: z.number().int().min(SURVEY_LIMITS.scaleMaxMin).max(SURVEY_LIMITS.scaleMaxMax).describe('Scale runs 1..max'),
   minLabel: text(1, 60).optional().describe('Label of 1, e.g. « Pas du tout d’accord »'),
   maxLabel: text(1, 60).optional().describe('Label of max, e.g. « Tout à fait d’accord »'),
 });
-export const MajorityConfig = z.object({ type: z.literal('majority'), options: Options, gradeCount: GradeCount });
-export const YesNoConfig = z.object({ type: z.literal('yesno') });
-export const TextConfig = z.object({ type: z.literal('text') });
+export const MajorityConfig = z.object({ ...WHO, type: z.literal('majority'), options: Options, gradeCount: GradeCount });
+export const YesNoConfig = z.object({ ...WHO, type: z.literal('yesno') });
+export const TextConfig = z.object({ ...WHO, type: z.literal('text') });
 
 export type SingleChoiceConfig = z.infer<typeof SingleChoiceConfig>;
 export type MultipleChoiceConfig = z.infer<typeof MultipleChoiceConfig>;

@@ -16,6 +16,8 @@ export const COMMAND_ROLES: Record<CommandName, readonly ParticipantRole[]> = {
   'activity.move': STAFF,
   'activity.delete': STAFF,
   'participant.revoke': STAFF,
+  'participant.merge': STAFF,
+  'participant.confirm': STAFF,
   'idea.post': MEMBERS,
   'idea.edit': MEMBERS,
   'idea.withdraw': MEMBERS,

@@ -19,9 +19,11 @@ describe('working-group isolation', () => {
     expect(canWriteActivity({ ...base, role: 'member', activityGroupId: null })).toBe(true);
   });
 
-  it('lets staff see and act everywhere, and screens only see', () => {
+  it('lets staff see and act everywhere; screens see another group only after the report-back, and never act', () => {
+    expect(canReadActivity({ ...base, role: 'observer', actorGroupId: null })).toBe(false);
+    expect(canReadActivity({ ...base, role: 'observer', actorGroupId: null, reportBackOpen: true })).toBe(true);
     for (const role of ParticipantRole.options) {
-      expect(canReadActivity({ ...base, role })).toBe(role !== 'member');
+      expect(canReadActivity({ ...base, role })).toBe(role === 'facilitator' || role === 'organiser');
       expect(canWriteActivity({ ...base, role })).toBe(role === 'facilitator' || role === 'organiser');
     }
   });

@@ -13,10 +13,12 @@ export interface GroupAccessInput {
 
 /**
  * Working-group isolation: a member sees and acts only in plenary activities and their own
- * group's, until the report-back makes the other groups readable. Staff and screens see all.
+ * group's, until the report-back makes the other groups readable. Staff see all. A screen (an
+ * observer, in no group) sees what the projector may show: the plenary, and the groups' work
+ * once the report-back is open.
  */
 export function canReadActivity(i: GroupAccessInput): boolean {
-  if (i.activityGroupId === null || isStaffRole(i.role) || i.role === 'observer') return true;
+  if (i.activityGroupId === null || isStaffRole(i.role)) return true;
   return i.actorGroupId === i.activityGroupId || i.reportBackOpen;
 }
 

@@ -55,6 +55,14 @@ export const ROUTE_RULES: Record<RouteKey, RouteRule> = {
   'public.results': { auth: 'public' },
   'room.attendance': ANY_STAFF,
   'groups.import': { auth: 'staff', roles: ['facilitator', 'organiser'] },
+  // Public: the code is the secret of an open session; nothing is listed for a roster-only one.
+  'join.roster': { auth: 'public' },
+  // Public: a projector page has no account; what it gets is decided by the staff who approve it.
+  'screens.pairing.start': { auth: 'public' },
+  'screens.pairing.status': { auth: 'public' },
+  'screens.pairing.approve': ANY_STAFF,
+  'screens.open': ANY_STAFF,
+  'participants.duplicates': ANY_STAFF,
 };
 
 /** The participant role a staff account takes when it enters a session. */

@@ -38,6 +38,7 @@ export class ActorResolver {
       displayName: participant.displayName,
       groupId: participant.groupId,
       blocked: participant.blockedAt !== null,
+      verified: participant.memberId !== null,
     };
   }
 }

@@ -17,6 +17,8 @@ export interface ParticipantActor {
   groupId: string | null;
   /** Blocked from contributing in this session by a facilitator. */
   blocked: boolean;
+  /** A roster member (invitation, or a roster name a facilitator confirmed): may answer verified-only questions. */
+  verified?: boolean;
 }
 
 export type Actor = StaffActor | ParticipantActor;

@@ -24,10 +24,11 @@ export interface ParticipantRow {
   revoked: boolean;
   blocked: boolean;
   group_id: string | null;
+  verified: boolean;
 }
 
 /** The columns of ParticipantRow, for queries joining `session s` and `participant p`. */
-export const PARTICIPANT_COLUMNS = 's.state, p.revoked_at IS NOT NULL AS revoked, p.blocked_at IS NOT NULL AS blocked, p.group_id';
+export const PARTICIPANT_COLUMNS = 's.state, p.revoked_at IS NOT NULL AS revoked, p.blocked_at IS NOT NULL AS blocked, p.group_id, p.member_id IS NOT NULL AS verified';
 
 /**
  * The sender may still write in its session: returns the actor as it is now (group and block
@@ -38,7 +39,7 @@ export function currentActor(actor: ParticipantActor, row: ParticipantRow | unde
   if (row.revoked) throw new AppError('TOKEN_REVOKED');
   if (!isSessionWritable(row.state as never)) throw new AppError('SESSION_READ_ONLY');
   // The socket's actor was read at the handshake; a move to another group since then counts now.
-  return { ...actor, groupId: row.group_id, blocked: row.blocked };
+  return { ...actor, groupId: row.group_id, blocked: row.blocked, verified: row.verified };
 }
 
 /**

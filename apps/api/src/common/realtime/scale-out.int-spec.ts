@@ -79,7 +79,7 @@ describe('two nodes sharing rooms through Redis', () => {
       const node = i % 2 === 0 ? a : b;
       voters.push(await node.connect((await node.join(code, `Votant ${i}`)).token));
     }
-    const screen = await b.connect((await b.http().post('/api/sessions/join').send({ code, screen: true }).expect(200)).body.token);
+    const screen = await b.connect((await b.screen(sessionId)).token);
     const updates: { at: number; p: EventPayload<'results.updated'> }[] = [];
     screen.on('results.updated', (p) => p.questionId === questionId && updates.push({ at: Date.now(), p }));
 
@@ -112,7 +112,7 @@ describe('two nodes sharing rooms through Redis', () => {
   it('re-sends an open question’s turnout when members connect or leave on either node, without a ballot', async () => {
     const staffOnA = await a.connect(staffToken);
     const activity = await sendOk(staffOnA, 'activity.create', { kind: 'survey', title: 'Présence répartie', config: { questions: [YESNO] } });
-    const screen = await b.connect((await b.http().post('/api/sessions/join').send({ code, screen: true }).expect(200)).body.token);
+    const screen = await b.connect((await b.screen(sessionId)).token);
     const first = nextEvent(screen, 'results.updated', (p) => p.activityId === activity.id, 8000);
     const questionId = (await sendOk(staffOnA, 'survey.open', { activityId: activity.id })).questions[0].id;
     // Members left connected by the tests above count too.

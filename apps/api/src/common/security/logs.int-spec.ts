@@ -87,7 +87,7 @@ describe('what the process logs', () => {
     keep('second staff token', open.staff.token);
     const guest = await t.join(open.session.joinCode, 'Invitée');
     keep('open join token', guest.token);
-    const screen = (await t.http().post('/api/sessions/join').send({ code: open.session.joinCode, screen: true }).expect(200)).body as JoinResponse;
+    const screen = await t.screen(open.session.id, open.staff.token);
     keep('screen token', screen.token);
 
     // Sockets: good handshakes, commands, then forged, expired and garbage tokens.

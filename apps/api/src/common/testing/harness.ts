@@ -63,6 +63,11 @@ export class TestApp {
       // Anonymous ballots: the default batch, a short window so tests casting one at a time stay quick.
       anonMixBatch: 5,
       anonMixWindowMs: 100,
+      // Specs join hundreds of members from 127.0.0.1 in a few seconds; the join throttle spec sets its own.
+      joinBurstPerAddress: 100_000,
+      joinRatePerAddress: 100_000,
+      joinBurstPerSession: 100_000,
+      joinRatePerSession: 100_000,
       ...overrides,
     };
     // Errors only, unless a test asks for a log level (to read what the app prints).
@@ -112,6 +117,13 @@ export class TestApp {
 
   async join(code: string, displayName: string): Promise<JoinResponse> {
     const res = await this.http().post('/api/sessions/join').send({ code, displayName }).expect(200);
+    return res.body as JoinResponse;
+  }
+
+  /** A projector screen of the session (role observer), issued as a signed-in staff browser gets one. */
+  async screen(sessionId: string, staffToken?: string): Promise<JoinResponse> {
+    const token = staffToken ?? (await this.staff('facilitator')).token;
+    const res = await this.http().post(`/api/sessions/${sessionId}/screens`).set('Authorization', `Bearer ${token}`).expect(200);
     return res.body as JoinResponse;
   }
 

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { BoardColumn, IdeaStatus, ModerationMode, SupportMode } from '@palabre/contracts';
+import type { BoardColumn, Eligibility, IdeaStatus, ModerationMode, SupportMode } from '@palabre/contracts';
 
 /** Settings of a board activity (its state lives in activity.state). */
 @Entity()
@@ -13,6 +13,8 @@ export class Board {
   @Column({ type: 'integer' }) dotsPerIdeaMax: number;
   @Column({ type: 'boolean', default: false }) supportsHidden: boolean;
   @Column({ type: 'boolean', default: false }) anonymousAllowed: boolean;
+  /** Who may support ideas (resolveEligibility); null: the session's default. */
+  @Column({ type: 'text', nullable: true }) supportEligibility: Eligibility | null;
 }
 
 @Entity()

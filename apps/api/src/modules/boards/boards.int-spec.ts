@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { JoinResponse } from '@palabre/contracts';
 import { BOARD_COLUMNS as COLUMNS, boardsOf, liveBoard } from '../../common/testing/boards';
 import { nextEvent, send, sendOk, type TestApp, type TestSocket } from '../../common/testing/harness';
 import { appForTests } from '../../common/testing/lifecycle';
@@ -14,7 +13,7 @@ describe('idea boards (real database, real socket.io)', () => {
   async function boardSetup(config: Record<string, unknown> = {}) {
     const { session, activityId, staff, facilitator, members } = await liveBoard(t, { title: 'Atelier 2 — faire vivre les contrats', config, members: ['Ana Lopez', 'Bruno Marty'] });
     const [anaJoin, brunoJoin] = members;
-    const screenJoin = (await t.http().post('/api/sessions/join').send({ code: session.joinCode, screen: true }).expect(200)).body as JoinResponse;
+    const screenJoin = await t.screen(session.id);
     const screen = await t.connect(screenJoin.token);
     return { session, activityId, staff, ana: anaJoin.socket, bruno: brunoJoin.socket, screen, anaJoin, brunoJoin, screenJoin, facilitator };
   }

@@ -12,6 +12,8 @@ const CONFIG: BoardConfigInput = {
   columns: [{ title: 'Gouvernance' }, { title: 'Financement' }, { title: 'Animation' }, { title: 'Évaluation' }],
   moderation: 'post',
   supportMode: 'single',
+  // Joined « with the code and any name » (README): everyone present may support, as a facilitator chooses it.
+  supportEligibility: 'present',
 };
 
 /** column, title, body, number of supporters */

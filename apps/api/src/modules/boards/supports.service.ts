@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { CommandPayload, MySupports, SupportCount, SupportResult } from '@palabre/contracts';
-import { addSupport, dotsLeft, isStaffRole, removeSupport, type SupportRules } from '@palabre/domain';
+import { addSupport, dotsLeft, isEligible, isStaffRole, removeSupport, resolveEligibility, type SupportRules } from '@palabre/domain';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
 import type { Tx } from '../../common/realtime/transaction';
@@ -21,6 +21,7 @@ export class SupportsService {
   async support(tx: Tx, actor: ParticipantActor, p: CommandPayload<'idea.support'>): Promise<SupportResult> {
     const ctx = await this.store.load(tx, actor, p.activityId);
     this.store.assertContributable(ctx, actor);
+    await this.assertEligible(tx.manager, ctx.board, actor);
     // One member's supports are serialised (the dot budget spans the board), then the idea's.
     await tx.manager.query('SELECT 1 FROM participant WHERE id = $1 FOR UPDATE', [actor.participantId]);
     const idea = await this.store.lockIdea(tx, ctx, actor, p.ideaId);
@@ -37,6 +38,13 @@ export class SupportsService {
     );
     this.broadcaster.markAfterCommit(tx, ctx.activity.id, [idea.id]);
     return this.result(tx.manager, ctx.board, actor, idea.id);
+  }
+
+  /** Who may support: the board's choice, else the session's default (resolveEligibility); staff always may. */
+  private async assertEligible(manager: EntityManager, board: Board, actor: ParticipantActor): Promise<void> {
+    if (isStaffRole(actor.role)) return;
+    const rows: { has_roster: boolean }[] = await manager.query('SELECT EXISTS (SELECT 1 FROM participant WHERE session_id = $1 AND member_id IS NOT NULL) AS has_roster', [board.sessionId]);
+    if (!isEligible(resolveEligibility(board.supportEligibility, rows[0]?.has_roster === true), { verified: actor.verified === true })) throw new AppError('NOT_ELIGIBLE');
   }
 
   async unsupport(tx: Tx, actor: ParticipantActor, p: CommandPayload<'idea.unsupport'>): Promise<SupportResult> {

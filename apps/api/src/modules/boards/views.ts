@@ -12,6 +12,7 @@ export function toBoardView(board: Board, state: string): BoardView {
     dotsPerIdeaMax: board.dotsPerIdeaMax,
     supportsHidden: board.supportsHidden,
     anonymousAllowed: board.anonymousAllowed,
+    supportEligibility: board.supportEligibility,
   };
 }
 

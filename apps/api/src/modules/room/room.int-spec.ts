@@ -25,9 +25,9 @@ describe('running the room: agenda, timers, projector, presence (real database, 
     for (const title of ['Accueil', 'Priorités', 'Échange avec la présidente']) items.push(await sendOk(staff, 'activity.create', { kind: 'qna', title }));
     const member = await t.join(session.joinCode, 'Claire Souchon');
     const phone = await t.connect(member.token);
-    const screenJoin = await t.http().post('/api/sessions/join').send({ code: session.joinCode, screen: true }).expect(200);
-    const projector = await t.connect(screenJoin.body.token, { reconnection: true });
-    return { session, facilitator, account, staff, items, member, phone, projector, projectorToken: screenJoin.body.token as string };
+    const screenJoin = await t.screen(session.id);
+    const projector = await t.connect(screenJoin.token, { reconnection: true });
+    return { session, facilitator, account, staff, items, member, phone, projector, projectorToken: screenJoin.token };
   }
 
   it('starts the next item in one action: opens it, switches the screen, starts its countdown for everyone', async () => {

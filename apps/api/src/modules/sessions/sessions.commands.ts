@@ -38,6 +38,16 @@ export class SessionsCommands {
     return this.participants.revoke(tx, actor, payload.participantId);
   }
 
+  @OnCommand('participant.merge')
+  merge({ tx, actor, payload }: CommandContext<'participant.merge'>) {
+    return this.participants.merge(tx, actor, payload.participantId, payload.intoId);
+  }
+
+  @OnCommand('participant.confirm')
+  confirm({ tx, actor, payload }: CommandContext<'participant.confirm'>) {
+    return this.participants.confirm(tx, actor, payload.participantId);
+  }
+
   @OnCommand('activity.delete')
   remove({ tx, actor, payload }: CommandContext<'activity.delete'>) {
     return this.activities.deleteActivity(tx, actor, payload);

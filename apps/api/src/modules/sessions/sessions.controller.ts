@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Req } from '@nestjs/common';
 import type { Request } from 'express';
-import type { CreateSessionBody, JoinBody, SetThemeBody, UpdateSessionBody } from '@palabre/contracts';
+import type { ApprovePairingBody, CreateSessionBody, JoinBody, SetThemeBody, UpdateSessionBody } from '@palabre/contracts';
+import { DuplicatesService } from './duplicates.service';
+import { ScreensService } from './screens.service';
 import type { ParticipantActor, StaffActor } from '../../common/auth/actor';
 import { CurrentParticipant, CurrentStaff, Route } from '../../common/auth/route.guard';
 import { UuidParam } from '../../common/http/uuid-param';
@@ -14,6 +16,8 @@ export class SessionsController {
   constructor(
     private readonly sessions: SessionsService,
     private readonly roster: RosterService,
+    private readonly screens: ScreensService,
+    private readonly duplicates: DuplicatesService,
   ) {}
 
   @Get() @Route('sessions.list')
@@ -27,8 +31,8 @@ export class SessionsController {
   }
 
   @Post('join') @HttpCode(200) @Route('sessions.join')
-  join(@Body() body: JoinBody) {
-    return this.sessions.join(body);
+  join(@Body() body: JoinBody, @Req() req: Request) {
+    return this.sessions.join(body, req.ip);
   }
 
   @Get(':id') @Route('sessions.get')
@@ -69,5 +73,45 @@ export class SessionsController {
   @Get(':id/invitations') @Route('roster.invitations')
   invitations(@Param('id', Id) id: string) {
     return this.roster.invitations(id);
+  }
+
+  @Post(':id/screens/pairings') @HttpCode(200) @Route('screens.pairing.approve')
+  approveScreen(@Param('id', Id) id: string, @Body() body: ApprovePairingBody) {
+    return this.screens.approve(id, body.code);
+  }
+
+  @Post(':id/screens') @HttpCode(200) @Route('screens.open')
+  openScreen(@Param('id', Id) id: string) {
+    return this.screens.open(id);
+  }
+
+  @Get(':id/duplicates') @Route('participants.duplicates')
+  async duplicatesOf(@Param('id', Id) id: string) {
+    await this.sessions.get(id); // SESSION_NOT_FOUND
+    return this.duplicates.list(id);
+  }
+}
+
+/** Routes that start before there is a session: a code joiner's roster names, a projector's pairing. */
+@Controller('api')
+export class PublicJoinController {
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly screens: ScreensService,
+  ) {}
+
+  @Get('join/:code/roster') @Route('join.roster')
+  rosterNames(@Param('code') code: string) {
+    return this.sessions.rosterNames(code);
+  }
+
+  @Post('screens/pairings') @HttpCode(200) @Route('screens.pairing.start')
+  startPairing(@Req() req: Request) {
+    return this.screens.startPairing(req.ip);
+  }
+
+  @Get('screens/pairings/:pairingId') @Route('screens.pairing.status')
+  pairingStatus(@Param('pairingId', UuidParam) pairingId: string) {
+    return this.screens.status(pairingId);
   }
 }

@@ -111,8 +111,7 @@ describe('sessions, joining and the live socket (real database, real socket.io)'
   it('refuses agenda commands from a member and from a projector screen', async () => {
     const { session } = await t.liveSession();
     const member = await t.connect((await t.join(session.joinCode, 'Membre')).token);
-    const screenJoin = await t.http().post('/api/sessions/join').send({ code: session.joinCode, screen: true }).expect(200);
-    const screen = await t.connect(screenJoin.body.token);
+    const screen = await t.connect((await t.screen(session.id)).token);
     for (const socket of [member, screen]) {
       const ack = await send(socket, 'activity.create', { kind: 'qna', title: 'Pirate' });
       expect(ack).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: "Vous n'avez pas le droit de faire cette action." } });

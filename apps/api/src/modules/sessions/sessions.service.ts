@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
-import type { AssemblyTheme, CreateSessionBody, JoinBody, JoinResponse, SessionSnapshot, SessionState, SessionSummary, UpdateSessionBody } from '@palabre/contracts';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import type { AssemblyTheme, CreateSessionBody, JoinBody, JoinResponse, RosterNames, SessionSnapshot, SessionState, SessionSummary, UpdateSessionBody } from '@palabre/contracts';
 import { canTransition, isStaffRole, SESSION_TRANSITIONS, sessionRoleOfStaff } from '@palabre/domain';
 import type { ParticipantActor, StaffActor } from '../../common/auth/actor';
 import { TokenService } from '../../common/auth/tokens';
@@ -15,7 +15,10 @@ import { Activity } from './activity.entity';
 import { canSeeActivity, readReportBackOpen } from './audience';
 import { Assembly } from './assembly.entity';
 import { generateJoinCode, hashToken } from './join-codes';
-import { Participant } from './participant.entity';
+import { BlockedDevice, Participant } from './participant.entity';
+import { DuplicatesService, normalName } from './duplicates.service';
+import { addressHash, deviceHash, JoinThrottle } from './join-throttle';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { Session } from './session.entity';
 import { toActivitySummary, toParticipantView, toSessionSummary } from './views';
 
@@ -29,12 +32,16 @@ export class SessionsService {
     private readonly kinds: ActivityKinds,
     private readonly lifecycle: ActivityLifecycle,
     private readonly presence: PresenceService,
+    private readonly throttle: JoinThrottle,
+    private readonly duplicates: DuplicatesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(): Promise<SessionSummary[]> {
     const sessions = await this.db.getRepository(Session).find({ order: { date: 'DESC', createdAt: 'DESC' } });
     const assemblies = await this.assembliesOf(sessions);
-    return sessions.map((s) => toSessionSummary(s, assemblies.get(s.assemblyId ?? '')));
+    const rosters = await this.withRoster(sessions.map((s) => s.id));
+    return sessions.map((s) => toSessionSummary(s, assemblies.get(s.assemblyId ?? ''), rosters.has(s.id)));
   }
 
   async get(id: string, manager: EntityManager = this.db.manager): Promise<SessionSummary> {
@@ -45,7 +52,8 @@ export class SessionsService {
 
   private async summaryOf(session: Session, manager: EntityManager): Promise<SessionSummary> {
     const assemblies = await this.assembliesOf([session], manager);
-    return toSessionSummary(session, assemblies.get(session.assemblyId ?? ''));
+    const rosters = await this.withRoster([session.id], manager);
+    return toSessionSummary(session, assemblies.get(session.assemblyId ?? ''), rosters.has(session.id));
   }
 
   async create(actor: StaffActor, body: CreateSessionBody): Promise<SessionSummary> {
@@ -126,7 +134,15 @@ export class SessionsService {
     });
   }
 
-  async join(body: JoinBody): Promise<JoinResponse> {
+  /**
+   * Joining, by personal invitation or by code. `address` is the client address (throttle, bursts).
+   * The browser sends its device id: a code join from a browser that already holds a participant
+   * under the same name resumes it (one person, one voice), and a browser a facilitator removed
+   * from an open session is refused `DEVICE_BLOCKED`.
+   */
+  async join(body: JoinBody, address?: string): Promise<JoinResponse> {
+    if (address) this.throttle.address(address);
+    const device = deviceHash(body.device);
     if ('invitation' in body) {
       const invitation = body.invitation;
       return this.transactions.run(async (tx) => {
@@ -135,21 +151,59 @@ export class SessionsService {
         if (!participant || participant.revokedAt) throw new AppError('INVITATION_INVALID');
         const session = await tx.manager.getRepository(Session).findOneByOrFail({ id: participant.sessionId });
         assertJoinable(session.state);
-        if (!participant.joinedAt) await repo.update(participant.id, { joinedAt: new Date() });
+        // The same link always maps to the same member: the participant row, whatever browser opens it.
+        const changes: { joinedAt?: Date; deviceHash?: string } = {};
+        if (!participant.joinedAt) changes.joinedAt = new Date();
+        if (device && participant.deviceHash !== device) changes.deviceHash = device;
+        if (Object.keys(changes).length > 0) await repo.update(participant.id, changes);
+        tx.afterCommit(() => this.duplicates.changed(session.id));
         return this.joinResponse(participant, session, tx.manager);
       });
     }
-    // By code: one read and one insert, no transaction (the insert is the only write, and a session
-    // closing meanwhile is the same race as a join just before the close). Two round trips instead of
-    // five: a room of thousands joins at hundreds per second (docs/performance.md).
+    // By code: a few reads and one insert, no transaction (the insert is the only write, and a session
+    // closing meanwhile is the same race as a join just before the close). A room of thousands joins
+    // at hundreds per second (docs/performance.md).
     const session = await this.db.getRepository(Session).findOneBy({ joinCode: body.code });
     if (!session) throw new AppError('SESSION_NOT_FOUND');
-    assertJoinable(session.state, body.screen === true);
-    if (!body.screen && session.accessMode === 'roster') throw new AppError('ROSTER_ONLY');
+    assertJoinable(session.state);
+    if (session.accessMode === 'roster') throw new AppError('ROSTER_ONLY');
+    this.throttle.session(session.id);
     const repo = this.db.getRepository(Participant);
-    const fields = body.screen ? { displayName: 'Écran', role: 'observer' as const } : { displayName: body.displayName, role: 'member' as const };
-    const participant = await repo.save(repo.create({ sessionId: session.id, ...fields, joinedAt: new Date() }), { transaction: false });
+    if (device) {
+      if (await this.db.getRepository(BlockedDevice).existsBy({ sessionId: session.id, deviceHash: device })) throw new AppError('DEVICE_BLOCKED');
+      const mine = await repo.findBy({ sessionId: session.id, deviceHash: device, role: 'member', revokedAt: IsNull() });
+      const same = mine.find((p) => normalName(p.displayName) === normalName(body.displayName));
+      if (same) return this.joinResponse(same, session, this.db.manager);
+    }
+    if (body.memberId && !(await repo.existsBy({ sessionId: session.id, memberId: body.memberId }))) throw new AppError('NOT_FOUND');
+    const participant = await repo.save(
+      repo.create({
+        sessionId: session.id,
+        displayName: body.displayName,
+        role: 'member',
+        joinedAt: new Date(),
+        deviceHash: device,
+        joinAddress: addressHash(this.config.tokenSecret, address),
+        claimedMemberId: body.memberId ?? null,
+      }),
+      { transaction: false },
+    );
+    this.duplicates.changed(session.id);
     return this.joinResponse(participant, session, this.db.manager);
+  }
+
+  /** Open sessions with a roster: the names a code joiner may pick (their choice waits for a facilitator). */
+  async rosterNames(code: string): Promise<RosterNames> {
+    const session = await this.db.getRepository(Session).findOneBy({ joinCode: code.trim().toUpperCase() });
+    if (!session) throw new AppError('SESSION_NOT_FOUND');
+    if (session.accessMode === 'roster') throw new AppError('ROSTER_ONLY');
+    assertJoinable(session.state);
+    const rows: { member_id: string; name: string; perimeter: string }[] = await this.db.query(
+      `SELECT m.id AS member_id, m.name, m.perimeter FROM participant p JOIN member m ON m.id = p.member_id
+        WHERE p.session_id = $1 AND p.revoked_at IS NULL ORDER BY m.name, m.perimeter`,
+      [session.id],
+    );
+    return rows.map((r) => ({ memberId: r.member_id, name: r.name, perimeter: r.perimeter }));
   }
 
   async snapshot(actor: ParticipantActor): Promise<SessionSnapshot> {
@@ -180,7 +234,7 @@ export class SessionsService {
     return session;
   }
 
-  private async joinResponse(participant: Participant, session: Session, manager: EntityManager): Promise<JoinResponse> {
+  async joinResponse(participant: Participant, session: Session, manager: EntityManager): Promise<JoinResponse> {
     return {
       token: this.tokens.signParticipant(participant.id, participant.sessionId, participant.role),
       participant: toParticipantView(participant),
@@ -195,6 +249,13 @@ export class SessionsService {
     }
   }
 
+  /** The sessions that have roster members: the same test as the ballot check's `has_roster` (QUESTION_COLUMNS). */
+  private async withRoster(ids: string[], manager: EntityManager = this.db.manager): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows: { session_id: string }[] = await manager.query('SELECT DISTINCT session_id FROM participant WHERE session_id = ANY($1::uuid[]) AND member_id IS NOT NULL', [ids]);
+    return new Set(rows.map((r) => r.session_id));
+  }
+
   private async assembliesOf(sessions: Session[], manager: EntityManager = this.db.manager): Promise<Map<string, Assembly>> {
     const ids = [...new Set(sessions.map((s) => s.assemblyId).filter((id): id is string => id !== null))];
     if (ids.length === 0) return new Map();
@@ -203,6 +264,6 @@ export class SessionsService {
   }
 }
 
-function assertJoinable(state: SessionState, screen = false): void {
-  if (state === 'archived' || (state === 'closed' && !screen)) throw new AppError('SESSION_NOT_OPEN');
+function assertJoinable(state: SessionState): void {
+  if (state === 'archived' || state === 'closed') throw new AppError('SESSION_NOT_OPEN');
 }

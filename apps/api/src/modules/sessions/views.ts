@@ -4,7 +4,7 @@ import type { Activity } from './activity.entity';
 import type { Participant } from './participant.entity';
 import type { Session } from './session.entity';
 
-export function toSessionSummary(s: Session, assembly: Pick<Assembly, 'name' | 'theme'> | undefined): SessionSummary {
+export function toSessionSummary(s: Session, assembly: Pick<Assembly, 'name' | 'theme'> | undefined, hasRoster: boolean): SessionSummary {
   return {
     id: s.id,
     title: s.title,
@@ -15,11 +15,12 @@ export function toSessionSummary(s: Session, assembly: Pick<Assembly, 'name' | '
     assemblyName: assembly?.name ?? null,
     ...(assembly?.theme ? { theme: assembly.theme } : {}),
     version: s.version,
+    hasRoster,
   };
 }
 
 export function toParticipantView(p: Participant): ParticipantView {
-  return { id: p.id, displayName: p.displayName, role: p.role, memberId: p.memberId, groupId: p.groupId };
+  return { id: p.id, displayName: p.displayName, role: p.role, memberId: p.memberId, groupId: p.groupId, verified: p.memberId !== null, claimedMemberId: p.claimedMemberId };
 }
 
 export function toActivitySummary(a: Activity): ActivitySummary {

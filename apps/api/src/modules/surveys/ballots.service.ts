@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { BallotReceipt, BallotValue, CommandPayload, QuestionConfig, QuestionState, SurveyAnonymity } from '@palabre/contracts';
-import { ballotCommitment, canWriteActivity, isSessionOpenForMembers, validateBallot, voterToken, type ProfiledBallot } from '@palabre/domain';
+import { ballotCommitment, canWriteActivity, isEligible, isSessionOpenForMembers, resolveEligibility, validateBallot, voterToken, type ProfiledBallot } from '@palabre/domain';
 import type { EntityManager } from 'typeorm';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
@@ -23,16 +23,19 @@ export interface BallotQuestion {
   activity_id: string;
   group_id: string | null;
   anonymity: SurveyAnonymity;
+  /** The session has a roster: unless the question says otherwise, only verified members answer. */
+  has_roster: boolean;
 }
 
-export const QUESTION_COLUMNS = 'q.id, a.session_id, q.state, q.config, q.activity_id, a.group_id, s.anonymity';
+export const QUESTION_COLUMNS =
+  'q.id, a.session_id, q.state, q.config, q.activity_id, a.group_id, s.anonymity, EXISTS (SELECT 1 FROM participant r WHERE r.session_id = a.session_id AND r.member_id IS NOT NULL) AS has_roster';
 export const QUESTION_FROM = 'FROM survey_question q JOIN activity a ON a.id = q.activity_id JOIN survey s ON s.activity_id = q.activity_id';
 
 /**
  * The checks of a ballot, in order, once its sender may write in the session: the question
  * exists for this member (not another group's), the session and the question are open, the
- * value fits the question. Returns the question and the normalised value, or throws the
- * refusal.
+ * member is eligible (verified-only questions), the value fits the question. Returns the question
+ * and the normalised value, or throws the refusal.
  */
 export function admitBallot(
   question: BallotQuestion | undefined,
@@ -48,6 +51,7 @@ export function admitBallot(
   if (!isSessionOpenForMembers(sessionState as never)) throw new AppError('SESSION_NOT_OPEN');
   const refused = REFUSED[question.state];
   if (refused) throw new AppError(refused);
+  if (!isEligible(resolveEligibility(question.config.eligibility, question.has_roster), { verified: actor.verified === true })) throw new AppError('NOT_ELIGIBLE');
   const check = validateBallot(question.config, p.value);
   if (!check.ok) throw new AppError(check.code);
   return { question, value: check.value };

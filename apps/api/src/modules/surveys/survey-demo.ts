@@ -62,7 +62,10 @@ export const seedSurveyDemo: DemoSeeder = async (app, ctx) => {
     groupId: null,
     blocked: false,
   };
-  const config: SurveyCreateConfig = { anonymity: 'named', resultsVisibility: 'live', shuffle: false, questions: WORKSHOP_1 };
+  // The demo is joined « with the code and any name » (README): its workshop is open to everyone present,
+  // as a facilitator chooses it; a real session with a roster defaults to verified members.
+  const questions = WORKSHOP_1.map((q) => ({ ...q, eligibility: 'present' as const }));
+  const config: SurveyCreateConfig = { anonymity: 'named', resultsVisibility: 'live', shuffle: false, questions };
   await app.get(TransactionRunner).run((tx) =>
     app.get(ActivitiesService).createActivity(tx, actor, { opId: randomUUID(), kind: 'survey', title: WORKSHOP_1_TITLE, config }),
   );

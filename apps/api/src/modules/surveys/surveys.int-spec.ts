@@ -155,8 +155,7 @@ describe('surveys: building, lifecycle, ballots and live results (real database,
     const s = await surveySession(t, { questions: [YESNO], resultsVisibility: 'staff' });
     const [qid] = s.questionIds;
     const m = await member(t, s.session.joinCode, 'Votante');
-    const screenJoin = await t.http().post('/api/sessions/join').send({ code: s.session.joinCode, screen: true }).expect(200);
-    const screen = await t.connect(screenJoin.body.token);
+    const screen = await t.connect((await t.screen(s.session.id)).token);
     await sendOk(s.staff, 'survey.question.open', { questionId: qid });
     const seenByScreen: EventPayload<'results.updated'>[] = [];
     screen.on('results.updated', (p) => seenByScreen.push(p));

@@ -19,8 +19,7 @@ describe('turnout follows presence without any ballot (real database, real socke
   it('re-sends the open question’s turnout when members connect and leave, not the closed or draft ones', async () => {
     const s = await surveySession(t, { questions: [YESNO, YESNO, YESNO] });
     const [open, closed, draft] = s.questionIds;
-    const screen = await t.http().post('/api/sessions/join').send({ code: s.session.joinCode, screen: true }).expect(200);
-    const projector = await t.connect((screen.body as { token: string }).token);
+    const projector = await t.connect((await t.screen(s.session.id)).token);
     await sendOk(s.staff, 'survey.question.open', { questionId: closed });
     await sendOk(s.staff, 'survey.question.close', { questionId: closed });
     const opened = nextEvent(projector, 'results.updated', (p) => p.questionId === open && p.present === 0);

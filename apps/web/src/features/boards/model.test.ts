@@ -14,7 +14,7 @@ const id3 = '00000000-0000-4000-8000-000000000003';
 
 function board(ideas: IdeaView[]): BoardSnapshot {
   return {
-    board: { activityId: A, state: 'open', columns: [{ id: 'gouvernance', title: 'Gouvernance' }], moderation: 'post', supportMode: 'single', dotsPerMember: 5, dotsPerIdeaMax: 1, supportsHidden: false, anonymousAllowed: false },
+    board: { activityId: A, state: 'open', columns: [{ id: 'gouvernance', title: 'Gouvernance' }], moderation: 'post', supportMode: 'single', dotsPerMember: 5, dotsPerIdeaMax: 1, supportsHidden: false, anonymousAllowed: false, supportEligibility: null },
     ideas,
     comments: [],
     counts: [{ ideaId: id1, supports: 1, supporters: 1 }, { ideaId: id2, supports: 4, supporters: 4 }],

@@ -57,5 +57,6 @@ export function settingsPayload(activityId: string, draft: BoardSettingsDraft, b
   if (draft.dotsPerIdeaMax !== base.dotsPerIdeaMax) payload.dotsPerIdeaMax = draft.dotsPerIdeaMax;
   if (draft.supportsHidden !== base.supportsHidden) payload.supportsHidden = draft.supportsHidden;
   if (draft.anonymousAllowed !== base.anonymousAllowed) payload.anonymousAllowed = draft.anonymousAllowed;
+  if (draft.supportEligibility !== base.supportEligibility) payload.supportEligibility = draft.supportEligibility;
   return payload;
 }

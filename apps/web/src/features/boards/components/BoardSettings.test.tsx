@@ -20,6 +20,7 @@ const view: BoardView = {
   dotsPerIdeaMax: 1,
   supportsHidden: false,
   anonymousAllowed: false,
+  supportEligibility: null,
 };
 
 function idea(columnId: string): IdeaView {

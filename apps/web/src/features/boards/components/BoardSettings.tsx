@@ -141,6 +141,16 @@ export function BoardSettingsForm({ board, send }: { board: BoardSnapshot; send:
         <label>
           <input type="checkbox" checked={draft.supportsHidden} onChange={(e) => update({ supportsHidden: e.target.checked })} /> {t('settings.supportsHidden')}
         </label>
+        <label htmlFor={`${uid}-eligibility`}>{t('settings.supportEligibility')}</label>
+        <select
+          id={`${uid}-eligibility`}
+          value={draft.supportEligibility ?? ''}
+          onChange={(e) => update({ supportEligibility: e.target.value === 'present' || e.target.value === 'verified' ? e.target.value : null })}
+        >
+          <option value="">{t('settings.eligibilityDefault')}</option>
+          <option value="verified">{t('settings.eligibilityVerified')}</option>
+          <option value="present">{t('settings.eligibilityPresent')}</option>
+        </select>
       </fieldset>
 
       <fieldset className="stack">

@@ -49,10 +49,12 @@ describe('join page (/join/:code)', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Rejoindre' }));
 
     expect((await screen.findByRole('alert')).textContent).toBe('Aucune séance ne correspond à ce code.');
-    const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
-    expect(url).toBe('/api/sessions/join');
+    const calls = fetchMock.mock.calls as unknown as [string, RequestInit][];
+    const [, init] = calls.find(([url]) => url === '/api/sessions/join') ?? ['', {}];
     expect(init.method).toBe('POST');
-    expect(JSON.parse(String(init.body))).toEqual({ code: 'INCONNU', displayName: 'Camille' });
+    // With this browser's device id: joining again from it resumes the same participant.
+    expect(JSON.parse(String(init.body))).toEqual({ code: 'INCONNU', displayName: 'Camille', device: localStorage.getItem('palabre.device') });
+    expect(localStorage.getItem('palabre.device')).toMatch(/^[0-9a-f-]{36}$/);
     expect((init.headers as Record<string, string>)['Accept-Language']).toBe('fr');
   });
 
@@ -64,6 +66,22 @@ describe('join page (/join/:code)', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Rejoindre' }));
 
     expect((await screen.findByRole('alert')).textContent).toMatch(/Le serveur ne répond pas/);
+  });
+
+  it('offers to resume the participant this browser holds for the code, or to join as someone else', async () => {
+    const session = { id: '6f1c2c64-8a0e-4d43-9a7e-0f5f3b6f2a11', title: 'Plénière', date: '2026-03-12', joinCode: 'PLENIERE', accessMode: 'open', state: 'live', assemblyName: null, version: 1 };
+    const participant = { id: 'b3f0c1e2-1d2c-4b5a-9e8f-7a6b5c4d3e2f', displayName: 'Alice Martin', role: 'member', memberId: null, groupId: null, verified: false, claimedMemberId: null };
+    localStorage.setItem(`palabre.participant.${session.id.toUpperCase()}`, JSON.stringify({ token: 'tok', participant, session }));
+    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse(200, [])));
+    renderAt('/join/pleniere');
+
+    expect(screen.getByRole('heading', { name: 'Vous êtes Alice Martin' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Continuer' }).getAttribute('href')).toBe(`/s/${session.id}`);
+    expect(screen.queryByLabelText(/Votre nom/)).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: "Ce n'est pas moi" }));
+    expect(screen.getByLabelText(/Votre nom/)).toBeTruthy();
+    expect(localStorage.getItem(`palabre.participant.${session.id.toUpperCase()}`)).toBeNull();
   });
 
   it('keeps the token and opens the session after a successful join', async () => {

@@ -27,6 +27,15 @@ export function ScreenPage() {
             {t('retry')}
           </button>
         </div>
+      ) : screen.pairing ? (
+        <div className="stack narrow screen-pairing" aria-live="polite">
+          <h1>{t('pairing.title')}</h1>
+          <p className="lead">{t('pairing.instructions')}</p>
+          <p className="screen-pairing-code" aria-label={t('pairing.codeLabel')}>
+            {screen.pairing.code}
+          </p>
+          <p>{t('pairing.staffHint')}</p>
+        </div>
       ) : (
         <Loading label={t('joining')} />
       )}

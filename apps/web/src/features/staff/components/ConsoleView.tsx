@@ -14,6 +14,8 @@ import { ModerationQueue } from '../../room/components/ModerationQueue';
 import { ParticipantsPanel } from '../../room/components/ParticipantsPanel';
 import { PlannedDuration } from '../../room/components/PlannedDuration';
 import { AddActivityForm } from './AddActivityForm';
+import { DuplicatesPanel } from './DuplicatesPanel';
+import { ScreenPairingForm } from './ScreenPairingForm';
 import { JoinInfo } from './JoinInfo';
 import { RunningNow } from '../../room/components/RunningNow';
 import { PresenterBar } from './PresenterBar';
@@ -64,6 +66,7 @@ export function ConsoleView({ onAccessLost }: { onAccessLost: () => void }) {
           <SessionControls session={snapshot.session} />
           <RunningNow />
           <JoinInfo session={snapshot.session} />
+          <ScreenPairingForm />
           <ThemeSettings session={snapshot.session} />
         </div>
         <div className="stack console-panel">
@@ -74,6 +77,7 @@ export function ConsoleView({ onAccessLost }: { onAccessLost: () => void }) {
         <div className="stack console-panel">
           <ModerationQueue />
           <ParticipantsPanel presence={snapshot.presence} />
+          <DuplicatesPanel />
         </div>
       </div>
     </div>

@@ -72,7 +72,7 @@ export function QuestionForm({ activityId, send }: { activityId: string; send: S
     setPending(true);
     try {
       await send('survey.question.add', { activityId, question: draft });
-      setValues((v) => ({ ...EMPTY_QUESTION, type: v.type }));
+      setValues((v) => ({ ...EMPTY_QUESTION, type: v.type, eligibility: v.eligibility }));
       setAdded(t('builder.added', { prompt: draft.prompt }));
     } catch (error) {
       setServerError(error);
@@ -136,6 +136,15 @@ export function QuestionForm({ activityId, send }: { activityId: string; send: S
           )}
         </fieldset>
       )}
+      <Field id={id('eligibility')} label={t('eligibility.label')}>
+        {() => (
+          <select {...bind('eligibility')}>
+            <option value="">{t('eligibility.default')}</option>
+            <option value="verified">{t('eligibility.verified')}</option>
+            <option value="present">{t('eligibility.present')}</option>
+          </select>
+        )}
+      </Field>
       <div className="button-row">
         <button type="submit" className="button button-primary" disabled={pending}>{t('builder.submit')}</button>
       </div>

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { QuestionView } from '@palabre/contracts';
+import { resolveEligibility } from '@palabre/domain';
+import { useSessionSnapshot } from '../../../lib/live';
 import type { ActivityViewProps } from '../../activity-view';
 import { useFitText } from '../../screen/hooks/useFitText';
 import { useSurvey } from '../hooks/useSurvey';
@@ -19,6 +21,7 @@ export function projectedQuestion(questions: QuestionView[]): QuestionView | und
 export function SurveyScreen({ activity }: ActivityViewProps) {
   const { t } = useTranslation('surveys');
   const { survey, results } = useSurvey(activity.id);
+  const { data: hasRoster = false } = useSessionSnapshot((snapshot) => snapshot.session.hasRoster === true);
   const question = survey ? projectedQuestion(survey.questions) : undefined;
   const live = question ? results[question.id] : undefined;
   const prompt = useFitText<HTMLParagraphElement>(question?.prompt, 0.6);
@@ -28,6 +31,9 @@ export function SurveyScreen({ activity }: ActivityViewProps) {
     <div className="screen-survey" data-question-type={question.config.type}>
       <p className="screen-survey-prompt" ref={prompt}>
         {question.prompt}
+      </p>
+      <p className="screen-survey-eligibility" data-eligibility={resolveEligibility(question.config.eligibility, hasRoster)}>
+        {t(`eligibility.${resolveEligibility(question.config.eligibility, hasRoster)}`)}
       </p>
       <p className="screen-survey-turnout" aria-live="polite">
         {t('results.turnout', { count: live?.ballots ?? 0, present: live?.present ?? 0 })} · {t(`state.${question.state}`)}

@@ -17,13 +17,15 @@ export interface QuestionFormValues {
   minLabel: string;
   maxLabel: string;
   gradeCount: '6' | '7';
+  /** Who may answer; '' keeps the default (verified members when the session has a roster). */
+  eligibility: '' | 'present' | 'verified';
 }
 
 export const QUESTION_TYPES: readonly QuestionType[] = ['single', 'multiple', 'ranking', 'points', 'scale', 'majority', 'yesno', 'text'];
 
 export const EMPTY_QUESTION: QuestionFormValues = {
   prompt: '', type: 'single', options: '', minSelections: '1', maxSelections: '2', topK: '', prefill: false,
-  budget: '100', scaleMax: '5', minLabel: '', maxLabel: '', gradeCount: '7',
+  budget: '100', scaleMax: '5', minLabel: '', maxLabel: '', gradeCount: '7', eligibility: '',
 };
 
 export type QuestionField =
@@ -47,6 +49,11 @@ const optionalText = (value: string): string | undefined => (value.trim() === ''
 
 /** The draft the form describes; numbers may be NaN, which validation reports on their field. */
 export function buildDraft(v: QuestionFormValues): QuestionDraft {
+  const draft = draftOfType(v);
+  return v.eligibility ? { ...draft, eligibility: v.eligibility } : draft;
+}
+
+function draftOfType(v: QuestionFormValues): QuestionDraft {
   const prompt = v.prompt;
   // Ids follow the line order: stable enough for a new question, unique by construction.
   const options = optionLabels(v.options).map((label, i) => ({ id: `o${i + 1}`, label }));

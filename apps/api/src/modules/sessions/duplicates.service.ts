@@ -1,0 +1,111 @@
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { DuplicateGroup, Duplicates } from '@palabre/contracts';
+import { RealtimeEmitter } from '../../common/realtime/emitter';
+import { rooms } from '../../common/realtime/rooms';
+
+/** A burst: this many joins or more from one address within BURST_WINDOW_MS of each other. */
+export const BURST_MIN_JOINS = 20;
+const BURST_WINDOW_MS = 5_000;
+/** The console's list is sent at most this often per session. */
+const COALESCE_MS = 1_000;
+
+interface Row {
+  id: string;
+  display_name: string;
+  member_id: string | null;
+  claimed_member_id: string | null;
+  joined_at: Date | null;
+  device_hash: string | null;
+  join_address: string | null;
+  created_at: Date;
+}
+
+/**
+ * The console's « doublons possibles »: members present who may be one person. Same browser,
+ * same name, a roster name picked by a code joiner (to confirm, and flagged when that member is
+ * already present or picked twice), or many joins from one address within seconds. A hint for
+ * the facilitator, who confirms, merges or removes.
+ */
+@Injectable()
+export class DuplicatesService implements OnModuleDestroy {
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly emitter: RealtimeEmitter,
+  ) {}
+
+  async list(sessionId: string): Promise<Duplicates> {
+    const rows: Row[] = await this.db.query(
+      `SELECT id, display_name, member_id, claimed_member_id, joined_at, device_hash, join_address, created_at FROM participant
+        WHERE session_id = $1 AND role = 'member' AND revoked_at IS NULL AND joined_at IS NOT NULL ORDER BY created_at, id`,
+      [sessionId],
+    );
+    const groups: DuplicateGroup[] = [];
+    const add = (reason: DuplicateGroup['reason'], key: (r: Row) => string | null, keep = (members: Row[]) => members.length > 1) => {
+      const by = new Map<string, Row[]>();
+      for (const r of rows) {
+        const k = key(r);
+        if (k !== null) by.set(k, [...(by.get(k) ?? []), r]);
+      }
+      for (const members of by.values()) if (keep(members)) groups.push({ reason, participants: members.map(view) });
+    };
+    add('device', (r) => r.device_hash);
+    add('name', (r) => normalName(r.display_name));
+    // A roster name picked by a code joiner waits for a facilitator, even when nobody else claims it.
+    add('claim', (r) => r.claimed_member_id ?? r.member_id, (members) => members.length > 1 || members.some((m) => m.claimed_member_id !== null));
+    for (const burst of bursts(rows)) groups.push({ reason: 'burst', participants: burst.map(view) });
+    return { groups };
+  }
+
+  /** A join, a removal or a merge changed the list: the staff of the session get it within a second. */
+  changed(sessionId: string): void {
+    if (this.pending.has(sessionId)) return;
+    const timer = setTimeout(() => {
+      this.pending.delete(sessionId);
+      void this.send(sessionId).catch(() => undefined); // the next change, or the console's next load, sends it again
+    }, COALESCE_MS);
+    timer.unref();
+    this.pending.set(sessionId, timer);
+  }
+
+  private async send(sessionId: string): Promise<void> {
+    const { groups } = await this.list(sessionId);
+    const version: { version: number }[] = await this.db.query('SELECT version FROM session WHERE id = $1', [sessionId]);
+    if (version.length === 0) return;
+    this.emitter.emit(rooms.staff(sessionId), 'duplicates.updated', { sessionId, version: version[0].version, groups });
+  }
+
+  onModuleDestroy(): void {
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
+  }
+}
+
+function view(r: Row): DuplicateGroup['participants'][number] {
+  return { id: r.id, displayName: r.display_name, memberId: r.member_id, claimedMemberId: r.claimed_member_id, joinedAt: r.joined_at ? new Date(r.joined_at).toISOString() : null };
+}
+
+/** « Alice  MARTIN » and « alice martin » are one name; accents count. */
+export function normalName(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('fr');
+}
+
+/** Per address, the joins that have BURST_MIN_JOINS - 1 others within the window around them. */
+function bursts(rows: readonly Row[]): Row[][] {
+  const byAddress = new Map<string, Row[]>();
+  for (const r of rows) if (r.join_address) byAddress.set(r.join_address, [...(byAddress.get(r.join_address) ?? []), r]);
+  const out: Row[][] = [];
+  for (const joins of byAddress.values()) {
+    if (joins.length < BURST_MIN_JOINS) continue;
+    const times = joins.map((r) => new Date(r.created_at).getTime());
+    const flagged = joins.filter((_, i) => {
+      let n = 0;
+      for (const t of times) if (Math.abs(t - times[i]) <= BURST_WINDOW_MS) n++;
+      return n >= BURST_MIN_JOINS;
+    });
+    if (flagged.length > 0) out.push(flagged);
+  }
+  return out;
+}
