@@ -269,6 +269,11 @@ export class ProcessNode {
         SEED_DEMO: 'false',
         LOG_LEVEL: 'warn',
         MAX_CONNECTIONS_PER_IP: '10000',
+        // Specs join their members from 127.0.0.1 in bursts, as TestApp's nodes allow.
+        JOIN_BURST_PER_ADDRESS: '100000',
+        JOIN_RATE_PER_ADDRESS: '100000',
+        JOIN_BURST_PER_SESSION: '100000',
+        JOIN_RATE_PER_SESSION: '100000',
         ...opts.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -25,10 +25,10 @@ describe('API documentation (real app)', () => {
     const res = await t.http().get('/api/docs/openapi.json').expect(200);
     const join = res.body.paths['/api/sessions/join'].post;
     const schema = join.requestBody.content['application/json'].schema;
-    // Join by code, as a screen, or by personal invitation: one schema per form.
-    expect(schema.anyOf).toHaveLength(3);
+    // Join by code or by personal invitation (screens are paired by staff): one schema per form.
+    expect(schema.anyOf).toHaveLength(2);
     expect(schema.anyOf[0].properties.displayName.description).toBe('Name shown to the room');
-    expect(schema.anyOf[2].required).toEqual(['invitation']);
+    expect(schema.anyOf[1].required).toEqual(['invitation']);
     expect(res.body.paths['/api/sessions/{id}/snapshot'].get.parameters).toEqual([{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }]);
     // Query parameters come from the route's query schema, the one requests are checked against.
     const search = res.body.paths['/api/archive'].get.parameters;

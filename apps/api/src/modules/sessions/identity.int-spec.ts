@@ -68,10 +68,11 @@ describe('one person, one voice: resuming, duplicates, eligibility, screens (rea
     await sendOk(aliceSocket, 'synthesis.comment', { groupId: group.id, body: 'Brouillon : rien à montrer encore' });
     await toStaff;
     // A session-wide fact sent after the group's: the screen receives it, in order, after anything sent before it.
-    const created = nextEvent(screen, 'activity.created');
-    await sendOk(staff, 'activity.create', { kind: 'qna', title: 'Questions de la salle' });
-    await created;
-    expect(seen).toContain('activity.created');
+    const qna = await sendOk(staff, 'activity.create', { kind: 'qna', title: 'Questions de la salle' });
+    const opened = nextEvent(screen, 'activity.updated', (e) => e.activity.id === qna.id);
+    await sendOk(staff, 'activity.open', { activityId: qna.id });
+    await opened;
+    expect(seen).toContain('activity.updated');
     expect(seen.filter((e) => e.startsWith('synthesis.') || e.startsWith('group.'))).toEqual([]);
   });
 

@@ -18,7 +18,8 @@ describe("the organiser's projector theme, per assembly (real database, real soc
   it("lets an organiser set the assembly's colours and logo, and the session's screens get them at once", async () => {
     const { session, organiser } = await assemblySession();
     await t.http().post(`/api/sessions/${session.id}/transition`).set('Authorization', `Bearer ${organiser.token}`).send({ to: 'live' }).expect(200);
-    const screen = (await t.http().post('/api/sessions/join').send({ code: session.joinCode, screen: true }).expect(200)).body as { token: string };
+    // A projector opened from the organiser's signed-in browser (screens are paired by staff).
+    const screen = await t.screen(session.id, organiser.token);
     const socket = await t.connect(screen.token);
     const updated = nextEvent(socket, 'session.updated');
     const theme = { primary: '#9b1b30', logo: 'data:image/png;base64,iVBORw0KGgo=' };
