@@ -93,13 +93,18 @@ export async function loadStaffCatalogues(): Promise<void> {
   for (const [namespace, resources] of Object.entries(bundles)) i18next.addResourceBundle('fr', namespace, resources, true, true);
 }
 
+/** Bumped by every switch: a slower, earlier one (the browser's language still loading) never overrides a later choice. */
+let switches = 0;
+
 /** Switches language (fetching its catalogues if needed); offline, the current language stays. */
 async function switchLocale(locale: Locale, remember: boolean): Promise<void> {
+  const mine = ++switches;
   try {
     await loadLocale(locale);
   } catch {
     return; // The catalogue could not be fetched (no network): keep the language in use.
   }
+  if (mine !== switches) return; // Someone chose another language meanwhile: theirs wins.
   if (remember) {
     try {
       localStorage.setItem(STORAGE_KEY, locale);

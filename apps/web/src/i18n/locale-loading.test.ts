@@ -14,6 +14,14 @@ describe('catalogue loading', () => {
     expect(i18next.hasResourceBundle('fr', 'surveys')).toBe(true);
   });
 
+  it('keeps the language chosen last, even while an earlier one is still loading', async () => {
+    // English needs its catalogues fetched; French is there at once: the slower, earlier switch must not win.
+    const english = setLocale('en');
+    await setLocale('fr');
+    await english;
+    expect(currentLocale()).toBe('fr');
+  });
+
   it("adds the staff pages' French when they load", async () => {
     await loadStaffCatalogues();
     for (const namespace of STAFF_NAMESPACES) expect(i18next.hasResourceBundle('fr', namespace)).toBe(true);

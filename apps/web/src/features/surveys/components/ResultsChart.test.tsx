@@ -60,8 +60,9 @@ describe('the chart plots each method’s own score', () => {
     const { container } = render(<QuestionResultsView question={q} live={{ ...live, results } as unknown as LiveResults} />);
     const rows = [...container.querySelectorAll('.results-bar')];
     expect(rows.map((r) => r.querySelector('.results-label')?.textContent)).toEqual(['1. Plébiscité', '2. Rejeté']);
-    expect(rows.map((r) => r.querySelector('.results-value')?.textContent)).toEqual(['Très bien', 'À rejeter']);
-    const widths = rows.map((r) => [...r.querySelectorAll<HTMLElement>('.results-grade')].map((s) => s.style.width));
-    expect(widths).toEqual([['75%', '25%', '0%', '0%', '0%', '0%'], ['0%', '0%', '0%', '0%', '25%', '75%']]);
+    expect(rows.map((r) => r.querySelector('.results-value')?.textContent)).toEqual(['Mention majoritaire : Très bien', 'Mention majoritaire : À rejeter']);
+    // One segment per grade given, best grade first, as wide as its share of the ballots.
+    const widths = rows.map((r) => [...r.querySelectorAll<HTMLElement>('.merit-segment')].map((s) => s.style.width));
+    expect(widths).toEqual([['75%', '25%'], ['25%', '75%']]);
   });
 });
