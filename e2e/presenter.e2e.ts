@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { signInAsFacilitator } from './fixtures';
+import { signInAsFacilitator, openProjector } from './fixtures';
 import { seedSession } from './live-client';
 
 /**
@@ -40,7 +40,7 @@ test('a facilitator runs the agenda, a question and the projector from the keybo
 
   const projectorContext = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'fr-FR' });
   const projector = await projectorContext.newPage();
-  await projector.goto(`/screen/${seeded.code}`);
+  await openProjector(projector, `${seeded.code}`);
   await expect(projector.getByTestId('screen-state')).toHaveAttribute('data-projection', 'welcome');
 
   await signInAsFacilitator(page);

@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { BASE_URL } from './playwright.config';
-import { DEMO } from './fixtures';
+import { DEMO, openProjector } from './fixtures';
 import { seedSession, type SeededSession } from './live-client';
 
 /**
@@ -89,7 +89,7 @@ test.afterAll(() => seeded?.close());
 
 test('the welcome screen shows the join code in large type and a QR code that scans to the join link', async ({ page }) => {
   seeded = await seedSession('Projecteur — accueil', 0);
-  await page.goto(`/screen/${seeded.code}`);
+  await openProjector(page, `${seeded.code}`);
   await expect(page.getByTestId('screen-state')).toHaveAttribute('data-projection', 'welcome');
   const code = page.getByTestId('screen-join-code');
   await expect(code).toHaveText(seeded.code);
@@ -101,7 +101,7 @@ test('the welcome screen shows the join code in large type and a QR code that sc
   const png = PNG.sync.read(shot);
   const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
   expect(decoded?.data).toBe(`${BASE_URL}/join/${seeded.code}`);
-  await page.goto(`/screen/${seeded.code}?theme=contrast`);
+  await openProjector(page, `${seeded.code}?theme=contrast`);
   await expect(code).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/welcome-contrast.png` });
   seeded.close();
@@ -109,14 +109,14 @@ test('the welcome screen shows the join code in large type and a QR code that sc
 
 test("the organiser's colours and logo are on the projector, and high contrast replaces them when asked for", async ({ page }) => {
   // The demo assembly has a theme (apps/api/src/seed/demo.ts).
-  await page.goto(`/screen/${DEMO.joinCode}`);
+  await openProjector(page, `${DEMO.joinCode}`);
   const logo = page.getByRole('img', { name: 'Assemblée des Territoires — Occitanie' });
   await expect(logo).toBeVisible();
   await expect(page.locator('.screen')).toHaveAttribute('data-organiser-theme', 'true');
   const primary = () => page.evaluate(() => getComputedStyle(document.querySelector('.screen')!).getPropertyValue('--primary').trim());
   expect(await primary()).toBe('#9b1b30');
   await page.screenshot({ path: `${SHOTS}/organiser-theme.png` });
-  await page.goto(`/screen/${DEMO.joinCode}?theme=contrast`);
+  await openProjector(page, `${DEMO.joinCode}?theme=contrast`);
   await expect(page.locator('.screen-main')).toHaveAttribute('data-theme', 'contrast');
   await expect(page.locator('.screen').first()).toBeVisible();
   await expect(logo).toHaveCount(0);
@@ -135,7 +135,7 @@ test('every kind of result is legible from the back of the room: question ≥ 56
   });
   await seeded.staff.send('activity.start', { activityId: survey.id });
   const questions = (await seeded.staff.send<{ questions: { id: string }[] }>('survey.close', { activityId: survey.id })).questions;
-  await page.goto(`/screen/${seeded.code}`);
+  await openProjector(page, `${seeded.code}`);
   await expect(page.getByRole('heading', { name: 'Atelier — tous les types de question' })).toBeVisible();
 
   for (const [index, question] of QUESTIONS.entries()) {
@@ -183,7 +183,7 @@ test('an idea board of 60 ideas and a Q&A of 40 questions fit the screen, a page
     const member = seeded.members[i % seeded.members.length];
     await member.send('idea.post', { activityId: board.id, columnId: columnIds[i % 3], title: `Idée ${i + 1} : un comité de suivi local qui se réunit chaque trimestre avec les habitants` });
   }
-  await page.goto(`/screen/${seeded.code}`);
+  await openProjector(page, `${seeded.code}`);
   await expect(page.locator('.board-screen-card')).toHaveCount(60);
   await expect(page.getByTestId('screen-page').first()).toHaveText(/^Page 1 sur \d+$/);
   await expectNoVerticalOverflow(page);

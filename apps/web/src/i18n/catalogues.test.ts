@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 /** Catalogues compared file by file: `<lang>/<namespace>.json`. */
-const files = import.meta.glob<Record<string, unknown>>('./*/*.json', { eager: true, import: 'default' });
+// French keeps the console-only parts of some namespaces in fr/console/ (loaded with the staff pages).
+const files = import.meta.glob<Record<string, unknown>>(['./*/*.json', './fr/console/*.json'], { eager: true, import: 'default' });
 
 /** Keys whose English text is rightly the same as the French one (proper nouns, language names). */
 const SAME_IN_BOTH: ReadonlySet<string> = new Set(['common:appName', 'common:language.fr', 'common:language.en', 'join:home.title',
@@ -24,7 +25,7 @@ function flatten(value: unknown, prefix = ''): Map<string, string> {
 function catalogue(language: string): Map<string, string> {
   const all = new Map<string, string>();
   for (const [path, content] of Object.entries(files)) {
-    const match = /^\.\/(\w+)\/([\w-]+)\.json$/.exec(path);
+    const match = /^\.\/(\w+)\/(?:console\/)?([\w-]+)\.json$/.exec(path);
     if (match?.[1] !== language) continue;
     for (const [key, value] of flatten(content)) all.set(`${match[2]}:${key}`, value);
   }
@@ -33,7 +34,7 @@ function catalogue(language: string): Map<string, string> {
 
 function namespaces(language: string): string[] {
   return Object.keys(files)
-    .filter((path) => path.startsWith(`./${language}/`))
+    .filter((path) => path.startsWith(`./${language}/`) && !path.includes('/console/'))
     .map((path) => path.slice(language.length + 3))
     .sort();
 }

@@ -3,6 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { TransactionRunner } from '../../common/realtime/transaction';
 import type { DemoSeeder } from '../../seed/seeders';
+import { ActivityLifecycle } from '../sessions/activity-lifecycle';
 import { ActivitiesService } from '../sessions/activities.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { PlacementService } from './placement.service';
@@ -31,6 +32,8 @@ export const seedDemoGroups: DemoSeeder = async (app: INestApplication, ctx) => 
     const { groups } = await app.get(PlacementService).autoAssign(tx, actor, { opId: randomUUID(), activityId: groupsActivity.id, seed: 2026, onlyUnplaced: false });
     for (const group of groups) {
       const board = await activities.createActivity(tx, actor, { opId: randomUUID(), kind: 'board', title: `Tableau — ${group.name}`, groupId: group.id });
+      // The working time is on: each group's board is open to its members (a draft is the staff's).
+      await app.get(ActivityLifecycle).open(tx, board.id, actor.participantId);
       const cards = DEMO_WORKSHOP1_TOP.map((title, i) => ({ title, body: '', origin: { kind: 'survey' as const, label: `Atelier 1 — thème classé ${i + 1}${i === 0 ? 'er' : 'e'}` } }));
       await app.get(ReportBackService).seed(tx, actor, { opId: randomUUID(), groupId: group.id, boardActivityId: board.id, source: { kind: 'cards', cards } });
       // A rapporteur per group (the first member by name) so the synthesis can be shown at once.

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import type { SessionSnapshot } from '@palabre/contracts';
-import { setLocale } from '../../i18n';
+import { loadStaffCatalogues, setLocale } from '../../i18n';
 import { CurrentVoteTurnoutView } from './components/CurrentVoteTurnout';
 import { currentSurveyTurnout, turnoutOf } from './turnout';
 
@@ -34,6 +34,7 @@ function snapshot(currentActivityId: string | null, members: number): SessionSna
 describe('"x % des membres présents ont voté"', () => {
   beforeEach(async () => {
     await setLocale('fr');
+    await loadStaffCatalogues(); // console strings come with the staff pages
   });
   afterEach(cleanup);
 

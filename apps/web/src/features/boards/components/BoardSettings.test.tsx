@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { BoardSnapshot, BoardView, IdeaView } from '@palabre/contracts';
-import { setLocale } from '../../../i18n';
+import { loadStaffCatalogues, setLocale } from '../../../i18n';
 import { BoardSettingsForm, type SendCommand } from './BoardSettings';
 
 const ACTIVITY = '00000000-0000-4000-8000-000000000001';
@@ -59,6 +59,7 @@ const save = () => fireEvent.click(screen.getByRole('button', { name: 'Enregistr
 describe('board settings form', () => {
   beforeEach(async () => {
     await setLocale('fr');
+    await loadStaffCatalogues(); // console strings come with the staff pages
   });
   afterEach(cleanup);
 

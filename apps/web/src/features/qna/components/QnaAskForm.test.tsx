@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { QnaConfig, QnaQuestionView } from '@palabre/contracts';
-import { setLocale } from '../../../i18n';
+import { loadStaffCatalogues, setLocale } from '../../../i18n';
 import { QnaAskForm } from './QnaAskForm';
 import { QnaSettingsForm } from './QnaSettingsForm';
 
@@ -22,6 +22,7 @@ function renderAsk(settings: QnaConfig | undefined) {
 describe('Q&A ask form', () => {
   beforeEach(async () => {
     await setLocale('fr');
+    await loadStaffCatalogues(); // console strings come with the staff pages
   });
   afterEach(cleanup);
 
@@ -59,6 +60,7 @@ describe('Q&A ask form', () => {
 describe('Q&A settings form', () => {
   beforeEach(async () => {
     await setLocale('fr');
+    await loadStaffCatalogues(); // console strings come with the staff pages
   });
   afterEach(cleanup);
 

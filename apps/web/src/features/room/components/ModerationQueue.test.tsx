@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { setLocale } from '../../../i18n';
+import { loadStaffCatalogues, setLocale } from '../../../i18n';
 import type { ModerationQueue, QueueItem } from '../moderation-queue';
 import { ModerationQueueView, type SendCommand } from './ModerationQueue';
 
@@ -20,6 +20,7 @@ function setup(queue: ModerationQueue, send = vi.fn(async () => ({}))) {
 describe('console moderation queue', () => {
   beforeEach(async () => {
     await setLocale('fr');
+    await loadStaffCatalogues(); // console strings come with the staff pages
   });
   afterEach(cleanup);
 

@@ -1,12 +1,13 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { setLocale } from '../../../i18n';
+import { loadStaffCatalogues, setLocale } from '../../../i18n';
 import { PlannedDurationView } from './PlannedDuration';
 
 describe('planned duration of an agenda item', () => {
   beforeEach(async () => {
     await setLocale('fr');
+    await loadStaffCatalogues(); // console strings come with the staff pages
   });
   afterEach(cleanup);
 

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { QuestionView } from '@palabre/contracts';
-import { setLocale } from '../../../i18n';
+import { loadStaffCatalogues, setLocale } from '../../../i18n';
 import { BuilderQuestionList } from './BuilderQuestionList';
 import type { SendCommand } from './QuestionForm';
 
@@ -18,6 +18,7 @@ const QUESTIONS = [
 describe('builder question list', () => {
   beforeEach(async () => {
     await setLocale('fr');
+    await loadStaffCatalogues(); // a console panel: its page loads them in the app
   });
   afterEach(cleanup);
 

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { setLocale } from '../../../i18n';
+import { loadStaffCatalogues, setLocale } from '../../../i18n';
 import { ApiError } from '../../../lib/errors';
 import { QuestionForm, type SendCommand } from './QuestionForm';
 
@@ -24,6 +24,7 @@ const submit = () => fireEvent.click(screen.getByRole('button', { name: 'Ajouter
 describe('add-a-question form', () => {
   beforeEach(async () => {
     await setLocale('fr');
+    await loadStaffCatalogues(); // a console panel: its page loads them in the app
   });
   afterEach(cleanup);
 

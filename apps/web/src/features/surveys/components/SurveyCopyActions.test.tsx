@@ -4,7 +4,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { MemoryRouter } from 'react-router';
 import type { ActivitySummary, SurveyTemplate } from '@palabre/contracts';
-import { setLocale } from '../../../i18n';
+import { loadStaffCatalogues, setLocale } from '../../../i18n';
 import { ApiError } from '../../../lib/errors';
 import { setStaffAuth } from '../../../lib/session-store';
 import { useRefreshTemplates } from '../hooks/useSurveyTemplates';
@@ -41,6 +41,7 @@ function renderActions(send: SendCommand, extra?: React.ReactNode) {
 describe('survey copy actions', () => {
   beforeEach(async () => {
     await setLocale('fr');
+    await loadStaffCatalogues(); // a console panel: its page loads them in the app
     setStaffAuth({ token: 'STAFF', account: { id: '0b6f4c2e-1d1a-4c1e-8f3a-0000000000f1', email: 'animation@palabre.test', displayName: 'Animation', role: 'facilitator' } });
   });
   afterEach(() => {

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { SurveySettings } from '@palabre/contracts';
-import { setLocale } from '../../../i18n';
+import { loadStaffCatalogues, setLocale } from '../../../i18n';
 import { ApiError } from '../../../lib/errors';
 import type { SendCommand } from './QuestionForm';
 import { SurveySettingsForm } from './SurveySettingsForm';
@@ -13,6 +13,7 @@ const SETTINGS: SurveySettings = { anonymity: 'named', resultsVisibility: 'live'
 describe('survey settings form', () => {
   beforeEach(async () => {
     await setLocale('fr');
+    await loadStaffCatalogues(); // a console panel: its page loads them in the app
   });
   afterEach(cleanup);
 
