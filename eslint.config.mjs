@@ -98,14 +98,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\.|@palabre/contracts$|fast-check$)', message: 'libs/domain imports only @palabre/contracts.' }] }],
     },
-  }
+  },
   {
     // Its tests may cross-check a pure implementation against Node's own (SHA-256 of the ballot commitments).
     files: ['libs/domain/src/**/*.spec.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\.|@palabre/contracts$|fast-check$|node:crypto$)', message: 'libs/domain imports only @palabre/contracts.' }] }],
     },
-  },,
+  },
   {
     files: ['libs/contracts/src/**/*.ts'],
     rules: {
