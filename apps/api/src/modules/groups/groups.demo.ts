@@ -40,5 +40,8 @@ export const seedDemoGroups: DemoSeeder = async (app: INestApplication, ctx) => 
       const first: { id: string }[] = await tx.manager.query('SELECT id FROM participant WHERE group_id = $1 ORDER BY display_name LIMIT 1', [group.id]);
       if (first[0]) await app.get(SynthesisService).setRapporteur(tx, actor, { opId: randomUUID(), groupId: group.id, participantId: first[0].id });
     }
+    // The groups item stays last on the agenda, after its groups' boards: it is what the room follows.
+    const agenda: { n: number }[] = await tx.manager.query('SELECT count(*)::int AS n FROM activity WHERE session_id = $1', [ctx.sessionId]);
+    await activities.moveActivity(tx, actor, { opId: randomUUID(), activityId: groupsActivity.id, position: agenda[0].n - 1 });
   });
 };
