@@ -115,7 +115,10 @@ export class SurveyLifecycleService {
   private async afterMoves(tx: Tx, sessionId: string, activityId: string): Promise<SurveyView> {
     const questions = await this.store.questions(tx.manager, activityId);
     const activity = await tx.manager.getRepository(Activity).findOneByOrFail({ id: activityId });
-    const state = surveyStateOf(questions.map((q) => q.state));
+    // The state follows the questions, except that a survey the agenda opened never goes back to
+    // draft (the staff's alone) while its questions are still drafts.
+    const derived = surveyStateOf(questions.map((q) => q.state));
+    const state = derived === 'draft' && activity.state !== 'draft' ? activity.state : derived;
     if (activity.state !== state) {
       await tx.manager.getRepository(Activity).update(activityId, { state });
       const moved = { ...activity, state };
