@@ -143,7 +143,7 @@ test('every kind of result is legible from the back of the room: question ≥ 56
     await seeded.staff.send('survey.question.open', { questionId: id });
     for (const [i, member] of seeded.members.entries()) await member.send('ballot.cast', { questionId: id, value: ballot(question.type, i) });
     await expect(page.locator('.screen-survey-prompt')).toHaveText(question.prompt);
-    await expect(page.getByText(/^4 votes sur \d+ présents · Vote ouvert$/)).toBeVisible();
+    await expect(page.getByText(/^4 votes sur \d+ présents · Vote ouvert( · .+)?$/)).toBeVisible();
     const results = page.locator('.screen-survey-results');
     if (question.type === 'text') await expect(results.locator('svg text').first()).toBeVisible();
     else await expect(results.locator('.results-value').first()).toBeVisible();

@@ -27,16 +27,19 @@ export function SurveyScreen({ activity }: ActivityViewProps) {
   const prompt = useFitText<HTMLParagraphElement>(question?.prompt, 0.6);
   const chart = useFitText<HTMLDivElement>(live, 0.5);
   if (!question) return <p className="screen-waiting">{t('survey.waiting')}</p>;
+  const eligibility = resolveEligibility(question.config.eligibility, hasRoster);
   return (
     <div className="screen-survey" data-question-type={question.config.type}>
       <p className="screen-survey-prompt" ref={prompt}>
         {question.prompt}
       </p>
-      <p className="screen-survey-eligibility" data-eligibility={resolveEligibility(question.config.eligibility, hasRoster)}>
-        {t(`eligibility.${resolveEligibility(question.config.eligibility, hasRoster)}`)}
-      </p>
       <p className="screen-survey-turnout" aria-live="polite">
         {t('results.turnout', { count: live?.ballots ?? 0, present: live?.present ?? 0 })} · {t(`state.${question.state}`)}
+        {/* Who may vote, on the same line: the question keeps the room's largest type. */}
+        <span className="screen-survey-eligibility" data-eligibility={eligibility}>
+          {' · '}
+          {t(`eligibility.${eligibility}`)}
+        </span>
       </p>
       <div className="screen-survey-results" ref={chart}>
         {live?.results ? <QuestionResultsView question={question} live={live} size="screen" /> : <p className="screen-waiting">{t('results.hidden')}</p>}
