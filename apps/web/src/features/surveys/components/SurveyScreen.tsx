@@ -35,11 +35,10 @@ export function SurveyScreen({ activity }: ActivityViewProps) {
       </p>
       <p className="screen-survey-turnout" aria-live="polite">
         {t('results.turnout', { count: live?.ballots ?? 0, present: live?.present ?? 0 })} · {t(`state.${question.state}`)}
-        {/* Who may vote, on the same line: the question keeps the room's largest type. */}
-        <span className="screen-survey-eligibility" data-eligibility={eligibility}>
-          {' · '}
-          {t(`eligibility.${eligibility}`)}
-        </span>
+      </p>
+      {/* Who may vote, in a corner out of the flow: the question and results keep the room's largest type. */}
+      <p className="screen-survey-eligibility" data-eligibility={eligibility}>
+        {t(`eligibility.${eligibility}`)}
       </p>
       <div className="screen-survey-results" ref={chart}>
         {live?.results ? <QuestionResultsView question={question} live={live} size="screen" /> : <p className="screen-waiting">{t('results.hidden')}</p>}
