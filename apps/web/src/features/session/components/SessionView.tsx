@@ -4,6 +4,7 @@ import { CONTENT_LANG } from '../../../i18n';
 import { useAccessError, useConnectionState, usePendingCommands, useSessionSnapshot } from '../../../lib/live';
 import { ConnectionBanner } from '../../../ui/ConnectionBanner';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
+import { RefusedCommands } from '../../../ui/RefusedCommands';
 import { Loading } from '../../../ui/Loading';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle';
 import { currentActivity, selectActivity } from '../activities';
@@ -58,6 +59,7 @@ export function SessionView({ joinCode }: { joinCode?: string }) {
   return (
     <div className="stack">
       <ConnectionBanner state={connection} pending={pending} />
+      <RefusedCommands />
       <header className="session-header">
         <h1 lang={CONTENT_LANG}>{snapshot.session.title}</h1>
         <div className="session-meta">
