@@ -12,7 +12,7 @@ interface Seen {
  * Announces (politely) a session opening or closing and activities appearing or changing
  * state, by comparing successive snapshots — so it also works after a resync.
  */
-export function useAnnounceChanges(snapshot: SessionSnapshot | undefined): void {
+export function useAnnounceChanges(snapshot: { session: Pick<SessionSnapshot['session'], 'state'>; activities: SessionSnapshot['activities'] } | undefined): void {
   const { t } = useTranslation('session');
   const announce = useAnnounce();
   const seen = useRef<Seen | null>(null);
