@@ -72,6 +72,8 @@ describe('the demo plenary minutes (real database, real sockets)', () => {
     const pdf = (await download('pdf')).body as Buffer;
     mkdirSync(OUT, { recursive: true });
     writeFileSync(join(OUT, 'demo-plenary.pdf'), pdf);
+    // Kept beside it for a person (or LibreOffice, docs/operations.md) to open.
+    writeFileSync(join(OUT, 'demo-plenary.docx'), (await download('docx')).body as Buffer);
 
     const text = pdfText(pdf).replace(/\s+/g, ' ');
     expect(text).toContain('Classement par la méthode de Borda — points Borda');
