@@ -28,7 +28,9 @@ export function useAnnounceChanges(snapshot: { session: Pick<SessionSnapshot['se
     for (const activity of snapshot.activities) {
       const before = previous.activities.get(activity.id);
       const state = t(`activityState.${activity.state}`, { defaultValue: activity.state });
-      if (before === undefined) messages.push(t('announce.activityAdded', { title: activity.title }));
+      // A draft is the staff's alone: members first see an activity when it opens, and hear it as such.
+      if (before === undefined && activity.state !== 'draft') messages.push(t('announce.activityState', { title: activity.title, state }));
+      else if (before === undefined) messages.push(t('announce.activityAdded', { title: activity.title }));
       else if (before !== activity.state) messages.push(t('announce.activityState', { title: activity.title, state }));
     }
     if (messages.length > 0) announce(messages.join(' '));
