@@ -1,5 +1,5 @@
 // `npm test`: every suite in order — the type-check, the lint and the dependency check (one check
-// each), jest (libs/contracts, libs/domain, apps/api with its integration specs), the web vitest
+// each, run side by side), jest (libs/contracts, libs/domain, apps/api with its integration specs), the web vitest
 // suite, the participant bundle's weight against its budget (one check), then the Playwright
 // journeys against the built app — and one last line
 // `N passed, N failed`. With DATABASE_URL the integration specs and e2e use that PostgreSQL server,
@@ -105,19 +105,40 @@ async function bundleSize() {
 }
 
 /** A whole-repo command that passes or fails as one check (the type-check, the lint, the dependencies). */
-async function check(name, command, { needsLibs = true } = {}) {
-  console.log(`\n▶ ${name}`);
+async function check(name, command) {
+  const t = Date.now();
+  // Quiet: the checks run side by side (below), each printing its output in one block when done.
+  const { code, output } = await run(command, { quiet: true });
+  console.log(`\n◀ ${name}: ${code === 0 ? 'clean' : 'FAILED'} in ${((Date.now() - t) / 1000).toFixed(0)} s${output.trim() ? `\n${output.trimEnd()}` : ''}`);
+  return { name, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, code, note: code === 0 ? undefined : `\`${command.join(' ')}\` failed`, seconds: (Date.now() - t) / 1000 };
+}
+
+const CHECKS = [
+  ['typecheck', 'typecheck (tsc, every workspace)', ['npm', 'run', '--silent', 'typecheck']],
+  ['lint', 'lint (eslint)', ['npm', 'run', '--silent', 'lint']],
+  ['deps', 'dependencies (knip, npm ls)', ['npm', 'run', '--silent', 'deps']],
+];
+
+/**
+ * The type-check, the lint and the dependency check side by side: tsc and eslint are each one
+ * thread, so on two cores the three take about as long as the slowest (issue #20's CI budget).
+ * The libs are built once, first: the type-check and the lint read their published types
+ * (dist/*.d.ts), as the apps do.
+ */
+async function checks(selected) {
+  const chosen = CHECKS.filter(([key]) => selected(key));
+  if (chosen.length === 0) return;
+  console.log(`\n▶ ${chosen.map(([, name]) => name).join(', ')} (side by side)`);
   const t = Date.now();
   try {
-    // The type-check and the lint read the libs' published types (dist/*.d.ts), as the apps do.
-    if (needsLibs) await ensureBuilt({ skip: ['apps/api', 'apps/web'] });
+    await ensureBuilt({ skip: ['apps/api', 'apps/web'] });
   } catch (error) {
     console.error(error.message);
-    record(name, { passed: 0, failed: 1, code: 1, note: 'build of the libs failed', seconds: (Date.now() - t) / 1000 });
+    for (const [, name] of chosen) record(name, { passed: 0, failed: 1, code: 1, note: 'build of the libs failed', seconds: (Date.now() - t) / 1000 });
     return;
   }
-  const { code } = await run(command);
-  record(name, { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, code, note: code === 0 ? undefined : `\`${command.join(' ')}\` failed`, seconds: (Date.now() - t) / 1000 });
+  const results = await Promise.all(chosen.map(([, name, command]) => check(name, command)));
+  for (const { name, ...result } of results) record(name, result);
 }
 
 function freePort() {
@@ -131,10 +152,9 @@ function freePort() {
   });
 }
 
+const selected = (key) => only.length === 0 || only.includes(key);
 const steps = [
-  ['typecheck', () => check('typecheck (tsc, every workspace)', ['npm', 'run', '--silent', 'typecheck'])],
-  ['lint', () => check('lint (eslint)', ['npm', 'run', '--silent', 'lint'])],
-  ['deps', () => check('dependencies (knip, npm ls)', ['npm', 'run', '--silent', 'deps'], { needsLibs: false })],
+  ['checks', () => checks(selected)],
   ['contracts', () => jest('libs/contracts (jest)', 'libs/contracts')],
   ['domain', () => jest('libs/domain (jest)', 'libs/domain')],
   // Each integration file boots a whole app; with the embedded database that includes compiling PGlite's
@@ -144,7 +164,7 @@ const steps = [
   ['size', bundleSize],
   ['e2e', e2e],
 ];
-for (const [key, step] of steps) if (only.length === 0 || only.includes(key)) await step();
+for (const [key, step] of steps) if (key === 'checks' || selected(key)) await step();
 
 const passed = runners.reduce((n, r) => n + r.passed, 0);
 const failed = runners.reduce((n, r) => n + r.failed, 0);
