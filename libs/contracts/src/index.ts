@@ -8,6 +8,7 @@ export * from './rest/sessions';
 export * from './rest/identity';
 export * from './rest/outcomes';
 export * from './rest/groups';
+export * from './rest/followup';
 export * from './rest/routes';
 export * from './events';
 export * from './surveys/questions';
