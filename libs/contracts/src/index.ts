@@ -19,3 +19,4 @@ export * from './qna/schemas';
 export * from './room/schemas';
 export { EVENT_META, type EventMeta } from './events/meta';
 export { ROUTE_META, type RouteMeta } from './rest/route-meta';
+export { ALL_ROUTE_META, FOLLOWUP_ROUTE_META } from './rest/followup-route-meta';

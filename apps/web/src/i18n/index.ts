@@ -12,7 +12,7 @@ import { byNamespace } from './catalogue';
  */
 const french = byNamespace(
   // The staff pages' own namespaces come with those pages: `loadStaffCatalogues` below.
-  import.meta.glob<Record<string, unknown>>(['./fr/*.json', '!./fr/{staff,outcomes,screen}.json'], { eager: true, import: 'default' }),
+  import.meta.glob<Record<string, unknown>>(['./fr/*.json', '!./fr/{staff,outcomes,screen,followup}.json'], { eager: true, import: 'default' }),
 );
 const LOADERS: Record<Exclude<Locale, 'fr'>, () => Promise<{ default: ResourceLanguage }>> = {
   en: () => import('./en'),
@@ -84,7 +84,7 @@ async function loadLocale(locale: Locale): Promise<void> {
 }
 
 /** Namespaces that only staff, projector and archive pages use (not in the participant's bundle). */
-export const STAFF_NAMESPACES = ['staff', 'outcomes', 'screen'] as const;
+export const STAFF_NAMESPACES = ['staff', 'outcomes', 'screen', 'followup'] as const;
 
 /** Adds the French catalogues of the staff pages; their lazy loaders wait for it (app/routes.tsx). */
 export async function loadStaffCatalogues(): Promise<void> {

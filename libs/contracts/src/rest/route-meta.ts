@@ -3,6 +3,9 @@ import type { RouteDefinition, RouteKey } from './routes';
 /** A route's address and who may call it, without its zod schemas. */
 export type RouteMeta = Pick<RouteDefinition, 'method' | 'path' | 'auth'>;
 
+/** Follow-up routes: their addresses live in `followup-route-meta.ts`, loaded only by the follow-up pages (the phone's entry stays light). */
+export type FollowUpRouteKey = Extract<RouteKey, `followup.${string}`>;
+
 /**
  * The REST routes as the web app calls them, without zod. Exhaustive: a route added to ROUTES
  * fails to compile until it has its line here; `meta.spec.ts` checks the values against ROUTES.
@@ -52,17 +55,4 @@ export const ROUTE_META = {
   'screens.pairing.approve': { method: 'POST', path: '/api/sessions/:id/screens/pairings', auth: 'staff' },
   'screens.open': { method: 'POST', path: '/api/sessions/:id/screens', auth: 'staff' },
   'participants.duplicates': { method: 'GET', path: '/api/sessions/:id/duplicates', auth: 'staff' },
-  'followup.candidates': { method: 'GET', path: '/api/follow-up/sessions/:id/candidates', auth: 'staff' },
-  'followup.instructors': { method: 'GET', path: '/api/follow-up/instructors', auth: 'staff' },
-  'followup.list': { method: 'GET', path: '/api/follow-up/recommendations', auth: 'staff' },
-  'followup.create': { method: 'POST', path: '/api/follow-up/recommendations', auth: 'staff' },
-  'followup.get': { method: 'GET', path: '/api/follow-up/recommendations/:id', auth: 'staff' },
-  'followup.update': { method: 'PATCH', path: '/api/follow-up/recommendations/:id', auth: 'staff' },
-  'followup.respond': { method: 'POST', path: '/api/follow-up/recommendations/:id/response', auth: 'staff' },
-  'followup.progress': { method: 'POST', path: '/api/follow-up/recommendations/:id/progress', auth: 'staff' },
-  'followup.report': { method: 'GET', path: '/api/follow-up/assemblies/:id/report', auth: 'staff' },
-  'followup.public': { method: 'GET', path: '/api/public/assemblies/:id/follow-up', auth: 'public' },
-  'followup.atom': { method: 'GET', path: '/api/public/assemblies/:id/follow-up.atom', auth: 'public' },
-  'followup.jsonFeed': { method: 'GET', path: '/api/public/assemblies/:id/follow-up.json', auth: 'public' },
-  'followup.subscribe': { method: 'POST', path: '/api/sessions/:id/follow-up/subscription', auth: 'session' },
-} as const satisfies Record<RouteKey, RouteMeta>;
+} as const satisfies Record<Exclude<RouteKey, FollowUpRouteKey>, RouteMeta>;

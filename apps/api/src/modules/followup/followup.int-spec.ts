@@ -125,9 +125,9 @@ describe('follow-up: recommendations beside the sealed archive (real PostgreSQL,
 
   it('refuses an idea under the threshold, an item not in the record, an unsealed session and non-organisers, in French and English', async () => {
     const below = await create({ source: { kind: 'idea', activityId: board.id, itemId: 'i2' }, minSupports: 10, title: 'Réunir les élus' }).set('Accept-Language', 'en').expect(422);
-    expect(errorOf(below)).toMatchObject({ code: 'BELOW_THRESHOLD', message: 'This idea does not reach the chosen support threshold.' });
+    expect(errorOf(below)).toMatchObject({ code: 'BELOW_THRESHOLD', message: 'This idea is below the support threshold.' });
     const missing = await create({ source: { kind: 'survey', activityId: survey.id, itemId: '0.9' }, title: 'Absente' }).expect(422);
-    expect(errorOf(missing)).toMatchObject({ code: 'OUTCOME_ITEM_NOT_FOUND', message: "Cet élément n'est pas dans l'enregistrement scellé de la séance." });
+    expect(errorOf(missing)).toMatchObject({ code: 'OUTCOME_ITEM_NOT_FOUND', message: "Cet élément n'est pas dans l'archive scellée." });
     const other = await t.liveSession();
     await t.http().post('/api/follow-up/recommendations').set(as(organiser)).send({ sessionId: other.session.id, source: { kind: 'idea', activityId: board.id, itemId: 'i1' }, title: 'Pas scellée' }).expect(404);
     await create({ source: { kind: 'idea', activityId: board.id, itemId: 'i1' }, title: 'Animateur' }, facilitator).expect(403);

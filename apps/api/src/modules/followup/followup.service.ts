@@ -111,7 +111,7 @@ export class FollowUpService {
 
   async get(actor: StaffActor, id: string): Promise<RecommendationView> {
     const rec = await this.db.getRepository(Recommendation).findOneBy({ id });
-    if (!rec || !canReadRecommendation(actor, rec.assigneeId)) throw new AppError('RECOMMENDATION_NOT_FOUND');
+    if (!rec || !canReadRecommendation(actor, rec.assigneeId)) throw new AppError('NOT_FOUND');
     return this.view(this.db.manager, rec);
   }
 
@@ -217,7 +217,7 @@ export class FollowUpService {
   /** Locks the recommendation row: its audit chain and fields change one writer at a time. */
   private async lock(tx: Tx, id: string): Promise<Recommendation> {
     const rec = await tx.manager.getRepository(Recommendation).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!rec) throw new AppError('RECOMMENDATION_NOT_FOUND');
+    if (!rec) throw new AppError('NOT_FOUND');
     return rec;
   }
 
