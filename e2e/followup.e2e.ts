@@ -92,7 +92,6 @@ test('an organiser turns the top idea and the winning priority into recommendati
   await idea.getByLabel('Publier sur la page de suivi', { exact: true }).check();
   await idea.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(idea.getByText(/— publiée/)).toBeVisible();
-  await expectAccessible(page);
 
   // The service sees only what is assigned to it, and answers.
   const service = await signedIn(browser, DEMO.instructor);
