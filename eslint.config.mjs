@@ -26,7 +26,7 @@ const PUBLIC_FILES = {
   boards: ['demo-seed.ts'],
   groups: ['groups.demo.ts'],
   health: ['readiness.ts'],
-  outcomes: ['cells.ts', 'render/labels.ts'],
+  outcomes: ['cells.ts', 'render/labels.ts', 'render/documents.ts'],
   qna: ['qna.seed.ts'],
   // The activity-kind contract, its lifecycle and the one audience rule (decisions §14).
   sessions: ['activity-kinds.ts', 'activity-lifecycle.ts', 'audience.ts'],

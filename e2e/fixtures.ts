@@ -6,6 +6,7 @@ export const DEMO = {
   joinCode: 'OCCITANIE',
   facilitator: { email: 'animation@palabre.test', password: 'demo-palabre-2026' },
   organiser: { email: 'organisation@palabre.test', password: 'demo-palabre-2026' },
+  instructor: { email: 'instruction@palabre.test', password: 'demo-palabre-2026' },
 };
 
 /** A member's phone: a 360 px-wide touch viewport in its own browser context. */

@@ -28,9 +28,9 @@ export default defineConfig({
   // The journeys share one demo session. The whole plenary (plenary) closes and seals it, which
   // makes it read-only, so it runs after every other journey; the archive journey reads the seal.
   projects: [
-    { name: 'chromium', testIgnore: /(outcomes|plenary)\.e2e\.ts$/, use: { ...devices['Desktop Chrome'], channel: undefined } },
+    { name: 'chromium', testIgnore: /(outcomes|plenary|followup)\.e2e\.ts$/, use: { ...devices['Desktop Chrome'], channel: undefined } },
     { name: 'plenary', testMatch: /plenary\.e2e\.ts$/, dependencies: ['chromium'], use: { ...devices['Desktop Chrome'], channel: undefined } },
-    { name: 'archive', testMatch: /outcomes\.e2e\.ts$/, dependencies: ['plenary'], use: { ...devices['Desktop Chrome'], channel: undefined } },
+    { name: 'archive', testMatch: /(outcomes|followup)\.e2e\.ts$/, dependencies: ['plenary'], use: { ...devices['Desktop Chrome'], channel: undefined } },
   ],
   webServer: {
     command: 'node e2e/serve.mjs',

@@ -5,8 +5,11 @@ import { z } from 'zod';
 export const ParticipantRole = z.enum(['member', 'facilitator', 'organiser', 'observer']);
 export type ParticipantRole = z.infer<typeof ParticipantRole>;
 
-/** Role of a staff account (signs in with email and password). */
-export const StaffRole = z.enum(['facilitator', 'organiser', 'admin']);
+/**
+ * Role of a staff account (signs in with email and password). `instructor` is the Region's
+ * « service instructeur »: it answers only the follow-up recommendations assigned to it (docs/follow-up.md).
+ */
+export const StaffRole = z.enum(['facilitator', 'organiser', 'admin', 'instructor']);
 export type StaffRole = z.infer<typeof StaffRole>;
 
 export const SessionState = z.enum(['draft', 'live', 'closed', 'archived']);

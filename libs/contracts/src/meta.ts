@@ -8,5 +8,6 @@
 export { ERRORS, ERROR_CODES, errorMessage, httpStatusOf, isRetryable, type ErrorCode } from './errors/catalogue';
 export type { ErrorDefinition } from './errors/define';
 export { EVENT_META, type EventMeta } from './events/meta';
-export { ROUTE_META, type RouteMeta } from './rest/route-meta';
+export { ROUTE_META, type FollowUpRouteKey, type RouteMeta } from './rest/route-meta';
+export { ALL_ROUTE_META, FOLLOWUP_ROUTE_META } from './rest/followup-route-meta';
 export { BOARD_LIMITS, MAJORITY_GRADES, QNA_LIMITS, ROOM_LIMITS, SURVEY_LIMITS } from './limits';

@@ -47,6 +47,8 @@ export const EnvSchema = z.object({
   JOIN_RATE_PER_ADDRESS: z.coerce.number().min(0.1).default(4),
   JOIN_BURST_PER_SESSION: z.coerce.number().int().min(1).default(100),
   JOIN_RATE_PER_SESSION: z.coerce.number().min(0.1).default(10),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional().describe('SMTP server for follow-up notifications, e.g. smtps://user:password@smtp.example.org:465; unset: no email is sent'),
+  SMTP_FROM: z.string().min(3).default('Palabre <no-reply@localhost>').describe('From address of the notifications'),
   BENCH_DIAGNOSTICS_PORT: z.coerce.number().int().min(0).max(65535).optional().describe('Bench only: serve GET /stats (memory after GC, event-loop delay, CPU) on 127.0.0.1 at this port'),
 });
 export type Env = z.infer<typeof EnvSchema>;
@@ -105,6 +107,9 @@ export interface AppConfig {
   joinRatePerSession: number;
   /** Bench only (`npm run bench`): loopback diagnostics port; unset in production. */
   benchDiagnosticsPort?: number;
+  /** Follow-up notifications (docs/operations.md): SMTP server URL; unset, none is sent. */
+  smtpUrl?: string;
+  smtpFrom?: string;
 }
 
 export interface OidcConfig {
@@ -215,6 +220,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     joinBurstPerSession: env.JOIN_BURST_PER_SESSION,
     joinRatePerSession: env.JOIN_RATE_PER_SESSION,
     benchDiagnosticsPort: env.BENCH_DIAGNOSTICS_PORT,
+    smtpUrl: env.SMTP_URL,
+    smtpFrom: env.SMTP_FROM,
   };
 }
 

@@ -8,6 +8,7 @@ import { RoomModule } from './room/room.module';
 import { GroupsModule } from './groups/groups.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { SurveysModule } from './surveys/surveys.module';
+import { FollowUpModule } from './followup/followup.module';
 
 /** Every feature module; a new feature adds its module here. */
-export const FEATURE_MODULES: Type[] = [AuthModule, SessionsModule, DocsModule, BoardsModule, SurveysModule, OutcomesModule, QnaModule, RoomModule, GroupsModule];
+export const FEATURE_MODULES: Type[] = [AuthModule, SessionsModule, DocsModule, BoardsModule, SurveysModule, OutcomesModule, QnaModule, RoomModule, GroupsModule, FollowUpModule];

@@ -20,6 +20,8 @@ export const DEMO = {
   },
   facilitator: { email: 'animation@palabre.test', password: 'demo-palabre-2026', displayName: 'Camille Animation' },
   organiser: { email: 'organisation@palabre.test', password: 'demo-palabre-2026', displayName: 'Service Contractualisation' },
+  /** The Region's instructing service of the follow-up (docs/follow-up.md). */
+  instructor: { email: 'instruction@palabre.test', password: 'demo-palabre-2026', displayName: 'Direction des territoires' },
 } as const;
 
 /** Seeds the demo assembly, roster, plenary and staff accounts once (idempotent: keyed by the join code). */
@@ -28,7 +30,7 @@ export async function seedDemo(app: INestApplication, config: AppConfig): Promis
   if (await db.getRepository(Session).existsBy({ joinCode: DEMO.joinCode })) return;
   const log = new Logger('Seed');
   const accounts = db.getRepository(StaffAccount);
-  for (const [role, who] of [['facilitator', DEMO.facilitator], ['organiser', DEMO.organiser]] as const) {
+  for (const [role, who] of [['facilitator', DEMO.facilitator], ['organiser', DEMO.organiser], ['instructor', DEMO.instructor]] as const) {
     if (!(await accounts.existsBy({ email: who.email }))) {
       await accounts.save({ email: who.email, displayName: who.displayName, role, passwordHash: await argon2.hash(who.password, { type: argon2.argon2id }) });
     }

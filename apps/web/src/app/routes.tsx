@@ -23,6 +23,7 @@ const ArchiveDetailPage = staffPage(() => import('../features/outcomes/pages/Arc
 const PublicResultsPage = staffPage(() => import('../features/outcomes/pages/PublicResultsPage'), 'PublicResultsPage');
 const MonitorPage = staffPage(() => import('../features/staff/pages/MonitorPage'), 'MonitorPage');
 const ReceiptCheckPage = staffPage(() => import('../features/surveys/pages/ReceiptCheckPage'), 'ReceiptCheckPage');
+const FollowUpPages = staffPage(() => import('../features/followup'), 'FollowUpPages');
 const ScreenPage = staffPage(() => import('../features/screen/pages/ScreenPage'), 'ScreenPage');
 
 export function AppRoutes() {
@@ -40,6 +41,8 @@ export function AppRoutes() {
         <Route path="staff/archive/:id" element={<ArchiveDetailPage />} />
         <Route path="public/:code" element={<PublicResultsPage />} />
         <Route path="public/:code/receipt" element={<ReceiptCheckPage />} />
+        <Route path="staff/follow-up" element={<FollowUpPages />} />
+        <Route path="follow-up/:assemblyId" element={<FollowUpPages />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
       <Route

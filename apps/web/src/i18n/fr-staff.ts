@@ -5,4 +5,4 @@ import { byNamespace } from './catalogue';
  * their own chunk, with the console-only parts of the members' namespaces (`fr/console/*.json`:
  * the survey builder, copies, templates, breakdowns), merged into those namespaces when loaded.
  */
-export default byNamespace(import.meta.glob<Record<string, unknown>>(['./fr/{staff,outcomes,screen}.json', './fr/console/*.json'], { eager: true, import: 'default' }));
+export default byNamespace(import.meta.glob<Record<string, unknown>>(['./fr/{staff,outcomes,screen,followup}.json', './fr/console/*.json'], { eager: true, import: 'default' }));

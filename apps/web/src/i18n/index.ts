@@ -15,7 +15,7 @@ import { byNamespace } from './catalogue';
 const french = byNamespace(
   // The staff pages' own namespaces come with those pages (`loadStaffCatalogues`), and each activity
   // kind's with its lazy views (`loadFeatureCatalogue`), both below.
-  import.meta.glob<Record<string, unknown>>(['./fr/*.json', '!./fr/{staff,outcomes,screen}.json', '!./fr/{surveys,boards,qna,groups}.json'], { eager: true, import: 'default' }),
+  import.meta.glob<Record<string, unknown>>(['./fr/*.json', '!./fr/{staff,outcomes,screen,followup}.json', '!./fr/{surveys,boards,qna,groups}.json'], { eager: true, import: 'default' }),
 );
 /** The French of each activity kind's views, fetched with them: a phone downloads only what it shows. */
 const FEATURE_FRENCH = import.meta.glob<Record<string, unknown>>('./fr/{surveys,boards,qna,groups}.json', { import: 'default' });
@@ -90,7 +90,7 @@ async function loadLocale(locale: Locale): Promise<void> {
 }
 
 /** Namespaces that only staff, projector and archive pages use (not in the participant's bundle). */
-export const STAFF_NAMESPACES = ['staff', 'outcomes', 'screen'] as const;
+export const STAFF_NAMESPACES = ['staff', 'outcomes', 'screen', 'followup'] as const;
 
 const featuresLoaded = new Map<string, Promise<void>>();
 

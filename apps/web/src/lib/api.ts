@@ -1,5 +1,4 @@
 import { ROUTE_META } from '@palabre/contracts/meta';
-import type { RouteKey } from '@palabre/contracts';
 import { currentLocale } from '../i18n';
 import { ApiError, parseErrorBody } from './errors';
 
@@ -29,7 +28,7 @@ export function routePath(path: string, params: Record<string, string> = {}): st
  * `apiRequest<SessionSnapshot>('sessions.snapshot', { params: { id }, token })`.
  * Resolves with the JSON answer; rejects with an `ApiError` carrying the server code and message.
  */
-export function apiRequest<T>(route: RouteKey, options: RequestOptions = {}): Promise<T> {
+export function apiRequest<T>(route: keyof typeof ROUTE_META, options: RequestOptions = {}): Promise<T> {
   const { method, path } = ROUTE_META[route];
   return apiFetch<T>(method, routePath(path, options.params), options);
 }

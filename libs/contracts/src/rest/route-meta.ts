@@ -3,6 +3,9 @@ import type { RouteDefinition, RouteKey } from './routes';
 /** A route's address and who may call it, without its zod schemas. */
 export type RouteMeta = Pick<RouteDefinition, 'method' | 'path' | 'auth'>;
 
+/** Follow-up routes: their addresses live in `followup-route-meta.ts`, loaded only by the follow-up pages (the phone's entry stays light). */
+export type FollowUpRouteKey = Extract<RouteKey, `followup.${string}`>;
+
 /**
  * The REST routes as the web app calls them, without zod. Exhaustive: a route added to ROUTES
  * fails to compile until it has its line here; `meta.spec.ts` checks the values against ROUTES.
@@ -52,4 +55,4 @@ export const ROUTE_META = {
   'screens.pairing.approve': { method: 'POST', path: '/api/sessions/:id/screens/pairings', auth: 'staff' },
   'screens.open': { method: 'POST', path: '/api/sessions/:id/screens', auth: 'staff' },
   'participants.duplicates': { method: 'GET', path: '/api/sessions/:id/duplicates', auth: 'staff' },
-} as const satisfies Record<RouteKey, RouteMeta>;
+} as const satisfies Record<Exclude<RouteKey, FollowUpRouteKey>, RouteMeta>;

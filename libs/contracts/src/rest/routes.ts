@@ -17,6 +17,21 @@ import { SURVEY_ROUTES } from './surveys';
 import { ArchiveDetail, ArchiveListQuery, ArchiveSummary, ArchiveVerification, ExportQuery, PublicResults, SetPublicBody } from './outcomes';
 import { Attendance } from '../room/schemas';
 import { GroupImportReport } from './groups';
+import {
+  CandidatesQuery,
+  CreateRecommendationBody,
+  InstructorAccount,
+  OutcomeCandidate,
+  ProgressBody,
+  PublicFollowUp,
+  PublicFollowUpQuery,
+  Recommendation,
+  RecommendationListQuery,
+  ReportQuery,
+  RespondBody,
+  SubscribeBody,
+  UpdateRecommendationBody,
+} from './followup';
 import { ApprovePairingBody, Duplicates, RosterNames, ScreenPairing, ScreenPairingStatus } from './identity';
 
 /**
@@ -120,6 +135,23 @@ export const IDENTITY_ROUTES = {
   ...route('participants.duplicates', { method: 'GET', path: '/api/sessions/:id/duplicates', auth: 'staff', summary: 'Participants who may be one person (same browser, same name, burst of joins, same roster claim)', response: Duplicates }),
 };
 
+/** Follow-up of a sealed session's recommendations (docs/follow-up.md). */
+export const FOLLOWUP_ROUTES = {
+  ...route('followup.candidates', { method: 'GET', path: '/api/follow-up/sessions/:id/candidates', auth: 'staff', summary: "Outcomes of a sealed session a recommendation can come from (ideas over a threshold, syntheses' points, survey results)", query: CandidatesQuery, response: z.array(OutcomeCandidate) }),
+  ...route('followup.instructors', { method: 'GET', path: '/api/follow-up/instructors', auth: 'staff', summary: 'Staff accounts of the instructing services, to assign recommendations to', response: z.array(InstructorAccount) }),
+  ...route('followup.list', { method: 'GET', path: '/api/follow-up/recommendations', auth: 'staff', summary: 'Recommendations (an instructing service sees only those assigned to it)', query: RecommendationListQuery, response: z.array(Recommendation) }),
+  ...route('followup.create', { method: 'POST', path: '/api/follow-up/recommendations', auth: 'staff', summary: "Create a recommendation from an item of a sealed session's record", body: CreateRecommendationBody, response: Recommendation }),
+  ...route('followup.get', { method: 'GET', path: '/api/follow-up/recommendations/:id', auth: 'staff', summary: 'One recommendation', response: Recommendation }),
+  ...route('followup.update', { method: 'PATCH', path: '/api/follow-up/recommendations/:id', auth: 'staff', summary: 'Edit, assign, set the deadline, publish or unpublish a recommendation', body: UpdateRecommendationBody, response: Recommendation }),
+  ...route('followup.respond', { method: 'POST', path: '/api/follow-up/recommendations/:id/response', auth: 'staff', summary: "The Region's response (instructing service assigned to it)", body: RespondBody, response: Recommendation }),
+  ...route('followup.progress', { method: 'POST', path: '/api/follow-up/recommendations/:id/progress', auth: 'staff', summary: 'A dated progress entry: status and % done (instructing service assigned to it)', body: ProgressBody, response: Recommendation }),
+  ...route('followup.report', { method: 'GET', path: '/api/follow-up/assemblies/:id/report', auth: 'staff', summary: 'Quarterly progress report (?format=pdf|docx, ?date= a day of the quarter, default today)', query: ReportQuery, contentType: 'application/pdf' }),
+  ...route('followup.public', { method: 'GET', path: '/api/public/assemblies/:id/follow-up', auth: 'public', summary: "Published recommendations of an assembly with the Region's answers (no account)", query: PublicFollowUpQuery, response: PublicFollowUp }),
+  ...route('followup.atom', { method: 'GET', path: '/api/public/assemblies/:id/follow-up.atom', auth: 'public', summary: 'Atom feed of the published recommendations', contentType: 'application/atom+xml' }),
+  ...route('followup.jsonFeed', { method: 'GET', path: '/api/public/assemblies/:id/follow-up.json', auth: 'public', summary: 'JSON Feed 1.1 of the published recommendations', contentType: 'application/feed+json' }),
+  ...route('followup.subscribe', { method: 'POST', path: '/api/sessions/:id/follow-up/subscription', auth: 'session', summary: "A member who took part subscribes by email to changes on the assembly's recommendations", body: SubscribeBody }),
+};
+
 /** Every REST route. A feature adds its record here. */
 export const ROUTES = {
   ...CORE_ROUTES,
@@ -128,5 +160,6 @@ export const ROUTES = {
   ...ROOM_ROUTES,
   ...GROUPS_ROUTES,
   ...IDENTITY_ROUTES,
+  ...FOLLOWUP_ROUTES,
 } as const;
 export type RouteKey = keyof typeof ROUTES;

@@ -12,6 +12,8 @@ export type RouteRule =
 
 const ANY_STAFF = { auth: 'staff', roles: ['facilitator', 'organiser', 'admin'] } as const;
 const ORGANISERS = { auth: 'staff', roles: ['organiser', 'admin'] } as const;
+const INSTRUCTORS = { auth: 'staff', roles: ['instructor'] } as const;
+const FOLLOWUP_READERS = { auth: 'staff', roles: ['organiser', 'admin', 'instructor'] } as const;
 const ANY_PARTICIPANT = { auth: 'session', roles: ['member', 'facilitator', 'organiser', 'observer'] } as const;
 
 export const ROUTE_RULES: Record<RouteKey, RouteRule> = {
@@ -63,6 +65,21 @@ export const ROUTE_RULES: Record<RouteKey, RouteRule> = {
   'screens.pairing.approve': ANY_STAFF,
   'screens.open': ANY_STAFF,
   'participants.duplicates': ANY_STAFF,
+  // Follow-up: organisers draw and publish; an instructing service answers what is assigned to it
+  // (the assignment is checked by the use case, canAnswerRecommendation).
+  'followup.candidates': ORGANISERS,
+  'followup.instructors': ORGANISERS,
+  'followup.list': FOLLOWUP_READERS,
+  'followup.create': ORGANISERS,
+  'followup.get': FOLLOWUP_READERS,
+  'followup.update': ORGANISERS,
+  'followup.respond': INSTRUCTORS,
+  'followup.progress': INSTRUCTORS,
+  'followup.report': ORGANISERS,
+  'followup.public': { auth: 'public' },
+  'followup.atom': { auth: 'public' },
+  'followup.jsonFeed': { auth: 'public' },
+  'followup.subscribe': { auth: 'session', roles: ['member'] },
 };
 
 /** The participant role a staff account takes when it enters a session. */

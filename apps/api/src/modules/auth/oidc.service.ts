@@ -17,7 +17,8 @@ const PENDING_AUDIENCE = 'palabre-oidc-pending';
 const Pending = z.object({ state: z.string(), nonce: z.string(), verifier: z.string() });
 
 /** Most privileged first: a person with several directory roles gets the highest. */
-const RANK: readonly StaffRole[] = ['admin', 'organiser', 'facilitator'];
+// An instructing service ranks last: a person who is also facilitator or above signs in as that.
+const RANK: readonly StaffRole[] = ['admin', 'organiser', 'facilitator', 'instructor'];
 
 const Profile = z.object({
   sub: z.string().min(1),

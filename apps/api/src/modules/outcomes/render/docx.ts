@@ -3,7 +3,7 @@ import {
 } from 'docx';
 import type { OutcomeExport } from '@palabre/contracts';
 import { BREAKS, fitColumns } from './layout';
-import { buildMinutes, type Block, type ChartItem, type TableCell as Cell } from './minutes';
+import { buildMinutes, type Block, type ChartItem, type Minutes, type TableCell as Cell } from './minutes';
 
 const MUTED = '5A6470';
 const ACCENT = '1F3A5F';
@@ -22,8 +22,12 @@ const PROFILE_CHARS = 20;
  * language, headings with Word's own Heading 1–3 styles (so the navigation pane and a
  * screen reader list them), tables with a repeated header row and fixed column widths.
  */
-export async function renderDocx(doc: OutcomeExport): Promise<Buffer> {
-  const minutes = buildMinutes(doc);
+export function renderDocx(doc: OutcomeExport): Promise<Buffer> {
+  return renderMinutesDocx(buildMinutes(doc), { title: `Compte rendu — ${doc.session.title}`, subject: 'Compte rendu de séance' });
+}
+
+/** Any document made of minutes blocks (the minutes, the follow-up report) as the same Word layout. */
+export async function renderMinutesDocx(minutes: Minutes, meta: { title: string; subject: string }): Promise<Buffer> {
   const cover = [
     new Paragraph({ spacing: { before: 2400 }, children: [new TextRun({ text: minutes.cover.kicker, color: MUTED, size: 26 })] }),
     new Paragraph({ heading: HeadingLevel.TITLE, spacing: { after: 400 }, children: [new TextRun({ text: minutes.cover.title })] }),
@@ -34,8 +38,8 @@ export async function renderDocx(doc: OutcomeExport): Promise<Buffer> {
   const heading = (size: number) => ({ run: { bold: true, size, color: ACCENT, font: 'Calibri' }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } });
   const document = new Document({
     creator: 'Palabre',
-    title: `Compte rendu — ${doc.session.title}`,
-    subject: 'Compte rendu de séance',
+    title: meta.title,
+    subject: meta.subject,
     styles: {
       default: {
         document: { run: { font: 'Calibri', size: 22, language: LANG } },

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { OutcomeExport } from '@palabre/contracts';
 import { BREAKS, fitColumns } from './layout';
-import { buildMinutes, type Block, type ChartItem, type TableCell } from './minutes';
+import { buildMinutes, type Block, type ChartItem, type Minutes, type TableCell } from './minutes';
 
 /**
  * DejaVu Sans (Debian package fonts-dejavu-core) covers French typography fully (œ, ’, « »,
@@ -34,7 +34,11 @@ type Text = (s: string) => string;
  * fills and page numbers are artifacts. Language fr-FR, title shown in the window bar.
  */
 export function renderPdf(doc: OutcomeExport): Promise<Buffer> {
-  const minutes = buildMinutes(doc);
+  return renderMinutesPdf(buildMinutes(doc), { title: `Compte rendu — ${doc.session.title}`, subject: 'Compte rendu de séance' });
+}
+
+/** Any document made of minutes blocks (the minutes, the follow-up report) as the same tagged PDF. */
+export function renderMinutesPdf(minutes: Minutes, meta: { title: string; subject: string }): Promise<Buffer> {
   const pdf = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
@@ -43,7 +47,7 @@ export function renderPdf(doc: OutcomeExport): Promise<Buffer> {
     tagged: true,
     lang: 'fr-FR',
     displayTitle: true,
-    info: { Title: `Compte rendu — ${doc.session.title}`, Author: 'Palabre', Subject: 'Compte rendu de séance' },
+    info: { Title: meta.title, Author: 'Palabre', Subject: meta.subject },
   });
   const chunks: Buffer[] = [];
   pdf.on('data', (c: Buffer) => chunks.push(c));

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { LoginResponse } from '@palabre/contracts';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
@@ -11,7 +11,8 @@ import { SignOutButton } from '../components/SignOutButton';
 import { useSignOutOnAccessLost, useStaffSessions } from '../hooks/useStaffQueries';
 
 export function StaffHomePage() {
-  return <RequireStaff>{(auth) => <StaffHome auth={auth} />}</RequireStaff>;
+  // An instructing service has no sessions: its home is the follow-up of what is assigned to it.
+  return <RequireStaff>{(auth) => (auth.account.role === 'instructor' ? <Navigate to="/staff/follow-up" replace /> : <StaffHome auth={auth} />)}</RequireStaff>;
 }
 
 function StaffHome({ auth }: { auth: LoginResponse }) {
@@ -30,7 +31,7 @@ function StaffHome({ auth }: { auth: LoginResponse }) {
         </p>
         {auth.account.role !== 'facilitator' && (
           <p>
-            <Link to="/staff/archive">{t('outcomes:archive.title')}</Link>
+            <Link to="/staff/archive">{t('outcomes:archive.title')}</Link> · <Link to="/staff/follow-up">{t('followup:console.link')}</Link>
           </p>
         )}
       </div>

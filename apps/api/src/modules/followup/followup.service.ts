@@ -1,0 +1,277 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import {
+  OutcomeRecord,
+  type CandidatesQuery,
+  type CreateRecommendationBody,
+  type OutcomeCandidate,
+  type ProgressBody,
+  type PublicFollowUp,
+  type PublicRecommendation,
+  type Recommendation as RecommendationView,
+  type RespondBody,
+  type UpdateRecommendationBody,
+} from '@palabre/contracts';
+import { canAnswerRecommendation, canReadRecommendation, isOverdue, statusAfterResponse } from '@palabre/domain';
+import type { z } from 'zod';
+import type { StaffActor } from '../../common/auth/actor';
+import { AppError } from '../../common/errors/app-error';
+import { TransactionRunner, type Tx } from '../../common/realtime/transaction';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { AuditEvent } from '../audit/audit-event.entity';
+import { StaffAccount } from '../auth/staff-account.entity';
+import { ArchiveRecord } from '../outcomes/archive-record.entity';
+import { Assembly } from '../sessions/assembly.entity';
+import { Session } from '../sessions/session.entity';
+import { FollowUpMailer } from './mailer';
+import { outcomeCandidates, resolveItem } from './outcome-items';
+import { FollowUpSubscription, Recommendation, RecommendationProgress } from './recommendation.entity';
+
+type Create = z.output<typeof import('@palabre/contracts').CreateRecommendationBody>;
+type Respond = z.output<typeof import('@palabre/contracts').RespondBody>;
+
+/** Today in the install's display time zone (YYYY-MM-DD): deadlines are calendar days there. */
+export function todayIn(timeZone: string, now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/**
+ * Recommendations and the Region's follow-up of them. Every change appends to the
+ * recommendation's own audit chain (keyed by its id), never to the sealed session's.
+ */
+@Injectable()
+export class FollowUpService {
+  private readonly logger = new Logger('FollowUp');
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly transactions: TransactionRunner,
+    private readonly mailer: FollowUpMailer,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async candidates(sessionId: string, query: z.output<typeof CandidatesQuery>): Promise<OutcomeCandidate[]> {
+    const { record } = await this.sealed(this.db.manager, sessionId);
+    return outcomeCandidates(record, query.minSupports ?? 1);
+  }
+
+  async instructors(): Promise<{ id: string; displayName: string }[]> {
+    const rows = await this.db.getRepository(StaffAccount).find({ where: { role: 'instructor' }, order: { displayName: 'ASC' } });
+    return rows.map((a) => ({ id: a.id, displayName: a.displayName }));
+  }
+
+  create(actor: StaffActor, input: CreateRecommendationBody): Promise<RecommendationView> {
+    const body = input as Create;
+    return this.transactions.run(async (tx) => {
+      const { archive, record, session } = await this.sealed(tx.manager, body.sessionId);
+      if (!session.assemblyId) throw new AppError('FOLLOWUP_NO_ASSEMBLY');
+      const resolved = resolveItem(record, body.source, body.minSupports);
+      if ('refused' in resolved) throw new AppError(resolved.refused === 'below' ? 'BELOW_THRESHOLD' : 'OUTCOME_ITEM_NOT_FOUND');
+      await this.checkAssignee(tx.manager, body.assigneeId);
+      const repo = tx.manager.getRepository(Recommendation);
+      const saved = await repo.save(
+        repo.create({
+          assemblyId: session.assemblyId,
+          sessionId: session.id,
+          archiveDigest: archive.digest,
+          itemKind: body.source.kind,
+          activityId: body.source.activityId,
+          itemId: body.source.itemId,
+          evidence: resolved.evidence,
+          title: body.title,
+          body: body.body,
+          theme: body.theme !== undefined ? body.theme : resolved.evidence.group,
+          territories: body.territories,
+          deadline: body.deadline,
+          assigneeId: body.assigneeId,
+          createdBy: actor.accountId,
+        }),
+      );
+      await tx.audit(saved.id, 'recommendation.created', actor.accountId, {
+        sessionId: session.id,
+        archiveDigest: archive.digest,
+        source: body.source,
+        minSupports: body.minSupports,
+        title: saved.title,
+      });
+      return this.view(tx.manager, saved);
+    });
+  }
+
+  async list(actor: StaffActor, query: { sessionId?: string; assemblyId?: string }): Promise<RecommendationView[]> {
+    const where = {
+      ...(query.sessionId ? { sessionId: query.sessionId } : {}),
+      ...(query.assemblyId ? { assemblyId: query.assemblyId } : {}),
+      // An instructing service sees only what is assigned to it (canReadRecommendation).
+      ...(actor.role === 'instructor' ? { assigneeId: actor.accountId } : {}),
+    };
+    const rows = await this.db.getRepository(Recommendation).find({ where, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.views(this.db.manager, rows.filter((r) => canReadRecommendation(actor, r.assigneeId)));
+  }
+
+  async get(actor: StaffActor, id: string): Promise<RecommendationView> {
+    const rec = await this.db.getRepository(Recommendation).findOneBy({ id });
+    if (!rec || !canReadRecommendation(actor, rec.assigneeId)) throw new AppError('NOT_FOUND');
+    return this.view(this.db.manager, rec);
+  }
+
+  update(actor: StaffActor, id: string, body: UpdateRecommendationBody): Promise<RecommendationView> {
+    return this.transactions.run(async (tx) => {
+      const rec = await this.lock(tx, id);
+      if (body.assigneeId !== undefined) await this.checkAssignee(tx.manager, body.assigneeId);
+      const changed = (Object.keys(body) as (keyof UpdateRecommendationBody)[]).filter((k) => body[k] !== undefined && JSON.stringify(body[k]) !== JSON.stringify(rec[k]));
+      if (changed.length === 0) return this.view(tx.manager, rec);
+      const wasPublished = rec.published;
+      Object.assign(rec, Object.fromEntries(changed.map((k) => [k, body[k]])));
+      await tx.manager.getRepository(Recommendation).save(rec);
+      const fields = changed.filter((k) => k !== 'published');
+      if (fields.length > 0) await tx.audit(rec.id, 'recommendation.updated', actor.accountId, Object.fromEntries(fields.map((k) => [k, body[k]])));
+      if (changed.includes('published')) await tx.audit(rec.id, rec.published ? 'recommendation.published' : 'recommendation.unpublished', actor.accountId, {});
+      if (rec.published) this.notifyAfter(tx, rec, wasPublished ? 'updated' : 'published');
+      return this.view(tx.manager, rec);
+    });
+  }
+
+  respond(actor: StaffActor, id: string, input: RespondBody): Promise<RecommendationView> {
+    const body = input as Respond;
+    return this.transactions.run(async (tx) => {
+      const rec = await this.lock(tx, id);
+      if (!canAnswerRecommendation(actor, rec.assigneeId)) throw new AppError('NOT_ASSIGNED');
+      rec.decision = body.decision;
+      rec.reasons = body.reasons;
+      rec.answeredAt = new Date();
+      rec.contractRef = body.contractRef;
+      if (body.territories) rec.territories = body.territories;
+      rec.status = statusAfterResponse(rec.status, body.decision);
+      await tx.manager.getRepository(Recommendation).save(rec);
+      await tx.audit(rec.id, 'recommendation.answered', actor.accountId, { decision: body.decision, reasons: body.reasons, contractRef: body.contractRef, territories: rec.territories, status: rec.status });
+      if (rec.published) this.notifyAfter(tx, rec, 'answered');
+      return this.view(tx.manager, rec);
+    });
+  }
+
+  progress(actor: StaffActor, id: string, body: ProgressBody): Promise<RecommendationView> {
+    return this.transactions.run(async (tx) => {
+      const rec = await this.lock(tx, id);
+      if (!canAnswerRecommendation(actor, rec.assigneeId)) throw new AppError('NOT_ASSIGNED');
+      if (!rec.decision) throw new AppError('NOT_ANSWERED_YET');
+      await tx.manager.getRepository(RecommendationProgress).insert({ recommendationId: rec.id, date: body.date, status: body.status, percent: body.percent, note: body.note, authorId: actor.accountId });
+      rec.status = body.status;
+      rec.percent = body.percent;
+      await tx.manager.getRepository(Recommendation).save(rec);
+      await tx.audit(rec.id, 'recommendation.progress', actor.accountId, { ...body });
+      if (rec.published) this.notifyAfter(tx, rec, 'progress');
+      return this.view(tx.manager, rec);
+    });
+  }
+
+  /** Published recommendations of an assembly: no account, no assignee, no participant. */
+  async publicFollowUp(assemblyId: string, filters: { theme?: string; territory?: string } = {}): Promise<PublicFollowUp> {
+    const assembly = await this.db.getRepository(Assembly).findOneBy({ id: assemblyId });
+    if (!assembly) throw new AppError('NOT_FOUND');
+    const rows = await this.db.getRepository(Recommendation).find({ where: { assemblyId, published: true }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const views = await this.views(this.db.manager, rows);
+    const publicArchives = new Set(
+      (await this.db.getRepository(ArchiveRecord).find({ where: { sessionId: In([...new Set(rows.map((r) => r.sessionId))]), public: true }, select: { sessionId: true } })).map((a) => a.sessionId),
+    );
+    const links = rows.length
+      ? await this.db.getRepository(AuditEvent).find({ where: { sessionId: In(rows.map((r) => r.id)) }, order: { seq: 'ASC' } })
+      : [];
+    const all: PublicRecommendation[] = views.map(({ assignee: _a, published: _p, ...v }) => ({
+      ...v,
+      evidenceUrl: publicArchives.has(v.session.id) ? `${this.config.publicUrl}/public/${encodeURIComponent(v.session.joinCode)}#section-${v.source.activityId}` : null,
+      history: links.filter((l) => l.sessionId === v.id).map((l) => ({ at: new Date(l.createdAt).toISOString(), type: l.type })),
+    }));
+    const themes = [...new Set(all.map((r) => r.theme).filter((t): t is string => t !== null))].sort((a, b) => a.localeCompare(b, 'fr'));
+    const territories = [...new Set(all.flatMap((r) => r.territories))].sort((a, b) => a.localeCompare(b, 'fr'));
+    const recommendations = all.filter((r) => (!filters.theme || r.theme === filters.theme) && (!filters.territory || r.territories.includes(filters.territory)));
+    return { assembly: { id: assembly.id, name: assembly.name }, themes, territories, recommendations };
+  }
+
+  /** A member of one of the assembly's sessions subscribes (or re-subscribes) an email address. */
+  async subscribe(participantId: string, sessionId: string, email: string): Promise<{ subscribed: true }> {
+    const session = await this.db.getRepository(Session).findOneBy({ id: sessionId });
+    if (!session?.assemblyId) throw new AppError('FOLLOWUP_NO_ASSEMBLY');
+    await this.db.query(
+      `INSERT INTO follow_up_subscription (assembly_id, email, participant_id) VALUES ($1, $2, $3)
+       ON CONFLICT (assembly_id, email) DO UPDATE SET participant_id = EXCLUDED.participant_id`,
+      [session.assemblyId, email, participantId],
+    );
+    return { subscribed: true };
+  }
+
+  /** The sealed record of a session (the archive is read, never written). */
+  private async sealed(manager: EntityManager, sessionId: string): Promise<{ archive: ArchiveRecord; record: OutcomeRecord; session: Session }> {
+    const archive = await manager.getRepository(ArchiveRecord).findOneBy({ sessionId });
+    const session = await manager.getRepository(Session).findOneBy({ id: sessionId });
+    if (!archive || !session) throw new AppError('ARCHIVE_NOT_FOUND');
+    return { archive, record: OutcomeRecord.parse(JSON.parse(archive.canonicalJson)), session };
+  }
+
+  private async checkAssignee(manager: EntityManager, assigneeId: string | null): Promise<void> {
+    if (assigneeId === null) return;
+    const account = await manager.getRepository(StaffAccount).findOneBy({ id: assigneeId });
+    if (account?.role !== 'instructor') throw new AppError('NOT_AN_INSTRUCTOR');
+  }
+
+  /** Locks the recommendation row: its audit chain and fields change one writer at a time. */
+  private async lock(tx: Tx, id: string): Promise<Recommendation> {
+    const rec = await tx.manager.getRepository(Recommendation).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!rec) throw new AppError('NOT_FOUND');
+    return rec;
+  }
+
+  private notifyAfter(tx: Tx, rec: Recommendation, change: 'published' | 'updated' | 'answered' | 'progress'): void {
+    const snapshot = { ...rec };
+    tx.afterCommit(() => {
+      void this.notify(snapshot, change).catch((error: unknown) => this.logger.warn(`follow-up notification not sent: ${error instanceof Error ? error.message : String(error)}`));
+    });
+  }
+
+  private async notify(rec: Recommendation, change: 'published' | 'updated' | 'answered' | 'progress'): Promise<void> {
+    if (!this.mailer.configured) return;
+    const subscribers = await this.db.getRepository(FollowUpSubscription).find({ where: { assemblyId: rec.assemblyId }, select: { email: true } });
+    const url = `${this.config.publicUrl}/follow-up/${rec.assemblyId}#rec-${rec.id}`;
+    for (const { email } of subscribers) await this.mailer.sendChange(email, { title: rec.title, change, decision: rec.decision, reasons: rec.reasons, status: rec.status, percent: rec.percent, url });
+  }
+
+  private async view(manager: EntityManager, rec: Recommendation): Promise<RecommendationView> {
+    return (await this.views(manager, [rec]))[0];
+  }
+
+  private async views(manager: EntityManager, recs: Recommendation[]): Promise<RecommendationView[]> {
+    if (recs.length === 0) return [];
+    const sessions = new Map((await manager.getRepository(Session).findBy({ id: In([...new Set(recs.map((r) => r.sessionId))]) })).map((s) => [s.id, s]));
+    const assigneeIds = [...new Set(recs.map((r) => r.assigneeId).filter((a): a is string => a !== null))];
+    const accounts = new Map(assigneeIds.length ? (await manager.getRepository(StaffAccount).findBy({ id: In(assigneeIds) })).map((a) => [a.id, a]) : []);
+    const entries = await manager.getRepository(RecommendationProgress).find({ where: { recommendationId: In(recs.map((r) => r.id)) }, order: { date: 'ASC', createdAt: 'ASC' } });
+    const today = todayIn(this.config.displayTimeZone);
+    return recs.map((r) => {
+      const s = sessions.get(r.sessionId) as Session;
+      const assignee = r.assigneeId ? accounts.get(r.assigneeId) : undefined;
+      return {
+        id: r.id,
+        assemblyId: r.assemblyId,
+        session: { id: s.id, title: s.title, date: s.date, joinCode: s.joinCode },
+        archiveDigest: r.archiveDigest,
+        source: { kind: r.itemKind, activityId: r.activityId, itemId: r.itemId },
+        evidence: r.evidence,
+        title: r.title,
+        body: r.body,
+        theme: r.theme,
+        territories: r.territories,
+        contractRef: r.contractRef,
+        deadline: r.deadline,
+        overdue: isOverdue(r, today),
+        assignee: assignee ? { id: assignee.id, displayName: assignee.displayName } : null,
+        published: r.published,
+        response: r.decision && r.reasons && r.answeredAt ? { decision: r.decision, reasons: r.reasons, at: new Date(r.answeredAt).toISOString() } : null,
+        status: r.status,
+        percent: r.percent,
+        progress: entries.filter((e) => e.recommendationId === r.id).map((e) => ({ date: e.date, status: e.status, percent: e.percent, note: e.note })),
+        createdAt: new Date(r.createdAt).toISOString(),
+        updatedAt: new Date(r.updatedAt).toISOString(),
+      };
+    });
+  }
+}

@@ -1,0 +1,52 @@
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { FollowUpStatus, ResponseDecision } from '@palabre/contracts';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+
+const DECISIONS: Record<ResponseDecision, string> = { accepted: 'retenue', partial: 'partiellement retenue', not_retained: 'non retenue' };
+const STATUSES: Record<FollowUpStatus, string> = { pending: 'en attente de réponse', planned: 'programmée', in_progress: 'en cours', done: 'réalisée', closed: 'close' };
+const CHANGES = { published: 'Nouvelle recommandation suivie', updated: 'Recommandation mise à jour', answered: 'Réponse de la Région', progress: 'Avancement' } as const;
+
+export interface ChangeMail {
+  title: string;
+  change: keyof typeof CHANGES;
+  decision: ResponseDecision | null;
+  reasons: string | null;
+  status: FollowUpStatus;
+  percent: number;
+  url: string;
+}
+
+/** Sends follow-up notifications through the configured SMTP server (SMTP_URL); plain text, French. */
+@Injectable()
+export class FollowUpMailer implements OnModuleDestroy {
+  private readonly transport: Transporter | null;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
+  }
+
+  get configured(): boolean {
+    return this.transport !== null;
+  }
+
+  async sendChange(to: string, mail: ChangeMail): Promise<void> {
+    if (!this.transport) return;
+    const lines = [
+      `${CHANGES[mail.change]} : « ${mail.title} »`,
+      '',
+      mail.decision ? `Réponse de la Région : ${DECISIONS[mail.decision]}.` : 'La Région n’a pas encore répondu.',
+      ...(mail.reasons ? [`Motifs : ${mail.reasons}`] : []),
+      `État : ${STATUSES[mail.status]} (${mail.percent} %).`,
+      '',
+      `Suivre la recommandation : ${mail.url}`,
+      '',
+      'Vous recevez ce message parce que vous avez demandé à suivre les recommandations de votre assemblée.',
+    ];
+    await this.transport.sendMail({ from: this.config.smtpFrom ?? 'Palabre <no-reply@localhost>', to, subject: `[Suivi] ${CHANGES[mail.change]} — ${mail.title}`, text: lines.join('\n') });
+  }
+
+  onModuleDestroy(): void {
+    this.transport?.close();
+  }
+}
