@@ -13,6 +13,7 @@ import { CommandRunner } from './realtime/command-runner';
 import { RealtimeEmitter } from './realtime/emitter';
 import { LiveGateway } from './realtime/live.gateway';
 import { PresenceService } from './realtime/presence.service';
+import { ProcessedOpPurge } from './realtime/processed-op-purge';
 import { REDIS_STATE, type RedisState } from './realtime/redis-state';
 import { SnapshotRegistry } from './realtime/snapshot-registry';
 import { TransactionRunner } from './realtime/transaction';
@@ -35,6 +36,7 @@ export class CoreModule {
         CommandDispatcher,
         FloodCoolOffs,
         LiveGateway,
+        ProcessedOpPurge,
         { provide: APP_GUARD, useClass: RouteGuard },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
       ],

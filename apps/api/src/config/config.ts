@@ -43,6 +43,7 @@ export const EnvSchema = z.object({
     .describe('Time zone the minutes and spreadsheets print times in'),
   ANON_MIX_BATCH: z.coerce.number().int().min(2).max(500).default(5),
   ANON_MIX_WINDOW_MS: z.coerce.number().int().min(10).max(60_000).default(750),
+  PROCESSED_OP_RETENTION_DAYS: z.coerce.number().min(0).max(3650).default(7).describe('Days after a session is sealed before its commands\' idempotency records (processed_op) are purged'),
   JOIN_BURST_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
   JOIN_RATE_PER_ADDRESS: z.coerce.number().min(0.1).default(4),
   JOIN_BURST_PER_SESSION: z.coerce.number().int().min(1).default(100),
@@ -97,6 +98,8 @@ export interface AppConfig {
   anonMixBatch: number;
   /** …or this long after its first ballot arrived, padded to k with ballots already cast. */
   anonMixWindowMs: number;
+  /** Days after a session's seal before its `processed_op` rows are purged (hourly). */
+  processedOpRetentionDays: number;
   /**
    * Joins (code, invitation, screen pairing) per client address and per session: a burst, then a
    * sustained rate. The defaults let 270 people behind one venue address join within a minute.
@@ -215,6 +218,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     displayTimeZone: env.TZ_DISPLAY,
     anonMixBatch: env.ANON_MIX_BATCH,
     anonMixWindowMs: env.ANON_MIX_WINDOW_MS,
+    processedOpRetentionDays: env.PROCESSED_OP_RETENTION_DAYS,
     joinBurstPerAddress: env.JOIN_BURST_PER_ADDRESS,
     joinRatePerAddress: env.JOIN_RATE_PER_ADDRESS,
     joinBurstPerSession: env.JOIN_BURST_PER_SESSION,

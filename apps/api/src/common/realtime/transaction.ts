@@ -4,6 +4,7 @@ import { EVENTS, type EventName, type EventPayload } from '@palabre/contracts';
 import { returningRows } from '../../database/returning';
 import { AuditService } from '../../modules/audit/audit.service';
 import { AppError, isDatabaseUnavailable } from '../errors/app-error';
+import { reportDatabaseUnavailable } from '../errors/database-outage';
 import { RealtimeEmitter } from './emitter';
 import { rooms } from './rooms';
 
@@ -79,6 +80,14 @@ export class Tx {
 
 const RETRYABLE_PG = new Set(['40001', '40P01']);
 
+/**
+ * TypeORM's errors for a statement sent on a query runner it has released. Inside a transaction
+ * the runner is released before the end only by its connection's `error` event: the server ended
+ * the connection between two statements (a restart, pg_terminate_backend) and the next one, or
+ * the COMMIT, finds the runner gone.
+ */
+const RELEASED_RUNNER = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
+
 @Injectable()
 export class TransactionRunner {
   private readonly logger = new Logger('Tx');
@@ -92,25 +101,41 @@ export class TransactionRunner {
   /** Runs `work` in a transaction (retrying serialisation failures), then emits its events. */
   async run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
+      let tx!: Tx;
+      let result: T;
       try {
-        let tx!: Tx;
-        const result = await this.db.transaction(async (manager) => {
+        result = await this.db.transaction(async (manager) => {
           tx = new Tx(manager, this.audits);
           return work(tx);
         });
-        for (const p of tx.pending) this.emitter.emit(p.room, p.event, p.payload as never);
-        for (const hook of tx.commitHooks) hook();
-        return result;
       } catch (error) {
         const code = (error as { code?: string; driverError?: { code?: string } }).driverError?.code ?? (error as { code?: string }).code;
         if (code && RETRYABLE_PG.has(code) && attempt < 4) continue;
-        if (error instanceof AppError) throw error;
-        if (isDatabaseUnavailable(error)) throw new AppError('DATABASE_UNAVAILABLE');
-        // A unique violation that slipped past the use case's own checks is a conflict, not a crash.
-        if (code === '23505') throw new AppError('CONFLICT');
-        this.logger.error(error instanceof Error ? error.stack : String(error));
-        throw new AppError('INTERNAL');
+        if (error instanceof Error && RELEASED_RUNNER.has(error.name)) throw this.unavailable(error);
+        throw this.refusal(error, code);
       }
+      try {
+        for (const p of tx.pending) this.emitter.emit(p.room, p.event, p.payload as never);
+        for (const hook of tx.commitHooks) hook();
+      } catch (error) {
+        throw this.refusal(error);
+      }
+      return result;
     }
+  }
+
+  private refusal(error: unknown, code?: string): AppError {
+    if (error instanceof AppError) return error;
+    if (isDatabaseUnavailable(error)) return this.unavailable(error);
+    // A unique violation that slipped past the use case's own checks is a conflict, not a crash.
+    if (code === '23505') return new AppError('CONFLICT');
+    this.logger.error(error instanceof Error ? error.stack : String(error));
+    return new AppError('INTERNAL');
+  }
+
+  /** The expected, retried outage: a warning without a stack (once per window), and the retryable code. */
+  private unavailable(error: unknown): AppError {
+    reportDatabaseUnavailable(error);
+    return new AppError('DATABASE_UNAVAILABLE');
   }
 }

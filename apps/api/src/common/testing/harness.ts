@@ -63,6 +63,7 @@ export class TestApp {
       // Anonymous ballots: the default batch, a short window so tests casting one at a time stay quick.
       anonMixBatch: 5,
       anonMixWindowMs: 100,
+      processedOpRetentionDays: 7,
       // Specs join hundreds of members from 127.0.0.1 in a few seconds; the join throttle spec sets its own.
       joinBurstPerAddress: 100_000,
       joinRatePerAddress: 100_000,

@@ -17,6 +17,8 @@ export const MAX_BATCH = 500;
 export const MAX_QUEUED = 10_000;
 /** How long closing the app waits for queued ballots to be written. */
 const DRAIN_ON_CLOSE_MS = 5_000;
+/** How long closing the app then leaves the acks of the last batch to leave. */
+const ACK_FLUSH_MS = 100;
 
 type Cast = CommandPayload<'ballot.cast'>;
 
@@ -79,6 +81,16 @@ export class BallotBatcher implements OnModuleDestroy {
   ) {
     const pool = (db.options as { extra?: { max?: number } }).extra?.max ?? 10;
     this.maxInFlight = Math.min(4, Math.max(1, Math.floor(pool / 4)));
+  }
+
+  /** Commands waiting in the queue (not yet in a batch): the limit is MAX_QUEUED. */
+  get queued(): number {
+    return this.queue.length;
+  }
+
+  /** Commands taken into batches and not yet answered (writing, or mixing). */
+  get answering(): number {
+    return this.busy.size / 2;
   }
 
   /** Queue a validated command; resolves with its receipt once committed, or rejects with its refusal. */
@@ -303,5 +315,8 @@ export class BallotBatcher implements OnModuleDestroy {
         resolve();
       };
     });
+    // The last acks are on their way out (a socket sends its buffered packets over a few I/O
+    // turns): give them a moment before the sockets close, or those members resend for nothing.
+    await new Promise((r) => setTimeout(r, ACK_FLUSH_MS));
   }
 }

@@ -18,6 +18,7 @@ import { AddActivityForm } from './AddActivityForm';
 import { DuplicatesPanel } from './DuplicatesPanel';
 import { ScreenPairingForm } from './ScreenPairingForm';
 import { JoinInfo } from './JoinInfo';
+import { NodeLinkBanner } from './NodeLinkBanner';
 import { RunningNow } from '../../room/components/RunningNow';
 import { PresenterBar } from './PresenterBar';
 import { ThemeSettings } from './ThemeSettings';
@@ -63,6 +64,7 @@ export function ConsoleView({ onAccessLost }: { onAccessLost: () => void }) {
   return (
     <div className="console">
       <ConnectionBanner state={connection} pending={pending} />
+      <NodeLinkBanner />
       <div className="page-heading console-heading">
         <p>
           <Link to="/staff">{t('console.back')}</Link>
