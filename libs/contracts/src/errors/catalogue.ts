@@ -5,6 +5,7 @@ import { OUTCOME_ERRORS } from './outcomes';
 import type { ErrorDefinition } from './define';
 import { QNA_ERRORS, ROOM_ERRORS } from './room';
 import { GROUPS_ERRORS } from './groups';
+import { OPINIONS_ERRORS } from './opinions';
 
 /**
  * Every refusal Palabre can answer, over REST and over the socket.
@@ -22,6 +23,7 @@ export const ERRORS = {
   ...QNA_ERRORS,
   ...ROOM_ERRORS,
   ...GROUPS_ERRORS,
+  ...OPINIONS_ERRORS,
 } satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -131,8 +131,16 @@ describe('PCA and clustering (ml-pca NIPALS, ml-kmeans)', () => {
     expect(labels.filter((l) => l === labels[5]).length === 1 ? 'alone' : 'not alone').toBe('not alone');
   });
 
-  it('keeps everybody in one group when there are fewer than 4 distinct positions', () => {
-    expect(cluster([[0, 0], [0, 0], [1, 1], [2, 2]]).labels).toEqual([0, 0, 0, 0]);
+  it('keeps everybody in one group when all stand together, or when two groups could not both be large enough', () => {
+    expect(cluster([[1, 1], [1, 1], [1, 1], [1, 1]]).labels).toEqual([0, 0, 0, 0]);
+    expect(cluster([[0, 0], [0, 0], [5, 5], [5, 5]], 1, 3).labels).toEqual([0, 0, 0, 0]);
+  });
+
+  it('separates two blocs of identical answers', () => {
+    const { labels } = cluster([[0, 0], [0, 0], [0, 0], [5, 5], [5, 5], [5, 5]], 1, 3);
+    expect(labels.slice(0, 3)).toEqual([labels[0], labels[0], labels[0]]);
+    expect(labels.slice(3)).toEqual([labels[3], labels[3], labels[3]]);
+    expect(labels[0]).not.toBe(labels[3]);
   });
 
   it('computes the silhouette of a known labelling', () => {

@@ -277,13 +277,15 @@ export function silhouette(points: readonly (readonly number[])[], labels: reado
  * Clusters points into k groups, k from 2 to 5 (at most n − 1) chosen by the best silhouette
  * (ties: the smaller k). k-means++ seeded with `seed`, `seed + 1`, `seed + 2` for each k,
  * keeping the run with the smallest inertia among those whose every group holds at least
- * `minGroupSize` points. Fewer than 4 distinct points, or no admissible run: one group.
+ * `minGroupSize` points (k is also at most the number of distinct points). A single distinct
+ * point, too few points for two groups, or no admissible run: one group.
  */
 export function cluster(points: readonly (readonly number[])[], seed: number = OPINION_MAP_DEFAULTS.seed, minGroupSize = 1): { labels: number[]; silhouette: number | null } {
   const distinct = new Set(points.map((p) => p.map((v) => round(v)).join(','))).size;
-  if (points.length < 4 || distinct < 4) return { labels: points.map(() => 0), silhouette: null };
+  const smallest = Math.max(1, minGroupSize);
+  if (distinct < 2 || points.length < Math.max(3, 2 * smallest)) return { labels: points.map(() => 0), silhouette: null };
   let best: { labels: number[]; score: number } | null = null;
-  for (let k = 2; k <= Math.min(5, distinct - 1, Math.floor(points.length / Math.max(1, minGroupSize))); k++) {
+  for (let k = 2; k <= Math.min(5, distinct, Math.floor(points.length / smallest)); k++) {
     let run: { labels: number[]; inertia: number } | null = null;
     for (let attempt = 0; attempt < 3; attempt++) {
       const result = kmeans(points as number[][], k, { seed: seed + attempt, initialization: 'kmeans++', maxIterations: 100 });
@@ -291,7 +293,7 @@ export function cluster(points: readonly (readonly number[])[], seed: number = O
       const sizes = new Array<number>(k).fill(0);
       for (const l of labels) sizes[l]++;
       // An empty cluster is not a k-grouping; a group too small to show would single members out.
-      if (sizes.some((n) => n < Math.max(1, minGroupSize))) continue;
+      if (sizes.some((n) => n < smallest)) continue;
       const inertia = points.reduce((sum, p, i) => sum + squaredDistance(p, result.centroids[labels[i]]), 0);
       if (!run || inertia < run.inertia - 1e-9) run = { labels, inertia };
     }
