@@ -41,9 +41,9 @@ export class OpinionsMapBroadcaster implements OnModuleDestroy {
     );
     const activity = activities[0];
     if (!activity) return;
-    const { map } = await computeMap(this.db.manager, activityId);
+    const { map, participantOf } = await computeMap(this.db.manager, activityId);
     const view = publicMap(activityId, map);
-    const groups = Object.fromEntries(map.points.map((p) => [p.memberId, p.group]));
+    const groups = Object.fromEntries(map.points.map((p) => [participantOf.get(p.memberId)!, p.group]));
     const before: { groups: Record<string, number> }[] = await this.db.query(
       `INSERT INTO opinion_map_state (activity_id, map, groups, updated_at) VALUES ($1, $2, $3, now())
        ON CONFLICT (activity_id) DO UPDATE SET map = EXCLUDED.map, groups = EXCLUDED.groups, updated_at = now()

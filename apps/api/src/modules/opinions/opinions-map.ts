@@ -1,10 +1,22 @@
+import { createHash } from 'node:crypto';
 import { OpinionsConfig, type OpinionMapView, type OpinionVote } from '@palabre/contracts';
 import { opinionMap, type OpinionAnswer as DomainAnswer, type OpinionMap, type OpinionMemberProfile } from '@palabre/domain';
 import type { EntityManager } from 'typeorm';
 import { parseWith } from '../../common/validation';
 
-/** The answers the map counts: those to statements still visible. */
-export async function mapInputs(manager: EntityManager, activityId: string): Promise<{ answers: DomainAnswer[]; profiles: Map<string, OpinionMemberProfile>; config: OpinionsConfig }> {
+/**
+ * A member's pseudonym in an opinion map: stable for the map, unlinkable to other maps or to the
+ * roster. The map is computed on pseudonyms, so the export's answers replay to the same JSON.
+ */
+export function pseudonym(activityId: string, participantId: string): string {
+  return `m-${createHash('sha256').update(`${activityId}:${participantId}`).digest('hex').slice(0, 12)}`;
+}
+
+/** The answers the map counts (those to statements still visible), by pseudonym, and who each pseudonym is. */
+export async function mapInputs(
+  manager: EntityManager,
+  activityId: string,
+): Promise<{ answers: DomainAnswer[]; profiles: Map<string, OpinionMemberProfile>; participantOf: Map<string, string>; config: OpinionsConfig }> {
   const config: { config: unknown }[] = await manager.query('SELECT config FROM activity WHERE id = $1', [activityId]);
   const rows: { participant_id: string; statement_id: string; vote: OpinionVote; category: string | null; gender: string | null; territory_type: string | null }[] = await manager.query(
     `SELECT a.participant_id, a.statement_id, a.vote, m.category, m.gender, m.territory_type
@@ -14,19 +26,28 @@ export async function mapInputs(manager: EntityManager, activityId: string): Pro
     [activityId],
   );
   const profiles = new Map<string, OpinionMemberProfile>();
-  // Room or remote is not recorded by Palabre: the lens stays empty (decisions §opinion map).
-  for (const r of rows) profiles.set(r.participant_id, { category: r.category, gender: r.gender, territoryType: r.territory_type, presence: null });
+  const participantOf = new Map<string, string>();
+  const pseudonymOf = new Map<string, string>();
+  for (const r of rows) {
+    if (pseudonymOf.has(r.participant_id)) continue;
+    const id = pseudonym(activityId, r.participant_id);
+    pseudonymOf.set(r.participant_id, id);
+    participantOf.set(id, r.participant_id);
+    // Room or remote is not recorded by Palabre: that lens stays empty (decisions, "Opinion maps").
+    profiles.set(id, { category: r.category, gender: r.gender, territoryType: r.territory_type, presence: null });
+  }
   return {
-    answers: rows.map((r) => ({ memberId: r.participant_id, statementId: r.statement_id, vote: r.vote })),
+    answers: rows.map((r) => ({ memberId: pseudonymOf.get(r.participant_id)!, statementId: r.statement_id, vote: r.vote })),
     profiles,
+    participantOf,
     config: parseWith(OpinionsConfig, config[0]?.config ?? {}),
   };
 }
 
 /** The map of an activity's current answers (deterministic: the seal and the replay rely on it). */
-export async function computeMap(manager: EntityManager, activityId: string): Promise<{ map: OpinionMap; answers: DomainAnswer[] }> {
-  const { answers, profiles, config } = await mapInputs(manager, activityId);
-  return { map: opinionMap(answers, profiles, { consensusThreshold: config.consensusThreshold }), answers };
+export async function computeMap(manager: EntityManager, activityId: string): Promise<{ map: OpinionMap; answers: DomainAnswer[]; participantOf: Map<string, string>; config: OpinionsConfig }> {
+  const { answers, profiles, participantOf, config } = await mapInputs(manager, activityId);
+  return { map: opinionMap(answers, profiles, { consensusThreshold: config.consensusThreshold }), answers, participantOf, config };
 }
 
 /** What everybody may see: the dots lose their member ids. */

@@ -1,19 +1,13 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { OutcomeSectionInput, OutcomeTable } from '@palabre/contracts';
 import { OPINION_MAP_DEFAULTS } from '@palabre/domain';
 import type { EntityManager } from 'typeorm';
-import { computeMap, mapInputs } from './opinions-map';
+import { computeMap } from './opinions-map';
 
 const percent = (share: number) => Math.round(share * 1000) / 10;
 const DIRECTION = { agree: 'D’accord', disagree: 'Pas d’accord' } as const;
 const LENS = { category: 'Élu·e·s / citoyen·ne·s', gender: 'Genre', territoryType: 'Type de territoire', presence: 'Salle / à distance' } as const;
 const groupName = (index: number) => `Groupe ${String.fromCharCode(65 + index)}`;
-
-/** A member's pseudonym in an opinion map's export: stable for the map, unlinkable to other maps or to the roster. */
-export function pseudonym(activityId: string, participantId: string): string {
-  return `m-${createHash('sha256').update(`${activityId}:${participantId}`).digest('hex').slice(0, 12)}`;
-}
 
 /**
  * The opinion-map sections of the outcomes: groups with their representative statements,
@@ -35,8 +29,7 @@ export class OpinionsOutcomes {
         [a.id],
       );
       const textOf = new Map(statements.map((s) => [s.id, s.text]));
-      const { config } = await mapInputs(manager, a.id);
-      const { map, answers } = await computeMap(manager, a.id);
+      const { map, answers, config } = await computeMap(manager, a.id);
       const groupsColumns = map.groups.map((g) => groupName(g.index));
       const tables: OutcomeTable[] = [
         {
@@ -84,7 +77,7 @@ export class OpinionsOutcomes {
         }),
       ];
       const rows = answers
-        .map((x) => [pseudonym(a.id, x.memberId), x.statementId, x.vote] as [string, string, string])
+        .map((x) => [x.memberId, x.statementId, x.vote] as [string, string, string])
         .sort((x, y) => compare(x[0], y[0]) || compare(x[1], y[1]));
       sections.push({
         schemaVersion: 1,

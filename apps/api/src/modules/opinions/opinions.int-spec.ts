@@ -2,7 +2,9 @@ import type { JoinResponse, OpinionsSnapshot, SessionSnapshot } from '@palabre/c
 import { nextEvent, send, sendOk, type TestApp, type TestSocket } from '../../common/testing/harness';
 import { appForTests } from '../../common/testing/lifecycle';
 import { OpinionsMapBroadcaster } from './opinions-map.broadcaster';
-import { OpinionsOutcomes, pseudonym } from './opinions-outcomes';
+import { opinionMap } from '@palabre/domain';
+import { pseudonym } from './opinions-map';
+import { OpinionsOutcomes } from './opinions-outcomes';
 
 describe('the opinion map « carte des opinions » (real database, real socket.io)', () => {
   let t: TestApp;
@@ -173,6 +175,12 @@ describe('the opinion map « carte des opinions » (real database, real socket.i
     expect(raw?.rows).toHaveLength(50);
     expect(raw?.rows.map((r) => r[0])).toContain(pseudonym(map.id, phones[0].joined.participant.id));
     expect(JSON.stringify(section)).not.toContain(phones[0].joined.participant.id);
+    // Replaying the exported answers with libs/domain gives the same groups, consensus and divisive statements.
+    const recompute = section.recompute as { answers: { memberId: string; statementId: string; vote: 'agree' | 'disagree' | 'pass' }[]; options: { consensusThreshold: number } };
+    const replay = opinionMap(recompute.answers, new Map(), recompute.options);
+    expect(JSON.stringify([replay.points.map((p) => p.group), replay.groups, replay.consensus, replay.divisive])).toBe(
+      JSON.stringify([seen.map.points.map((p) => p.group), seen.map.groups, seen.map.consensus, seen.map.divisive]),
+    );
     // Deterministic: the seal hashes it.
     expect(JSON.stringify(await outcomes.sections(session.id, t.db.manager))).toBe(JSON.stringify([section]));
     // Recomputing gives the same stored map.
