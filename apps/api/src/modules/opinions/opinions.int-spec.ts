@@ -64,7 +64,7 @@ describe('the opinion map « carte des opinions » (real database, real socket.i
 
     // A hidden statement cannot be answered any more.
     await sendOk(staff, 'opinions.moderate', { statementId: written.id, action: 'hide' });
-    expect(await send(staff, 'opinions.answer', { statementId: written.id, vote: 'agree' })).toMatchObject({ ok: false, error: { code: 'OPINIONS_NOT_ANSWERABLE' } });
+    expect(await send(staff, 'opinions.answer', { statementId: written.id, vote: 'agree' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const audit: { type: string }[] = await t.db.query(`SELECT type FROM audit_event WHERE session_id = $1 AND type LIKE 'opinions.%' ORDER BY seq`, [session.id]);
     expect(audit.map((a) => a.type)).toEqual(['opinions.proposed', 'opinions.proposed', 'opinions.approve', 'opinions.hide']);
   });
@@ -73,7 +73,7 @@ describe('the opinion map « carte des opinions » (real database, real socket.i
     const off = await room({ memberStatements: 'off' }, 1);
     expect(await send(off.phones[0].socket, 'opinions.propose', { activityId: off.map.id, text: 'Une idée ?' })).toMatchObject({
       ok: false,
-      error: { code: 'OPINIONS_PROPOSALS_OFF', message: 'Cette carte des opinions ne reçoit pas de propositions des membres.' },
+      error: { code: 'OPINIONS_PROPOSALS_OFF', message: 'Pas de propositions des membres ici.' },
     });
     const post = await room({ memberStatements: 'post' }, 1);
     expect(await sendOk(post.phones[0].socket, 'opinions.propose', { activityId: post.map.id, text: 'Une idée !' })).toMatchObject({ status: 'visible' });

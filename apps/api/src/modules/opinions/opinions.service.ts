@@ -105,7 +105,8 @@ export class OpinionsService {
     const activity = await this.opinionsActivity(tx, actor, statement.activity_id);
     await this.assertWritable(tx, activity.id, ['open']);
     if (actor.blocked) throw new AppError('PARTICIPANT_BLOCKED');
-    if (statement.status !== 'visible') throw new AppError(isStaffRole(actor.role) || statement.author_id === actor.participantId ? 'OPINIONS_NOT_ANSWERABLE' : 'NOT_FOUND');
+    // A statement waiting, rejected or hidden is not on the map: there is nothing to answer.
+    if (statement.status !== 'visible') throw new AppError('NOT_FOUND');
     await tx.manager.query(
       `INSERT INTO opinion_answer (statement_id, participant_id, activity_id, vote) VALUES ($1, $2, $3, $4)
        ON CONFLICT (statement_id, participant_id) DO UPDATE SET vote = EXCLUDED.vote, updated_at = now()`,
