@@ -13,3 +13,4 @@ export * from './ballots/commitment';
 export { sha256Hex } from './ballots/sha256';
 export * from './permissions/eligibility';
 export * from './followup/followup';
+export * from './opinions';

@@ -4,6 +4,7 @@ import { BoardsModule } from './boards/boards.module';
 import { DocsModule } from './docs/docs.module';
 import { OutcomesModule } from './outcomes/outcomes.module';
 import { QnaModule } from './qna/qna.module';
+import { OpinionsModule } from './opinions/opinions.module';
 import { RoomModule } from './room/room.module';
 import { GroupsModule } from './groups/groups.module';
 import { SessionsModule } from './sessions/sessions.module';
@@ -11,4 +12,4 @@ import { SurveysModule } from './surveys/surveys.module';
 import { FollowUpModule } from './followup/followup.module';
 
 /** Every feature module; a new feature adds its module here. */
-export const FEATURE_MODULES: Type[] = [AuthModule, SessionsModule, DocsModule, BoardsModule, SurveysModule, OutcomesModule, QnaModule, RoomModule, GroupsModule, FollowUpModule];
+export const FEATURE_MODULES: Type[] = [AuthModule, SessionsModule, DocsModule, BoardsModule, SurveysModule, OutcomesModule, QnaModule, RoomModule, GroupsModule, FollowUpModule, OpinionsModule];

@@ -6,6 +6,7 @@ import type { ErrorDefinition } from './define';
 import { QNA_ERRORS, ROOM_ERRORS } from './room';
 import { GROUPS_ERRORS } from './groups';
 import { FOLLOWUP_ERRORS } from './followup';
+import { OPINIONS_ERRORS } from './opinions';
 
 /**
  * Every refusal Palabre can answer, over REST and over the socket.
@@ -24,6 +25,7 @@ export const ERRORS = {
   ...ROOM_ERRORS,
   ...GROUPS_ERRORS,
   ...FOLLOWUP_ERRORS,
+  ...OPINIONS_ERRORS,
 } satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;

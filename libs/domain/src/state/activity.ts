@@ -19,6 +19,7 @@ export const ACTIVITY_STATES: Record<ActivityKind, ActivityKindStates> = {
   board: { running: ['open'], closed: ['locked'] },
   qna: { running: ['open'], closed: ['closed'] },
   groups: { running: ['live', 'report_back'], closed: ['closed'] },
+  opinions: { running: ['open'], closed: ['closed'] },
 };
 
 export function isActivityRunning(activity: { kind: ActivityKind; state: string }): boolean {

@@ -62,18 +62,7 @@ function cells(
     const key = b.voter[dimension];
     if (key !== null) groups.get(key)?.push(b.value);
   }
-  const small = new Set(values.filter((v) => (groups.get(v)?.length ?? 0) < minCell));
-  const complementary = new Set<string>();
-  const shown = () => values.filter((v) => !small.has(v) && !complementary.has(v));
-  const shownVoters = () => shown().reduce((sum, v) => sum + (groups.get(v)?.length ?? 0), 0);
-  // Hide the smallest shown cell while the remainder could be deduced and is small.
-  for (;;) {
-    const remainder = ballots.length - shownVoters();
-    const candidates = shown();
-    if (remainder === 0 || remainder >= minCell || candidates.length === 0) break;
-    const smallest = candidates.reduce((a, b) => ((groups.get(b)?.length ?? 0) < (groups.get(a)?.length ?? 0) ? b : a));
-    complementary.add(smallest);
-  }
+  const { small, complementary } = suppressedCells(new Map(values.map((v) => [v, groups.get(v)?.length ?? 0])), ballots.length, minCell);
 
   const result: Record<string, BreakdownCell> = {};
   for (const v of values) {
@@ -83,4 +72,28 @@ function cells(
     else result[v] = { hidden: false, voters: group.length, results: tally(question, group) };
   }
   return result;
+}
+
+/**
+ * The small-cell rule of every breakdown (surveys, opinion-map lenses): which cells of one
+ * dimension are hidden. `counts` holds each cell's people (in display order), `total` everyone
+ * counted (unknown profiles included). A cell under `minCell` is hidden (`small`); then, while
+ * the remainder (hidden cells plus unknown profiles) holds between 1 and minCell-1 people, the
+ * smallest shown cell is hidden too (`complementary`), so no hidden cell can be deduced by subtraction.
+ */
+export function suppressedCells(counts: ReadonlyMap<string, number>, total: number, minCell: number): { small: Set<string>; complementary: Set<string> } {
+  const values = [...counts.keys()];
+  const count = (v: string) => counts.get(v) ?? 0;
+  const small = new Set(values.filter((v) => count(v) < minCell));
+  const complementary = new Set<string>();
+  const shown = () => values.filter((v) => !small.has(v) && !complementary.has(v));
+  const shownPeople = () => shown().reduce((sum, v) => sum + count(v), 0);
+  // Hide the smallest shown cell while the remainder could be deduced and is small.
+  for (;;) {
+    const remainder = total - shownPeople();
+    const candidates = shown();
+    if (remainder === 0 || remainder >= minCell || candidates.length === 0) break;
+    complementary.add(candidates.reduce((a, b) => (count(b) < count(a) ? b : a)));
+  }
+  return { small, complementary };
 }

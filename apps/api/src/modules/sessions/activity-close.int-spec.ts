@@ -24,7 +24,7 @@ describe('a closed activity is closed by every path (real database, real socket.
     activity: ActivitySummary;
   }
 
-  async function scene(kind: 'survey' | 'board' | 'qna' | 'groups', end: End): Promise<Scene & { next: ActivitySummary; staffToken: string }> {
+  async function scene(kind: 'survey' | 'board' | 'qna' | 'groups' | 'opinions', end: End): Promise<Scene & { next: ActivitySummary; staffToken: string }> {
     const { session, facilitator } = await t.liveSession();
     const staff = await t.connect(facilitator.token);
     const config = kind === 'survey' ? { questions: [RANKING] } : undefined;
@@ -94,6 +94,21 @@ describe('a closed activity is closed by every path (real database, real socket.
       expect(refused.map((a) => !a.ok && a.error.code)).toEqual(['QNA_CLOSED', 'QNA_CLOSED']);
       expect(await count('SELECT count(*) AS n FROM qna_question WHERE activity_id = $1', s.activity.id)).toBe(1);
       expect(await count('SELECT count(*) AS n FROM qna_vote WHERE question_id = $1', asked.id)).toBe(0);
+    });
+
+    it('an opinion map: later answers, changed answers and statements are refused and not stored', async () => {
+      const s = await scene('opinions', end);
+      const statement = await sendOk(s.staff, 'opinions.propose', { activityId: s.activity.id, text: 'Les petites communes doivent être mieux accompagnées.' });
+      await sendOk(s.phone, 'opinions.answer', { statementId: statement.id, vote: 'agree' });
+      await finish(s, end, 'closed');
+      const refused = [
+        await send(s.phone, 'opinions.answer', { statementId: statement.id, vote: 'disagree' }),
+        await send(s.phone, 'opinions.propose', { activityId: s.activity.id, text: 'Et après ?' }),
+        await send(s.staff, 'opinions.propose', { activityId: s.activity.id, text: 'Une dernière ?' }),
+      ];
+      expect(refused.map((a) => !a.ok && a.error.code)).toEqual(['OPINIONS_CLOSED', 'OPINIONS_CLOSED', 'OPINIONS_CLOSED']);
+      expect(await t.db.query('SELECT vote FROM opinion_answer WHERE statement_id = $1', [statement.id])).toEqual([{ vote: 'agree' }]);
+      expect(await count('SELECT count(*) AS n FROM opinion_statement WHERE activity_id = $1', s.activity.id)).toBe(1);
     });
 
     it("the working groups: their groups' boards lock with them", async () => {

@@ -1,0 +1,190 @@
+import type { JoinResponse, OpinionsSnapshot, SessionSnapshot } from '@palabre/contracts';
+import { nextEvent, send, sendOk, type TestApp, type TestSocket } from '../../common/testing/harness';
+import { appForTests } from '../../common/testing/lifecycle';
+import { OpinionsMapBroadcaster } from './opinions-map.broadcaster';
+import { opinionMap } from '@palabre/domain';
+import { pseudonym } from './opinions-map';
+import { OpinionsOutcomes } from './opinions-outcomes';
+
+describe('the opinion map « carte des opinions » (real database, real socket.io)', () => {
+  let t: TestApp;
+  appForTests((app) => (t = app));
+
+  /** A live session with an open opinion map, its facilitator socket and `members` phones. */
+  async function room(config: Record<string, unknown> = {}, members = 2) {
+    const { session, facilitator } = await t.liveSession();
+    const staff = await t.connect(facilitator.token);
+    const map = await sendOk(staff, 'activity.create', { kind: 'opinions', title: 'Carte des opinions', config });
+    await sendOk(staff, 'activity.open', { activityId: map.id });
+    const phones: { joined: JoinResponse; socket: TestSocket }[] = [];
+    for (let i = 0; i < members; i++) {
+      const joined = await t.join(session.joinCode, `Membre ${String(i).padStart(2, '0')}`);
+      phones.push({ joined, socket: await t.connect(joined.token) });
+    }
+    return { session, facilitator, staff, map, phones };
+  }
+
+  async function opinionsOf(token: string, sessionId: string): Promise<OpinionsSnapshot> {
+    const res = await t.http().get(`/api/sessions/${sessionId}/snapshot`).set('Authorization', `Bearer ${token}`).expect(200);
+    return (res.body as SessionSnapshot).features.opinions as OpinionsSnapshot;
+  }
+
+  it('stores the settings with their defaults and refuses unknown ones', async () => {
+    const { facilitator } = await t.liveSession();
+    const staff = await t.connect(facilitator.token);
+    const created = await sendOk(staff, 'activity.create', { kind: 'opinions', title: 'Carte' });
+    const rows: { config: unknown }[] = await t.db.query('SELECT config FROM activity WHERE id = $1', [created.id]);
+    expect(rows[0].config).toEqual({ consensusThreshold: 0.6, memberStatements: 'pre' });
+    expect(await send(staff, 'activity.create', { kind: 'opinions', title: 'Carte', config: { consensusThreshold: 0.2 } })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+  });
+
+  it('publishes staff statements at once, holds members’ ones for approval, and keeps moderation to the staff', async () => {
+    const { session, staff, map, phones } = await room();
+    const [alice, bruno] = phones;
+    const heard = nextEvent(bruno.socket, 'opinions.statement.updated');
+    const written = await sendOk(staff, 'opinions.propose', { activityId: map.id, text: '  Les bourgs-centres doivent garder leurs services publics.  ' });
+    expect(written).toMatchObject({ text: 'Les bourgs-centres doivent garder leurs services publics.', status: 'visible', origin: 'facilitator' });
+    expect((await heard).statement.id).toBe(written.id);
+
+    const proposed = await sendOk(alice.socket, 'opinions.propose', { activityId: map.id, text: 'Le train avant la route.' });
+    expect(proposed).toMatchObject({ status: 'pending', origin: 'member' });
+    // Bruno does not see a statement waiting for approval; Alice sees her own.
+    expect((await opinionsOf(bruno.joined.token, session.id)).activities[map.id].statements.map((s) => s.id)).toEqual([written.id]);
+    expect((await opinionsOf(alice.joined.token, session.id)).activities[map.id].statements.map((s) => s.id)).toEqual([written.id, proposed.id]);
+    // Nobody answers a statement still waiting.
+    expect(await send(bruno.socket, 'opinions.answer', { statementId: proposed.id, vote: 'agree' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+
+    expect(await send(alice.socket, 'opinions.moderate', { statementId: proposed.id, action: 'approve' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const approved = nextEvent(bruno.socket, 'opinions.statement.updated', (e) => e.statement.id === proposed.id);
+    expect(await sendOk(staff, 'opinions.moderate', { statementId: proposed.id, action: 'approve' })).toMatchObject({ status: 'visible' });
+    await approved;
+    // Approving twice is one change; rejecting a visible statement is not a transition.
+    expect(await sendOk(staff, 'opinions.moderate', { statementId: proposed.id, action: 'approve' })).toMatchObject({ status: 'visible' });
+    expect(await send(staff, 'opinions.moderate', { statementId: proposed.id, action: 'reject' })).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION' } });
+
+    // A hidden statement cannot be answered any more.
+    await sendOk(staff, 'opinions.moderate', { statementId: written.id, action: 'hide' });
+    expect(await send(staff, 'opinions.answer', { statementId: written.id, vote: 'agree' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const audit: { type: string }[] = await t.db.query(`SELECT type FROM audit_event WHERE session_id = $1 AND type LIKE 'opinions.%' ORDER BY seq`, [session.id]);
+    expect(audit.map((a) => a.type)).toEqual(['opinions.proposed', 'opinions.proposed', 'opinions.approve', 'opinions.hide']);
+  });
+
+  it('refuses members’ statements when the map takes none, and members under post-moderation publish at once', async () => {
+    const off = await room({ memberStatements: 'off' }, 1);
+    expect(await send(off.phones[0].socket, 'opinions.propose', { activityId: off.map.id, text: 'Une idée ?' })).toMatchObject({
+      ok: false,
+      error: { code: 'OPINIONS_PROPOSALS_OFF', message: 'Pas de propositions des membres ici.' },
+    });
+    const post = await room({ memberStatements: 'post' }, 1);
+    expect(await sendOk(post.phones[0].socket, 'opinions.propose', { activityId: post.map.id, text: 'Une idée !' })).toMatchObject({ status: 'visible' });
+  });
+
+  it('promotes ideas of the plenary board once each, staff only', async () => {
+    const { session, staff, map, phones } = await room({}, 1);
+    const board = await sendOk(staff, 'activity.create', { kind: 'board', title: 'Atelier 2', config: { columns: [{ id: 'idees', title: 'Idées' }] } });
+    await sendOk(staff, 'activity.open', { activityId: board.id });
+    const idea = await sendOk(phones[0].socket, 'idea.post', { activityId: board.id, columnId: 'idees', title: 'Un guichet unique pour les communes' });
+    expect(await send(phones[0].socket, 'opinions.promote', { activityId: map.id, ideaIds: [idea.id] })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const [promoted] = await sendOk(staff, 'opinions.promote', { activityId: map.id, ideaIds: [idea.id] });
+    expect(promoted).toMatchObject({ text: 'Un guichet unique pour les communes', origin: 'idea', status: 'visible' });
+    expect((await sendOk(staff, 'opinions.promote', { activityId: map.id, ideaIds: [idea.id] }))[0].id).toBe(promoted.id);
+    expect(await t.db.query('SELECT count(*)::int AS n FROM opinion_statement WHERE activity_id = $1', [map.id])).toEqual([{ n: 1 }]);
+    // An idea that is not a visible idea of this session is not found.
+    expect(await send(staff, 'opinions.promote', { activityId: map.id, ideaIds: [map.id] })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect((await opinionsOf(phones[0].joined.token, session.id)).activities[map.id].statements).toHaveLength(1);
+  });
+
+  it('keeps one answer per member and statement, changeable, and offers next the statement with the fewest answers', async () => {
+    const { session, staff, map, phones } = await room({}, 3);
+    const [alice, bruno, chloe] = phones;
+    const s1 = await sendOk(staff, 'opinions.propose', { activityId: map.id, text: 'Première affirmation' });
+    const s2 = await sendOk(staff, 'opinions.propose', { activityId: map.id, text: 'Deuxième affirmation' });
+    const s3 = await sendOk(staff, 'opinions.propose', { activityId: map.id, text: 'Troisième affirmation' });
+    expect((await opinionsOf(alice.joined.token, session.id)).activities[map.id].next).toBe(s1.id);
+    // Bruno and Chloé answer s1 and s2: s3 has the fewest answers, so Alice gets it after s1.
+    for (const phone of [bruno, chloe]) for (const s of [s1, s2]) await sendOk(phone.socket, 'opinions.answer', { statementId: s.id, vote: 'agree' });
+    expect(await sendOk(alice.socket, 'opinions.answer', { statementId: s1.id, vote: 'disagree' })).toEqual({ statementId: s1.id, vote: 'disagree', next: s3.id });
+    expect(await sendOk(alice.socket, 'opinions.answer', { statementId: s1.id, vote: 'pass' })).toEqual({ statementId: s1.id, vote: 'pass', next: s3.id });
+    expect(await t.db.query('SELECT vote FROM opinion_answer WHERE statement_id = $1 AND participant_id = $2', [s1.id, alice.joined.participant.id])).toEqual([{ vote: 'pass' }]);
+    await sendOk(alice.socket, 'opinions.answer', { statementId: s3.id, vote: 'agree' });
+    expect((await sendOk(alice.socket, 'opinions.answer', { statementId: s2.id, vote: 'agree' })).next).toBeNull();
+    expect((await opinionsOf(alice.joined.token, session.id)).activities[map.id].myAnswers).toEqual({ [s1.id]: 'pass', [s2.id]: 'agree', [s3.id]: 'agree' });
+    // A projector screen never answers.
+    const screen = await t.connect((await t.screen(session.id)).token);
+    expect(await send(screen, 'opinions.answer', { statementId: s1.id, vote: 'agree' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('recomputes the map after answers, pushes it to the console and the projector, and tells each member their group', async () => {
+    const { session, facilitator, staff, map, phones } = await room({}, 10);
+    const projector = await t.connect((await t.screen(session.id)).token);
+    // The roster's colleges: 6 élus and 4 citoyens (a college under 5 members is hidden); 5 women, 5 men.
+    const assembly: { id: string }[] = await t.db.query(`INSERT INTO assembly (name) VALUES ('Assemblée de test') RETURNING id`);
+    for (const [i, phone] of phones.entries()) {
+      const member: { id: string }[] = await t.db.query(
+        `INSERT INTO member (assembly_id, roster_key, name, perimeter, territory_type, category, gender) VALUES ($1, $2, $3, 'Test', 'metropole', $4, $5) RETURNING id`,
+        [assembly[0].id, `k${i}`, `Membre ${i}`, i < 6 ? 'elu' : 'citoyen', i % 2 ? 'femme' : 'homme'],
+      );
+      await t.db.query('UPDATE participant SET member_id = $2 WHERE id = $1', [phone.joined.participant.id, member[0].id]);
+    }
+    const texts = ['Tout le monde est d’accord', 'Les uns oui, les autres non', 'Les uns non, les autres oui', 'Encore un clivage', 'Et un autre'];
+    const statements = [];
+    for (const text of texts) statements.push(await sendOk(staff, 'opinions.propose', { activityId: map.id, text }));
+    const [common, ...splits] = statements;
+    // Recomputes are coalesced: the map with every answer comes last.
+    const complete = (e: { map: { answers: number } }) => e.map.answers === 50;
+    const onConsole = nextEvent(staff, 'opinions.map.updated', complete, 10_000);
+    const onProjector = nextEvent(projector, 'opinions.map.updated', complete, 10_000);
+    const onPhone = nextEvent(phones[0].socket, 'opinions.map.updated', complete, 10_000);
+    const groupsHeard: (number | null)[] = [];
+    phones[0].socket.on('opinions.group.updated', (e) => groupsHeard.push(e.group));
+    for (const [i, phone] of phones.entries()) {
+      const bloc = i % 2 === 0; // two blocs of five, across the colleges
+      await sendOk(phone.socket, 'opinions.answer', { statementId: common.id, vote: 'agree' });
+      for (const [k, s] of splits.entries()) await sendOk(phone.socket, 'opinions.answer', { statementId: s.id, vote: bloc === (k % 2 === 0) ? 'agree' : 'disagree' });
+    }
+    const seen = await onProjector;
+    expect((await onConsole).map).toEqual(seen.map);
+    expect(seen.map.groups.map((g) => g.size)).toEqual([5, 5]);
+    expect(seen.map.consensus.map((c) => c.statementId)).toEqual([common.id]);
+    expect(seen.map.divisive.map((d) => d.statementId).sort()).toEqual(splits.map((s) => s.id).sort());
+    // Dots carry no names and no ids.
+    expect(Object.keys(seen.map.points[0]).sort()).toEqual(['group', 'x', 'y']);
+    const category = seen.map.lenses.find((l) => l.dimension === 'category')!;
+    // The surveys' rule: 4 citoyens hidden, and the élus too, or 10 − 6 would give them away.
+    expect(category.cells).toEqual([{ value: 'citoyen', hidden: true, reason: 'small_cell', members: '<5' }, { value: 'elu', hidden: true, reason: 'complementary', members: null }]);
+    expect(category.comparable).toBe(false);
+    const gender = seen.map.lenses.find((l) => l.dimension === 'gender')!;
+    expect(gender.consensus.map((c) => c.statementId)).toEqual([common.id]);
+
+    // A member's group follows the map it came with (sent right after it, on the same socket).
+    await onPhone;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const group = groupsHeard.at(-1);
+    expect(group === 0 || group === 1).toBe(true);
+    const mine = (await opinionsOf(phones[0].joined.token, session.id)).activities[map.id];
+    expect(mine.myGroup).toBe(group);
+    expect(mine.map).toEqual(seen.map);
+
+    // The record: groups, consensus and divisive statements, and the answers under pseudonyms.
+    const outcomes = t.palabre.app.get(OpinionsOutcomes);
+    const [section] = await outcomes.sections(session.id, t.db.manager);
+    expect(section.tables?.find((tb) => tb.title === 'Affirmations consensuelles')?.rows).toEqual([['Tout le monde est d’accord', 'D’accord', 100, 100, 100]]);
+    expect(section.tables?.find((tb) => tb.title === 'Affirmations clivantes')?.rows).toHaveLength(4);
+    const raw = section.raw?.[0];
+    expect(raw).toMatchObject({ named: false, columns: ['Membre (pseudonyme)', 'Affirmation', 'Réponse'] });
+    expect(raw?.rows).toHaveLength(50);
+    expect(raw?.rows.map((r) => r[0])).toContain(pseudonym(map.id, phones[0].joined.participant.id));
+    expect(JSON.stringify(section)).not.toContain(phones[0].joined.participant.id);
+    // Replaying the exported answers with libs/domain gives the same groups, consensus and divisive statements.
+    const recompute = section.recompute as { answers: { memberId: string; statementId: string; vote: 'agree' | 'disagree' | 'pass' }[]; options: { consensusThreshold: number } };
+    const replay = opinionMap(recompute.answers, new Map(), recompute.options);
+    expect(JSON.stringify([replay.points.map((p) => p.group), replay.groups, replay.consensus, replay.divisive])).toBe(
+      JSON.stringify([seen.map.points.map((p) => p.group), seen.map.groups, seen.map.consensus, seen.map.divisive]),
+    );
+    // Deterministic: the seal hashes it.
+    expect(JSON.stringify(await outcomes.sections(session.id, t.db.manager))).toBe(JSON.stringify([section]));
+    // Recomputing gives the same stored map.
+    await t.palabre.app.get(OpinionsMapBroadcaster).recompute(map.id);
+    expect((await opinionsOf(facilitator.token, session.id)).activities[map.id].map).toEqual(seen.map);
+  });
+});
