@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActivityKind, type SurveyTemplate } from '@palabre/contracts';
+import { CREATABLE_KINDS } from '../../registry';
 import { useCommandMutation } from '../../../lib/live';
 import { useAnnounce } from '../../../ui/Announcer';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
@@ -43,7 +44,7 @@ export function AddActivityForm() {
         name="kind"
         value={kind}
         onChange={(e) => setKind(ActivityKind.parse(e.target.value))}
-        options={ActivityKind.options.map((value) => ({ value, label: tSession(`kind.${value}`) }))}
+        options={CREATABLE_KINDS.map((value) => ({ value, label: tSession(`kind.${value}`) }))}
       />
       {kind === 'survey' && (
         <TemplatePicker
