@@ -12,3 +12,4 @@ export * from './state/activity';
 export * from './ballots/commitment';
 export { sha256Hex } from './ballots/sha256';
 export * from './permissions/eligibility';
+export * from './floor/order';
