@@ -24,7 +24,7 @@ export type MemberCategory = z.infer<typeof MemberCategory>;
 export const Gender = z.enum(['femme', 'homme', 'autre']);
 export type Gender = z.infer<typeof Gender>;
 
-export const ActivityKind = z.enum(['survey', 'board', 'qna', 'groups']);
+export const ActivityKind = z.enum(['survey', 'board', 'qna', 'groups', 'floor']);
 export type ActivityKind = z.infer<typeof ActivityKind>;
 
 export const Locale = z.enum(['fr', 'en']);

@@ -9,4 +9,4 @@ export { ERRORS, ERROR_CODES, errorMessage, httpStatusOf, isRetryable, type Erro
 export type { ErrorDefinition } from './errors/define';
 export { EVENT_META, type EventMeta } from './events/meta';
 export { ROUTE_META, type RouteMeta } from './rest/route-meta';
-export { BOARD_LIMITS, MAJORITY_GRADES, QNA_LIMITS, ROOM_LIMITS, SURVEY_LIMITS } from './limits';
+export { BOARD_LIMITS, FLOOR_LIMITS, MAJORITY_GRADES, QNA_LIMITS, ROOM_LIMITS, SURVEY_LIMITS } from './limits';

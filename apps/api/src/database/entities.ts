@@ -12,6 +12,7 @@ import { ProcessedOp } from '../common/realtime/processed-op.entity';
 import { AnonymousBallot, Ballot, BallotReceipt, Survey, SurveyQuestion, SurveyTemplate } from '../modules/surveys/survey.entity';
 import { QnaQuestion, QnaVote } from '../modules/qna/qna.entities';
 import { AttendanceConfirmation, RoomState } from '../modules/room/room.entities';
+import { FloorOverride, FloorRequest } from '../modules/floor/floor.entities';
 
 /** Every entity; a feature module adds its own here. */
-export const ENTITIES = [StaffAccount, StaffSession, Assembly, Member, Session, Participant, Activity, ProcessedOp, AuditEvent, Board, Idea, IdeaSupport, IdeaComment, Survey, SurveyQuestion, Ballot, BallotReceipt, AnonymousBallot, SurveyTemplate, ArchiveRecord, QnaQuestion, QnaVote, RoomState, AttendanceConfirmation, WorkingGroup, SynthesisComment, GroupSeedCard, BlockedDevice, ScreenPairing];
+export const ENTITIES = [StaffAccount, StaffSession, Assembly, Member, Session, Participant, Activity, ProcessedOp, AuditEvent, Board, Idea, IdeaSupport, IdeaComment, Survey, SurveyQuestion, Ballot, BallotReceipt, AnonymousBallot, SurveyTemplate, ArchiveRecord, QnaQuestion, QnaVote, RoomState, AttendanceConfirmation, WorkingGroup, SynthesisComment, GroupSeedCard, BlockedDevice, ScreenPairing, FloorRequest, FloorOverride];

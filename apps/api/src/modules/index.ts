@@ -6,8 +6,9 @@ import { OutcomesModule } from './outcomes/outcomes.module';
 import { QnaModule } from './qna/qna.module';
 import { RoomModule } from './room/room.module';
 import { GroupsModule } from './groups/groups.module';
+import { FloorModule } from './floor/floor.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { SurveysModule } from './surveys/surveys.module';
 
 /** Every feature module; a new feature adds its module here. */
-export const FEATURE_MODULES: Type[] = [AuthModule, SessionsModule, DocsModule, BoardsModule, SurveysModule, OutcomesModule, QnaModule, RoomModule, GroupsModule];
+export const FEATURE_MODULES: Type[] = [AuthModule, SessionsModule, DocsModule, BoardsModule, SurveysModule, OutcomesModule, QnaModule, RoomModule, GroupsModule, FloorModule];

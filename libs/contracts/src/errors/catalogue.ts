@@ -3,7 +3,7 @@ import { AUTH_ERRORS, CORE_ERRORS, SESSION_ERRORS } from './core';
 import { SURVEY_BALLOT_ERRORS, SURVEY_ERRORS } from './surveys';
 import { OUTCOME_ERRORS } from './outcomes';
 import type { ErrorDefinition } from './define';
-import { QNA_ERRORS, ROOM_ERRORS } from './room';
+import { FLOOR_ERRORS, QNA_ERRORS, ROOM_ERRORS } from './room';
 import { GROUPS_ERRORS } from './groups';
 
 /**
@@ -22,6 +22,7 @@ export const ERRORS = {
   ...QNA_ERRORS,
   ...ROOM_ERRORS,
   ...GROUPS_ERRORS,
+  ...FLOOR_ERRORS,
 } satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;

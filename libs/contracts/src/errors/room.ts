@@ -13,3 +13,10 @@ export const ROOM_ERRORS = defineErrors({
   NO_PLANNED_DURATION: { status: 422, fr: "Indiquez une durée pour lancer le minuteur.", en: 'Give a duration to start the countdown.' },
   NOT_ROSTER_MEMBER: { status: 403, fr: "Seuls les membres invités confirment leur présence.", en: 'Only invited members confirm their presence.' },
 });
+
+export const FLOOR_ERRORS = defineErrors({
+  FLOOR_CLOSED: { status: 409, fr: 'La liste des orateurs est close.', en: 'The speakers’ list is closed.' },
+  FLOOR_NOT_WAITING: { status: 409, fr: "Cette demande de parole n'est plus en attente.", en: 'This request to speak is no longer waiting.' },
+  FLOOR_NO_SPEAKER: { status: 409, fr: "Personne n'a la parole.", en: 'Nobody has the floor.' },
+  FLOOR_WHO: { status: 422, fr: 'Indiquez la personne à inscrire.', en: 'Say whom to add.' },
+});

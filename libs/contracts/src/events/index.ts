@@ -6,6 +6,7 @@ import { SURVEY_COMMANDS, SURVEY_EVENTS } from './surveys';
 import { QNA_COMMANDS, QNA_EVENTS } from './qna';
 import { ROOM_COMMANDS, ROOM_EVENTS } from './room';
 import { GROUPS_COMMANDS, GROUPS_EVENTS } from './groups';
+import { FLOOR_COMMANDS, FLOOR_EVENTS } from './floor';
 
 export { GroupMove, SeedSource } from './groups';
 export { command, event, type CommandDefinition, type EventDefinition } from './define';
@@ -18,6 +19,7 @@ export const COMMANDS = {
   ...QNA_COMMANDS,
   ...ROOM_COMMANDS,
   ...GROUPS_COMMANDS,
+  ...FLOOR_COMMANDS,
 } as const;
 
 /** Every server → client event. A feature adds its record here. */
@@ -28,6 +30,7 @@ export const EVENTS = {
   ...QNA_EVENTS,
   ...ROOM_EVENTS,
   ...GROUPS_EVENTS,
+  ...FLOOR_EVENTS,
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -8,6 +8,7 @@ import { StaffSessions1764310000001 } from './1764310000001-StaffSessions';
 import { Identity1764320000001 } from './1764320000001-Identity';
 import { SecretBallots1764330000001 } from './1764330000001-SecretBallots';
 import { AssemblyTheme1764340000001 } from './1764340000001-AssemblyTheme';
+import { Floor1764400000001 } from './1764400000001-Floor';
 
 /** Every migration, in order. Explicit so that compiled and test runs load the same list. */
-export const MIGRATIONS = [Init1764180000000, Surveys1764190000000, Boards1764200000000, QnaRoom1764210000000, Outcomes1764220000000, WorkingGroups1764230000000, StaffSessions1764310000001, Identity1764320000001, SecretBallots1764330000001, AssemblyTheme1764340000001];
+export const MIGRATIONS = [Init1764180000000, Surveys1764190000000, Boards1764200000000, QnaRoom1764210000000, Outcomes1764220000000, WorkingGroups1764230000000, StaffSessions1764310000001, Identity1764320000001, SecretBallots1764330000001, AssemblyTheme1764340000001, Floor1764400000001];
