@@ -11,8 +11,9 @@ import { byNamespace } from './catalogue';
  * Likewise the French of the staff, projector and archive pages (`fr-staff.ts`) comes with them.
  */
 const french = byNamespace(
-  // The staff pages' own namespaces come with those pages: `loadStaffCatalogues` below.
-  import.meta.glob<Record<string, unknown>>(['./fr/*.json', '!./fr/{staff,outcomes,screen}.json'], { eager: true, import: 'default' }),
+  // The staff pages' own namespaces come with those pages: `loadStaffCatalogues` below;
+  // a kind's own namespace may come with its lazy views (features/floor/strings.ts).
+  import.meta.glob<Record<string, unknown>>(['./fr/*.json', '!./fr/{staff,outcomes,screen,floor}.json'], { eager: true, import: 'default' }),
 );
 const LOADERS: Record<Exclude<Locale, 'fr'>, () => Promise<{ default: ResourceLanguage }>> = {
   en: () => import('./en'),

@@ -15,8 +15,5 @@ export const ROOM_ERRORS = defineErrors({
 });
 
 export const FLOOR_ERRORS = defineErrors({
-  FLOOR_CLOSED: { status: 409, fr: 'La liste des orateurs est close.', en: 'The speakers’ list is closed.' },
-  FLOOR_NOT_WAITING: { status: 409, fr: "Cette demande de parole n'est plus en attente.", en: 'This request to speak is no longer waiting.' },
-  FLOOR_NO_SPEAKER: { status: 409, fr: "Personne n'a la parole.", en: 'Nobody has the floor.' },
-  FLOOR_WHO: { status: 422, fr: 'Indiquez la personne à inscrire.', en: 'Say whom to add.' },
+  FLOOR_CLOSED: { status: 409, fr: 'Liste des orateurs close.', en: 'Speakers’ list closed.' },
 });

@@ -20,8 +20,8 @@ export const FLOOR_COMMANDS = {
   'floor.add': command(
     {
       activityId: Uuid,
-      participantId: Uuid.optional().describe('A person of the session (e.g. a roster member without a phone)'),
-      name: text(1, FLOOR_LIMITS.nameMax).optional().describe('Someone not in the session list (required without participantId)'),
+      participantId: Uuid.optional().describe('A person of the session (e.g. a roster member without a phone): their roster profile is used'),
+      name: text(1, FLOOR_LIMITS.nameMax).describe('The name shown on the list and the projector'),
       gender: Gender.optional(),
       category: MemberCategory.optional(),
       territory: text(1, 120).optional(),
@@ -54,13 +54,7 @@ export const FLOOR_EVENTS = {
   'floor.list.updated': event(
     Versioned.extend({ list: FloorListView }),
     'session',
-    'A speakers’ list changed (request, withdrawal, order, speaker, timer): the speaker, the timer, the next three and the order of request ids, to those who may read the activity. Volatile: a full state, idempotent.',
-    true,
-  ),
-  'floor.console.updated': event(
-    Versioned.extend({ list: FloorListView }),
-    'staff',
-    'A speakers’ list changed: its whole state with every waiting request and the reason of its place, to staff. Volatile: a full state, idempotent.',
+    'A speakers’ list changed (request, withdrawal, order, speaker, timer): the speaker, the timer, the order of request ids and the waiting requests in full with their reasons (staff: all of them; those who may read the activity: the next three). Volatile: a full state, idempotent.',
     true,
   ),
 } as const;

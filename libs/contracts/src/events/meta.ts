@@ -39,7 +39,6 @@ export const EVENT_META = {
   'qna.votes.updated': { scope: 'session', volatile: true },
   'qna.settings.updated': { scope: 'session', volatile: true },
   'floor.list.updated': { scope: 'session', volatile: true },
-  'floor.console.updated': { scope: 'staff', volatile: true },
   'screen.changed': { scope: 'session', volatile: false },
   'agenda.current': { scope: 'session', volatile: false },
   'agenda.planned': { scope: 'staff', volatile: true },

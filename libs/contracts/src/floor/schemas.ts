@@ -73,8 +73,7 @@ export type FloorListView = z.infer<typeof FloorListView>;
 
 /** Snapshot part `features.floor`. */
 export const FloorSnapshot = z.object({
-  lists: z.record(Uuid, FloorListView).describe('Each speakers’ list the caller may read, by activity id (the next three in full)'),
-  consoles: z.record(Uuid, FloorListView).describe('Staff only: each list with every waiting request and its reason'),
+  lists: z.record(Uuid, FloorListView).describe('Each speakers’ list the caller may read, by activity id (staff: every waiting request in full; others: the next three)'),
   mine: z.array(FloorRequestView).describe('The caller’s own waiting or speaking requests'),
 });
 export type FloorSnapshot = z.infer<typeof FloorSnapshot>;

@@ -36,9 +36,11 @@ export class FloorBroadcaster implements OnModuleDestroy {
     if (!a) return;
     const list = await readList(this.db.manager, { id: activityId, sessionId: a.session_id, config: a.config });
     const envelope = { sessionId: a.session_id, version: a.version };
-    this.emitter.emit(rooms.staff(a.session_id), 'floor.console.updated', { ...envelope, list });
+    // Staff get every waiting request with its reason; everyone else who may read the item, the next three.
+    const staff = rooms.staff(a.session_id);
+    this.emitter.emit(staff, 'floor.list.updated', { ...envelope, list });
     const audience = activityRooms({ sessionId: a.session_id, groupId: a.group_id, state: a.state }, await readReportBackOpen(this.db.manager, a.session_id));
-    this.emitter.emit(audience, 'floor.list.updated', { ...envelope, list: publicList(list) });
+    this.emitter.emitExcept(audience, staff, 'floor.list.updated', { ...envelope, list: publicList(list) });
   }
 
   onModuleDestroy(): void {

@@ -59,7 +59,7 @@ describe('the speakers’ list (real database, real socket.io)', () => {
     expect((await sendOk(elodie.socket, 'floor.request', { activityId: floor.id })).id).toBe(first.id);
     await sendOk(camille.socket, 'floor.request', { activityId: floor.id, stance: 'question', remote: true });
     const listed = nextEvent(julien.socket, 'floor.list.updated', (e) => e.list.queue.length === 3);
-    const consoleSeen = nextEvent(staff, 'floor.console.updated', (e) => e.list.queue.length === 3);
+    const consoleSeen = nextEvent(staff, 'floor.list.updated', (e) => e.list.queue.length === 3);
     const third = await sendOk(julien.socket, 'floor.request', { activityId: floor.id, stance: 'against' });
     // Two women waiting and a man: the man comes second (parity), the woman élue of Sicoval first (arrival).
     expect(third.position).toBe(2);
@@ -73,7 +73,6 @@ describe('the speakers’ list (real database, real socket.io)', () => {
     const mine = await floorOf(julien.token, session.id);
     expect(mine.mine).toHaveLength(1);
     expect(mine.mine[0]).toMatchObject({ id: third.id, position: 2 });
-    expect(mine.consoles).toEqual({});
     expect(Object.keys((await floorOf(julien.token, session.id)).lists)).toEqual([floor.id]);
 
     // Only one's own request may be withdrawn by a member.
@@ -100,7 +99,7 @@ describe('the speakers’ list (real database, real socket.io)', () => {
     const { session, facilitator, staff, floor, elodie, julien } = await room();
     const e = await sendOk(elodie.socket, 'floor.request', { activityId: floor.id });
     const j = await sendOk(julien.socket, 'floor.request', { activityId: floor.id });
-    expect(await send(staff, 'floor.add', { activityId: floor.id })).toMatchObject({ ok: false, error: { code: 'FLOOR_WHO' } });
+    expect(await send(staff, 'floor.add', { activityId: floor.id, name: '   ' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     const paper = await sendOk(staff, 'floor.add', { activityId: floor.id, name: 'Josiane Bousquet', gender: 'femme', category: 'citoyen', territoryType: 'territoire_projet', territory: 'PNR de l’Aubrac' });
     expect(paper).toMatchObject({ participantId: null, name: 'Josiane Bousquet', state: 'waiting' });
     const rapporteur = await sendOk(staff, 'floor.add', { activityId: floor.id, name: 'La rapporteure', priority: true });
@@ -111,7 +110,9 @@ describe('the speakers’ list (real database, real socket.io)', () => {
 
     // Julien is not first: giving him the floor is an override, written with its author.
     const listBefore = await floorOf(facilitator.token, session.id);
-    expect(listBefore.consoles[floor.id].queue[0]).toBe(rapporteur.id);
+    expect(listBefore.lists[floor.id].queue[0]).toBe(rapporteur.id);
+    expect(listBefore.lists[floor.id].waiting).toHaveLength(4);
+    expect((await floorOf(elodie.token, session.id)).lists[floor.id].waiting).toHaveLength(3);
     const given = await sendOk(staff, 'floor.give', { requestId: j.id });
     expect(given.state).toBe('speaking');
     const audit: { type: string; actor_id: string; payload: { override?: boolean; to?: number } }[] = await t.db.query(
@@ -134,7 +135,7 @@ describe('the speakers’ list (real database, real socket.io)', () => {
     const { session, staff, floor, elodie, julien } = await room({ speakingSeconds: 60 });
     const e = await sendOk(elodie.socket, 'floor.request', { activityId: floor.id });
     const j = await sendOk(julien.socket, 'floor.request', { activityId: floor.id });
-    expect(await send(staff, 'floor.timer', { activityId: floor.id, action: 'start' })).toMatchObject({ ok: false, error: { code: 'FLOOR_NO_SPEAKER' } });
+    expect(await send(staff, 'floor.timer', { activityId: floor.id, action: 'start' })).toMatchObject({ ok: false, error: { code: 'NO_TIMER' } });
     await sendOk(staff, 'floor.give', { requestId: e.id });
     const paused = nextEvent(julien.socket, 'floor.list.updated', (ev) => ev.list.timer?.running === false);
     await new Promise((r) => setTimeout(r, 300)); // some speaking time to record
@@ -161,7 +162,7 @@ describe('the speakers’ list (real database, real socket.io)', () => {
     const phones = await Promise.all(Array.from({ length: 30 }, async (_, i) => t.connect((await t.join(session.joinCode, `Membre ${i}`)).token)));
     const acks = await Promise.all(phones.flatMap((p) => [send(p, 'floor.request', { activityId: floor.id }), send(p, 'floor.request', { activityId: floor.id })]));
     expect(acks.every((a) => a.ok)).toBe(true);
-    const seen = await nextEvent(staff, 'floor.console.updated', (e) => e.list.queue.length === 30, 8000);
+    const seen = await nextEvent(staff, 'floor.list.updated', (e) => e.list.queue.length === 30, 8000);
     expect(new Set(seen.list.waiting.map((r) => r.position))).toEqual(new Set(Array.from({ length: 30 }, (_, i) => i + 1)));
   });
 

@@ -53,7 +53,7 @@ export class FloorService {
     const activity = await this.lockOpen(tx, actor, row.activity_id);
     const locked = await this.row(tx.manager, actor.sessionId, p.requestId, true);
     if (locked.state === 'withdrawn') return toRequestView(locked);
-    if (locked.state !== 'waiting') throw new AppError('FLOOR_NOT_WAITING');
+    if (locked.state !== 'waiting') throw new AppError('INVALID_TRANSITION');
     await tx.manager.query(`UPDATE floor_request SET state = 'withdrawn', pinned = NULL WHERE id = $1`, [locked.id]);
     await tx.audit(actor.sessionId, 'floor.withdrawn', actor.participantId, { activityId: activity.id, requestId: locked.id });
     this.changed(tx, activity.id);
@@ -66,12 +66,11 @@ export class FloorService {
     if (p.participantId) {
       profile = await this.profile(tx.manager, actor.sessionId, p.participantId);
     } else {
-      if (!p.name) throw new AppError('FLOOR_WHO');
       profile = { name: p.name, gender: null, category: null, perimeter: null, territory_type: null };
     }
     // What staff say of the person completes (or corrects) what the roster knows.
     profile = {
-      name: p.name ?? profile.name,
+      name: p.name,
       gender: p.gender ?? profile.gender,
       category: p.category ?? profile.category,
       perimeter: p.territory ?? profile.perimeter,
@@ -87,7 +86,7 @@ export class FloorService {
     const peek = await this.row(tx.manager, actor.sessionId, p.requestId);
     const activity = await this.lockOpen(tx, actor, peek.activity_id);
     const row = await this.row(tx.manager, actor.sessionId, p.requestId, true);
-    if (row.state !== 'waiting') throw new AppError('FLOOR_NOT_WAITING');
+    if (row.state !== 'waiting') throw new AppError('INVALID_TRANSITION');
     if (row.pinned === p.position) return this.placed(tx, activity, row.id);
     const before = (await readList(tx.manager, activity)).queue.indexOf(row.id) + 1;
     await tx.manager.query('UPDATE floor_request SET pinned = $2 WHERE id = $1', [row.id, p.position]);
@@ -102,7 +101,7 @@ export class FloorService {
     const activity = await this.lockOpen(tx, actor, peek.activity_id);
     const row = await this.row(tx.manager, actor.sessionId, p.requestId, true);
     if (row.state === 'speaking') return toRequestView(row);
-    if (row.state !== 'waiting') throw new AppError('FLOOR_NOT_WAITING');
+    if (row.state !== 'waiting') throw new AppError('INVALID_TRANSITION');
     const position = (await readList(tx.manager, activity)).queue.indexOf(row.id) + 1;
     await this.endTurn(tx, activity.id);
     const config = parseWith(FloorConfig, activity.config ?? {});
@@ -126,7 +125,7 @@ export class FloorService {
   async timer(tx: Tx, actor: ParticipantActor, p: CommandPayload<'floor.timer'>): Promise<FloorListView> {
     const activity = await this.lockOpen(tx, actor, p.activityId);
     const speaking: { id: string }[] = await tx.manager.query(`SELECT id FROM floor_request WHERE activity_id = $1 AND state = 'speaking' FOR UPDATE`, [activity.id]);
-    if (!speaking[0]) throw new AppError('FLOOR_NO_SPEAKER');
+    if (!speaking[0]) throw new AppError('NO_TIMER');
     const id = speaking[0].id;
     if (p.action === 'start') await tx.manager.query('UPDATE floor_request SET running_since = coalesce(running_since, now()) WHERE id = $1', [id]);
     if (p.action === 'pause') await tx.manager.query(`UPDATE floor_request SET spoken_ms = spoken_ms + ${ELAPSED}, running_since = NULL WHERE id = $1`, [id]);
@@ -153,12 +152,11 @@ export class FloorService {
     const reportBackOpen = await readReportBackOpen(manager, actor.sessionId);
     const viewer = { role: actor.role, groupId: me[0]?.group_id ?? null };
     const staff = isStaffRole(actor.role);
-    const snapshot: FloorSnapshot = { lists: {}, consoles: {}, mine: [] };
+    const snapshot: FloorSnapshot = { lists: {}, mine: [] };
     for (const a of activities) {
       if (!canSeeActivity(viewer, { groupId: a.group_id, state: a.state }, reportBackOpen)) continue;
       const list = await readList(manager, { id: a.id, sessionId: a.session_id, config: a.config });
-      snapshot.lists[a.id] = publicList(list);
-      if (staff) snapshot.consoles[a.id] = list;
+      snapshot.lists[a.id] = staff ? list : publicList(list);
       for (const r of [...(list.speaker ? [list.speaker] : []), ...list.waiting]) if (r.participantId === actor.participantId) snapshot.mine.push(r);
     }
     return snapshot;
