@@ -48,3 +48,9 @@ export async function expectAccessible(page: Page): Promise<void> {
   const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
+
+/** Nothing scrolls sideways: the page is no wider than the screen. */
+export async function expectNoSidewaysScroll(page: Page, where: string): Promise<void> {
+  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  expect(scroll, `${where}: page ${scroll} px wide on a ${client} px screen`).toBeLessThanOrEqual(client);
+}

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO, phone, projectOnScreen, signInAsFacilitator, openProjector } from './fixtures';
+import { DEMO, expectNoSidewaysScroll, phone, projectOnScreen, signInAsFacilitator, openProjector } from './fixtures';
 
 /** No serious or critical axe violation in the working-groups panel (the page shell is checked by its own journey). */
 async function expectPanelAccessible(page: Page): Promise<void> {
@@ -18,12 +18,17 @@ test('two members work in two groups, a rapporteur writes the synthesis, the pro
   test.setTimeout(180_000);
   const members: Page[] = [];
   for (const name of ['Alice Essai', 'Bruno Essai']) {
-    const { page } = await phone(browser);
+    const { context, page } = await phone(browser);
+    // Alice reads in large text on a 360 px phone, Bruno in default text on a 320 px one: the group
+    // screens reflow for both (issue #18).
+    if (name === 'Alice Essai') await context.addInitScript(() => localStorage.setItem('palabre.readingMode', 'large'));
+    else await page.setViewportSize({ width: 320, height: 740 });
     await page.goto(`/join/${DEMO.joinCode}`);
     await page.getByLabel('Votre nom').fill(name);
     await page.getByRole('button', { name: 'Rejoindre' }).click();
     await expect(page.getByRole('heading', { name: 'Groupes de travail thématiques' })).toBeVisible();
     await expect(page.getByText("L'animation va vous placer dans un groupe de travail.")).toBeVisible();
+    await expectNoSidewaysScroll(page, `${name}, waiting to be placed`);
     members.push(page);
   }
   const [alice, bruno] = members;
@@ -52,6 +57,7 @@ test('two members work in two groups, a rapporteur writes the synthesis, the pro
     await page.getByLabel('Votre commentaire').fill(text);
     await page.getByRole('button', { name: 'Commenter' }).click();
     await expect(page.getByRole('listitem').filter({ hasText: text })).toBeVisible();
+    await expectNoSidewaysScroll(page, 'group board');
   }
   // Each sees only their own group's work.
   await expect(bruno.getByText('Il faut des mobilités rurales')).toHaveCount(0);
@@ -65,6 +71,7 @@ test('two members work in two groups, a rapporteur writes the synthesis, the pro
   await alice.getByLabel('Points de désaccord').fill('Le financement');
   await alice.getByRole('button', { name: 'Soumettre pour validation' }).click();
   await expect(alice.getByText('Soumise pour validation')).toBeVisible();
+  await expectNoSidewaysScroll(alice, 'synthesis form, large text');
   await expectPanelAccessible(alice);
 
   await cell.getByRole('button', { name: 'Valider la synthèse' }).click();
@@ -83,5 +90,7 @@ test('two members work in two groups, a rapporteur writes the synthesis, the pro
 
   // After the report-back the other groups' syntheses are readable on the phones.
   await expect(bruno.getByText('Synthèses des autres groupes')).toBeVisible();
+  await expectNoSidewaysScroll(bruno, 'report-back at 320 px');
+  await expectNoSidewaysScroll(alice, 'report-back in large text');
   await expectPanelAccessible(staff);
 });

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { expectAccessible } from './fixtures';
+import { expectAccessible, expectNoSidewaysScroll } from './fixtures';
 import { openRoom, type Room } from './phone-room';
 
 // A member's phone in a real plenary (issue #18): the open question first, ballots made for each
@@ -63,12 +63,6 @@ async function join(page: Page, code: string, name: string): Promise<void> {
   await page.getByLabel('Votre nom').fill(name);
   await page.getByRole('button', { name: 'Rejoindre' }).click();
   await expect(page).toHaveURL(/\/s\/[0-9a-f-]{36}/);
-}
-
-/** Nothing scrolls sideways: the page is no wider than the screen. */
-async function expectNoSidewaysScroll(page: Page, where: string): Promise<void> {
-  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-  expect(scroll, `${where}: page ${scroll} px wide on a ${client} px screen`).toBeLessThanOrEqual(client);
 }
 
 const form = (page: Page, prompt: string) => page.getByRole('form', { name: prompt });
@@ -290,6 +284,39 @@ test('a vote tapped offline survives a reload offline and is counted once back o
   expect(casts).toHaveLength(1);
   const results = await room.get<{ ballots: number }>(`/api/sessions/${room.sessionId}/survey-questions/${questionId}/results`);
   expect(results.ballots).toBe(1);
+  room.close();
+  await page.context().close();
+});
+
+test('a vote tapped offline and refused once back online (the vote closed meanwhile) is not dropped silently', async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const { room, ids } = await setUp(baseURL!);
+  const questionId = ids.get(YESNO[0])!;
+  await room.command('survey.question.open', { questionId });
+  const page = await memberPhone(browser);
+  await join(page, room.joinCode, 'Train du matin');
+  const ballot = form(page, YESNO[0]);
+  await expect(ballot).toBeVisible();
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+
+  await page.context().setOffline(true);
+  await ballot.getByRole('radio', { name: 'Non' }).check();
+  await ballot.getByRole('button', { name: 'Voter' }).click();
+  await expect(ballot.getByText("1 vote en attente d'envoi")).toBeVisible();
+  await page.reload();
+  await expect(page.getByText("1 action en attente d'envoi.")).toBeVisible({ timeout: 30_000 });
+  // The facilitator closes the vote while the phone is still offline.
+  await room.command('survey.question.close', { questionId });
+
+  await page.context().setOffline(false);
+  const alert = page.getByRole('alert').filter({ hasText: "Un vote tapé hors ligne n'a pas été enregistré" });
+  await expect(alert).toContainText('Le vote est clos', { timeout: 30_000 });
+  await expect(page.getByText(/en attente d'envoi/)).toHaveCount(0);
+  await expectAccessible(page);
+  await alert.getByRole('button', { name: "J'ai compris" }).click();
+  await expect(alert).toHaveCount(0);
+  const results = await room.get<{ ballots: number }>(`/api/sessions/${room.sessionId}/survey-questions/${questionId}/results`);
+  expect(results.ballots).toBe(0);
   room.close();
   await page.context().close();
 });

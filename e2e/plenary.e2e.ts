@@ -191,7 +191,9 @@ test('the demo plenary from the join link to the seal, accessible at every step'
     await expect(support).toHaveAttribute('aria-pressed', 'true');
   }
   await expect(card(ines.page, ideas[0]).getByText('2 soutiens')).toBeVisible();
-  await expect(screen.locator('article', { hasText: ideas[0] }).getByText('2 soutiens')).toBeVisible();
+  // The column holds the earlier journeys' ideas too: it shows its cards a page at a time (12 s
+  // each), so the card may be on a later page.
+  await expect(screen.locator('article', { hasText: ideas[0] }).getByText('2 soutiens')).toBeVisible({ timeout: 40_000 });
   await expectAccessible(lou.page);
   await expectAccessible(screen);
   await staffOpen(WORKSHOP_2);
@@ -217,11 +219,10 @@ test('the demo plenary from the join link to the seal, accessible at every step'
   }
   await expectAccessible(lou.page);
 
-  // The group's own board, opened by the facilitator: Inès posts, Jules (same group) sees it live;
-  // Karim's group lists only its own board.
+  // The group's own board, open with the working time (the demo seeds it so): Inès posts, Jules
+  // (same group) sees it live; Karim's group lists only its own board.
   const groupBoard = `Tableau — Qualité de vie et innovation sociale`;
   await staffOpen(groupBoard);
-  await staff.getByRole('button', { name: 'Ouvrir le tableau' }).click();
   await expect(staff.getByRole('button', { name: 'Verrouiller' })).toBeVisible();
   await staffOpen(GROUPS);
   await ines.page.getByRole('link', { name: groupBoard }).first().click();

@@ -99,6 +99,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     // DOM tests opt in with `// @vitest-environment jsdom`; pure logic runs in node.
     environment: 'node',
+    setupFiles: ['src/test-setup.ts'],
     restoreMocks: true,
   },
 });

@@ -6,9 +6,9 @@
  *   export const surveysFeature: FeatureDefinition = {
  *     name: 'surveys',                     // key in snapshot.features, and its i18n namespace
  *     kind: 'survey',                      // activity kind it renders
- *     participant: lazyView(() => import('./components/SurveyActivity'), 'SurveyActivity'),
- *     screen: lazyView(() => import('./components/SurveyScreen'), 'SurveyScreen'),
- *     console: lazyView(() => import('./components/SurveyConsole'), 'SurveyConsole'),
+ *     participant: lazyView(() => import('./components/SurveyActivity'), 'SurveyActivity', 'surveys'),
+ *     screen: lazyView(() => import('./components/SurveyScreen'), 'SurveyScreen', 'surveys'),
+ *     console: lazyView(() => import('./components/SurveyConsole'), 'SurveyConsole', 'surveys'),
  *     patchers: surveyPatchers,            // how its events change snapshot.features.surveys
  *   };
  *
@@ -17,6 +17,7 @@
  */
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { ActivityKind, ActivitySummary } from '@palabre/contracts';
+import { loadFeatureCatalogue } from '../i18n';
 import type { SnapshotPatchers } from '../lib/patchers';
 
 /** What every activity view receives; the rest comes from the live hooks (lib/live.ts). */
@@ -43,6 +44,8 @@ export interface FeatureDefinition {
 export function lazyView<K extends string, M extends Record<K, ComponentType<ActivityViewProps>>>(
   load: () => Promise<M>,
   exportName: K,
+  /** The feature's i18n namespace, fetched with the view (i18n/index.ts `loadFeatureCatalogue`). */
+  namespace?: string,
 ): ActivityView {
-  return lazy(() => load().then((module) => ({ default: module[exportName] })));
+  return lazy(() => Promise.all([load(), namespace ? loadFeatureCatalogue(namespace) : undefined]).then(([module]) => ({ default: module[exportName] })));
 }

@@ -8,13 +8,18 @@ import { byNamespace } from './catalogue';
  * A feature adds its own pair of files; they are picked up here without editing this file.
  * French (the default and the fallback) ships in the main bundle; English is one chunk (`en.ts`)
  * fetched the first time it is chosen, which keeps it off the phones that never ask for it.
- * Likewise the French of the staff, projector and archive pages (`fr-staff.ts`) comes with them.
+ * Likewise the French of the staff, projector and archive pages (`fr-staff.ts`) comes with them,
+ * and each activity kind's French (`fr/{surveys,boards,qna,groups,floor}.json`) with that kind's views: a
+ * new kind adds its namespace to FEATURE_FRENCH and passes it to `lazyView`.
  */
 const french = byNamespace(
-  // The staff pages' own namespaces come with those pages: `loadStaffCatalogues` below;
-  // a kind's own namespace may come with its lazy views (features/floor/strings.ts).
-  import.meta.glob<Record<string, unknown>>(['./fr/*.json', '!./fr/{staff,outcomes,screen,floor}.json'], { eager: true, import: 'default' }),
+  // The staff pages' own namespaces come with those pages (`loadStaffCatalogues`), and each activity
+  // kind's with its lazy views (`loadFeatureCatalogue`), both below.
+  import.meta.glob<Record<string, unknown>>(['./fr/*.json', '!./fr/{staff,outcomes,screen}.json', '!./fr/{surveys,boards,qna,groups,floor}.json'], { eager: true, import: 'default' }),
 );
+/** The French of each activity kind's views, fetched with them: a phone downloads only what it shows. */
+const FEATURE_FRENCH = import.meta.glob<Record<string, unknown>>('./fr/{surveys,boards,qna,groups,floor}.json', { import: 'default' });
+export const FEATURE_NAMESPACES = Object.keys(FEATURE_FRENCH).map((path) => /\/([\w-]+)\.json$/.exec(path)![1]);
 const LOADERS: Record<Exclude<Locale, 'fr'>, () => Promise<{ default: ResourceLanguage }>> = {
   en: () => import('./en'),
 };
@@ -87,8 +92,28 @@ async function loadLocale(locale: Locale): Promise<void> {
 /** Namespaces that only staff, projector and archive pages use (not in the participant's bundle). */
 export const STAFF_NAMESPACES = ['staff', 'outcomes', 'screen'] as const;
 
-/** Adds the French catalogues of the staff pages; their lazy loaders wait for it (app/routes.tsx). */
+const featuresLoaded = new Map<string, Promise<void>>();
+
+/**
+ * Adds the French catalogue of an activity kind's views (`features/<namespace>`); its lazy views
+ * wait for it (features/activity-view.ts `lazyView`). Once per namespace; unknown names are a no-op.
+ */
+export function loadFeatureCatalogue(namespace: string): Promise<void> {
+  const load = FEATURE_FRENCH[`./fr/${namespace}.json`];
+  if (!load) return Promise.resolve();
+  let loaded = featuresLoaded.get(namespace);
+  if (!loaded) {
+    // Deep, without overwriting: the console's parts of the namespace (fr/console) may be there first.
+    loaded = load().then((resources) => void i18next.addResourceBundle('fr', namespace, resources, true, false));
+    loaded.catch(() => featuresLoaded.delete(namespace)); // offline: try again next time
+    featuresLoaded.set(namespace, loaded);
+  }
+  return loaded;
+}
+
+/** Adds the French catalogues of the staff pages (and of every kind's views they show); their lazy loaders wait for it (app/routes.tsx). */
 export async function loadStaffCatalogues(): Promise<void> {
+  await Promise.all(FEATURE_NAMESPACES.map(loadFeatureCatalogue));
   if (i18next.hasResourceBundle('fr', STAFF_NAMESPACES[0])) return;
   const { default: bundles } = await import('./fr-staff');
   for (const [namespace, resources] of Object.entries(bundles)) i18next.addResourceBundle('fr', namespace, resources, true, true);

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CommandQueue, type CommandTransport } from './command-queue';
+import type { CommandStore, StoredCommand } from './command-store';
 import { ApiError } from './errors';
 
 /** A minimal emitter standing in for the socket: records sends, answers when told to. */
@@ -161,5 +162,36 @@ describe('CommandQueue', () => {
     transport.sent[1].drop();
     await expect(result).rejects.toMatchObject({ code: 'TIMEOUT' });
     expect(queue.pending).toBe(0);
+  });
+
+  it('tells the interface when a vote kept from an earlier visit is refused once sent, and forgets it when dismissed', async () => {
+    const kept: StoredCommand[] = [{ opId: 'old-1', owner: 'me', name: 'ballot.cast', payload: { questionId: 'q1', value: { optionId: 'o1' }, opId: 'old-1' }, storedAt: 1 }];
+    const store: CommandStore = {
+      load: async (owner) => kept.filter((c) => c.owner === owner),
+      put: async (c) => void kept.push(c),
+      remove: async (opId) => void kept.splice(kept.findIndex((c) => c.opId === opId), 1),
+    };
+    const transport = new FakeTransport();
+    const queue = new CommandQueue(transport, { store, owner: 'me', durable: (name) => name === 'ballot.cast', newOpId: ids() });
+    await queue.restored;
+    expect(queue.pending).toBe(1);
+
+    // A vote the member is waiting for now, refused too: its caller hears it, the banner does not.
+    transport.connected = true;
+    queue.flush();
+    const awaited = queue.send('ballot.cast', { questionId: 'q2', value: { optionId: 'o2' } });
+    expect(transport.sent.map((s) => s.payload.opId)).toEqual(['old-1', 'op-1']);
+    transport.sent[0].answer({ ok: false, error: { code: 'VOTING_CLOSED', message: 'Le vote est clos.' } });
+    transport.sent[1].answer({ ok: false, error: { code: 'VOTING_CLOSED', message: 'Le vote est clos.' } });
+    await expect(awaited).rejects.toMatchObject({ code: 'VOTING_CLOSED' });
+
+    expect(queue.refused).toHaveLength(1);
+    expect(queue.refused[0]).toMatchObject({ name: 'ballot.cast', payload: { questionId: 'q1', opId: 'old-1' }, error: { code: 'VOTING_CLOSED', message: 'Le vote est clos.' } });
+    expect(queue.pending).toBe(0);
+    await Promise.resolve();
+    expect(kept).toEqual([]); // settled: a later visit does not send it again
+
+    queue.dismissRefused();
+    expect(queue.refused).toEqual([]);
   });
 });

@@ -17,12 +17,22 @@ interface Entry {
   resolve: (data: unknown) => void;
   reject: (error: ApiError) => void;
   durable: boolean;
+  /** Someone awaits the result (false for a command put back from an earlier visit). */
+  awaited: boolean;
 }
 
 /** A command not yet acknowledged, as the interface may show it ("1 vote waiting to be sent"). */
 export interface QueuedCommand {
   readonly name: string;
   readonly payload: Readonly<Record<string, unknown>> & { readonly opId: string };
+}
+
+/**
+ * A command kept from an earlier visit (tapped offline, then the page reloaded) that the server
+ * refused once it could be sent: nobody awaits it any more, so the interface must say so.
+ */
+export interface RefusedCommand extends QueuedCommand {
+  readonly error: ApiError;
 }
 
 export interface CommandQueueOptions {
@@ -56,6 +66,7 @@ export class CommandQueue {
   private readonly owner: string;
   private readonly durable: (name: string) => boolean;
   private listed: readonly QueuedCommand[] = [];
+  private refusals: readonly RefusedCommand[] = [];
   /** Settles once the commands kept by an earlier visit are back in the queue. */
   readonly restored: Promise<void>;
 
@@ -75,7 +86,7 @@ export class CommandQueue {
   /** Resolves with the ack's `data`, rejects with an ApiError (the ack's code and message). */
   send(name: string, payload: Record<string, unknown>): Promise<unknown> {
     return new Promise((resolve, reject) => {
-      const entry: Entry = { name, payload: { ...payload, opId: this.newOpId() }, attempts: 0, resolve, reject, durable: this.durable(name) };
+      const entry: Entry = { name, payload: { ...payload, opId: this.newOpId() }, attempts: 0, resolve, reject, durable: this.durable(name), awaited: true };
       if (entry.durable) this.keep(entry);
       this.dispatch(entry);
     });
@@ -89,6 +100,18 @@ export class CommandQueue {
   /** The commands not yet acknowledged; the same array until the queue changes (for useSyncExternalStore). */
   get commands(): readonly QueuedCommand[] {
     return this.listed;
+  }
+
+  /** Commands of an earlier visit refused by the server, until `dismissRefused` (the same array until it changes). */
+  get refused(): readonly RefusedCommand[] {
+    return this.refusals;
+  }
+
+  /** The member has read the refusals. */
+  dismissRefused(): void {
+    if (this.refusals.length === 0) return;
+    this.refusals = [];
+    this.notify();
   }
 
   subscribe(listener: () => void): () => void {
@@ -141,7 +164,7 @@ export class CommandQueue {
     const known = new Set([...this.waiting, ...this.inFlight].map((e) => e.payload.opId));
     const back: Entry[] = stored
       .filter((c) => !known.has(c.opId))
-      .map((c) => ({ name: c.name, payload: { ...c.payload, opId: c.opId }, attempts: 0, resolve: () => undefined, reject: () => undefined, durable: true }));
+      .map((c) => ({ name: c.name, payload: { ...c.payload, opId: c.opId }, attempts: 0, resolve: () => undefined, reject: () => undefined, durable: true, awaited: false }));
     this.waiting = [...back, ...this.waiting];
     if (this.transport.connected) this.flush();
     else this.notify();
@@ -187,7 +210,7 @@ export class CommandQueue {
         }, this.retryDelayMs * entry.attempts);
         this.retrying.set(entry, timer);
       } else {
-        this.done(entry).reject(body ? ApiError.fromBody(body, 0) : new ApiError('BAD_RESPONSE', '', 0));
+        this.refuse(entry, body ? ApiError.fromBody(body, 0) : new ApiError('BAD_RESPONSE', '', 0));
       }
     }
     this.notify();
@@ -203,9 +226,15 @@ export class CommandQueue {
       return;
     } else {
       // Given up: a later visit must not replay it over what the member did since.
-      this.done(entry).reject(new ApiError('TIMEOUT', '', 0));
+      this.refuse(entry, new ApiError('TIMEOUT', '', 0));
     }
     this.notify();
+  }
+
+  /** Refused for good: the caller hears it, or, for a command of an earlier visit, the interface does. */
+  private refuse(entry: Entry, error: ApiError): void {
+    this.done(entry).reject(error);
+    if (!entry.awaited) this.refusals = [...this.refusals, { name: entry.name, payload: entry.payload, error }];
   }
 
   private notify(): void {

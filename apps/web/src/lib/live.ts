@@ -14,7 +14,7 @@ import { createContext, useCallback, useContext, useEffect, useRef, useSyncExter
 import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
 import type { CommandName, CommandResult, EventName, EventPayload, SessionSnapshot } from '@palabre/contracts';
 import { endpoints } from './endpoints';
-import type { QueuedCommand } from './command-queue';
+import type { QueuedCommand, RefusedCommand } from './command-queue';
 import { ApiError, isAccessLost } from './errors';
 import { snapshotKey } from './snapshot-sync';
 import type { CommandArgs, ConnectionState, LiveConnection } from './socket';
@@ -72,6 +72,14 @@ export function useQueuedCommands(): readonly QueuedCommand[] {
   const { connection } = useLiveSession();
   const subscribe = useCallback((listener: () => void) => connection.queue.subscribe(listener), [connection]);
   return useSyncExternalStore(subscribe, () => connection.queue.commands);
+}
+
+/** Commands of an earlier visit (tapped offline, page reloaded) that the server refused once sent. */
+export function useRefusedCommands(): { refused: readonly RefusedCommand[]; dismiss: () => void } {
+  const { connection } = useLiveSession();
+  const subscribe = useCallback((listener: () => void) => connection.queue.subscribe(listener), [connection]);
+  const refused = useSyncExternalStore(subscribe, () => connection.queue.refused);
+  return { refused, dismiss: useCallback(() => connection.queue.dismissRefused(), [connection]) };
 }
 
 /** Sends a typed command (opId added, queued while offline). Rejects with an ApiError. */

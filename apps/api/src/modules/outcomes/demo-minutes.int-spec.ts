@@ -9,6 +9,7 @@ import { appForTests } from '../../common/testing/lifecycle';
 import { pdfText, pdfTextBoxes } from '../../common/testing/pdf-text';
 import { snapshotOf } from '../../common/testing/snapshot';
 import { DEMO } from '../../seed/demo';
+import { auditLabel } from './render/labels';
 import { PDF_MARGIN } from './render/pdf';
 import type { SurveysFeature } from '@palabre/contracts';
 
@@ -71,6 +72,8 @@ describe('the demo plenary minutes (real database, real sockets)', () => {
     const pdf = (await download('pdf')).body as Buffer;
     mkdirSync(OUT, { recursive: true });
     writeFileSync(join(OUT, 'demo-plenary.pdf'), pdf);
+    // Kept beside it for a person (or LibreOffice, docs/operations.md) to open.
+    writeFileSync(join(OUT, 'demo-plenary.docx'), (await download('docx')).body as Buffer);
 
     const text = pdfText(pdf).replace(/\s+/g, ' ');
     expect(text).toContain('Classement par la méthode de Borda — points Borda');
@@ -79,6 +82,12 @@ describe('the demo plenary minutes (real database, real sockets)', () => {
     // State codes stay out of the French text (the audit log's event types are identifiers, listed last).
     expect(text.slice(0, text.indexOf('Journal d’audit'))).not.toMatch(/\b(published|draft|report_back|closed|open)\b/);
     expect(text).toMatch(/Résultats publiés \d{1,2} h \d{2} \d{1,2} h \d{2}/);
+    // Every event of the audit chain is named in French, its code beside it for whoever checks the JSON.
+    const json = JSON.parse(((await download('json')).body as Buffer).toString('utf8')) as { audit: { types: Record<string, number> } };
+    const types = Object.keys(json.audit.types);
+    expect(types).toEqual(expect.arrayContaining(['activity.created', 'survey.question.open', 'survey.question.closed', 'survey.question.published']));
+    expect(types.filter((type) => auditLabel(type) === '—')).toEqual([]);
+    expect(text).toContain(`${auditLabel('survey.question.published')} survey.question.published`);
     const { pages, boxes } = pdfTextBoxes(pdf);
     // No page holds only its folio.
     for (let page = 1; page <= pages.length; page++) expect(boxes.some((b) => b.page === page && !/^\d+ \/ \d+$/.test(b.text))).toBe(true);

@@ -15,8 +15,13 @@ export interface AudienceSubject {
  * `canReadActivity`) and, for a draft, staff only. The snapshot filters with this; `activityRooms`
  * is the same rule as rooms, for every publisher.
  */
+/** A draft is the staff's alone, whatever its kind: nobody else sees it nor hears about it. */
+export function isStaffOnly(activity: { state: string }): boolean {
+  return activity.state === 'draft';
+}
+
 export function canSeeActivity(viewer: { role: ParticipantRole; groupId: string | null }, activity: Omit<AudienceSubject, 'sessionId'>, reportBackOpen: boolean): boolean {
-  if (activity.state === 'draft' && !isStaffRole(viewer.role)) return false;
+  if (isStaffOnly(activity) && !isStaffRole(viewer.role)) return false;
   return canReadActivity({ role: viewer.role, actorGroupId: viewer.groupId, activityGroupId: activity.groupId, reportBackOpen });
 }
 
@@ -27,7 +32,7 @@ export function canSeeActivity(viewer: { role: ParticipantRole; groupId: string 
  */
 export function activityRooms(activity: AudienceSubject, reportBackOpen: boolean): string[] {
   const staff = rooms.staff(activity.sessionId);
-  if (activity.state === 'draft') return [staff];
+  if (isStaffOnly(activity)) return [staff];
   if (activity.groupId && !reportBackOpen) return [rooms.group(activity.groupId), staff];
   return [rooms.session(activity.sessionId)];
 }

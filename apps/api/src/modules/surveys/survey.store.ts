@@ -4,7 +4,7 @@ import { AppError } from '../../common/errors/app-error';
 import { rooms } from '../../common/realtime/rooms';
 import type { Tx } from '../../common/realtime/transaction';
 import { Activity } from '../sessions/activity.entity';
-import { activityEventOptions, readReportBackOpen } from '../sessions/audience';
+import { activityEventOptions, isStaffOnly, readReportBackOpen } from '../sessions/audience';
 import { Survey, SurveyQuestion } from './survey.entity';
 import { toSurveyView } from './survey.views';
 
@@ -55,9 +55,11 @@ export class SurveyStore {
     const questions = await this.questions(tx.manager, activityId);
     if (memberVisible) {
       const activity = await tx.manager.getRepository(Activity).findOneByOrFail({ id: activityId });
-      const options = activityEventOptions(activity, await readReportBackOpen(tx.manager, sessionId));
       // A draft survey is the staff's alone: they get the full view below.
-      if (options.room?.length !== 1) await tx.publish('survey.updated', sessionId, { activityId, survey: toSurveyView(survey, questions, false) }, options);
+      if (!isStaffOnly(activity)) {
+        const options = activityEventOptions(activity, await readReportBackOpen(tx.manager, sessionId));
+        await tx.publish('survey.updated', sessionId, { activityId, survey: toSurveyView(survey, questions, false) }, options);
+      }
     }
     await tx.publish('survey.drafts.updated', sessionId, { activityId, survey: toSurveyView(survey, questions, true) }, { room: rooms.staff(sessionId) });
   }

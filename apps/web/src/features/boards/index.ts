@@ -4,8 +4,8 @@ import { boardPatchers } from './patchers';
 export const boardsFeature: FeatureDefinition = {
   name: 'boards',
   kind: 'board',
-  participant: lazyView(() => import('./components/BoardActivity'), 'BoardActivity'),
-  screen: lazyView(() => import('./components/BoardScreen'), 'BoardScreen'),
-  console: lazyView(() => import('./components/BoardConsole'), 'BoardConsole'),
+  participant: lazyView(() => import('./components/BoardActivity'), 'BoardActivity', 'boards'),
+  screen: lazyView(() => import('./components/BoardScreen'), 'BoardScreen', 'boards'),
+  console: lazyView(() => import('./components/BoardConsole'), 'BoardConsole', 'boards'),
   patchers: boardPatchers,
 };

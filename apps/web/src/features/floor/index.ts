@@ -1,6 +1,6 @@
 import { lazyView, type FeatureDefinition } from '../activity-view';
 
-const view = (name: 'FloorParticipant' | 'FloorScreen' | 'FloorConsole') => lazyView(() => import('./components/FloorViews'), name);
+const view = (name: 'FloorParticipant' | 'FloorScreen' | 'FloorConsole') => lazyView(() => import('./components/FloorViews'), name, 'floor');
 
 /**
  * No patchers here: `floor.list.updated` is applied by the views themselves while one is shown

@@ -4,8 +4,8 @@ import { groupsPatchers } from './patchers';
 export const groupsFeature: FeatureDefinition = {
   name: 'groups',
   kind: 'groups',
-  participant: lazyView(() => import('./components/GroupsParticipant'), 'GroupsParticipant'),
-  screen: lazyView(() => import('./components/GroupsScreen'), 'GroupsScreen'),
-  console: lazyView(() => import('./components/GroupsConsole'), 'GroupsConsole'),
+  participant: lazyView(() => import('./components/GroupsParticipant'), 'GroupsParticipant', 'groups'),
+  screen: lazyView(() => import('./components/GroupsScreen'), 'GroupsScreen', 'groups'),
+  console: lazyView(() => import('./components/GroupsConsole'), 'GroupsConsole', 'groups'),
   patchers: groupsPatchers,
 };

@@ -4,8 +4,8 @@ import { qnaPatchers } from './patchers';
 export const qnaFeature: FeatureDefinition = {
   name: 'qna',
   kind: 'qna',
-  participant: lazyView(() => import('./components/QnaParticipant'), 'QnaParticipant'),
-  screen: lazyView(() => import('./components/QnaScreen'), 'QnaScreen'),
-  console: lazyView(() => import('./components/QnaConsole'), 'QnaConsole'),
+  participant: lazyView(() => import('./components/QnaParticipant'), 'QnaParticipant', 'qna'),
+  screen: lazyView(() => import('./components/QnaScreen'), 'QnaScreen', 'qna'),
+  console: lazyView(() => import('./components/QnaConsole'), 'QnaConsole', 'qna'),
   patchers: qnaPatchers,
 };

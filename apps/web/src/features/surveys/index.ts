@@ -4,8 +4,8 @@ import { surveyPatchers } from './patchers';
 export const surveysFeature: FeatureDefinition = {
   name: 'surveys',
   kind: 'survey',
-  participant: lazyView(() => import('./components/SurveyActivity'), 'SurveyActivity'),
-  screen: lazyView(() => import('./components/SurveyScreen'), 'SurveyScreen'),
-  console: lazyView(() => import('./components/SurveyConsole'), 'SurveyConsole'),
+  participant: lazyView(() => import('./components/SurveyActivity'), 'SurveyActivity', 'surveys'),
+  screen: lazyView(() => import('./components/SurveyScreen'), 'SurveyScreen', 'surveys'),
+  console: lazyView(() => import('./components/SurveyConsole'), 'SurveyConsole', 'surveys'),
   patchers: surveyPatchers,
 };

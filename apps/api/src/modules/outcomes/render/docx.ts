@@ -12,6 +12,8 @@ const LANG = { value: 'fr-FR' };
 const TEXT_WIDTH = 11906 - 2 * 1440;
 /** A rough width of one character of the 10 pt table text, in twips, to share the columns. */
 const CHAR = 105;
+const BOLD = 1.2;
+const PAD = 3;
 const BAR_CHARS = 40;
 const PROFILE_CHARS = 20;
 
@@ -110,9 +112,12 @@ function widthsOf(columns: string[], rows: Cell[][], numeric: boolean[]): number
       least.push((PROFILE_CHARS + 2) * CHAR);
       return;
     }
-    const texts = [header, ...rows.map((r) => (typeof r[i] === 'string' ? (r[i] as string) : ''))];
-    natural.push((Math.max(...texts.map((t) => t.length)) + 2) * CHAR);
-    least.push((Math.max(...texts.flatMap((t) => t.split(BREAKS).map((w) => w.length))) + 2) * CHAR);
+    const cells = rows.map((r) => (typeof r[i] === 'string' ? (r[i] as string) : ''));
+    // Headers are bold (about a fifth wider); PAD covers the cell's own margins, so that no word of
+    // a header (« Nombre », « Rang ») is split over two lines in Word or LibreOffice.
+    const longest = (texts: string[], split: boolean) => Math.max(0, ...texts.flatMap((t) => (split ? t.split(BREAKS) : [t]).map((w) => w.length)));
+    natural.push((Math.max(longest([header], false) * BOLD, longest(cells, false)) + PAD) * CHAR);
+    least.push((Math.max(longest([header], true) * BOLD, longest(cells, true)) + PAD) * CHAR);
   });
   return fitColumns(natural, least, TEXT_WIDTH, numeric).map(Math.floor);
 }

@@ -1,7 +1,7 @@
 import { Gender, MAJORITY_GRADES, MemberCategory, ParticipantRole, TerritoryType, type ChartScore, type OutcomeExport, type OutcomeSection, type OutcomeTable, type ResultChart } from '@palabre/contracts';
 import { gradeColours } from '@palabre/domain';
 import {
-  activityStateLabel, CATEGORY_LABEL, cellText, countText, frenchDate, frenchNumber, frenchPercent, frenchTime, GENDER_LABEL, KIND_LABEL, label, localDate, NNBSP, ROLE_LABEL, STATUS_LABEL, TERRITORY_LABEL,
+  activityStateLabel, auditLabel, CATEGORY_LABEL, cellText, countText, frenchDate, frenchNumber, frenchPercent, frenchTime, GENDER_LABEL, KIND_LABEL, label, localDate, NNBSP, ROLE_LABEL, STATUS_LABEL, TERRITORY_LABEL,
 } from './labels';
 
 /** A merit profile drawn in a table cell: ballots per grade, best first, each grade in its colour. */
@@ -68,7 +68,7 @@ export function buildMinutes(doc: OutcomeExport): Minutes {
     text: label(`Le journal chaîné compte ${frenchNumber(doc.audit.length)} maillons ; empreinte de tête : ${doc.audit.head}.`),
   });
   const types = Object.entries(doc.audit.types).sort(([a], [b]) => a.localeCompare(b));
-  if (types.length > 0) blocks.push({ type: 'table', columns: ['Événement', 'Nombre'], rows: types.map(([t, n]) => [t, frenchNumber(n)]), numeric: [false, true] });
+  if (types.length > 0) blocks.push({ type: 'table', columns: ['Événement', 'Code', 'Nombre'], rows: types.map(([t, n]) => [auditLabel(t), t, frenchNumber(n)]), numeric: [false, false, true] });
   return {
     cover: {
       kicker: s.assembly ?? 'Palabre',

@@ -3,18 +3,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FloorRequestView } from '@palabre/contracts';
 import type { ActivityViewProps } from '../../activity-view';
-import { useFloorStrings } from '../strings';
 import { useCommand } from '../../../lib/live';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { formatSpeakingClock, useFloor, useFloorEvents, useFloorTimer } from '../hooks/useFloor';
 import { SpeakerLine } from './FloorScreen';
 
 /** The facilitators' speakers' list: the order with why, the floor, the countdown, overrides, adding a person. */
-export function FloorConsole(props: ActivityViewProps) {
-  return useFloorStrings() ? <FloorConsoleView {...props} /> : null;
-}
-
-function FloorConsoleView({ activity }: ActivityViewProps) {
+export function FloorConsole({ activity }: ActivityViewProps) {
   const { t } = useTranslation('floor');
   const send = useCommand();
   useFloorEvents();

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import type { FloorStance } from '@palabre/contracts';
 import { estimatedWaitSeconds } from '@palabre/domain';
 import type { ActivityViewProps } from '../../activity-view';
-import { useFloorStrings } from '../strings';
 import { useCommand } from '../../../lib/live';
 import { useAnnounce } from '../../../ui/Announcer';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
@@ -13,11 +12,7 @@ import { formatSpeakingClock, useFloor, useFloorEvents, useFloorTimer, useMyRequ
 const STANCES: (FloorStance | null)[] = [null, 'for', 'against', 'question'];
 
 /** A member's phone: ask for the floor (for, against, a question; in the room or remote), see one's place, withdraw. */
-export function FloorParticipant(props: ActivityViewProps) {
-  return useFloorStrings() ? <FloorParticipantView {...props} /> : null;
-}
-
-function FloorParticipantView({ activity }: ActivityViewProps) {
+export function FloorParticipant({ activity }: ActivityViewProps) {
   const { t } = useTranslation('floor');
   const send = useCommand();
   const announce = useAnnounce();

@@ -2,7 +2,6 @@ import '../floor.css';
 import { useTranslation } from 'react-i18next';
 import type { FloorRequestView } from '@palabre/contracts';
 import type { ActivityViewProps } from '../../activity-view';
-import { useFloorStrings } from '../strings';
 import { formatSpeakingClock, useFloor, useFloorEvents, useFloorTimer } from '../hooks/useFloor';
 
 /** Who the person is, as the room reads it: territory and college (and remote). */
@@ -13,11 +12,7 @@ export function SpeakerLine({ r }: { r: FloorRequestView }) {
 }
 
 /** The projector: the speaker (name, territory, college), their countdown, the next three. */
-export function FloorScreen(props: ActivityViewProps) {
-  return useFloorStrings() ? <FloorScreenView {...props} /> : null;
-}
-
-function FloorScreenView({ activity }: ActivityViewProps) {
+export function FloorScreen({ activity }: ActivityViewProps) {
   const { t } = useTranslation('floor');
   useFloorEvents();
   const list = useFloor().lists[activity.id];

@@ -2,6 +2,7 @@ import '../screen.css';
 import { useEffect, type CSSProperties } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { SessionSnapshot } from '@palabre/contracts';
 import { useAccessError, useConnectionState, useSessionSnapshot } from '../../../lib/live';
 import { ConnectionBanner } from '../../../ui/ConnectionBanner';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
@@ -24,13 +25,22 @@ export function useScreenTheme(): ScreenTheme {
   return SCREEN_THEMES.find((theme) => theme === asked) ?? 'default';
 }
 
+/** The projector's frame reads the session alone: a results or presence event does not re-render it. */
+const selectScreenShell = (snapshot: SessionSnapshot) => ({ session: snapshot.session });
+const selectConnected = (snapshot: SessionSnapshot) => snapshot.presence.connected;
+
+function ScreenPresenceCount() {
+  const { data: count = 0 } = useSessionSnapshot(selectConnected);
+  return <PresenceCount count={count} className="screen-presence" />;
+}
+
 /**
  * The projector, designed for a room of 250 at 1920×1080: a thin header (session, countdown,
  * join code, who is here) over one body that fills the rest of the screen and never scrolls.
  */
 export function ScreenView({ onAccessLost }: { onAccessLost: () => void }) {
   const { t } = useTranslation('screen');
-  const { data: snapshot, error } = useSessionSnapshot();
+  const { data: snapshot, error } = useSessionSnapshot(selectScreenShell);
   const connection = useConnectionState();
   const accessError = useAccessError();
   const contrast = useScreenTheme() === 'contrast';
@@ -60,7 +70,7 @@ export function ScreenView({ onAccessLost }: { onAccessLost: () => void }) {
                 {t('join.strip', { url: `${window.location.host}/join` })} <strong className="screen-code-inline">{session.joinCode}</strong>
               </p>
             )}
-            <PresenceCount count={snapshot.presence.connected} className="screen-presence" />
+            <ScreenPresenceCount />
           </header>
         )}
         welcome={<WelcomeScreen session={session} />}

@@ -12,7 +12,7 @@ interface Seen {
  * Announces (politely) a session opening or closing and activities appearing or changing
  * state, by comparing successive snapshots — so it also works after a resync.
  */
-export function useAnnounceChanges(snapshot: SessionSnapshot | undefined): void {
+export function useAnnounceChanges(snapshot: { session: Pick<SessionSnapshot['session'], 'state'>; activities: SessionSnapshot['activities'] } | undefined): void {
   const { t } = useTranslation('session');
   const announce = useAnnounce();
   const seen = useRef<Seen | null>(null);
@@ -28,7 +28,9 @@ export function useAnnounceChanges(snapshot: SessionSnapshot | undefined): void 
     for (const activity of snapshot.activities) {
       const before = previous.activities.get(activity.id);
       const state = t(`activityState.${activity.state}`, { defaultValue: activity.state });
-      if (before === undefined) messages.push(t('announce.activityAdded', { title: activity.title }));
+      // A draft is the staff's alone: members first see an activity when it opens, and hear it as such.
+      if (before === undefined && activity.state !== 'draft') messages.push(t('announce.activityState', { title: activity.title, state }));
+      else if (before === undefined) messages.push(t('announce.activityAdded', { title: activity.title }));
       else if (before !== activity.state) messages.push(t('announce.activityState', { title: activity.title, state }));
     }
     if (messages.length > 0) announce(messages.join(' '));

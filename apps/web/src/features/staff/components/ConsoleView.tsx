@@ -1,3 +1,4 @@
+import type { SessionSnapshot } from '@palabre/contracts';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAccessError, useConnectionState, usePendingCommands, useSessionSnapshot } from '../../../lib/live';
@@ -22,6 +23,15 @@ import { PresenterBar } from './PresenterBar';
 import { ThemeSettings } from './ThemeSettings';
 import { SessionControls } from './SessionControls';
 
+/** The console's frame reads the session and the agenda: a results or presence event re-renders only what shows it. */
+const selectConsoleShell = (snapshot: SessionSnapshot) => ({ session: snapshot.session, activities: snapshot.activities });
+const selectPresence = (snapshot: SessionSnapshot) => snapshot.presence;
+
+function LiveParticipantsPanel() {
+  const { data: presence } = useSessionSnapshot(selectPresence);
+  return presence ? <ParticipantsPanel presence={presence} /> : null;
+}
+
 /**
  * The facilitator console: the presenter's run controls on top (agenda, question, projector),
  * then three panels that scroll on their own: agenda and session, the selected activity
@@ -29,7 +39,7 @@ import { SessionControls } from './SessionControls';
  */
 export function ConsoleView({ onAccessLost }: { onAccessLost: () => void }) {
   const { t } = useTranslation('staff');
-  const { data: snapshot, error } = useSessionSnapshot();
+  const { data: snapshot, error } = useSessionSnapshot(selectConsoleShell);
   const connection = useConnectionState();
   const pending = usePendingCommands();
   const accessError = useAccessError();
@@ -76,7 +86,7 @@ export function ConsoleView({ onAccessLost }: { onAccessLost: () => void }) {
         </div>
         <div className="stack console-panel">
           <ModerationQueue />
-          <ParticipantsPanel presence={snapshot.presence} />
+          <LiveParticipantsPanel />
           <DuplicatesPanel />
         </div>
       </div>
