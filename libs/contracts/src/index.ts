@@ -17,6 +17,7 @@ export * from './surveys/survey';
 export * from './rest/surveys';
 export * from './qna/schemas';
 export * from './opinions/schemas';
+export * from './floor/schemas';
 export * from './room/schemas';
 export { EVENT_META, type EventMeta } from './events/meta';
 export { ROUTE_META, type RouteMeta } from './rest/route-meta';

@@ -38,3 +38,6 @@ export const MAJORITY_GRADES = {
 export const QNA_LIMITS = { textMax: 500 } as const;
 
 export const ROOM_LIMITS = { messageMax: 280, plannedMinutesMax: 600, durationSecondsMax: 36_000, extendSecondsMax: 3600, warningSeconds: 10 } as const;
+
+/** Speakers' list bounds. */
+export const FLOOR_LIMITS = { nameMax: 60, speakingSecondsMax: 1800, extendSecondsMax: 600, positionMax: 500 } as const;

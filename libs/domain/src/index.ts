@@ -14,3 +14,4 @@ export { sha256Hex } from './ballots/sha256';
 export * from './permissions/eligibility';
 export * from './followup/followup';
 export * from './opinions';
+export * from './floor/order';

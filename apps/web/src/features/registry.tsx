@@ -11,6 +11,7 @@ import { qnaFeature } from './qna';
 import { roomFeature } from './room';
 import { surveysFeature } from './surveys';
 import { groupsFeature } from './groups';
+import { floorFeature } from './floor';
 
 export const FEATURES: readonly FeatureDefinition[] = [
   surveysFeature,
@@ -18,6 +19,7 @@ export const FEATURES: readonly FeatureDefinition[] = [
   qnaFeature,
   roomFeature,
   groupsFeature,
+  floorFeature,
 ];
 
 /** Every patcher: the core ones (session, agenda, presence) then each feature's. */

@@ -13,3 +13,7 @@ export const ROOM_ERRORS = defineErrors({
   NO_PLANNED_DURATION: { status: 422, fr: "Indiquez une durée pour lancer le minuteur.", en: 'Give a duration to start the countdown.' },
   NOT_ROSTER_MEMBER: { status: 403, fr: "Seuls les membres invités confirment leur présence.", en: 'Only invited members confirm their presence.' },
 });
+
+export const FLOOR_ERRORS = defineErrors({
+  FLOOR_CLOSED: { status: 409, fr: 'Liste des orateurs close.', en: 'Speakers’ list closed.' },
+});

@@ -7,6 +7,7 @@ import { QNA_COMMANDS, QNA_EVENTS } from './qna';
 import { ROOM_COMMANDS, ROOM_EVENTS } from './room';
 import { GROUPS_COMMANDS, GROUPS_EVENTS } from './groups';
 import { OPINIONS_COMMANDS, OPINIONS_EVENTS } from './opinions';
+import { FLOOR_COMMANDS, FLOOR_EVENTS } from './floor';
 
 export { GroupMove, SeedSource } from './groups';
 export { command, event, type CommandDefinition, type EventDefinition } from './define';
@@ -20,6 +21,7 @@ export const COMMANDS = {
   ...ROOM_COMMANDS,
   ...GROUPS_COMMANDS,
   ...OPINIONS_COMMANDS,
+  ...FLOOR_COMMANDS,
 } as const;
 
 /** Every server → client event. A feature adds its record here. */
@@ -31,6 +33,7 @@ export const EVENTS = {
   ...ROOM_EVENTS,
   ...GROUPS_EVENTS,
   ...OPINIONS_EVENTS,
+  ...FLOOR_EVENTS,
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

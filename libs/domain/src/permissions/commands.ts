@@ -70,6 +70,13 @@ export const COMMAND_ROLES: Record<CommandName, readonly ParticipantRole[]> = {
   'opinions.answer': MEMBERS,
   'opinions.promote': STAFF,
   'opinions.moderate': STAFF,
+  // Members (and staff, for themselves) ask for the floor; only staff order it and give it.
+  'floor.request': MEMBERS,
+  'floor.withdraw': MEMBERS,
+  'floor.add': STAFF,
+  'floor.move': STAFF,
+  'floor.give': STAFF,
+  'floor.timer': STAFF,
   'activity.plan': STAFF,
   'agenda.startNext': STAFF,
   'activity.start': STAFF,

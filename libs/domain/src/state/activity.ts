@@ -20,6 +20,8 @@ export const ACTIVITY_STATES: Record<ActivityKind, ActivityKindStates> = {
   qna: { running: ['open'], closed: ['closed'] },
   groups: { running: ['live', 'report_back'], closed: ['closed'] },
   opinions: { running: ['open'], closed: ['closed'] },
+  // A speakers' list takes requests while open; closed, nobody asks and nobody is given the floor.
+  floor: { running: ['open'], closed: ['closed'] },
 };
 
 export function isActivityRunning(activity: { kind: ActivityKind; state: string }): boolean {

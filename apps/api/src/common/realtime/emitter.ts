@@ -21,6 +21,12 @@ export class RealtimeEmitter {
     (this.namespace.to(room) as unknown as { emit(e: string, p: unknown): void }).emit(event, payload);
   }
 
+  /** Like `emit`, but not to the sockets in `except` (they get their own version of the fact). */
+  emitExcept<E extends EventName>(room: string | string[], except: string, event: E, payload: EventPayload<E>): void {
+    if (!this.namespace) return;
+    (this.namespace.to(room).except(except) as unknown as { emit(e: string, p: unknown): void }).emit(event, payload);
+  }
+
   /** Disconnect every socket of a participant (revocation), on every node. */
   disconnectParticipant(room: string): void {
     // A short delay lets the 'participant.revoked' event reach the phone before the socket closes.

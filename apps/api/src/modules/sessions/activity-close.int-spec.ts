@@ -24,7 +24,7 @@ describe('a closed activity is closed by every path (real database, real socket.
     activity: ActivitySummary;
   }
 
-  async function scene(kind: 'survey' | 'board' | 'qna' | 'groups' | 'opinions', end: End): Promise<Scene & { next: ActivitySummary; staffToken: string }> {
+  async function scene(kind: 'survey' | 'board' | 'qna' | 'groups' | 'opinions' | 'floor', end: End): Promise<Scene & { next: ActivitySummary; staffToken: string }> {
     const { session, facilitator } = await t.liveSession();
     const staff = await t.connect(facilitator.token);
     const config = kind === 'survey' ? { questions: [RANKING] } : undefined;
@@ -109,6 +109,26 @@ describe('a closed activity is closed by every path (real database, real socket.
       expect(refused.map((a) => !a.ok && a.error.code)).toEqual(['OPINIONS_CLOSED', 'OPINIONS_CLOSED', 'OPINIONS_CLOSED']);
       expect(await t.db.query('SELECT vote FROM opinion_answer WHERE statement_id = $1', [statement.id])).toEqual([{ vote: 'agree' }]);
       expect(await count('SELECT count(*) AS n FROM opinion_statement WHERE activity_id = $1', s.activity.id)).toBe(1);
+    });
+
+    it('a speakers’ list: the speaker’s turn ends with its time recorded, later requests, withdrawals and the floor are refused', async () => {
+      const s = await scene('floor', end);
+      const asked = await sendOk(s.phone, 'floor.request', { activityId: s.activity.id, stance: 'for' });
+      await sendOk(s.staff, 'floor.give', { requestId: asked.id });
+      const other = await t.join((await t.db.query('SELECT join_code FROM session WHERE id = $1', [s.sessionId]) as { join_code: string }[])[0].join_code, 'Hugo Pujol');
+      const otherPhone = await t.connect(other.token);
+      const waiting = await sendOk(otherPhone, 'floor.request', { activityId: s.activity.id });
+      await finish(s, end, 'closed');
+      const refused = [
+        await send(s.phone, 'floor.request', { activityId: s.activity.id }),
+        await send(otherPhone, 'floor.withdraw', { requestId: waiting.id }),
+        await send(s.staff, 'floor.give', { requestId: waiting.id }),
+        await send(s.staff, 'floor.timer', { activityId: s.activity.id, action: 'start' }),
+      ];
+      expect(refused.map((a) => !a.ok && a.error.code)).toEqual(['FLOOR_CLOSED', 'FLOOR_CLOSED', 'FLOOR_CLOSED', 'FLOOR_CLOSED']);
+      expect(await count('SELECT count(*) AS n FROM floor_request WHERE activity_id = $1', s.activity.id)).toBe(2);
+      expect(await count("SELECT count(*) AS n FROM floor_request WHERE activity_id = $1 AND state = 'done' AND running_since IS NULL", s.activity.id)).toBe(1);
+      expect(await count("SELECT count(*) AS n FROM floor_request WHERE activity_id = $1 AND state = 'waiting'", s.activity.id)).toBe(1);
     });
 
     it("the working groups: their groups' boards lock with them", async () => {

@@ -20,6 +20,7 @@ describe('the activity kinds are checked at boot (real app, real database)', () 
     const kinds = app.palabre.app.get(ActivityKinds);
     expect(kinds.all().map((k) => [k.kind, k.contract.feature])).toEqual([
       ['board', 'boards'],
+      ['floor', 'floor'],
       ['groups', 'groups'],
       ['qna', 'qna'],
       ['survey', 'surveys'],

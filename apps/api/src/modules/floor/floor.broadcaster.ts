@@ -1,0 +1,49 @@
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Coalescer } from '../../common/realtime/coalescer';
+import { RealtimeEmitter } from '../../common/realtime/emitter';
+import { rooms } from '../../common/realtime/rooms';
+import { activityRooms, readReportBackOpen } from '../sessions/audience';
+import { publicList, readList } from './floor.views';
+
+const COALESCE_MS = 120;
+
+/**
+ * A list's state, coalesced per list and read back from the database after the commit: 250
+ * requests in ten seconds are ordered and sent a few times a second, not 250 times to 250 phones,
+ * and the last state a client receives is the stored one.
+ */
+@Injectable()
+export class FloorBroadcaster implements OnModuleDestroy {
+  private readonly coalescer = new Coalescer<string>({ delayMs: COALESCE_MS, deliver: (activityId) => this.broadcast(activityId) });
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly emitter: RealtimeEmitter,
+  ) {}
+
+  /** Call after the commit that changed the list. */
+  mark(activityId: string): void {
+    this.coalescer.mark(activityId);
+  }
+
+  private async broadcast(activityId: string): Promise<void> {
+    const rows: { session_id: string; group_id: string | null; state: string; config: unknown; version: number }[] = await this.db.query(
+      'SELECT a.session_id, a.group_id, a.state, a.config, s.version FROM activity a JOIN session s ON s.id = a.session_id WHERE a.id = $1',
+      [activityId],
+    );
+    const a = rows[0];
+    if (!a) return;
+    const list = await readList(this.db.manager, { id: activityId, sessionId: a.session_id, config: a.config });
+    const envelope = { sessionId: a.session_id, version: a.version };
+    // Staff get every waiting request with its reason; everyone else who may read the item, the next three.
+    const staff = rooms.staff(a.session_id);
+    this.emitter.emit(staff, 'floor.list.updated', { ...envelope, list });
+    const audience = activityRooms({ sessionId: a.session_id, groupId: a.group_id, state: a.state }, await readReportBackOpen(this.db.manager, a.session_id));
+    this.emitter.emitExcept(audience, staff, 'floor.list.updated', { ...envelope, list: publicList(list) });
+  }
+
+  onModuleDestroy(): void {
+    this.coalescer.close();
+  }
+}

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import type { CommandContext } from '../../common/realtime/command-runner';
+import { OnCommand } from '../../common/realtime/on-command';
+import { FloorService } from './floor.service';
+
+/** Speakers' list commands on /live: asking for the floor, withdrawing, and the facilitators' controls. */
+@Injectable()
+export class FloorCommands {
+  constructor(private readonly floor: FloorService) {}
+
+  @OnCommand('floor.request')
+  request({ tx, actor, payload }: CommandContext<'floor.request'>) {
+    return this.floor.request(tx, actor, payload);
+  }
+
+  @OnCommand('floor.withdraw')
+  withdraw({ tx, actor, payload }: CommandContext<'floor.withdraw'>) {
+    return this.floor.withdraw(tx, actor, payload);
+  }
+
+  @OnCommand('floor.add')
+  add({ tx, actor, payload }: CommandContext<'floor.add'>) {
+    return this.floor.add(tx, actor, payload);
+  }
+
+  @OnCommand('floor.move')
+  move({ tx, actor, payload }: CommandContext<'floor.move'>) {
+    return this.floor.move(tx, actor, payload);
+  }
+
+  @OnCommand('floor.give')
+  give({ tx, actor, payload }: CommandContext<'floor.give'>) {
+    return this.floor.give(tx, actor, payload);
+  }
+
+  @OnCommand('floor.timer')
+  timer({ tx, actor, payload }: CommandContext<'floor.timer'>) {
+    return this.floor.timer(tx, actor, payload);
+  }
+}
