@@ -3,7 +3,7 @@
  * features/surveys) exports one `FeatureDefinition` (activity-view.ts) from its index.ts and is
  * added to FEATURES below: one import, one line. Features never import this file.
  */
-import { ActivityKind } from '@palabre/contracts';
+import type { ActivityKind } from '@palabre/contracts';
 import { combinePatchers, corePatchers, type SnapshotPatchers } from '../lib/patchers';
 import type { ActivityView, FeatureDefinition, ViewSurface } from './activity-view';
 import { boardsFeature } from './boards';
@@ -29,8 +29,3 @@ export function activityView(kind: ActivityKind, surface: ViewSurface): Activity
   return FEATURES.find((feature) => feature.kind === kind)?.[surface];
 }
 
-/**
- * The kinds a facilitator may add from the console: those the web can show on the phones, the
- * projector and the console (a kind whose server side has landed before its views is not offered).
- */
-export const CREATABLE_KINDS: readonly ActivityKind[] = ActivityKind.options.filter((kind) => (['participant', 'screen', 'console'] as const).every((surface) => activityView(kind, surface)));

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActivityKind, type SurveyTemplate } from '@palabre/contracts';
-import { CREATABLE_KINDS } from '../../registry';
+import { activityView } from '../../registry';
 import { useCommandMutation } from '../../../lib/live';
 import { useAnnounce } from '../../../ui/Announcer';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
@@ -9,6 +9,12 @@ import { Field } from '../../../ui/Field';
 import { SelectField } from '../../../ui/SelectField';
 import { TemplatePicker } from '../../surveys/components/TemplatePicker';
 import { templateConfig } from '../../surveys/hooks/useSurveyTemplates';
+
+/**
+ * The kinds a facilitator may add: those the web can show on the phones, the projector and the
+ * console (a kind whose server side has landed before its views is not offered).
+ */
+const CREATABLE_KINDS = ActivityKind.options.filter((kind) => (['participant', 'screen', 'console'] as const).every((surface) => activityView(kind, surface)));
 
 /** Adds an activity at the end of the agenda (`activity.create`). */
 export function AddActivityForm() {
