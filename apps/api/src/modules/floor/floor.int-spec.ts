@@ -69,6 +69,9 @@ describe('the speakers’ list (real database, real socket.io)', () => {
     expect(list.waiting.map((r) => r.name)).toEqual(['Élodie Martin', 'Julien Roux', 'Camille Vidal']);
     expect(list.waiting[2]).toMatchObject({ remote: true, stance: 'question' });
     expect((await consoleSeen).list.waiting.every((r) => r.reason !== null)).toBe(true);
+    // Members read names, territories and categories, never someone else's gender nor why they are placed.
+    expect(list.waiting.map((r) => [r.gender, r.reason])).toEqual([[null, null], [null, null], [null, null]]);
+    expect((await consoleSeen).list.waiting.map((r) => r.gender)).toEqual(['femme', 'homme', 'femme']);
 
     const mine = await floorOf(julien.token, session.id);
     expect(mine.mine).toHaveLength(1);

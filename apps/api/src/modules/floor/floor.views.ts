@@ -102,7 +102,12 @@ export function buildList(activityId: string, config: FloorConfig, rows: FloorRo
   };
 }
 
-/** What members and screens see: the next three in full, the order of the rest as ids. */
+/**
+ * What members and screens see: the speaker and the next three (name, territory, category), the
+ * order of the rest as ids. Nobody's gender nor the ordering reason (which may name it) leaves the
+ * staff's view.
+ */
 export function publicList(list: FloorListView): FloorListView {
-  return { ...list, waiting: list.waiting.slice(0, 3) };
+  const shown = (r: FloorRequestView): FloorRequestView => ({ ...r, gender: null, reason: null });
+  return { ...list, speaker: list.speaker && shown(list.speaker), waiting: list.waiting.slice(0, 3).map(shown) };
 }

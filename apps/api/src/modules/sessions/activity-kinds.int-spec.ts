@@ -22,6 +22,7 @@ describe('the activity kinds are checked at boot (real app, real database)', () 
       ['board', 'boards'],
       ['floor', 'floor'],
       ['groups', 'groups'],
+      ['opinions', 'opinions'],
       ['qna', 'qna'],
       ['survey', 'surveys'],
     ]);
