@@ -1,6 +1,7 @@
 import type { JoinResponse, OpinionsSnapshot, SessionSnapshot } from '@palabre/contracts';
 import { nextEvent, send, sendOk, type TestApp, type TestSocket } from '../../common/testing/harness';
 import { appForTests } from '../../common/testing/lifecycle';
+import { eventually } from '../../common/testing/nodes';
 import { OpinionsMapBroadcaster } from './opinions-map.broadcaster';
 import { opinionMap } from '@palabre/domain';
 import { pseudonym } from './opinions-map';
@@ -158,7 +159,7 @@ describe('the opinion map « carte des opinions » (real database, real socket.i
 
     // A member's group follows the map it came with (sent right after it, on the same socket).
     await onPhone;
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await eventually(() => groupsHeard.length > 0, 5_000, "the member's group");
     const group = groupsHeard.at(-1);
     expect(group === 0 || group === 1).toBe(true);
     const mine = (await opinionsOf(phones[0].joined.token, session.id)).activities[map.id];
