@@ -6,7 +6,7 @@
 //   node bench/floor-order.mjs [--sizes 100,300,1000] [--runs 200]
 // Needs the built library: `npm run build -w libs/contracts -w libs/domain` (done by the npm script).
 import { parseArgs } from 'node:util';
-import { DEFAULT_FLOOR_RULE, orderFloor } from '../libs/domain/dist/index.js';
+import { DEFAULT_FLOOR_RULE, orderFloor, seededRandom } from '../libs/domain/dist/index.js';
 
 const { values: args } = parseArgs({ options: { sizes: { type: 'string', default: '100,300,1000' }, runs: { type: 'string', default: '200' } } });
 const sizes = args.sizes.split(',').map(Number).filter((n) => n > 0 && n <= 5000);
@@ -14,20 +14,9 @@ const runs = Math.max(10, Math.min(5000, Number(args.runs)));
 const TYPES = [['metropole', 2], ['agglomeration', 19], ['territoire_projet', 20], ['bourg_centre', 17]];
 const PERIMETERS = TYPES.flatMap(([type, n]) => Array.from({ length: n }, (_, i) => ({ territory: `${type}-${i}`, territoryType: type })));
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function scene(size) {
-  const random = rng(size);
+  const random = seededRandom(size);
   const person = (i) => ({
     participantId: `m${i}`,
     gender: i % 2 === 0 ? 'femme' : 'homme',

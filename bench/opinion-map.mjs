@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 
 const require = createRequire(import.meta.url);
-const { opinionMap } = require('../libs/domain/dist/index.js');
+const { opinionMap, seededRandom } = require('../libs/domain/dist/index.js');
 
 const { values: args } = parseArgs({
   options: {
@@ -27,17 +27,7 @@ const runs = Number(args.runs);
 const answered = Number(args.answered);
 const groups = Number(args.groups);
 
-function generator(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = generator(42);
+const random = seededRandom(42);
 const positions = Array.from({ length: groups }, () => Array.from({ length: statements }, () => (random() < 0.5 ? 'agree' : 'disagree')));
 const answers = [];
 const profiles = new Map();

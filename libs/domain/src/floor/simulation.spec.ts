@@ -1,4 +1,5 @@
 import { DEFAULT_FLOOR_RULE, orderFloor, type FloorCandidate, type FloorProfile } from './order';
+import { seededRandom } from '../groups/assignment';
 
 /**
  * A 3-hour plenary with the default rule: 250 members shaped like the demo roster (parity by
@@ -15,17 +16,6 @@ interface Member extends FloorProfile {
   remote: boolean;
 }
 
-/** Mulberry32: a fixed seed, the same plenary every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function roster(size: number, random: () => number): Member[] {
   return Array.from({ length: size }, (_, i) => ({
@@ -47,7 +37,7 @@ interface Figures {
 }
 
 function simulate(seed: number): Figures {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const members = roster(250, random);
   const ITEMS = 6;
   const ITEM_MS = 30 * 60_000;

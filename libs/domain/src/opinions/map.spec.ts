@@ -1,18 +1,8 @@
 import fc from 'fast-check';
 import { PCA } from 'ml-pca';
 import { answerMatrix, cluster, opinionMap, project, silhouette, type OpinionAnswer, type OpinionMemberProfile, type OpinionVote } from './map';
+import { seededRandom } from '../groups/assignment';
 
-/** A small seeded generator (mulberry32) so the synthetic assemblies are the same on every run. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Adjusted Rand index (Hubert & Arabie 1985) of two labellings of the same items. */
 function adjustedRandIndex(a: readonly number[], b: readonly number[]): number {
@@ -42,7 +32,7 @@ const id = (prefix: string, n: number) => `${prefix}${String(n).padStart(4, '0')
  * leaves `missing` of the statements unanswered.
  */
 function planted(groups: number, perGroup: number, statements: number, seed: number, fidelity = 0.85, missing = 0.2) {
-  const random = generator(seed);
+  const random = seededRandom(seed);
   const positions = Array.from({ length: groups }, () => Array.from({ length: statements }, () => (random() < 0.5 ? 'agree' : 'disagree') as OpinionVote));
   const answers: OpinionAnswer[] = [];
   const truth = new Map<string, number>();
@@ -95,7 +85,7 @@ describe('PCA and clustering (ml-pca NIPALS, ml-kmeans)', () => {
   });
 
   it.each([[12, 30], [30, 8]])('gives the scores of an exact PCA (ml-pca SVD) up to sign, %i members × %i statements', (members, statements) => {
-    const random = generator(members * 100 + statements);
+    const random = seededRandom(members * 100 + statements);
     const rows = Array.from({ length: members }, () => Array.from({ length: statements }, () => Math.floor(random() * 3) - 1));
     const exact = new PCA(rows).predict(rows, { nComponents: 2 }).to2DArray();
     const ours = project(rows);
@@ -263,7 +253,7 @@ describe('determinism', () => {
   it('gives byte-identical JSON for the same answers in any order', () => {
     const { answers } = planted(3, 20, 25, 7);
     const shuffled = [...answers].reverse();
-    const random = generator(99);
+    const random = seededRandom(99);
     const shuffled2 = [...answers].sort(() => random() - 0.5);
     const first = JSON.stringify(opinionMap(answers));
     expect(JSON.stringify(opinionMap(shuffled))).toBe(first);
