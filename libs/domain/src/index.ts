@@ -15,3 +15,4 @@ export * from './permissions/eligibility';
 export * from './followup/followup';
 export * from './opinions';
 export * from './floor/order';
+export * from './amendments';

@@ -1,0 +1,3 @@
+export * from './text';
+export * from './amendments';
+export * from './compare';
