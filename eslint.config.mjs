@@ -97,14 +97,14 @@ export default tseslint.config(
     // the opinion map's pure-JS numerical libraries, decisions §opinion map).
     files: ['libs/domain/src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\.|@palabre/contracts$|fast-check$|ml-pca$|ml-kmeans$)', message: 'libs/domain imports only @palabre/contracts.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\.|@palabre/contracts$|fast-check$|ml-pca$|ml-kmeans$|diff$)', message: 'libs/domain imports only @palabre/contracts.' }] }],
     },
   },
   {
     // Its tests may cross-check a pure implementation against Node's own (SHA-256 of the ballot commitments).
     files: ['libs/domain/src/**/*.spec.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\.|@palabre/contracts$|fast-check$|node:crypto$|ml-pca$|ml-kmeans$)', message: 'libs/domain imports only @palabre/contracts.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\.|@palabre/contracts$|fast-check$|node:crypto$|ml-pca$|ml-kmeans$|diff$)', message: 'libs/domain imports only @palabre/contracts.' }] }],
     },
   },
   {

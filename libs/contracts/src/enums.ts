@@ -27,7 +27,7 @@ export type MemberCategory = z.infer<typeof MemberCategory>;
 export const Gender = z.enum(['femme', 'homme', 'autre']);
 export type Gender = z.infer<typeof Gender>;
 
-export const ActivityKind = z.enum(['survey', 'board', 'qna', 'groups', 'opinions', 'floor']);
+export const ActivityKind = z.enum(['survey', 'board', 'qna', 'groups', 'opinions', 'floor', 'amendments']);
 export type ActivityKind = z.infer<typeof ActivityKind>;
 
 export const Locale = z.enum(['fr', 'en']);

@@ -41,3 +41,6 @@ export const ROOM_LIMITS = { messageMax: 280, plannedMinutesMax: 600, durationSe
 
 /** Speakers' list bounds. */
 export const FLOOR_LIMITS = { nameMax: 60, speakingSecondsMax: 1800, extendSecondsMax: 600, positionMax: 500 } as const;
+
+/** Texts and amendments bounds (a 20-page text is about 120 000 characters). */
+export const AMENDMENT_LIMITS = { sourceMax: 400_000, wordingMax: 4000, reasonMax: 1000, moderationReasonMax: 500, perText: 2000, positionMax: 500 } as const;

@@ -8,9 +8,10 @@ import { OpinionsModule } from './opinions/opinions.module';
 import { RoomModule } from './room/room.module';
 import { GroupsModule } from './groups/groups.module';
 import { FloorModule } from './floor/floor.module';
+import { AmendmentsModule } from './amendments/amendments.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { SurveysModule } from './surveys/surveys.module';
 import { FollowUpModule } from './followup/followup.module';
 
 /** Every feature module; a new feature adds its module here. */
-export const FEATURE_MODULES: Type[] = [AuthModule, SessionsModule, DocsModule, BoardsModule, SurveysModule, OutcomesModule, QnaModule, RoomModule, GroupsModule, FollowUpModule, OpinionsModule, FloorModule];
+export const FEATURE_MODULES: Type[] = [AuthModule, SessionsModule, DocsModule, BoardsModule, SurveysModule, OutcomesModule, QnaModule, RoomModule, GroupsModule, FollowUpModule, OpinionsModule, FloorModule, AmendmentsModule];

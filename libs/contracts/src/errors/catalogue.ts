@@ -3,7 +3,7 @@ import { AUTH_ERRORS, CORE_ERRORS, SESSION_ERRORS } from './core';
 import { SURVEY_BALLOT_ERRORS, SURVEY_ERRORS } from './surveys';
 import { OUTCOME_ERRORS } from './outcomes';
 import type { ErrorDefinition } from './define';
-import { FLOOR_ERRORS, QNA_ERRORS, ROOM_ERRORS } from './room';
+import { AMENDMENT_ERRORS, FLOOR_ERRORS, QNA_ERRORS, ROOM_ERRORS } from './room';
 import { GROUPS_ERRORS } from './groups';
 import { FOLLOWUP_ERRORS } from './followup';
 import { OPINIONS_ERRORS } from './opinions';
@@ -27,6 +27,7 @@ export const ERRORS = {
   ...FOLLOWUP_ERRORS,
   ...OPINIONS_ERRORS,
   ...FLOOR_ERRORS,
+  ...AMENDMENT_ERRORS,
 } satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;

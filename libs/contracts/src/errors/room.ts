@@ -17,3 +17,20 @@ export const ROOM_ERRORS = defineErrors({
 export const FLOOR_ERRORS = defineErrors({
   FLOOR_CLOSED: { status: 409, fr: 'Liste des orateurs close.', en: 'Speakers’ list closed.' },
 });
+
+export const AMENDMENT_ERRORS = defineErrors({
+  AMENDMENTS_CLOSED: { status: 409, fr: 'Le texte n’est plus ouvert aux amendements.', en: 'The text is no longer open to amendments.' },
+  AMENDMENT_DEADLINE_PASSED: { status: 409, fr: 'Le délai de dépôt des amendements est passé.', en: 'The deadline for amendments has passed.' },
+  AMENDMENT_TEXT_LOCKED: { status: 409, fr: 'Des amendements sont déposés : le texte ne peut plus changer.', en: 'Amendments are filed: the text can no longer change.' },
+  AMENDMENT_BAD_ANCHOR: { status: 422, fr: 'Ces lignes n’existent pas dans le texte.', en: 'These lines are not in the text.' },
+  AMENDMENT_WORDING_REQUIRED: { status: 422, fr: 'Indiquez la nouvelle rédaction.', en: 'Give the new wording.' },
+  AMENDMENT_NOT_AMENDABLE: { status: 422, fr: 'Cet amendement ne peut pas être sous-amendé.', en: 'This amendment cannot be sub-amended.' },
+  AMENDMENT_REASON_REQUIRED: { status: 422, fr: 'Indiquez le motif d’irrecevabilité.', en: 'Give the reason it is inadmissible.' },
+  AMENDMENT_OWN: { status: 422, fr: 'Vous ne pouvez pas cosigner votre propre amendement.', en: 'You cannot co-sign your own amendment.' },
+  AMENDMENT_NOT_ADMISSIBLE: { status: 409, fr: 'Cet amendement n’est pas déclaré recevable.', en: 'This amendment has not been declared admissible.' },
+  AMENDMENT_DECIDED: { status: 409, fr: 'Cet amendement a déjà été mis aux voix.', en: 'This amendment has already been voted on.' },
+  SUBAMENDMENTS_PENDING: { status: 409, fr: 'Les sous-amendements se votent avant l’amendement.', en: 'Sub-amendments are voted before their amendment.' },
+  AMENDMENT_VOTE_RUNNING: { status: 409, fr: 'Un vote est déjà en cours sur ce texte.', en: 'A vote is already running on this text.' },
+  AMENDMENTS_PENDING: { status: 409, fr: 'Des amendements restent à mettre aux voix.', en: 'Some amendments are still to be voted.' },
+  AMENDMENT_TOO_MANY: { status: 422, fr: 'Trop d’amendements sur ce texte.', en: 'Too many amendments on this text.' },
+});

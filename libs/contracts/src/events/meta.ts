@@ -42,6 +42,7 @@ export const EVENT_META = {
   'opinions.map.updated': { scope: 'session', volatile: true },
   'opinions.group.updated': { scope: 'participant', volatile: true },
   'floor.list.updated': { scope: 'session', volatile: true },
+  'amendments.updated': { scope: 'session', volatile: true },
   'screen.changed': { scope: 'session', volatile: false },
   'agenda.current': { scope: 'session', volatile: false },
   'agenda.planned': { scope: 'staff', volatile: true },

@@ -22,6 +22,8 @@ export const ACTIVITY_STATES: Record<ActivityKind, ActivityKindStates> = {
   opinions: { running: ['open'], closed: ['closed'] },
   // A speakers' list takes requests while open; closed, nobody asks and nobody is given the floor.
   floor: { running: ['open'], closed: ['closed'] },
+  // A text takes amendments and votes while open; closed, the record is final.
+  amendments: { running: ['open'], closed: ['closed'] },
 };
 
 export function isActivityRunning(activity: { kind: ActivityKind; state: string }): boolean {

@@ -19,6 +19,7 @@ describe('the activity kinds are checked at boot (real app, real database)', () 
     const app = await TestApp.start();
     const kinds = app.palabre.app.get(ActivityKinds);
     expect(kinds.all().map((k) => [k.kind, k.contract.feature])).toEqual([
+      ['amendments', 'amendments'],
       ['board', 'boards'],
       ['floor', 'floor'],
       ['groups', 'groups'],

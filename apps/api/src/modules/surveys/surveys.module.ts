@@ -20,6 +20,8 @@ import { SurveysService } from './surveys.service';
   imports: [SessionsModule, GroupsModule],
   controllers: [SurveysController],
   providers: [SurveyStore, BallotMixer, SurveysService, BallotsService, BallotBatcher, LiveResultsService, SurveyLifecycleService, SurveyReader, SurveyOutcomes, SurveySeeding, SurveysCommands],
+  // The amendments put each vote to a yes/no/abstain question of a companion survey.
+  exports: [SurveysService, SurveyLifecycleService, BallotsService],
 })
 export class SurveysModule implements OnModuleInit {
   constructor(

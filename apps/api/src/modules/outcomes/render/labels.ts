@@ -1,7 +1,7 @@
 import type { ActivityKind, CountCell, ExportFormat, ExportStatus, Gender, MemberCategory, ParticipantRole, TerritoryType } from '@palabre/contracts';
 
 /** French labels of the outcomes documents (minutes are written for a French assembly). */
-export const KIND_LABEL: Record<ActivityKind, string> = { survey: 'Questionnaire', board: "Mur d’idées", qna: 'Questions-réponses', groups: 'Groupes de travail', opinions: 'Carte des opinions', floor: 'Liste des orateurs' };
+export const KIND_LABEL: Record<ActivityKind, string> = { survey: 'Questionnaire', board: "Mur d’idées", qna: 'Questions-réponses', groups: 'Groupes de travail', opinions: 'Carte des opinions', floor: 'Liste des orateurs', amendments: 'Texte amendé' };
 export const ROLE_LABEL: Record<ParticipantRole, string> = { member: 'Membres', facilitator: 'Animation', organiser: 'Organisation', observer: 'Écrans et observateurs' };
 export const TERRITORY_LABEL: Record<TerritoryType, string> = {
   metropole: 'Métropole',
