@@ -69,8 +69,10 @@ describe('texts put to amendment (real database, real socket.io)', () => {
     // Sub-amendments before their amendment; the deletion (furthest from the text) is rejected first.
     expect(await send(staff, 'amendment.vote', { amendmentId: a1.id, action: 'open' })).toMatchObject({ ok: false, error: { code: 'SUBAMENDMENTS_PENDING' } });
     const vote = async (id: string, choices: ('yes' | 'no' | 'abstain')[]) => {
+      const consoleSees = nextEvent(staff, 'amendments.updated', (e) => e.text.amendments.some((a) => a.id === id && a.voting));
       const opened = await sendOk(staff, 'amendment.vote', { amendmentId: id, action: 'open' });
       expect(opened.voting).toBe(true);
+      await consoleSees;
       const questionId = opened.questionId as string;
       // The one ballot write path: ballot.cast on the companion survey's question.
       for (const [i, who] of [elodie, julien, camille].entries()) await sendOk(who.socket, 'ballot.cast', { questionId, value: { type: 'yesno', choice: choices[i] } });
