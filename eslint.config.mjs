@@ -20,6 +20,7 @@ const MODULES = 'apps/api/src/modules';
  */
 const PUBLIC_IN_EVERY_MODULE = ['*.module.ts', '*.service.ts', '*.entity.ts', '*.entities.ts', 'views.ts', '*.views.ts', '*.kind.ts'];
 const PUBLIC_FILES = {
+  amendments: ['amendments.demo.ts'],
   audit: ['hash-chain.ts'],
   auth: ['password-policy.ts'],
   'bench-stats': ['bench-stats.server.ts'],
