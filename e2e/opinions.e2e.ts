@@ -86,6 +86,11 @@ test('members answer statements on their phones, the console sees the groups, th
   await expect(member.locator('#live-announcer')).toHaveText('Votre affirmation attend la validation de l’animation.');
   await console.getByRole('button', { name: `Valider : ${MINE}` }).click();
   await expect(member.getByTestId('opinions-statement')).toContainText(MINE);
+  // On a 320 px phone in large text nothing scrolls sideways and the three answers stay in reach.
+  await member.setViewportSize({ width: 320, height: 640 });
+  await member.getByRole('button', { name: /^Grand texte/ }).click();
+  await expectNoSidewaysScroll(member, 'opinion map on a 320 px phone in large text');
+  await expect(votes.getByRole('button', { name: 'Passer' })).toBeVisible();
 
   const projectorContext = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'fr-FR' });
   const projector = await projectorContext.newPage();

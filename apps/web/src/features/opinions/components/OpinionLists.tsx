@@ -8,12 +8,15 @@ interface ListProps {
   statements: readonly OpinionStatementView[];
   /** Heading level of each list's title. */
   level?: 'h2' | 'h3';
+  /** At most this many statements per list (the projector keeps to one screen); the rest are counted. */
+  limit?: number;
 }
 
 /** The consensus statements: agreed (or rejected) by every group and overall, with each group's share. */
-export function ConsensusList({ map, statements, level: H = 'h3', title, empty }: ListProps & { title: string; empty: string }) {
+export function ConsensusList({ map, statements, level: H = 'h3', title, empty, limit = Infinity }: ListProps & { title: string; empty: string }) {
   const { t } = useTranslation('opinions');
-  const items = map.consensus.filter((c) => statementText(statements, c.statementId) !== null);
+  const all = map.consensus.filter((c) => statementText(statements, c.statementId) !== null);
+  const items = all.slice(0, limit);
   return (
     <section className="stack opinions-consensus" data-testid="opinions-consensus">
       <H>{title}</H>
@@ -35,12 +38,13 @@ export function ConsensusList({ map, statements, level: H = 'h3', title, empty }
           ))}
         </ul>
       )}
+      {all.length > items.length && <p className="muted">{t('more', { count: all.length - items.length })}</p>}
     </section>
   );
 }
 
 /** Each group: its size and its representative statements (agreed or rejected far more than by the others). */
-export function GroupsList({ map, statements, level: H = 'h3', title }: ListProps & { title: string }) {
+export function GroupsList({ map, statements, level: H = 'h3', title, limit = Infinity }: ListProps & { title: string }) {
   const { t } = useTranslation('opinions');
   const Sub = H === 'h2' ? 'h3' : 'h4';
   return (
@@ -55,6 +59,7 @@ export function GroupsList({ map, statements, level: H = 'h3', title }: ListProp
             <ul className="opinions-list">
               {g.representative
                 .filter((r) => statementText(statements, r.statementId) !== null)
+                .slice(0, limit)
                 .map((r) => (
                   <li key={r.statementId}>
                     <span lang={CONTENT_LANG} className="opinions-text">{statementText(statements, r.statementId)}</span>{' '}

@@ -59,6 +59,7 @@ export function OpinionsConsole({ activity }: ActivityViewProps) {
             }
           />
           <PromoteForm
+            taken={new Set(view.statements.filter((st) => st.origin === 'idea').map((st) => st.text))}
             onSubmit={(ideaIds) =>
               run(async () => {
                 const statements = await send('opinions.promote', { activityId: activity.id, ideaIds });
@@ -102,7 +103,7 @@ function WriteForm({ onSubmit }: { onSubmit: (text: string) => Promise<boolean> 
 }
 
 /** Ideas of a plenary board, ticked then turned into statements (the server skips ideas already taken). */
-function PromoteForm({ onSubmit }: { onSubmit: (ideaIds: string[]) => Promise<boolean> }) {
+function PromoteForm({ taken, onSubmit }: { taken: ReadonlySet<string>; onSubmit: (ideaIds: string[]) => Promise<boolean> }) {
   const { t } = useTranslation('opinions');
   const { data } = useSessionSnapshot((s) => ({ activities: s.activities, boards: featureState<BoardsFeature>(s, 'boards')?.boards ?? {} }));
   const boards = (data?.activities ?? []).filter((a) => a.kind === 'board' && a.groupId === null);
@@ -145,16 +146,21 @@ function PromoteForm({ onSubmit }: { onSubmit: (ideaIds: string[]) => Promise<bo
             <label key={idea.id} className="opinions-choice">
               <input
                 type="checkbox"
+                // An idea becomes a statement once (the server ignores it a second time).
+                disabled={taken.has(idea.title.slice(0, 280))}
                 checked={picked.includes(idea.id)}
                 onChange={(e) => setPicked((p) => (e.target.checked ? [...p, idea.id] : p.filter((id) => id !== idea.id)))}
               />{' '}
-              <span lang={CONTENT_LANG}>{idea.title}</span>
+              <span>
+                <span lang={CONTENT_LANG}>{idea.title}</span>
+                {taken.has(idea.title.slice(0, 280)) && <span className="muted"> ({t('console.taken')})</span>}
+              </span>
             </label>
           ))}
         </fieldset>
       )}
       <button type="submit" className="button" disabled={picked.length === 0}>
-        {t('console.promoteButton', { count: picked.length })}
+        {picked.length === 0 ? t('console.promoteNone') : t('console.promoteButton', { count: picked.length })}
       </button>
     </form>
   );

@@ -7,8 +7,9 @@ import { ConsensusList, GroupsList } from './OpinionLists';
 
 /**
  * The projector: the map (dots without names, coloured and shaped by group), what unites the
- * assembly (consensus statements) and what sets each group apart. The lists are the map's full
- * text version; the figure carries a summary for screen readers.
+ * assembly (its four strongest consensus statements, the others counted) and the two statements
+ * that set each group apart most, so that it fits one screen. The lists are the map's text
+ * version; the figure carries a summary for screen readers; the console and the minutes list all.
  */
 export function OpinionsScreen({ activity }: ActivityViewProps) {
   const { t } = useTranslation('opinions');
@@ -26,8 +27,8 @@ export function OpinionsScreen({ activity }: ActivityViewProps) {
         <p className="muted">{t('screen.counts', { members: map.members, statements: visible, answers: map.answers })}</p>
       </div>
       <div className="opinions-screen-lists stack">
-        <ConsensusList map={map} statements={view.statements} title={t('screen.consensus')} empty={t('screen.noConsensus')} level="h2" />
-        {map.groups.length > 1 && <GroupsList map={map} statements={view.statements} title={t('screen.groups')} level="h2" />}
+        <ConsensusList map={map} statements={view.statements} title={t('screen.consensus')} empty={t('screen.noConsensus')} level="h2" limit={4} />
+        {map.groups.length > 1 && <GroupsList map={map} statements={view.statements} title={t('screen.groups')} level="h2" limit={2} />}
       </div>
     </section>
   );
