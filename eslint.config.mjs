@@ -26,6 +26,7 @@ const PUBLIC_FILES = {
   boards: ['demo-seed.ts'],
   groups: ['groups.demo.ts'],
   health: ['readiness.ts'],
+  opinions: ['opinions.demo.ts'],
   outcomes: ['cells.ts', 'render/labels.ts', 'render/documents.ts'],
   qna: ['qna.seed.ts'],
   // The activity-kind contract, its lifecycle and the one audience rule (decisions §14).

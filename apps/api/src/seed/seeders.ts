@@ -4,6 +4,7 @@ import { seedBoardsDemo } from '../modules/boards/demo-seed';
 import { seedSurveyDemo } from '../modules/surveys/survey-demo';
 import { seedQnaDemo } from '../modules/qna/qna.seed';
 import { seedDemoGroups } from '../modules/groups/groups.demo';
+import { seedOpinionsDemo } from '../modules/opinions/opinions.demo';
 
 export interface DemoContext {
   sessionId: string;
@@ -13,5 +14,5 @@ export interface DemoContext {
 
 export type DemoSeeder = (app: INestApplication, ctx: DemoContext) => Promise<void>;
 
-/** Each feature adds the demo content of its workshop here (survey, board, groups, Q&A), in agenda order. */
-export const DEMO_SEEDERS: DemoSeeder[] = [seedSurveyDemo, seedBoardsDemo, seedDemoGroups, seedQnaDemo];
+/** Each feature adds the demo content of its workshop here (survey, board, opinion map, groups, Q&A), in agenda order. */
+export const DEMO_SEEDERS: DemoSeeder[] = [seedSurveyDemo, seedBoardsDemo, seedOpinionsDemo, seedDemoGroups, seedQnaDemo];

@@ -12,6 +12,7 @@ import { roomFeature } from './room';
 import { surveysFeature } from './surveys';
 import { groupsFeature } from './groups';
 import { floorFeature } from './floor';
+import { opinionsFeature } from './opinions';
 
 export const FEATURES: readonly FeatureDefinition[] = [
   surveysFeature,
@@ -20,6 +21,7 @@ export const FEATURES: readonly FeatureDefinition[] = [
   roomFeature,
   groupsFeature,
   floorFeature,
+  opinionsFeature,
 ];
 
 /** Every patcher: the core ones (session, agenda, presence) then each feature's. */

@@ -1,6 +1,8 @@
 import { boardsOf } from '../../common/testing/boards';
 import type { TestApp } from '../../common/testing/harness';
 import { appForTests } from '../../common/testing/lifecycle';
+import { snapshotOf } from '../../common/testing/snapshot';
+import type { OpinionsSnapshot } from '@palabre/contracts';
 
 describe('demo seed: the workshop-2 board', () => {
   let t: TestApp;
@@ -17,5 +19,26 @@ describe('demo seed: the workshop-2 board', () => {
     expect(new Set(board.ideas.map((i) => i.authorName)).size).toBeGreaterThan(6);
     expect(board.counts?.every((c) => c.supports > 0)).toBe(true);
     expect(board.comments.length).toBeGreaterThan(0);
+  });
+
+  it('feeds the opinion map: its ideas become statements, the answers give groups and consensus statements', async () => {
+    const { session } = await t.join('OCCITANIE', 'Animatrice de passage');
+    const staff = await t.staff('facilitator');
+    const entered = await t.http().post(`/api/sessions/${session.id}/enter`).set('Authorization', `Bearer ${staff.token}`).expect(200);
+    const snapshot = await snapshotOf(t, (entered.body as { token: string }).token, session.id);
+    const maps = Object.entries((snapshot.features.opinions as OpinionsSnapshot).activities);
+    expect(maps).toHaveLength(1);
+    const [[id, map]] = maps;
+    const activity = snapshot.activities.find((a) => a.id === id)!;
+    // Right after the board, a draft: the facilitator launches it.
+    expect([activity.state, snapshot.activities[snapshot.activities.indexOf(activity) - 1].kind]).toEqual(['draft', 'board']);
+    expect(map.statements).toHaveLength(12);
+    expect(map.statements.every((s) => s.origin === 'idea' && s.status === 'visible')).toBe(true);
+    expect(map.map!.members).toBeGreaterThanOrEqual(80);
+    expect(map.map!.groups.length).toBeGreaterThanOrEqual(2);
+    const textOf = (statementId: string) => map.statements.find((s) => s.id === statementId)!.text;
+    expect(map.map!.consensus.map((c) => textOf(c.statementId))).toContain('Simplifier les dossiers de demande de subvention');
+    expect(map.map!.consensus.map((c) => textOf(c.statementId))).not.toContain('Un comité de suivi par contrat, ouvert aux citoyens');
+    expect(map.map!.lenses.find((l) => l.dimension === 'category')?.comparable).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ActivityKind, type SurveyTemplate } from '@palabre/contracts';
+import { ActivityKind, type OpinionsConfig, type SurveyTemplate } from '@palabre/contracts';
 import { activityView } from '../../registry';
 import { useCommandMutation } from '../../../lib/live';
 import { useAnnounce } from '../../../ui/Announcer';
@@ -26,7 +26,9 @@ export function AddActivityForm() {
   const [title, setTitle] = useState('');
   // A survey may start from a saved template: its settings and questions become the config.
   const [template, setTemplate] = useState<SurveyTemplate | null>(null);
-  const fromTemplate = kind === 'survey' && template ? { config: templateConfig(template) } : {};
+  // An opinion map's settings are chosen here, before its first statement.
+  const [opinions, setOpinions] = useState<OpinionsConfig>({ consensusThreshold: 0.6, memberStatements: 'pre' });
+  const fromTemplate = kind === 'survey' && template ? { config: templateConfig(template) } : kind === 'opinions' ? { config: opinions } : {};
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -60,6 +62,24 @@ export function AddActivityForm() {
             if (next && title.trim() === '') setTitle(next.name);
           }}
         />
+      )}
+      {kind === 'opinions' && (
+        <>
+          <SelectField
+            label={t('activity.opinions.memberStatements')}
+            name="memberStatements"
+            value={opinions.memberStatements}
+            onChange={(e) => setOpinions({ ...opinions, memberStatements: e.target.value as OpinionsConfig['memberStatements'] })}
+            options={(['pre', 'post', 'off'] as const).map((value) => ({ value, label: t(`activity.opinions.mode.${value}`) }))}
+          />
+          <SelectField
+            label={t('activity.opinions.threshold')}
+            name="consensusThreshold"
+            value={String(opinions.consensusThreshold)}
+            onChange={(e) => setOpinions({ ...opinions, consensusThreshold: Number(e.target.value) })}
+            options={[0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9].map((value) => ({ value: String(value), label: `${Math.round(value * 100)} %` }))}
+          />
+        </>
       )}
       <Field label={t('activity.name')} name="title" required maxLength={160} value={title} onChange={(e) => setTitle(e.target.value)} />
       <ErrorMessage error={create.error} />
