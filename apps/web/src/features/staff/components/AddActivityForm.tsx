@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ActivityKind, type SurveyTemplate } from '@palabre/contracts';
+import { ActivityKind, type FloorConfig, type SurveyTemplate } from '@palabre/contracts';
+import { DEFAULT_FLOOR_SETTINGS, FloorSettingsFields } from '../../floor/components/FloorSettingsFields';
 import { activityView } from '../../registry';
 import { useCommandMutation } from '../../../lib/live';
 import { useAnnounce } from '../../../ui/Announcer';
@@ -27,16 +28,20 @@ export function AddActivityForm() {
   // A survey may start from a saved template: its settings and questions become the config.
   const [template, setTemplate] = useState<SurveyTemplate | null>(null);
   const fromTemplate = kind === 'survey' && template ? { config: templateConfig(template) } : {};
+  // A speakers' list is created with its speaking time and balance rule.
+  const [floorSettings, setFloorSettings] = useState<FloorConfig>(DEFAULT_FLOOR_SETTINGS);
+  const config = kind === 'floor' ? { config: floorSettings } : fromTemplate;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     create.mutate(
-      { kind, title: title.trim(), ...fromTemplate },
+      { kind, title: title.trim(), ...config },
       {
         onSuccess: (activity) => {
           announce(t('activity.added', { title: activity.title }));
           setTitle('');
           setTemplate(null);
+          setFloorSettings(DEFAULT_FLOOR_SETTINGS);
         },
       },
     );
@@ -61,6 +66,7 @@ export function AddActivityForm() {
           }}
         />
       )}
+      {kind === 'floor' && <FloorSettingsFields value={floorSettings} onChange={setFloorSettings} />}
       <Field label={t('activity.name')} name="title" required maxLength={160} value={title} onChange={(e) => setTitle(e.target.value)} />
       <ErrorMessage error={create.error} />
       <button type="submit" className="button button-primary" disabled={create.isPending}>
