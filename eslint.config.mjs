@@ -24,6 +24,7 @@ const PUBLIC_FILES = {
   auth: ['password-policy.ts'],
   'bench-stats': ['bench-stats.server.ts'],
   boards: ['demo-seed.ts'],
+  floor: ['floor.demo.ts'],
   groups: ['groups.demo.ts'],
   health: ['readiness.ts'],
   opinions: ['opinions.demo.ts'],

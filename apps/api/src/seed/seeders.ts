@@ -3,6 +3,7 @@ import type { AppConfig } from '../config/config';
 import { seedBoardsDemo } from '../modules/boards/demo-seed';
 import { seedSurveyDemo } from '../modules/surveys/survey-demo';
 import { seedQnaDemo } from '../modules/qna/qna.seed';
+import { seedFloorDemo } from '../modules/floor/floor.demo';
 import { seedDemoGroups } from '../modules/groups/groups.demo';
 import { seedOpinionsDemo } from '../modules/opinions/opinions.demo';
 
@@ -14,5 +15,5 @@ export interface DemoContext {
 
 export type DemoSeeder = (app: INestApplication, ctx: DemoContext) => Promise<void>;
 
-/** Each feature adds the demo content of its workshop here (survey, board, opinion map, groups, Q&A), in agenda order. */
-export const DEMO_SEEDERS: DemoSeeder[] = [seedSurveyDemo, seedBoardsDemo, seedOpinionsDemo, seedDemoGroups, seedQnaDemo];
+/** Each feature adds the demo content of its workshop here (survey, board, opinion map, groups, Q&A, speakers' list), in agenda order. */
+export const DEMO_SEEDERS: DemoSeeder[] = [seedSurveyDemo, seedBoardsDemo, seedOpinionsDemo, seedDemoGroups, seedQnaDemo, seedFloorDemo];

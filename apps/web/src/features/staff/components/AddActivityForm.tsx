@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ActivityKind, type OpinionsConfig, type SurveyTemplate } from '@palabre/contracts';
+import { ActivityKind, type FloorConfig, type OpinionsConfig, type SurveyTemplate } from '@palabre/contracts';
+import { DEFAULT_FLOOR_SETTINGS, FloorSettingsFields } from '../../floor/components/FloorSettingsFields';
 import { activityView } from '../../registry';
 import { useCommandMutation } from '../../../lib/live';
 import { useAnnounce } from '../../../ui/Announcer';
@@ -28,17 +29,20 @@ export function AddActivityForm() {
   const [template, setTemplate] = useState<SurveyTemplate | null>(null);
   // An opinion map's settings are chosen here, before its first statement.
   const [opinions, setOpinions] = useState<OpinionsConfig>({ consensusThreshold: 0.6, memberStatements: 'pre' });
-  const fromTemplate = kind === 'survey' && template ? { config: templateConfig(template) } : kind === 'opinions' ? { config: opinions } : {};
+  // A speakers' list is created with its speaking time and balance rule.
+  const [floorSettings, setFloorSettings] = useState<FloorConfig>(DEFAULT_FLOOR_SETTINGS);
+  const config = kind === 'survey' && template ? { config: templateConfig(template) } : kind === 'opinions' ? { config: opinions } : kind === 'floor' ? { config: floorSettings } : {};
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     create.mutate(
-      { kind, title: title.trim(), ...fromTemplate },
+      { kind, title: title.trim(), ...config },
       {
         onSuccess: (activity) => {
           announce(t('activity.added', { title: activity.title }));
           setTitle('');
           setTemplate(null);
+          setFloorSettings(DEFAULT_FLOOR_SETTINGS);
         },
       },
     );
@@ -81,6 +85,7 @@ export function AddActivityForm() {
           />
         </>
       )}
+      {kind === 'floor' && <FloorSettingsFields value={floorSettings} onChange={setFloorSettings} />}
       <Field label={t('activity.name')} name="title" required maxLength={160} value={title} onChange={(e) => setTitle(e.target.value)} />
       <ErrorMessage error={create.error} />
       <button type="submit" className="button button-primary" disabled={create.isPending}>
