@@ -20,5 +20,5 @@ export const CHANNEL_ERRORS = defineErrors({
   PAPER_SAME_STAFF: { status: 409, fr: 'Une saisie papier doit être confirmée par un autre membre de l’équipe que celui qui l’a saisie.', en: 'A paper entry must be confirmed by another staff member than the one who entered it.' },
   PAPER_ALREADY_CONFIRMED: { status: 409, fr: 'Cette saisie papier est déjà confirmée.', en: 'This paper entry is already confirmed.' },
   ASSIST_CONSENT_REQUIRED: { status: 422, fr: "Le vote assisté demande l'accord du membre.", en: "An assisted ballot needs the member's consent." },
-  ASSIST_NOT_PRESENT: { status: 409, fr: "Le vote assisté est réservé à un membre présent dans la salle.", en: 'An assisted ballot is for a member present in the room.' },
+  ASSIST_NOT_PRESENT: { status: 409, fr: 'Ce membre est représenté par une procuration : il est déclaré absent. Retirez la procuration s’il est dans la salle.', en: 'This member is represented by a proxy, so declared absent. Revoke the proxy if they are in the room.' },
 });

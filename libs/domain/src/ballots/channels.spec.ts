@@ -2,7 +2,7 @@ import type { QuestionConfig } from '@palabre/contracts';
 import { questionTurnout, tally } from '../tally';
 import { attendance, ballotParts, channelConflict, checkPaperConfirmation, checkPaperTotals, checkProxy, lapsingProxies, paperBallots, REPLACEABLE_CHANNELS } from './channels';
 
-const yesno: QuestionConfig = { type: 'yesno', eligibility: 'everyone' } as QuestionConfig;
+const yesno: QuestionConfig = { type: 'yesno' };
 const single = { type: 'single', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }] } as unknown as QuestionConfig;
 const on = { enabled: true, maxPerHolder: 1 };
 

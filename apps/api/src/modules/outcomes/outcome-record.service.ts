@@ -62,6 +62,9 @@ export class OutcomeRecordService {
     const members = participants.filter((p) => p.role === 'member');
     const present = members.filter((p) => p.present);
     const invited = members.filter((p) => p.invited).length;
+    // Proxies still live at the end (their giver never came): represented members, only when proxies were used.
+    const proxies: { n: number }[] = await manager.query('SELECT count(*)::int AS n FROM proxy WHERE session_id = $1 AND lapsed_at IS NULL AND revoked_at IS NULL', [sessionId]);
+    const represented = proxies[0]?.n ?? 0;
     const types: Record<string, number> = {};
     for (const link of audit) types[link.type] = (types[link.type] ?? 0) + 1;
     return {
@@ -71,6 +74,7 @@ export class OutcomeRecordService {
       attendance: {
         invited,
         present: present.length,
+        ...(represented > 0 ? { represented, voting: present.length + represented } : {}),
         turnout: invited > 0 ? Math.round((present.filter((p) => p.invited).length / invited) * 1000) / 1000 : null,
         byRole: Object.fromEntries(ParticipantRole.options.map((r) => [r, participants.filter((p) => p.role === r && p.present).length])) as OutcomeRecord['attendance']['byRole'],
         breakdown: {
