@@ -67,3 +67,13 @@ export const BallotParts = z.object({
 export type BallotParts = z.infer<typeof BallotParts>;
 
 export const FORM_REF = text(1, 120);
+
+/** `snapshot.features.channels`: proxies (a member sees those they give or hold), and for staff the members and paper entries. */
+export const ChannelsFeature = z.object({
+  settings: ProxySettings,
+  proxies: z.array(ProxyView),
+  ballots: z.record(Uuid, z.record(Uuid, BallotValue)).describe('Holder: per represented member id, the named ballots I cast for them, per question id'),
+  members: z.array(z.object({ id: Uuid, name: z.string(), present: z.boolean() })).describe('Staff: the members of the session, in name order (empty for members)'),
+  paper: z.array(PaperEntryView).describe('Staff: every paper entry (empty for members)'),
+});
+export type ChannelsFeature = z.infer<typeof ChannelsFeature>;

@@ -7,7 +7,7 @@ import { TokenService } from '../../common/auth/tokens';
 import { AppError } from '../../common/errors/app-error';
 import { PresenceService } from '../../common/realtime/presence.service';
 import { SnapshotRegistry } from '../../common/realtime/snapshot-registry';
-import { lapseProxiesOnJoin } from '../surveys/channels/proxies.service';
+import { lapseProxiesOnJoin } from '../surveys/proxies.service';
 import { TransactionRunner, type Tx } from '../../common/realtime/transaction';
 import { StaffAccount } from '../auth/staff-account.entity';
 import { ActivityKinds } from './activity-kinds';

@@ -10,7 +10,7 @@ import { rooms } from '../../common/realtime/rooms';
 import { Activity } from '../sessions/activity.entity';
 import { activityRooms, readReportBackOpen } from '../sessions/audience';
 import { BallotsService } from './ballots.service';
-import { ProxiesService } from './channels/proxies.service';
+import { ProxiesService } from './proxies.service';
 import type { Survey, SurveyQuestion } from './survey.entity';
 import { SurveyStore } from './survey.store';
 

@@ -15,9 +15,9 @@ import { SurveyStore } from './survey.store';
 import { SurveysController } from './surveys.controller';
 import { SurveysCommands } from './surveys.commands';
 import { SurveysService } from './surveys.service';
-import { ChannelsCommands } from './channels/channels.commands';
-import { PaperService } from './channels/paper.service';
-import { ProxiesService } from './channels/proxies.service';
+import { ChannelsCommands } from './channels.commands';
+import { PaperService } from './paper.service';
+import { ProxiesService } from './proxies.service';
 import { SnapshotRegistry } from '../../common/realtime/snapshot-registry';
 import { isStaffRole } from '@palabre/domain';
 

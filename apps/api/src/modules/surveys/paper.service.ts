@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { BallotValue, CommandPayload, PaperEntryView, PaperTotals } from '@palabre/contracts';
 import { checkPaperConfirmation, checkPaperTotals, isSessionOpenForMembers } from '@palabre/domain';
 import type { EntityManager } from 'typeorm';
-import type { ParticipantActor } from '../../../common/auth/actor';
-import { AppError } from '../../../common/errors/app-error';
-import { rooms } from '../../../common/realtime/rooms';
-import type { Tx } from '../../../common/realtime/transaction';
-import { admitBallot, BallotsService, QUESTION_COLUMNS, QUESTION_FROM, type BallotQuestion } from '../ballots.service';
-import { LiveResultsService } from '../live-results.service';
+import type { ParticipantActor } from '../../common/auth/actor';
+import { AppError } from '../../common/errors/app-error';
+import { rooms } from '../../common/realtime/rooms';
+import type { Tx } from '../../common/realtime/transaction';
+import { admitBallot, BallotsService, QUESTION_COLUMNS, QUESTION_FROM, type BallotQuestion } from './ballots.service';
+import { LiveResultsService } from './live-results.service';
 
 interface EntryRow {
   id: string;

@@ -1,7 +1,7 @@
 import type { ArchiveVerification, Invitation, JoinResponse, LiveResults, ProxyView, SessionSnapshot } from '@palabre/contracts';
-import { nextEvent, send, sendOk, type TestApp, type TestSocket } from '../../../common/testing/harness';
-import { appForTests } from '../../../common/testing/lifecycle';
-import { device, snapshot, YESNO } from '../survey-fixtures';
+import { nextEvent, send, sendOk, type TestApp, type TestSocket } from '../../common/testing/harness';
+import { appForTests } from '../../common/testing/lifecycle';
+import { device, snapshot, YESNO } from './survey-fixtures';
 
 const ROSTER = [
   'nom;email;perimetre;type de territoire;categorie;genre',

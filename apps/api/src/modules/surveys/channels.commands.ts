@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { CommandPayload } from '@palabre/contracts';
-import type { ParticipantActor } from '../../../common/auth/actor';
-import type { CommandContext } from '../../../common/realtime/command-runner';
-import { OnBatchedCommand, OnCommand } from '../../../common/realtime/on-command';
-import { BallotBatcher } from '../ballot-batcher';
+import type { ParticipantActor } from '../../common/auth/actor';
+import type { CommandContext } from '../../common/realtime/command-runner';
+import { OnBatchedCommand, OnCommand } from '../../common/realtime/on-command';
+import { BallotBatcher } from './ballot-batcher';
 import { PaperService } from './paper.service';
 import { ProxiesService } from './proxies.service';
 

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { ProxySettings, type CommandPayload, type ProxyView } from '@palabre/contracts';
+import { ProxySettings, type BallotValue, type ChannelsFeature, type CommandPayload, type ProxyView } from '@palabre/contracts';
 import { checkProxy, DEFAULT_PROXY_SETTINGS, isStaffRole } from '@palabre/domain';
 import type { EntityManager } from 'typeorm';
-import type { ParticipantActor } from '../../../common/auth/actor';
-import { AppError } from '../../../common/errors/app-error';
-import { rooms } from '../../../common/realtime/rooms';
-import type { Tx } from '../../../common/realtime/transaction';
-import { parseWith } from '../../../common/validation';
-import { returningRows } from '../../../database/returning';
+import type { ParticipantActor } from '../../common/auth/actor';
+import { AppError } from '../../common/errors/app-error';
+import { rooms } from '../../common/realtime/rooms';
+import type { Tx } from '../../common/realtime/transaction';
+import { parseWith } from '../../common/validation';
+import { returningRows } from '../../database/returning';
 
 interface ProxyRow {
   id: string;
@@ -111,23 +111,31 @@ export class ProxiesService {
    * Snapshot part `features.proxies`: the settings, and the live proxies (staff: all of them;
    * a member: those they give or hold), with the ballots a holder cast for each giver (named surveys).
    */
-  async snapshot(actor: ParticipantActor, m: EntityManager): Promise<{ settings: ProxySettings; proxies: ProxyView[]; ballots: Record<string, Record<string, unknown>> }> {
+  async snapshot(actor: ParticipantActor, m: EntityManager): Promise<Omit<ChannelsFeature, 'paper'>> {
     const settings = await readProxySettings(m, actor.sessionId);
     const staff = isStaffRole(actor.role);
     const rows: ProxyRow[] = await m.query(
       `${PROXY_SELECT} WHERE x.session_id = $1 AND x.revoked_at IS NULL ${staff ? '' : 'AND (x.giver_id = $2 OR x.holder_id = $2)'} ORDER BY g.display_name, x.id`,
       staff ? [actor.sessionId] : [actor.sessionId, actor.participantId],
     );
-    const ballots: Record<string, Record<string, unknown>> = {};
+    const ballots: ChannelsFeature['ballots'] = {};
     const held = rows.filter((r) => r.holder_id === actor.participantId && !r.lapsed_at).map((r) => r.giver_id);
     if (held.length > 0) {
-      const cast: { participant_id: string; question_id: string; value: unknown }[] = await m.query(
+      const cast: { participant_id: string; question_id: string; value: BallotValue }[] = await m.query(
         "SELECT participant_id, question_id, value FROM ballot WHERE participant_id = ANY($1::uuid[]) AND channel = 'proxy' AND cast_by = $2",
         [held, actor.participantId],
       );
       for (const b of cast) (ballots[b.participant_id] ??= {})[b.question_id] = b.value;
     }
-    return { settings, proxies: rows.map(toView), ballots };
+    // Staff pick givers, holders, paper voters and assisted members from the session's members.
+    const members: { id: string; name: string; present: boolean }[] = staff
+      ? await m.query(
+          `SELECT id, display_name AS name, joined_at IS NOT NULL AS present FROM participant
+            WHERE session_id = $1 AND role = 'member' AND revoked_at IS NULL ORDER BY display_name, id`,
+          [actor.sessionId],
+        )
+      : [];
+    return { settings, proxies: rows.map(toView), ballots, members };
   }
 
   /** Members represented now (live proxies): counted with those present for the turnout. */
