@@ -4,6 +4,7 @@ import { seedBoardsDemo } from '../modules/boards/demo-seed';
 import { seedSurveyDemo } from '../modules/surveys/survey-demo';
 import { seedQnaDemo } from '../modules/qna/qna.seed';
 import { seedDemoGroups } from '../modules/groups/groups.demo';
+import { seedChannelsDemo } from '../modules/surveys/channels-demo';
 
 export interface DemoContext {
   sessionId: string;
@@ -14,4 +15,4 @@ export interface DemoContext {
 export type DemoSeeder = (app: INestApplication, ctx: DemoContext) => Promise<void>;
 
 /** Each feature adds the demo content of its workshop here (survey, board, groups, Q&A), in agenda order. */
-export const DEMO_SEEDERS: DemoSeeder[] = [seedSurveyDemo, seedBoardsDemo, seedDemoGroups, seedQnaDemo];
+export const DEMO_SEEDERS: DemoSeeder[] = [seedSurveyDemo, seedBoardsDemo, seedDemoGroups, seedQnaDemo, seedChannelsDemo];
