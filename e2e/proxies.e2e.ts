@@ -43,6 +43,7 @@ test('a holder votes for themselves and their giver, paper totals are confirmed 
     config: { anonymity: 'anonymous', resultsVisibility: 'live', questions: [{ type: 'yesno', prompt: 'Adopter la feuille de route ?', eligibility: 'present' }] },
   });
   await staff.send('activity.start', { activityId: survey.id });
+  await staff.send('survey.open', { activityId: survey.id });
   await staff.send('proxy.settings', { settings: { enabled: true, maxPerHolder: 1 } });
   await staff.send('proxy.record', { giverId: memberId('Marie Dupont'), holderId: memberId('Paul Bernard'), formRef: 'pouvoir-marie.pdf' });
 
@@ -50,8 +51,9 @@ test('a holder votes for themselves and their giver, paper totals are confirmed 
   const { context: phoneContext, page: paul } = await phone(browser);
   await paul.goto(new URL(invitations.find((i) => i.name === 'Paul Bernard')!.link).pathname);
   const own = paul.locator('form.ballot:not(.ballot-proxy)');
-  const forMarie = paul.locator('form.ballot-proxy');
-  await expect(forMarie.getByText('Pour Marie Dupont (procuration)')).toBeVisible();
+  // The represented member's ballot is named after her, for the eye and for a screen reader.
+  const forMarie = paul.getByRole('form', { name: /Pour Marie Dupont \(procuration\)$/ });
+  await expect(forMarie.getByText('Pour Marie Dupont (procuration)', { exact: true })).toBeVisible();
   await own.getByRole('radio', { name: 'Oui' }).check();
   await own.getByRole('button', { name: 'Voter' }).click();
   await expect(own.getByText('✓ Vote enregistré')).toBeVisible();

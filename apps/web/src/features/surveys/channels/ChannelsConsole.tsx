@@ -93,6 +93,7 @@ function PaperEntries({ question }: { question: QuestionView }) {
   const confirm = useCommandMutation('paper.confirm');
   const choices = useChoices(question);
   const label = (key: string) => choices.find((c) => c.key === key)?.label ?? key;
+  // Totals in the question's order (the database keeps JSON keys in its own order).
   const entries = paper.filter((e) => e.questionId === question.id);
   if (entries.length === 0) return null;
   return (
@@ -102,7 +103,7 @@ function PaperEntries({ question }: { question: QuestionView }) {
           <li key={e.id} data-testid="paper-entry">
             {e.kind === 'named'
               ? `${e.memberName ?? ''} : ${e.value?.type === 'single' ? label(e.value.optionId) : e.value?.type === 'yesno' ? label(e.value.choice) : ''}`
-              : Object.entries(e.totals ?? {}).map(([k, n]) => `${label(k)} ${n}`).join(', ')}{' '}
+              : choices.filter((c) => e.totals?.[c.key]).map((c) => `${c.label} ${e.totals?.[c.key]}`).join(', ')}{' '}
             <span className="muted">— {t('paper.enteredBy', { name: e.enteredBy })}</span>{' '}
             {e.confirmedBy ? (
               <span className="muted">{t('paper.confirmedBy', { name: e.confirmedBy })}</span>
@@ -118,7 +119,7 @@ function PaperEntries({ question }: { question: QuestionView }) {
 }
 
 /** A facilitator casts a named ballot for a present member who asked for help, with their consent. */
-function AssistForm({ question }: { question: QuestionView }) {
+function AssistForm({ question, anonymous }: { question: QuestionView; anonymous: boolean }) {
   const { t } = useTranslation('surveys');
   const choices = useChoices(question);
   const assist = useCommandMutation('ballot.assist');
@@ -128,7 +129,9 @@ function AssistForm({ question }: { question: QuestionView }) {
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     if (!member || !consent) return;
-    assist.mutate({ questionId: question.id, memberId: member, value: ballotOf(question, choice), consent: true }, { onSuccess: () => { setMember(''); setConsent(false); } });
+    // Anonymous: a one-off secret made here and never kept, so the console cannot find the ballot again either.
+    const ballotSecret = anonymous ? Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('') : undefined;
+    assist.mutate({ questionId: question.id, memberId: member, value: ballotOf(question, choice), consent: true, ...(ballotSecret ? { ballotSecret } : {}) }, { onSuccess: () => { setMember(''); setConsent(false); } });
   };
   return (
     <form className="stack assist-form" onSubmit={submit}>
@@ -170,7 +173,7 @@ export function QuestionChannels({ question, settings }: { question: QuestionVie
       <div className="stack">
         <PaperEntries question={question} />
         {question.state === 'open' && <PaperEntryForm question={question} anonymous={anonymous} />}
-        {question.state === 'open' && <AssistForm question={question} />}
+        {question.state === 'open' && <AssistForm question={question} anonymous={anonymous} />}
       </div>
     </details>
   );
