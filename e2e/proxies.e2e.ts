@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { BASE_URL } from './playwright.config';
-import { DEMO, openProjector, phone, signInAsFacilitator } from './fixtures';
+import { DEMO, openProjector, phone } from './fixtures';
 import { LiveClient } from './live-client';
 
 /**
@@ -21,7 +21,8 @@ async function call<T>(method: string, path: string, body?: unknown, token?: str
 }
 
 let staff: LiveClient | undefined;
-test.afterEach(() => staff?.close());
+let second: LiveClient | undefined;
+test.afterEach(() => [staff, second].forEach((c) => c?.close()));
 
 test('a holder votes for themselves and their giver, paper totals are confirmed by a second staff, the projector shows device + paper', async ({ browser }) => {
   test.setTimeout(90_000);
@@ -61,16 +62,14 @@ test('a holder votes for themselves and their giver, paper totals are confirmed 
   await forMarie.getByRole('button', { name: 'Voter' }).click();
   await expect(forMarie.getByText('✓ Vote enregistré')).toBeVisible();
 
-  const projectorContext = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'fr-FR' });
-  const projector = await projectorContext.newPage();
+  // One staff browser: the projector, then the teller's console in another tab (signed in as the projector is).
+  const staffContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
+  const projector = await staffContext.newPage();
   await openProjector(projector, code);
   await expect(projector.getByTestId('ballot-parts')).toHaveText('1 vote par téléphone · 1 par procuration · Total 2 votants');
 
   // The teller enters paper totals in the console; a second staff account confirms them.
-  const tellerContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
-  const teller = await tellerContext.newPage();
-  await signInAsFacilitator(teller);
-  await expect(teller).toHaveURL(/\/staff$/);
+  const teller = await staffContext.newPage();
   await teller.goto(`/staff/sessions/${session.id}?activity=${survey.id}`);
   const paper = teller.locator('form.paper-entry');
   await paper.getByLabel('Bulletins « Oui »').fill('3');
@@ -82,14 +81,14 @@ test('a holder votes for themselves and their giver, paper totals are confirmed 
   await expect(teller.getByText('Une saisie papier doit être confirmée par un autre membre de l’équipe que celui qui l’a saisie.')).toBeVisible();
   await expect(projector.getByTestId('ballot-parts')).toHaveText('1 vote par téléphone · 1 par procuration · Total 2 votants');
 
-  const secondContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
-  const second = await secondContext.newPage();
-  await signInAsFacilitator(second, DEMO.organiser);
-  await expect(second).toHaveURL(/\/staff$/);
-  await second.goto(`/staff/sessions/${session.id}?activity=${survey.id}`);
-  await second.getByRole('button', { name: 'Confirmer la saisie' }).click();
-  await expect(second.getByTestId('paper-entry')).toContainText('confirmé par');
+  // The second staff account (the organiser, on their own console: here its live connection) confirms.
+  const organiser = await call<{ token: string }>('POST', '/api/auth/login', DEMO.organiser);
+  const organiserEntered = await call<{ token: string }>('POST', `/api/sessions/${session.id}/enter`, undefined, organiser.token);
+  second = await LiveClient.connect(organiserEntered.token);
+  const pending = await call<{ features: { channels: { paper: { id: string }[] } } }>('GET', `/api/sessions/${session.id}/snapshot`, undefined, organiserEntered.token);
+  await second.send('paper.confirm', { entryId: pending.features.channels.paper[0].id });
+  await expect(teller.getByTestId('paper-entry')).toContainText('confirmé par Service Contractualisation');
 
   await expect(projector.getByTestId('ballot-parts')).toHaveText('1 vote par téléphone · 1 par procuration · 4 sur papier · Total 6 votants');
-  await Promise.all([phoneContext.close(), projectorContext.close(), tellerContext.close(), secondContext.close()]);
+  await Promise.all([phoneContext.close(), staffContext.close()]);
 });
