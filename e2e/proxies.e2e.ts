@@ -78,7 +78,7 @@ test('a holder votes for themselves and their giver, paper totals are confirmed 
   await expect(teller.getByTestId('paper-entry')).toContainText('Oui 3, Non 1');
   // Not counted yet, and not confirmable by the same account.
   await teller.getByRole('button', { name: 'Confirmer la saisie' }).click();
-  await expect(teller.getByText('Une saisie papier doit être confirmée par un autre membre de l’équipe que celui qui l’a saisie.')).toBeVisible();
+  await expect(teller.getByText('Un autre membre de l’équipe doit confirmer cette saisie.')).toBeVisible();
   await expect(projector.getByTestId('ballot-parts')).toHaveText('1 vote par téléphone · 1 par procuration · Total 2 votants');
 
   // The second staff account (the organiser, on their own console: here its live connection) confirms.
