@@ -55,6 +55,8 @@ describe('proxies', () => {
     expect(lapsingProxies(proxies, present)).toEqual([proxies[0]]);
     expect(attendance(present, proxies)).toEqual({ present: 4, represented: 1, voting: 5 });
     expect(attendance(present, [{ ...proxies[0], lapsed: true }, proxies[1]])).toEqual({ present: 4, represented: 1, voting: 5 });
+    // A proxy whose holder is not in the room represents no one.
+    expect(attendance(new Set(['luc']), proxies)).toEqual({ present: 1, represented: 0, voting: 1 });
   });
 
   it('gives a turnout over present and represented members, never above 100 %', () => {

@@ -65,11 +65,12 @@ export function lapsingProxies<P extends ProxyLink>(proxies: readonly P[], prese
 }
 
 /**
- * Present, represented and voting members (minutes and turnout). A proxy whose giver is present
- * has lapsed and represents no one, and a giver is never counted twice.
+ * Present, represented and voting members (minutes and turnout). A member is represented by a
+ * live proxy whose holder is present (a proxy nobody in the room holds cannot be used); a proxy
+ * whose giver is present has lapsed and represents no one, and a giver is never counted twice.
  */
 export function attendance(present: ReadonlySet<string>, proxies: readonly ProxyLink[]): VotingAttendance {
-  const represented = new Set(proxies.filter((p) => !p.lapsed && !present.has(p.giverId)).map((p) => p.giverId));
+  const represented = new Set(proxies.filter((p) => !p.lapsed && !present.has(p.giverId) && present.has(p.holderId)).map((p) => p.giverId));
   return { present: present.size, represented: represented.size, voting: present.size + represented.size };
 }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, LessThan } from 'typeorm';
 import { Gender, MemberCategory, OUTCOME_SCHEMA_VERSION, OutcomeSection, ParticipantRole, TerritoryType, type OutcomeAgendaItem, type OutcomeParticipant, type OutcomeRecord } from '@palabre/contracts';
 import { AppError } from '../../common/errors/app-error';
+import { representedCount } from '../surveys/proxies.service';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { GENESIS_HASH } from '../audit/hash-chain';
 import { Activity } from '../sessions/activity.entity';
@@ -62,9 +63,8 @@ export class OutcomeRecordService {
     const members = participants.filter((p) => p.role === 'member');
     const present = members.filter((p) => p.present);
     const invited = members.filter((p) => p.invited).length;
-    // Proxies still live at the end (their giver never came): represented members, only when proxies were used.
-    const proxies: { n: number }[] = await manager.query('SELECT count(*)::int AS n FROM proxy WHERE session_id = $1 AND lapsed_at IS NULL AND revoked_at IS NULL', [sessionId]);
-    const represented = proxies[0]?.n ?? 0;
+    // Proxies still live at the end (their giver never came, their holder did): only when proxies were used.
+    const represented = await representedCount(manager, sessionId);
     const types: Record<string, number> = {};
     for (const link of audit) types[link.type] = (types[link.type] ?? 0) + 1;
     return {

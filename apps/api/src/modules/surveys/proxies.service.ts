@@ -53,6 +53,17 @@ export async function lapseProxiesOnJoin(tx: Tx, sessionId: string, giverId: str
   }
 }
 
+/** Live proxies whose holder joined the session: the represented members (minutes, turnout; the rule of libs/domain `attendance`). */
+export async function representedCount(m: EntityManager, sessionId: string): Promise<number> {
+  const rows: { n: number }[] = await m.query(
+    `SELECT count(*)::int AS n FROM proxy x JOIN session s ON s.id = x.session_id JOIN participant h ON h.id = x.holder_id
+      WHERE x.session_id = $1 AND x.lapsed_at IS NULL AND x.revoked_at IS NULL AND h.joined_at IS NOT NULL
+        AND COALESCE((s.settings->'proxies'->>'enabled')::boolean, false)`,
+    [sessionId],
+  );
+  return rows[0]?.n ?? 0;
+}
+
 /** Proxies (« pouvoirs »): recorded by staff from the signed forms, lapsing when the giver comes in person. */
 @Injectable()
 export class ProxiesService {
@@ -138,13 +149,11 @@ export class ProxiesService {
     return { settings, proxies: rows.map(toView), ballots, members };
   }
 
-  /** Members represented now (live proxies): counted with those present for the turnout. */
+  /**
+   * Members represented now, counted with those present for the turnout: live proxies whose
+   * holder has joined (libs/domain `attendance`: a proxy nobody in the room holds cannot be used).
+   */
   async represented(m: EntityManager, sessionId: string): Promise<number> {
-    const rows: { n: number }[] = await m.query(
-      `SELECT count(*)::int AS n FROM proxy x JOIN session s ON s.id = x.session_id
-        WHERE x.session_id = $1 AND x.lapsed_at IS NULL AND x.revoked_at IS NULL AND COALESCE((s.settings->'proxies'->>'enabled')::boolean, false)`,
-      [sessionId],
-    );
-    return rows[0]?.n ?? 0;
+    return representedCount(m, sessionId);
   }
 }
