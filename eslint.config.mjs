@@ -33,7 +33,7 @@ const PUBLIC_FILES = {
   // The activity-kind contract, its lifecycle and the one audience rule (decisions §14).
   sessions: ['activity-kinds.ts', 'activity-lifecycle.ts', 'audience.ts'],
   // Test support shared with other modules' integration specs.
-  surveys: ['survey-demo.ts', 'survey-fixtures.ts', 'every-method.fixture.ts', 'survey-outcomes.ts'],
+  surveys: ['survey-demo.ts', 'survey-fixtures.ts', 'every-method.fixture.ts', 'survey-outcomes.ts', 'channels-demo.ts'],
 };
 const publicGlobs = [
   ...PUBLIC_IN_EVERY_MODULE.map((file) => abs(`${MODULES}/*/${file}`)),

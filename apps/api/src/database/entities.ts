@@ -15,6 +15,7 @@ import { AttendanceConfirmation, RoomState } from '../modules/room/room.entities
 import { FollowUpSubscription, Recommendation, RecommendationProgress } from '../modules/followup/recommendation.entity';
 import { OpinionAnswer, OpinionMapState, OpinionStatement } from '../modules/opinions/opinions.entities';
 import { FloorOverride, FloorRequest } from '../modules/floor/floor.entities';
+import { MemberProxy, PaperEntry } from '../modules/surveys/channels.entities';
 
 /** Every entity; a feature module adds its own here. */
-export const ENTITIES = [StaffAccount, StaffSession, Assembly, Member, Session, Participant, Activity, ProcessedOp, AuditEvent, Board, Idea, IdeaSupport, IdeaComment, Survey, SurveyQuestion, Ballot, BallotReceipt, AnonymousBallot, SurveyTemplate, ArchiveRecord, QnaQuestion, QnaVote, RoomState, AttendanceConfirmation, WorkingGroup, SynthesisComment, GroupSeedCard, BlockedDevice, ScreenPairing, Recommendation, RecommendationProgress, FollowUpSubscription, OpinionStatement, OpinionAnswer, OpinionMapState, FloorRequest, FloorOverride];
+export const ENTITIES = [StaffAccount, StaffSession, Assembly, Member, Session, Participant, Activity, ProcessedOp, AuditEvent, Board, Idea, IdeaSupport, IdeaComment, Survey, SurveyQuestion, Ballot, BallotReceipt, AnonymousBallot, SurveyTemplate, ArchiveRecord, QnaQuestion, QnaVote, RoomState, AttendanceConfirmation, WorkingGroup, SynthesisComment, GroupSeedCard, BlockedDevice, ScreenPairing, Recommendation, RecommendationProgress, FollowUpSubscription, OpinionStatement, OpinionAnswer, OpinionMapState, FloorRequest, FloorOverride, MemberProxy, PaperEntry];

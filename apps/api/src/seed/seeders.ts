@@ -6,6 +6,7 @@ import { seedQnaDemo } from '../modules/qna/qna.seed';
 import { seedFloorDemo } from '../modules/floor/floor.demo';
 import { seedDemoGroups } from '../modules/groups/groups.demo';
 import { seedOpinionsDemo } from '../modules/opinions/opinions.demo';
+import { seedChannelsDemo } from '../modules/surveys/channels-demo';
 
 export interface DemoContext {
   sessionId: string;
@@ -15,5 +16,9 @@ export interface DemoContext {
 
 export type DemoSeeder = (app: INestApplication, ctx: DemoContext) => Promise<void>;
 
-/** Each feature adds the demo content of its workshop here (survey, board, opinion map, groups, Q&A, speakers' list), in agenda order. */
-export const DEMO_SEEDERS: DemoSeeder[] = [seedSurveyDemo, seedBoardsDemo, seedOpinionsDemo, seedDemoGroups, seedQnaDemo, seedFloorDemo];
+/**
+ * Each feature adds the demo content of its workshop here, in agenda order: survey, board, opinion
+ * map, groups, Q&A, the speakers' list of the plenary debate, then the final vote (proxies, paper
+ * and assisted ballots).
+ */
+export const DEMO_SEEDERS: DemoSeeder[] = [seedSurveyDemo, seedBoardsDemo, seedOpinionsDemo, seedDemoGroups, seedQnaDemo, seedFloorDemo, seedChannelsDemo];

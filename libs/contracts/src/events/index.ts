@@ -8,6 +8,7 @@ import { ROOM_COMMANDS, ROOM_EVENTS } from './room';
 import { GROUPS_COMMANDS, GROUPS_EVENTS } from './groups';
 import { OPINIONS_COMMANDS, OPINIONS_EVENTS } from './opinions';
 import { FLOOR_COMMANDS, FLOOR_EVENTS } from './floor';
+import { CHANNEL_COMMANDS, CHANNEL_EVENTS } from './channels';
 
 export { GroupMove, SeedSource } from './groups';
 export { command, event, type CommandDefinition, type EventDefinition } from './define';
@@ -22,6 +23,7 @@ export const COMMANDS = {
   ...GROUPS_COMMANDS,
   ...OPINIONS_COMMANDS,
   ...FLOOR_COMMANDS,
+  ...CHANNEL_COMMANDS,
 } as const;
 
 /** Every server → client event. A feature adds its record here. */
@@ -34,6 +36,7 @@ export const EVENTS = {
   ...GROUPS_EVENTS,
   ...OPINIONS_EVENTS,
   ...FLOOR_EVENTS,
+  ...CHANNEL_EVENTS,
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;
