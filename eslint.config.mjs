@@ -25,14 +25,16 @@ const PUBLIC_FILES = {
   auth: ['password-policy.ts'],
   'bench-stats': ['bench-stats.server.ts'],
   boards: ['demo-seed.ts'],
+  floor: ['floor.demo.ts'],
   groups: ['groups.demo.ts'],
   health: ['readiness.ts'],
+  opinions: ['opinions.demo.ts'],
   outcomes: ['cells.ts', 'render/labels.ts', 'render/documents.ts'],
   qna: ['qna.seed.ts'],
   // The activity-kind contract, its lifecycle and the one audience rule (decisions §14).
   sessions: ['activity-kinds.ts', 'activity-lifecycle.ts', 'audience.ts'],
   // Test support shared with other modules' integration specs.
-  surveys: ['survey-demo.ts', 'survey-fixtures.ts', 'every-method.fixture.ts', 'survey-outcomes.ts'],
+  surveys: ['survey-demo.ts', 'survey-fixtures.ts', 'every-method.fixture.ts', 'survey-outcomes.ts', 'channels-demo.ts'],
 };
 const publicGlobs = [
   ...PUBLIC_IN_EVERY_MODULE.map((file) => abs(`${MODULES}/*/${file}`)),

@@ -3,6 +3,10 @@
 // minimal socket.io baseline, for each size; one table with ratios. Loopback traffic only.
 //   node bench/run.mjs [--sizes 250,1000,2000] [--large] [--scenario auto|survey|activity]
 //                      [--rate 100] [--seconds 10] [--ramp 250] [--screens 2] [--flood 1000] [--no-anonymous] [--no-build] [--json file]
+//                      [--nodes 2] [--check]
+// --nodes K: one API node at N against K nodes over the machine's Redis at K × N (the ratio column
+// compares them; the baseline is not run; --targets nodes runs the K nodes only). --check: exit 1 on any error, failed join or ballot, or a
+// ballot lost or duplicated in the database (the CI smoke: `npm run bench:smoke`).
 import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -32,11 +36,14 @@ const { values: args } = parseArgs({
     anonymous: { type: 'boolean', default: true },
     'no-anonymous': { type: 'boolean', default: false },
     json: { type: 'string' },
+    nodes: { type: 'string', default: '1' },
+    check: { type: 'boolean', default: false },
   },
 });
 if (args['no-anonymous']) args.anonymous = false;
 const sizes = args.sizes.split(',').map(Number).filter((n) => n > 0 && n <= 10_000);
 if (args.large && !sizes.includes(5000)) sizes.push(5000);
+const nodeCount = Math.max(1, Number(args.nodes) || 1);
 const opts = { rate: Number(args.rate), seconds: Number(args.seconds), rampRate: Number(args.ramp), screens: Number(args.screens), flood: Number(args.flood) };
 const log = (...m) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...m);
 
@@ -92,7 +99,7 @@ async function floodPhase(target, { facilitator, members, screens, rate }) {
   };
 }
 
-/** One server, one size: ramp, memory after GC, the write scenario, (palabre) the flood phase, then (ballots) the burst. */
+/** One server (or K nodes), one size: ramp, memory after GC, the write scenario, (palabre) the flood phase, then (ballots) the burst. */
 async function measure(target, n) {
   await target.start();
   const all = [];
@@ -126,8 +133,15 @@ async function measure(target, n) {
     const cpuMs = (end.cpu.user - connected.cpu.user + end.cpu.system - connected.cpu.system) / 1000;
     const deliveriesPerSec = (all.reduce((s, c) => s + c.received, 0) / wallMs) * 1000;
     const [ack, v2p] = [summary(run.acks), summary(run.v2p)];
+    // Every member whose ballot was acknowledged has exactly one stored (a change replaces it).
+    let stored;
+    if (target.kind === 'palabre' && run.questionId) {
+      const [row] = await target.query('SELECT ((SELECT count(*) FROM ballot WHERE question_id = $1) + (SELECT count(*) FROM anonymous_ballot WHERE question_id = $1))::int AS n', [run.questionId]);
+      stored = { expected: run.voters, stored: row.n };
+      log(`${target.name} n=${n}: ${row.n} ballots stored for ${run.voters} members acknowledged (${run.voters - row.n} lost, ${Math.max(0, row.n - run.voters)} extra)`);
+    }
     let flood;
-    if (opts.flood > 0 && scenario.flood && target.name === 'palabre') {
+    if (opts.flood > 0 && scenario.flood && target.kind === 'palabre') {
       try {
         flood = await floodPhase(target, { facilitator, members: members.clients, screens: screens.clients, rate });
         flood.p99Ratio = { ack: flood.ack.p99 / ack.p99, v2p: flood.v2p.p99 / v2p.p99 };
@@ -144,7 +158,7 @@ async function measure(target, n) {
       }
     }
     let anonymous;
-    if (args.anonymous && scenario.anonymous && target.name === 'palabre') {
+    if (args.anonymous && scenario.anonymous && target.kind === 'palabre') {
       // The anonymous round (issue #17): same rate and members, ballots mixed before they are acknowledged.
       const round = await scenario.anonymous({ facilitator, members: members.clients, screens: screens.clients, rate });
       anonymous = { ack: summary(round.acks), v2p: summary(round.v2p), ok: round.ok, failed: round.failed };
@@ -159,6 +173,7 @@ async function measure(target, n) {
       rampMs: members.rampMs,
       joinMs: summary(members.timing.joinMs),
       handshakeMs: summary(members.timing.socketMs),
+      joinPlusHandshakeP99: summary(members.timing.totalMs ?? []).p99,
       maxJoinsInFlight: members.timing.maxInFlight,
       failures: Object.fromEntries(members.failures),
       rate,
@@ -177,6 +192,7 @@ async function measure(target, n) {
       flood,
       anonymous,
       burst,
+      stored,
     };
   } catch (error) {
     log(`${target.name} server log tail:\n${target.tail().join('\n')}`);
@@ -189,13 +205,25 @@ async function measure(target, n) {
 }
 
 const results = [];
+// Each size N: Palabre against the baseline, or (--nodes K) one node at N against K nodes at K × N.
+const runs =
+  nodeCount > 1
+    ? [
+        { key: 'palabre', make: () => palabreTarget(), size: (n) => n },
+        { key: 'nodes', make: () => palabreTarget({ nodes: nodeCount }), size: (n) => n * nodeCount },
+      ].filter((r) => args.targets.split(',').includes(r.key) || args.targets === 'palabre,baseline')
+    : [
+        { make: () => palabreTarget(), size: (n) => n },
+        { make: () => baselineTarget(), size: (n) => n },
+      ].filter((r) => args.targets.includes(r.make().kind));
+const reference = nodeCount > 1 ? 'palabre' : 'baseline';
 for (const n of sizes) {
-  for (const make of [palabreTarget, baselineTarget].filter((f) => args.targets.includes(f().name))) {
+  for (const { make, size } of runs) {
     try {
-      results.push(await measure(make(), n));
+      results.push({ ...(await measure(make(), size(n))), group: n });
     } catch (error) {
-      log(`n=${n}: ${error.stack ?? error}`);
-      results.push({ n, target: make().name, error: String(error.message ?? error).split('\n')[0] });
+      log(`n=${size(n)}: ${error.stack ?? error}`);
+      results.push({ n: size(n), group: n, target: make().name, error: String(error.message ?? error).split('\n')[0] });
     }
   }
 }
@@ -207,7 +235,7 @@ for (const r of results) {
     rows.push([r.n, r.target, `error: ${r.error}`, ...header.slice(3).map(() => '')]);
     continue;
   }
-  const b = r.target === 'palabre' ? results.find((x) => x.n === r.n && x.target === 'baseline' && !x.error) : undefined;
+  const b = r.target !== reference ? results.find((x) => x.group === r.group && x.target === reference && !x.error) : undefined;
   const fails = Object.values(r.failures).reduce((a, c) => a + c, 0);
   rows.push([
     r.n,
@@ -228,8 +256,31 @@ for (const r of results) {
     withRatio(r.cpuPct, b?.cpuPct, 0),
   ]);
 }
-console.log(`\nPalabre bench — ${scenario.name}; ${cpus().length} cores, load average ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)} (anything above ~1 means other processes share the cores); ramp ${opts.rampRate}/s; ${opts.screens} projectors; times in ms; (×n) = Palabre / baseline\n`);
+console.log(`\nPalabre bench — ${scenario.name}; ${cpus().length} cores, load average ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)} (anything above ~1 means other processes share the cores); ramp ${opts.rampRate}/s; ${opts.screens} projectors; times in ms; (×n) = ${nodeCount > 1 ? `${nodeCount} nodes over Redis at ${nodeCount} × N / one node at N` : 'Palabre / baseline'}\n`);
 console.log(table(header, rows));
+// The join storm (issue #26): the ramp at --ramp per second; join = REST join, handshake = socket.
+console.log(`\nJoin storm: N members arriving at ${opts.rampRate}/s; ramp = first join to last socket connected; times in ms\n`);
+console.log(
+  table(
+    ['N', 'server', 'ramp s', 'join p50', 'join p99', 'handshake p50', 'handshake p99', 'join+handshake p99', 'most under way'],
+    results
+      .filter((r) => !r.error)
+      .map((r) => {
+        const b = r.target !== reference ? results.find((x) => x.group === r.group && x.target === reference && !x.error) : undefined;
+        return [
+          r.n,
+          r.target,
+          withRatio(r.rampMs / 1000, b?.rampMs / 1000, 1),
+          withRatio(r.joinMs.p50, b?.joinMs.p50, 1),
+          withRatio(r.joinMs.p99, b?.joinMs.p99, 1),
+          withRatio(r.handshakeMs.p50, b?.handshakeMs.p50, 1),
+          withRatio(r.handshakeMs.p99, b?.handshakeMs.p99, 1),
+          withRatio(r.joinPlusHandshakeP99, b?.joinPlusHandshakeP99, 1),
+          r.maxJoinsInFlight,
+        ];
+      }),
+  ),
+);
 const flooded = results.filter((r) => r.flood);
 if (flooded.length) {
   const ratio = (withFlood, without) => `${fmt(withFlood)} / ${fmt(without)} (×${fmt(withFlood / without, 1)})`;
@@ -260,5 +311,20 @@ if (flooded.length) {
 for (const r of results.filter((x) => x.burst)) console.log(`burst n=${r.n} ${r.target}: ${JSON.stringify(r.burst)}`);
 for (const r of results.filter((x) => !x.error && Object.keys(x.failures).length)) console.log(`failures n=${r.n} ${r.target}: ${JSON.stringify(r.failures)}`);
 console.log(`rates: ${results.filter((r) => !r.error).map((r) => `${r.target}@${r.n}=${r.rate}/s (${r.ok} ok, ${r.failed} failed)`).join(', ')}`);
+for (const r of results.filter((x) => x.stored)) console.log(`ballots n=${r.n} ${r.target}: ${r.stored.stored} stored for ${r.stored.expected} members acknowledged`);
 if (args.json) writeFileSync(args.json, JSON.stringify({ at: new Date().toISOString(), scenario: scenario.name, opts, results }, null, 2));
+if (args.check) {
+  const problems = results.flatMap((r) => {
+    if (r.error) return [`${r.target} n=${r.n}: ${r.error}`];
+    const out = [];
+    const fails = Object.values(r.failures).reduce((a, c) => a + c, 0);
+    if (fails > 0 || r.connected < r.n) out.push(`${r.target} n=${r.n}: ${r.connected} of ${r.n} connected`);
+    if (r.failed > 0) out.push(`${r.target} n=${r.n}: ${r.failed} ballots refused`);
+    if (r.stored && r.stored.stored !== r.stored.expected) out.push(`${r.target} n=${r.n}: ${r.stored.stored} ballots stored for ${r.stored.expected} members`);
+    if (r.v2p.n === 0) out.push(`${r.target} n=${r.n}: the projector saw no results`);
+    return out;
+  });
+  console.log(problems.length ? `check: FAILED\n  ${problems.join('\n  ')}` : 'check: every member connected, every ballot acknowledged and stored once, the projector updated');
+  process.exit(problems.length ? 1 : 0);
+}
 process.exit(0);

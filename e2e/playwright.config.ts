@@ -1,6 +1,16 @@
 import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 4310);
+
+/**
+ * `npm test` runs the journeys as two halves side by side (E2E_PART=1 and E2E_PART=2), each with its
+ * own server, database and demo session, so neither half sees the other's changes. The second half
+ * holds journeys that need nothing from another journey; the first keeps the others, then the whole
+ * plenary and the archive journeys, which depend on it. Without E2E_PART every journey runs in one.
+ */
+const SECOND_HALF = /(hostile-text|identity|keyboard|offline|phone|presenter|projector|secret-ballot|staff-sign-out|survey-builder)\.e2e\.ts$/;
+const PART = process.env.E2E_PART;
+const LATER = /(outcomes|plenary|followup)\.e2e\.ts$/;
 export const BASE_URL = `http://localhost:${PORT}`;
 
 /**
@@ -15,7 +25,9 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: [['list'], ['json', { outputFile: '../test-results/e2e.json' }]],
+  reporter: [['list'], ['json', { outputFile: `../test-results/e2e${PART ? `-${PART}` : ''}.json` }]],
+  // Each half cleans its own output folder when it starts: never the same one.
+  outputDir: `test-results${PART ? `-${PART}` : ''}`,
   use: {
     baseURL: BASE_URL,
     locale: 'fr-FR',
@@ -27,11 +39,14 @@ export default defineConfig({
   },
   // The journeys share one demo session. The whole plenary (plenary) closes and seals it, which
   // makes it read-only, so it runs after every other journey; the archive journey reads the seal.
-  projects: [
-    { name: 'chromium', testIgnore: /(outcomes|plenary|followup)\.e2e\.ts$/, use: { ...devices['Desktop Chrome'], channel: undefined } },
-    { name: 'plenary', testMatch: /plenary\.e2e\.ts$/, dependencies: ['chromium'], use: { ...devices['Desktop Chrome'], channel: undefined } },
-    { name: 'archive', testMatch: /(outcomes|followup)\.e2e\.ts$/, dependencies: ['plenary'], use: { ...devices['Desktop Chrome'], channel: undefined } },
-  ],
+  projects:
+    PART === '2'
+      ? [{ name: 'chromium', testMatch: SECOND_HALF, use: { ...devices['Desktop Chrome'], channel: undefined } }]
+      : [
+          { name: 'chromium', testIgnore: PART === '1' ? [LATER, SECOND_HALF] : LATER, use: { ...devices['Desktop Chrome'], channel: undefined } },
+          { name: 'plenary', testMatch: /plenary\.e2e\.ts$/, dependencies: ['chromium'], use: { ...devices['Desktop Chrome'], channel: undefined } },
+          { name: 'archive', testMatch: /(outcomes|followup)\.e2e\.ts$/, dependencies: ['plenary'], use: { ...devices['Desktop Chrome'], channel: undefined } },
+        ],
   webServer: {
     command: 'node e2e/serve.mjs',
     cwd: '..',

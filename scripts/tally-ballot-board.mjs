@@ -7,7 +7,8 @@
 // The algorithm (docs/decisions.md, "Secret ballots"):
 //   1. each board entry must carry receipt = receiptCode(commitment) (the commitment's first 12
 //      hex digits, upper case, in groups of four), and no commitment may appear twice;
-//   2. the ballots counted are the board's values, every one once;
+//   2. the ballots counted are the board's values, every one once, plus the ballots the
+//      confirmed paper totals stand for (`paperTotals`, libs/domain `paperBallots`);
 //   3. the results are tally(config, values, { present }) of libs/domain (ranking: Borda;
 //      majority: majority judgment; yes/no, single, multiple: counts; points: sums; scale:
 //      distribution; text: word counts), the function the server and the sealed tables use.
@@ -26,7 +27,7 @@ export function boardsOf(doc) {
   for (const section of doc.sections ?? []) {
     if (section.kind !== 'survey' || section.anonymity !== 'anonymous') continue;
     for (const q of section.recompute?.questions ?? []) {
-      if (q.board) boards.push({ activityTitle: section.title, questionId: q.questionId, prompt: q.prompt, config: q.config, present: q.present, ballots: q.board, published: q.ballots ?? null });
+      if (q.board) boards.push({ activityTitle: section.title, questionId: q.questionId, prompt: q.prompt, config: q.config, present: q.present, ballots: q.board, published: q.ballots ?? null, paperTotals: q.paperTotals ?? [] });
     }
   }
   return boards;
@@ -54,8 +55,10 @@ export function recount(board, domain) {
     const b = board.published.map(canonical).sort();
     if (a.length !== b.length || a.some((x, i) => x !== b[i])) problems.push('the ballots listed in the export differ from the board');
   }
-  const results = domain.tally(board.config, values, board.present === null || board.present === undefined ? {} : { present: board.present });
-  return { questionId: board.questionId, prompt: board.prompt, ballots: values.length, results, problems };
+  // Confirmed paper totals (issue #25) count as ballots of the same tally.
+  const paper = (board.paperTotals ?? []).flatMap((t) => domain.paperBallots(board.config, t));
+  const results = domain.tally(board.config, [...values, ...paper], board.present === null || board.present === undefined ? {} : { present: board.present });
+  return { questionId: board.questionId, prompt: board.prompt, ballots: values.length + paper.length, results, problems };
 }
 
 async function main(argv) {

@@ -1,8 +1,8 @@
-// `npm test`: every suite in order — the type-check, the lint and the dependency check (one check
-// each, run side by side), jest (libs/contracts, libs/domain, apps/api with its integration specs), the web vitest
-// suite, the participant bundle's weight against its budget (one check), then the Playwright
-// journeys against the built app — and one last line
-// `N passed, N failed`. With DATABASE_URL the integration specs and e2e use that PostgreSQL server,
+// `npm test`: every suite — the type-check, the lint and the dependency check (one check each, run
+// side by side); then, side by side, jest (libs/contracts, libs/domain, apps/api with its integration
+// specs), the web vitest suite and the two-node bench smoke in one lane, and in the other the
+// participant bundle's weight against its budget (one check) and the Playwright journeys against the
+// built app (two halves at once) — and one last line `N passed, N failed`. With DATABASE_URL the integration specs and e2e use that PostgreSQL server,
 // otherwise the embedded database. Totals also go to TEST_TOTALS_FILE (default test-results/totals.json).
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -15,6 +15,9 @@ const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 mkdirSync(RESULTS, { recursive: true });
 
 const runners = [];
+/** One build of whatever is stale, shared by every step that needs the built apps (the lanes run side by side). */
+let building;
+const built = () => (building ??= ensureBuilt());
 const started = Date.now();
 
 function readJson(file) {
@@ -46,6 +49,26 @@ async function jest(name, cwd, extra = []) {
   record(name, { ...jestCounts(readJson(out)), code, seconds: (Date.now() - t) / 1000 });
 }
 
+/**
+ * CI only (`.ci/run` sets EMBEDDED_SMOKE to a spec pattern): those API integration specs again on
+ * the embedded database (one connection, PGlite), where it behaves differently from the server.
+ */
+async function embeddedSmoke() {
+  const pattern = process.env.EMBEDDED_SMOKE;
+  if (!pattern) return;
+  const out = join(RESULTS, 'api-embedded.json');
+  rmSync(out, { force: true });
+  console.log('\n▶ apps/api smoke (jest, embedded database)');
+  const t = Date.now();
+  const env = { ...process.env };
+  delete env.DATABASE_URL;
+  const { code } = await run(
+    [process.execPath, '--experimental-vm-modules', JEST, '--maxWorkers=2', '--testTimeout=180000', '--testPathPatterns', pattern, '--json', `--outputFile=${out}`],
+    { cwd: join(ROOT, 'apps/api'), env },
+  );
+  record('apps/api smoke (jest, embedded database)', { ...jestCounts(readJson(out)), code, seconds: (Date.now() - t) / 1000 });
+}
+
 async function vitest() {
   const pkg = readJson(join(ROOT, 'apps/web/package.json'));
   if (!pkg?.scripts?.test) return console.log('\n▶ web (vitest): no apps/web test script, skipped');
@@ -57,8 +80,13 @@ async function vitest() {
   record('web (vitest)', { ...jestCounts(readJson(out)), code, seconds: (Date.now() - t) / 1000 });
 }
 
+/**
+ * The Playwright journeys as two halves side by side (E2E_PART, see e2e/playwright.config.ts), each
+ * on its own server, port and database: a journey mostly waits on the browser and the socket, so two
+ * halves take little more than the longer one. The first half streams its progress; the second's
+ * output is printed in one block when it ends.
+ */
 async function e2e() {
-  console.log('\n▶ e2e (Playwright)');
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(chromium)) {
     const why = `e2e NOT RUN: no Chromium at ${chromium} (install it: apt-get install chromium, or set CHROMIUM_PATH)`;
@@ -68,21 +96,32 @@ async function e2e() {
   }
   const t = Date.now();
   try {
-    await ensureBuilt();
+    await built();
   } catch (error) {
     console.error(error.message);
     record('e2e (Playwright)', { passed: 0, failed: 1, code: 1, note: 'build failed', seconds: (Date.now() - t) / 1000 });
     return;
   }
-  const out = join(RESULTS, 'e2e.json');
-  rmSync(out, { force: true });
-  // A free port unless one is given: another checkout's journeys may hold the default one.
-  const port = process.env.E2E_PORT ?? String(await freePort());
-  const { code } = await run([process.execPath, join(ROOT, 'node_modules/@playwright/test/cli.js'), 'test', '-c', 'e2e/playwright.config.ts'], { env: { ...process.env, CHROMIUM_PATH: chromium, E2E_PORT: port } });
-  const report = readJson(out);
-  const stats = report?.stats ?? {};
-  const errors = report?.errors?.length ?? 0;
-  record('e2e (Playwright)', { passed: (stats.expected ?? 0) + (stats.flaky ?? 0), failed: (stats.unexpected ?? 0) + errors, code, seconds: (Date.now() - t) / 1000 });
+  // Free ports unless one is given (the second half takes the next one): another checkout's journeys may hold the default.
+  const base = process.env.E2E_PORT ? Number(process.env.E2E_PORT) : undefined;
+  const half = async (part) => {
+    const started = Date.now();
+    const out = join(RESULTS, `e2e-${part}.json`);
+    rmSync(out, { force: true });
+    const port = String(base ? base + part - 1 : await freePort());
+    const quiet = part === 2;
+    console.log(`\n▶ e2e (Playwright), half ${part} of 2${quiet ? ' (output when it ends)' : ''}`);
+    const { code, output } = await run([process.execPath, join(ROOT, 'node_modules/@playwright/test/cli.js'), 'test', '-c', 'e2e/playwright.config.ts'], {
+      env: { ...process.env, CHROMIUM_PATH: chromium, E2E_PORT: port, E2E_PART: String(part) },
+      quiet,
+    });
+    if (quiet) console.log(`\n◀ e2e (Playwright), half ${part} of 2\n${output.trimEnd()}`);
+    const report = readJson(out);
+    const stats = report?.stats ?? {};
+    const errors = report?.errors?.length ?? 0;
+    record(`e2e (Playwright), half ${part}`, { passed: (stats.expected ?? 0) + (stats.flaky ?? 0), failed: (stats.unexpected ?? 0) + errors, code, seconds: (Date.now() - started) / 1000 });
+  };
+  await Promise.all([half(1), half(2)]);
 }
 
 /** The participant route's gzipped JavaScript against its budget (scripts/bundle-size.mjs): one check. */
@@ -90,7 +129,7 @@ async function bundleSize() {
   console.log('\n▶ web bundle size (participant route)');
   const t = Date.now();
   try {
-    await ensureBuilt({ skip: ['apps/api'] });
+    await built();
   } catch (error) {
     console.error(error.message);
     record('web bundle size', { passed: 0, failed: 1, code: 1, note: 'build failed', seconds: (Date.now() - t) / 1000 });
@@ -102,6 +141,25 @@ async function bundleSize() {
   const report = readJson(out);
   const note = report ? `${(report.gzip / 1000).toFixed(1)} kB of ${(report.budget / 1000).toFixed(0)} kB gzipped` : undefined;
   record('web bundle size', { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, code, note, seconds: (Date.now() - t) / 1000 });
+}
+
+/**
+ * The two-node bench at a small size (issue #26): two API processes over the machine's PostgreSQL
+ * and Redis, 2 × 50 members, every ballot acknowledged and stored once. One check, so the bench's
+ * multi-node mode never rots.
+ */
+async function benchSmoke() {
+  console.log('\n▶ bench smoke (2 nodes × 50 members)');
+  const t = Date.now();
+  try {
+    await built();
+  } catch (error) {
+    console.error(error.message);
+    record('bench smoke (2 nodes)', { passed: 0, failed: 1, code: 1, note: 'build failed', seconds: (Date.now() - t) / 1000 });
+    return;
+  }
+  const { code } = await run(['npm', 'run', '--silent', 'bench:smoke']);
+  record('bench smoke (2 nodes)', { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, code, seconds: (Date.now() - t) / 1000 });
 }
 
 /** A whole-repo command that passes or fails as one check (the type-check, the lint, the dependencies). */
@@ -153,18 +211,29 @@ function freePort() {
 }
 
 const selected = (key) => only.length === 0 || only.includes(key);
-const steps = [
-  ['checks', () => checks(selected)],
-  ['contracts', () => jest('libs/contracts (jest)', 'libs/contracts')],
-  ['domain', () => jest('libs/domain (jest)', 'libs/domain')],
-  // Each integration file boots a whole app; with the embedded database that includes compiling PGlite's
-  // WASM, which on a busy 2-core machine exceeds the config's 30 s hook timeout. A hang still fails.
-  ['api', () => jest(`apps/api (jest, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded database'})`, 'apps/api', ['--testTimeout=180000'])],
-  ['web', vitest],
-  ['size', bundleSize],
-  ['e2e', e2e],
-];
-for (const [key, step] of steps) if (key === 'checks' || selected(key)) await step();
+const inOrder = (steps) => async () => {
+  for (const [key, step] of steps) if (selected(key)) await step();
+};
+// The checks first (they build the libs), then two lanes side by side on the two cores: jest and
+// vitest (CPU-bound) in one; the build and the journeys (mostly waiting on browsers and sockets) in
+// the other, where the journeys themselves run as two halves (see e2e()).
+await checks(selected);
+await Promise.all([
+  inOrder([
+    ['contracts', () => jest('libs/contracts (jest)', 'libs/contracts')],
+    ['domain', () => jest('libs/domain (jest)', 'libs/domain')],
+    // Each integration file boots a whole app; with the embedded database that includes compiling PGlite's
+    // WASM, which on a busy 2-core machine exceeds the config's 30 s hook timeout. A hang still fails.
+    ['api', () => jest(`apps/api (jest, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded database'})`, 'apps/api', ['--testTimeout=180000'])],
+    ['web', vitest],
+    ['bench', benchSmoke],
+    ['api', embeddedSmoke],
+  ])(),
+  inOrder([
+    ['size', bundleSize],
+    ['e2e', e2e],
+  ])(),
+]);
 
 const passed = runners.reduce((n, r) => n + r.passed, 0);
 const failed = runners.reduce((n, r) => n + r.failed, 0);

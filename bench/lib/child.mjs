@@ -46,7 +46,7 @@ export function startChild(script, env, label) {
 }
 
 /** Polls `url` until it answers 2xx (bounded). */
-export async function waitHttp(url, proc, timeoutMs = 60_000) {
+export async function waitHttp(url, proc, timeoutMs = 180_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (proc.exited) throw new Error(`${proc.label} exited during start:\n${proc.tail.join('\n')}`);

@@ -49,7 +49,7 @@ export async function ramp(target, count, { rate = 250, prefix = 'Membre', scree
   const deadline = started + (count / rate) * 1000 + 60_000;
   const pending = [];
   // Where the time goes during the ramp: REST join and handshake durations, and how many are under way at once.
-  const timing = { joinMs: [], socketMs: [], inFlight: 0, maxInFlight: 0 };
+  const timing = { joinMs: [], socketMs: [], totalMs: [], inFlight: 0, maxInFlight: 0 };
   for (let i = 0; i < count && Date.now() < deadline; i++) {
     const due = started + (i * 1000) / rate;
     const wait = due - Date.now();
@@ -59,13 +59,15 @@ export async function ramp(target, count, { rate = 250, prefix = 'Membre', scree
         let stage = 'join';
         timing.maxInFlight = Math.max(timing.maxInFlight, ++timing.inFlight);
         try {
-          let t = performance.now();
+          const begun = performance.now();
+          let t = begun;
           const who = screen ? await target.joinScreen() : await target.join(`${prefix} ${i + 1}`);
           timing.joinMs.push(performance.now() - t);
           stage = 'socket';
           t = performance.now();
           const socket = await connect(target.url, who.token);
           timing.socketMs.push(performance.now() - t);
+          timing.totalMs.push(performance.now() - begun);
           const client = { socket, participantId: who.participantId, received: 0 };
           if (countEvent) socket.on(countEvent, () => client.received++);
           clients.push(client);

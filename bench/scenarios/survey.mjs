@@ -64,7 +64,7 @@ async function castAll(members, questionId, rate, changes, anonymous = false) {
     const wait = started + (n * 1000) / rate - performance.now();
     if (wait > 0) await sleep(wait);
     const payload = { questionId, value: ballotValue(p.i), ...(anonymous ? { ballotSecret: ballotSecret(p.m) } : {}) };
-    ops.push(command(p.m.socket, 'ballot.cast', payload).then((r) => ({ ...r, first: p.first, ok: Boolean(r.ack?.ok) })));
+    ops.push(command(p.m.socket, 'ballot.cast', payload).then((r) => ({ ...r, member: p.m, first: p.first, ok: Boolean(r.ack?.ok) })));
   }
   const ballots = await Promise.all(ops);
   return { ballots, durationMs: performance.now() - started };
@@ -102,6 +102,8 @@ async function steady({ facilitator, members, screens, rate, title, alongside, a
     failed: ballots.length - ok.length,
     durationMs,
     flood,
+    questionId,
+    voters: new Set(ok.map((b) => b.member)).size,
   };
 }
 

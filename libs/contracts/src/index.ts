@@ -18,6 +18,7 @@ export * from './rest/surveys';
 export * from './qna/schemas';
 export * from './opinions/schemas';
 export * from './floor/schemas';
+export * from './channels/schemas';
 export * from './amendments/schemas';
 export * from './room/schemas';
 export { EVENT_META, type EventMeta } from './events/meta';

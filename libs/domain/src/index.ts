@@ -10,6 +10,7 @@ export * from './state/qna';
 export * from './groups/assignment';
 export * from './state/activity';
 export * from './ballots/commitment';
+export * from './ballots/channels';
 export { sha256Hex } from './ballots/sha256';
 export * from './permissions/eligibility';
 export * from './followup/followup';

@@ -3,7 +3,10 @@ import type { AppConfig } from '../config/config';
 import { seedBoardsDemo } from '../modules/boards/demo-seed';
 import { seedSurveyDemo } from '../modules/surveys/survey-demo';
 import { seedQnaDemo } from '../modules/qna/qna.seed';
+import { seedFloorDemo } from '../modules/floor/floor.demo';
 import { seedDemoGroups } from '../modules/groups/groups.demo';
+import { seedOpinionsDemo } from '../modules/opinions/opinions.demo';
+import { seedChannelsDemo } from '../modules/surveys/channels-demo';
 import { seedAmendmentsDemo } from '../modules/amendments/amendments.demo';
 
 export interface DemoContext {
@@ -14,5 +17,9 @@ export interface DemoContext {
 
 export type DemoSeeder = (app: INestApplication, ctx: DemoContext) => Promise<void>;
 
-/** Each feature adds the demo content of its workshop here (survey, board, groups, Q&A), in agenda order. */
-export const DEMO_SEEDERS: DemoSeeder[] = [seedSurveyDemo, seedBoardsDemo, seedDemoGroups, seedQnaDemo, seedAmendmentsDemo];
+/**
+ * Each feature adds the demo content of its workshop here, in agenda order: survey, board, opinion
+ * map, groups, Q&A, the shared roadmap the assembly amends, the speakers' list of the plenary
+ * debate, then the final vote (proxies, paper and assisted ballots).
+ */
+export const DEMO_SEEDERS: DemoSeeder[] = [seedSurveyDemo, seedBoardsDemo, seedOpinionsDemo, seedDemoGroups, seedQnaDemo, seedAmendmentsDemo, seedFloorDemo, seedChannelsDemo];

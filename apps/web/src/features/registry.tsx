@@ -12,6 +12,7 @@ import { roomFeature } from './room';
 import { surveysFeature } from './surveys';
 import { groupsFeature } from './groups';
 import { floorFeature } from './floor';
+import { opinionsFeature } from './opinions';
 import { amendmentsFeature } from './amendments';
 
 export const FEATURES: readonly FeatureDefinition[] = [
@@ -21,6 +22,7 @@ export const FEATURES: readonly FeatureDefinition[] = [
   roomFeature,
   groupsFeature,
   floorFeature,
+  opinionsFeature,
   amendmentsFeature,
 ];
 

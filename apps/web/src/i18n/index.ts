@@ -9,16 +9,16 @@ import { byNamespace } from './catalogue';
  * French (the default and the fallback) ships in the main bundle; English is one chunk (`en.ts`)
  * fetched the first time it is chosen, which keeps it off the phones that never ask for it.
  * Likewise the French of the staff, projector and archive pages (`fr-staff.ts`) comes with them,
- * and each activity kind's French (`fr/{surveys,boards,qna,groups,floor,amendments}.json`) with that kind's views: a
+ * and each activity kind's French (`fr/{surveys,boards,qna,groups,floor,opinions,amendments}.json`) with that kind's views: a
  * new kind adds its namespace to FEATURE_FRENCH and passes it to `lazyView`.
  */
 const french = byNamespace(
   // The staff pages' own namespaces come with those pages (`loadStaffCatalogues`), and each activity
   // kind's with its lazy views (`loadFeatureCatalogue`), both below.
-  import.meta.glob<Record<string, unknown>>(['./fr/*.json', '!./fr/{staff,outcomes,screen,followup}.json', '!./fr/{surveys,boards,qna,groups,floor,amendments}.json'], { eager: true, import: 'default' }),
+  import.meta.glob<Record<string, unknown>>(['./fr/*.json', '!./fr/{staff,outcomes,screen,followup}.json', '!./fr/{surveys,boards,qna,groups,floor,opinions,amendments}.json'], { eager: true, import: 'default' }),
 );
 /** The French of each activity kind's views, fetched with them: a phone downloads only what it shows. */
-const FEATURE_FRENCH = import.meta.glob<Record<string, unknown>>('./fr/{surveys,boards,qna,groups,floor,amendments}.json', { import: 'default' });
+const FEATURE_FRENCH = import.meta.glob<Record<string, unknown>>('./fr/{surveys,boards,qna,groups,floor,opinions,amendments}.json', { import: 'default' });
 export const FEATURE_NAMESPACES = Object.keys(FEATURE_FRENCH).map((path) => /\/([\w-]+)\.json$/.exec(path)![1]);
 const LOADERS: Record<Exclude<Locale, 'fr'>, () => Promise<{ default: ResourceLanguage }>> = {
   en: () => import('./en'),

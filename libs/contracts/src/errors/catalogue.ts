@@ -7,6 +7,7 @@ import { AMENDMENT_ERRORS, FLOOR_ERRORS, QNA_ERRORS, ROOM_ERRORS } from './room'
 import { GROUPS_ERRORS } from './groups';
 import { FOLLOWUP_ERRORS } from './followup';
 import { OPINIONS_ERRORS } from './opinions';
+import { CHANNEL_ERRORS } from './channels';
 
 /**
  * Every refusal Palabre can answer, over REST and over the socket.
@@ -27,6 +28,7 @@ export const ERRORS = {
   ...FOLLOWUP_ERRORS,
   ...OPINIONS_ERRORS,
   ...FLOOR_ERRORS,
+  ...CHANNEL_ERRORS,
   ...AMENDMENT_ERRORS,
 } satisfies Record<string, ErrorDefinition>;
 

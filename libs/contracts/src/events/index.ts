@@ -8,6 +8,7 @@ import { ROOM_COMMANDS, ROOM_EVENTS } from './room';
 import { GROUPS_COMMANDS, GROUPS_EVENTS } from './groups';
 import { OPINIONS_COMMANDS, OPINIONS_EVENTS } from './opinions';
 import { FLOOR_COMMANDS, FLOOR_EVENTS } from './floor';
+import { CHANNEL_COMMANDS, CHANNEL_EVENTS } from './channels';
 import { AMENDMENTS_COMMANDS, AMENDMENTS_EVENTS } from './amendments';
 
 export { GroupMove, SeedSource } from './groups';
@@ -23,6 +24,7 @@ export const COMMANDS = {
   ...GROUPS_COMMANDS,
   ...OPINIONS_COMMANDS,
   ...FLOOR_COMMANDS,
+  ...CHANNEL_COMMANDS,
   ...AMENDMENTS_COMMANDS,
 } as const;
 
@@ -36,6 +38,7 @@ export const EVENTS = {
   ...GROUPS_EVENTS,
   ...OPINIONS_EVENTS,
   ...FLOOR_EVENTS,
+  ...CHANNEL_EVENTS,
   ...AMENDMENTS_EVENTS,
 } as const;
 

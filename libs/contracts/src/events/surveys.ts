@@ -48,10 +48,11 @@ export const SURVEY_COMMANDS = {
       value: BallotValue,
       ballotSecret: z.string().regex(/^[0-9a-f]{64}$/).optional()
         .describe('Anonymous surveys only, required there: the question secret the device derives from its own random secret (libs/domain `questionSecret`). Never stored; the server keeps two unrelated hashes of it.'),
+      forMemberId: Uuid.optional().describe('Cast for the member whose proxy I hold (participant id); omitted for my own ballot'),
     },
     BallotReceipt,
     'Cast or replace my ballot on an open question. A retry with the same opId is applied once. On an anonymous survey the ack comes once the mixing batch holding the ballot is committed.',
-  ), errors: ['NOT_FOUND', 'SESSION_NOT_OPEN', 'QUESTION_NOT_OPEN', 'VOTING_CLOSED', 'BALLOT_NOT_CHANGEABLE', 'BALLOT_SECRET_REQUIRED', 'BALLOT_OTHER_DEVICE', ...SURVEY_BALLOT_CODES] },
+  ), errors: ['NOT_FOUND', 'SESSION_NOT_OPEN', 'QUESTION_NOT_OPEN', 'VOTING_CLOSED', 'BALLOT_NOT_CHANGEABLE', 'BALLOT_SECRET_REQUIRED', 'BALLOT_OTHER_DEVICE', 'BALLOT_CAST_ON_PAPER', 'BALLOT_CAST_IN_PERSON', 'PROXY_NOT_HELD', ...SURVEY_BALLOT_CODES] },
 } as const;
 
 export const SURVEY_EVENTS = {
@@ -76,6 +77,7 @@ export const SURVEY_EVENTS = {
     Versioned.extend({
       activityId: Uuid,
       questionId: Uuid,
+      forMemberId: Uuid.optional().describe('A ballot I cast for a member whose proxy I hold'),
       value: BallotValue.optional().describe('Named surveys: the ballot recorded'),
       receipt: z.string().optional().describe('Anonymous surveys, instead of the value: the receipt code of the ballot (libs/domain `receiptCode`)'),
     }),

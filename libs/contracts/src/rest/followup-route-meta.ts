@@ -20,6 +20,9 @@ export const FOLLOWUP_ROUTE_META = {
   'followup.atom': { method: 'GET', path: '/api/public/assemblies/:id/follow-up.atom', auth: 'public' },
   'followup.jsonFeed': { method: 'GET', path: '/api/public/assemblies/:id/follow-up.json', auth: 'public' },
   'followup.subscribe': { method: 'POST', path: '/api/sessions/:id/follow-up/subscription', auth: 'session' },
+  'followup.publicSubscribe': { method: 'POST', path: '/api/public/assemblies/:id/follow-up/subscription', auth: 'public' },
+  'followup.confirm': { method: 'POST', path: '/api/public/follow-up/subscription/confirm', auth: 'public' },
+  'followup.unsubscribe': { method: 'POST', path: '/api/public/follow-up/subscription/unsubscribe', auth: 'public' },
 } as const satisfies Record<FollowUpRouteKey, RouteMeta>;
 
 export const ALL_ROUTE_META: Record<RouteKey, RouteMeta> = { ...ROUTE_META, ...FOLLOWUP_ROUTE_META };

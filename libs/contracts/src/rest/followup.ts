@@ -147,6 +147,24 @@ export const PublicFollowUpQuery = z.object({ theme: text(1, 80).optional(), ter
 export const SubscribeBody = z.object({ email: z.email().max(254).transform((s) => s.toLowerCase()) });
 export type SubscribeBody = z.input<typeof SubscribeBody>;
 
+/** From the public page: a member who took part asks to follow the recommendations; a confirmation link is emailed. */
+export const PublicSubscribeBody = z.object({
+  email: z.email().max(254).transform((s) => s.toLowerCase()),
+  consent: z.literal(true).describe('The member agreed to receive an email at each change (the form says so)'),
+});
+export type PublicSubscribeBody = z.input<typeof PublicSubscribeBody>;
+
+/** The same answer whoever asks (no one learns whether an address is a member's). */
+export const SubscriptionRequested = z.object({ requested: z.literal(true) });
+export type SubscriptionRequested = z.infer<typeof SubscriptionRequested>;
+
+/** A signed link from an email (confirm, or unsubscribe): works without signing in. */
+export const SubscriptionTokenBody = z.object({ token: z.string().min(20).max(1000).regex(/^[\w-]+\.[\w-]+$/) });
+export type SubscriptionTokenBody = z.input<typeof SubscriptionTokenBody>;
+
+export const SubscriptionState = z.object({ assembly: z.object({ id: Uuid, name: z.string() }), subscribed: z.boolean() });
+export type SubscriptionState = z.infer<typeof SubscriptionState>;
+
 export const ReportQuery = z.object({
   format: z.enum(['pdf', 'docx']).default('pdf'),
   date: IsoDate.optional().describe('Any day of the quarter reported on (default: today)'),

@@ -130,6 +130,8 @@ export const OutcomeRecord = z.object({
   attendance: z.object({
     invited: z.number().int().describe('Roster members invited'),
     present: z.number().int().describe('Members who joined'),
+    represented: z.number().int().optional().describe('Members represented by a proxy whose giver never came (only when proxies were used)'),
+    voting: z.number().int().optional().describe('present + represented: members whose vote could be cast (only when proxies were used)'),
     turnout: z.number().nullable().describe('present / invited, null without a roster'),
     byRole: z.record(ParticipantRole, z.number().int()),
     breakdown: AttendanceBreakdown.describe('Members present by territory type, category and gender; cells under minCell hidden'),

@@ -30,6 +30,10 @@ import {
   ReportQuery,
   RespondBody,
   SubscribeBody,
+  PublicSubscribeBody,
+  SubscriptionRequested,
+  SubscriptionState,
+  SubscriptionTokenBody,
   UpdateRecommendationBody,
 } from './followup';
 import { ApprovePairingBody, Duplicates, RosterNames, ScreenPairing, ScreenPairingStatus } from './identity';
@@ -150,6 +154,9 @@ export const FOLLOWUP_ROUTES = {
   ...route('followup.atom', { method: 'GET', path: '/api/public/assemblies/:id/follow-up.atom', auth: 'public', summary: 'Atom feed of the published recommendations', contentType: 'application/atom+xml' }),
   ...route('followup.jsonFeed', { method: 'GET', path: '/api/public/assemblies/:id/follow-up.json', auth: 'public', summary: 'JSON Feed 1.1 of the published recommendations', contentType: 'application/feed+json' }),
   ...route('followup.subscribe', { method: 'POST', path: '/api/sessions/:id/follow-up/subscription', auth: 'session', summary: "A member who took part subscribes by email to changes on the assembly's recommendations", body: SubscribeBody }),
+  ...route('followup.publicSubscribe', { method: 'POST', path: '/api/public/assemblies/:id/follow-up/subscription', auth: 'public', summary: "From the public page: a member who took part (roster email) is sent a link confirming the subscription; the same answer for any address", body: PublicSubscribeBody, response: SubscriptionRequested }),
+  ...route('followup.confirm', { method: 'POST', path: '/api/public/follow-up/subscription/confirm', auth: 'public', summary: 'Confirms a subscription with the signed link of the confirmation email (no account)', body: SubscriptionTokenBody, response: SubscriptionState }),
+  ...route('followup.unsubscribe', { method: 'POST', path: '/api/public/follow-up/subscription/unsubscribe', auth: 'public', summary: 'Ends a subscription with the signed link every notification carries (no account)', body: SubscriptionTokenBody, response: SubscriptionState }),
 };
 
 /** Every REST route. A feature adds its record here. */

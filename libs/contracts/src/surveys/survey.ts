@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BallotParts } from '../channels/schemas';
 import { Uuid } from '../common';
 import { BallotValue, QuestionBreakdown, QuestionConfig, QuestionDraft, QuestionResults } from './questions';
 
@@ -56,6 +57,8 @@ export const LiveResults = z.object({
   ballots: z.number().int().nonnegative().describe('Members who voted on this question'),
   present: z.number().int().nonnegative().describe('Members present: connected now while open, frozen at the close'),
   results: QuestionResults.nullable().describe('Null when results are hidden from this viewer (staff-only until published)'),
+  parts: BallotParts.optional().describe('Ballots by channel (device, proxy, assisted, paper); their sum is `ballots`'),
+  paper: QuestionResults.nullable().optional().describe('The paper part alone, tallied (same visibility as `results`); absent without paper ballots'),
 });
 export type LiveResults = z.infer<typeof LiveResults>;
 

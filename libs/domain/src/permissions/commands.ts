@@ -114,6 +114,13 @@ export const COMMAND_ROLES: Record<CommandName, readonly ParticipantRole[]> = {
   'groups.openReportBack': STAFF,
   'groups.present': STAFF,
   'groups.createFinalSurvey': STAFF,
+  'proxy.settings': STAFF,
+  'proxy.record': STAFF,
+  'proxy.revoke': STAFF,
+  // Staff cast for a present member who asked for help, or enter and confirm paper ballots (two different accounts).
+  'ballot.assist': STAFF,
+  'paper.enter': STAFF,
+  'paper.confirm': STAFF,
 };
 
 export function canSend(command: CommandName, role: ParticipantRole): boolean {

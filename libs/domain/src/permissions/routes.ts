@@ -80,6 +80,9 @@ export const ROUTE_RULES: Record<RouteKey, RouteRule> = {
   'followup.atom': { auth: 'public' },
   'followup.jsonFeed': { auth: 'public' },
   'followup.subscribe': { auth: 'session', roles: ['member'] },
+  'followup.publicSubscribe': { auth: 'public' },
+  'followup.confirm': { auth: 'public' },
+  'followup.unsubscribe': { auth: 'public' },
 };
 
 /** The participant role a staff account takes when it enters a session. */

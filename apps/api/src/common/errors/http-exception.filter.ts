@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { Request, Response } from 'express';
 import { httpStatusOf, type ErrorCode } from '@palabre/contracts';
 import { AppError, toAppError } from './app-error';
+import { reportDatabaseUnavailable } from './database-outage';
 import { localeOf } from '../http/locale';
 
 /** Maps every error to `{ error: { code, message } }` with the code's HTTP status. */
@@ -15,6 +16,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const res = http.getResponse<Response>();
     const error = exception instanceof HttpException ? fromHttpException(exception) : toAppError(exception);
     if (error.code === 'INTERNAL') this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    // An outage met outside the command path (a REST route's own transaction): the same one warning.
+    else if (error.code === 'DATABASE_UNAVAILABLE' && !(exception instanceof AppError)) reportDatabaseUnavailable(exception);
     if (res.headersSent) return;
     res.status(httpStatusOf(error.code)).json({ error: error.toBody(localeOf(req)) });
   }

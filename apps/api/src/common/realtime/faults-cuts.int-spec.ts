@@ -1,5 +1,5 @@
 import type { BoardsFeature, SessionSnapshot } from '@palabre/contracts';
-import { sendOk, type TestApp } from '../testing/harness';
+import { sendOk, sendRetrying, type TestApp } from '../testing/harness';
 import { eventually, startNodes, TcpFront, throwawayDatabase } from '../testing/nodes';
 import { seededRandom, testSeed } from '../testing/random';
 import { WebClient } from '../testing/web-client';
@@ -141,8 +141,9 @@ describe('when every connection is cut every few seconds', () => {
     const agendaLoop = async () => {
       while (Date.now() < until) {
         await pause(1000);
-        const item = await sendOk(staff, 'activity.create', { kind: 'qna', title: `Question au président ${++agenda}` });
-        await sendOk(staff, 'activity.open', { activityId: item.id });
+        // The console sends again, with the same opId, what a busy database refused as retryable.
+        const item = await sendRetrying(staff, 'activity.create', { kind: 'qna', title: `Question au président ${++agenda}` });
+        await sendRetrying(staff, 'activity.open', { activityId: item.id });
       }
     };
     await Promise.all([...members.map(memberLoop), agendaLoop()]);

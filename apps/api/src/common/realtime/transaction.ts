@@ -80,14 +80,6 @@ export class Tx {
 
 const RETRYABLE_PG = new Set(['40001', '40P01']);
 
-/**
- * TypeORM's errors for a statement sent on a query runner it has released. Inside a transaction
- * the runner is released before the end only by its connection's `error` event: the server ended
- * the connection between two statements (a restart, pg_terminate_backend) and the next one, or
- * the COMMIT, finds the runner gone.
- */
-const RELEASED_RUNNER = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
-
 @Injectable()
 export class TransactionRunner {
   private readonly logger = new Logger('Tx');
@@ -111,7 +103,6 @@ export class TransactionRunner {
       } catch (error) {
         const code = (error as { code?: string; driverError?: { code?: string } }).driverError?.code ?? (error as { code?: string }).code;
         if (code && RETRYABLE_PG.has(code) && attempt < 4) continue;
-        if (error instanceof Error && RELEASED_RUNNER.has(error.name)) throw this.unavailable(error);
         throw this.refusal(error, code);
       }
       try {

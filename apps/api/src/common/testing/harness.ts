@@ -7,6 +7,7 @@ import { Client } from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import type { ClientToServerEvents, CommandInput, CommandName, CommandResult, Ack, EventName, EventPayload, JoinResponse, ServerToClientEvents, StaffRole } from '@palabre/contracts';
+import { isRetryable } from '@palabre/contracts';
 import type { AppConfig } from '../../config/config';
 import { startPalabre, type RunningPalabre } from '../../bootstrap';
 import { StaffAccount } from '../../modules/auth/staff-account.entity';
@@ -147,10 +148,28 @@ export class TestApp {
 }
 
 /** Sends a command with a fresh opId (or the given one) and returns the ack. */
-export function send<C extends CommandName>(socket: TestSocket, name: C, payload: Omit<CommandInput<C>, 'opId'> & { opId?: string }): Promise<Ack<CommandResult<C>>> {
+/**
+ * Sends a command and resolves with its ack (rejects when none comes within `ackTimeoutMs`). A burst
+ * spec (hundreds of commands at once on a busy 2-core machine) gives itself a longer wait.
+ */
+export function send<C extends CommandName>(socket: TestSocket, name: C, payload: Omit<CommandInput<C>, 'opId'> & { opId?: string }, ackTimeoutMs = 10_000): Promise<Ack<CommandResult<C>>> {
   const body = { opId: randomUUID(), ...payload };
-  const emitter = socket.timeout(10_000) as unknown as { emitWithAck(e: string, p: unknown): Promise<Ack<CommandResult<C>>> };
+  const emitter = socket.timeout(ackTimeoutMs) as unknown as { emitWithAck(e: string, p: unknown): Promise<Ack<CommandResult<C>>> };
   return emitter.emitWithAck(name, body);
+}
+
+/**
+ * Like sendOk, but as the phone's command queue does: a refusal with a retryable code
+ * (DATABASE_UNAVAILABLE, RATE_LIMITED) is sent again with the same opId after 0.5, 1, 2… s.
+ */
+export async function sendRetrying<C extends CommandName>(socket: TestSocket, name: C, payload: Omit<CommandInput<C>, 'opId'>, attempts = 6): Promise<CommandResult<C>> {
+  const body = { opId: randomUUID(), ...payload } as Omit<CommandInput<C>, 'opId'> & { opId: string };
+  for (let attempt = 1; ; attempt++) {
+    const ack = await send(socket, name, body);
+    if (ack.ok) return ack.data;
+    if (!isRetryable(ack.error.code) || attempt >= attempts) throw new Error(`${name} refused: ${ack.error.code} ${ack.error.message}`);
+    await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** (attempt - 1)));
+  }
 }
 
 /** Like send, but fails the test unless the command succeeded; returns its data. */

@@ -8,7 +8,7 @@ import { rooms } from '../../common/realtime/rooms';
 import type { Tx } from '../../common/realtime/transaction';
 import { ActivitiesService } from '../sessions/activities.service';
 import type { Activity } from '../sessions/activity.entity';
-import { activityRooms, readReportBackOpen } from '../sessions/audience';
+import { activityRooms, isStaffOnly, readReportBackOpen } from '../sessions/audience';
 import { Participant } from '../sessions/participant.entity';
 import { Board, Idea, IdeaComment } from './board.entity';
 import { toCommentView, toIdeaView } from './views';
@@ -33,7 +33,7 @@ export class BoardStore {
   async load(tx: Tx, actor: ParticipantActor, activityId: string): Promise<BoardCtx> {
     const { activity, reportBackOpen } = await this.activities.loadWritable(tx, actor, activityId);
     if (activity.kind !== 'board') throw new AppError('NOT_FOUND');
-    if (activity.state === 'draft' && !isStaffRole(actor.role)) throw new AppError('NOT_FOUND');
+    if (isStaffOnly(activity) && !isStaffRole(actor.role)) throw new AppError('NOT_FOUND');
     return this.context(tx, activity, reportBackOpen);
   }
 
@@ -56,7 +56,7 @@ export class BoardStore {
   assertContributable(ctx: BoardCtx, actor: ParticipantActor): void {
     if (actor.blocked) throw new AppError('PARTICIPANT_BLOCKED');
     if (ctx.state === 'locked') throw new AppError('BOARD_LOCKED');
-    if (ctx.state === 'draft' && !isStaffRole(actor.role)) throw new AppError('BOARD_NOT_OPEN');
+    if (isStaffOnly(ctx) && !isStaffRole(actor.role)) throw new AppError('BOARD_NOT_OPEN');
   }
 
   assertColumn(ctx: BoardCtx, columnId: string): void {

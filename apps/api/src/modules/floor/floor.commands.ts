@@ -1,16 +1,23 @@
 import { Injectable } from '@nestjs/common';
+import type { CommandPayload } from '@palabre/contracts';
+import type { ParticipantActor } from '../../common/auth/actor';
 import type { CommandContext } from '../../common/realtime/command-runner';
-import { OnCommand } from '../../common/realtime/on-command';
+import { OnBatchedCommand, OnCommand } from '../../common/realtime/on-command';
+import { FloorRequestBatcher } from './floor-request.batcher';
 import { FloorService } from './floor.service';
 
 /** Speakers' list commands on /live: asking for the floor, withdrawing, and the facilitators' controls. */
 @Injectable()
 export class FloorCommands {
-  constructor(private readonly floor: FloorService) {}
+  constructor(
+    private readonly floor: FloorService,
+    private readonly requests: FloorRequestBatcher,
+  ) {}
 
-  @OnCommand('floor.request')
-  request({ tx, actor, payload }: CommandContext<'floor.request'>) {
-    return this.floor.request(tx, actor, payload);
+  @OnBatchedCommand('floor.request')
+  request(actor: ParticipantActor, payload: CommandPayload<'floor.request'>) {
+    // Checked at once, written in group commits (a burst of requests is ordered once per batch).
+    return this.requests.request(actor, payload);
   }
 
   @OnCommand('floor.withdraw')

@@ -9,11 +9,12 @@ import { SessionsModule } from '../sessions/sessions.module';
 import { FloorBroadcaster } from './floor.broadcaster';
 import { FloorCommands } from './floor.commands';
 import { FloorOutcomes } from './floor-outcomes';
+import { FloorRequestBatcher } from './floor-request.batcher';
 import { FloorService } from './floor.service';
 
 @Module({
   imports: [SessionsModule],
-  providers: [FloorService, FloorCommands, FloorBroadcaster, FloorOutcomes],
+  providers: [FloorService, FloorCommands, FloorBroadcaster, FloorOutcomes, FloorRequestBatcher],
   exports: [FloorService],
 })
 export class FloorModule implements OnModuleInit {

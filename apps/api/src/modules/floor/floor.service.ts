@@ -32,19 +32,59 @@ export class FloorService {
     private readonly broadcaster: FloorBroadcaster,
   ) {}
 
+  /** One request in its own transaction (the demo seed); members' requests go through FloorRequestBatcher and `requestMany`. */
   async request(tx: Tx, actor: ParticipantActor, p: CommandPayload<'floor.request'>): Promise<FloorRequestView> {
+    const { activity, id } = await this.enter(tx, actor, p);
+    return this.placed(tx, activity, id);
+  }
+
+  /**
+   * The requests of one batch (FloorRequestBatcher), in one transaction: each checked and written
+   * in arrival order, then each list ordered once for all of them. A refused request has written
+   * nothing (every refusal comes before its writes).
+   */
+  async requestMany(tx: Tx, admitted: readonly { actor: ParticipantActor; payload: CommandPayload<'floor.request'> }[]): Promise<(FloorRequestView | AppError)[]> {
+    const entered: ({ activity: Activity; id: string } | AppError)[] = [];
+    // The list locked and checked once per list and kind of sender (role, group): the same answer for each of them.
+    const checked = new Map<string, Activity>();
+    for (const { actor, payload } of admitted) {
+      try {
+        entered.push(await this.enter(tx, actor, payload, checked));
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        entered.push(error);
+      }
+    }
+    const lists = new Map<string, FloorListView>();
+    const answers: (FloorRequestView | AppError)[] = [];
+    for (const e of entered) {
+      if (e instanceof AppError) {
+        answers.push(e);
+        continue;
+      }
+      let list = lists.get(e.activity.id);
+      if (!list) lists.set(e.activity.id, (list = await readList(tx.manager, e.activity)));
+      answers.push(this.find(list, e.id) ?? toRequestView(await this.row(tx.manager, e.activity.sessionId, e.id)));
+    }
+    return answers;
+  }
+
+  /** Checks and writes one request (or finds the one already waiting): one place per person. */
+  private async enter(tx: Tx, actor: ParticipantActor, p: CommandPayload<'floor.request'>, checked = new Map<string, Activity>()): Promise<{ activity: Activity; id: string }> {
     if (actor.blocked) throw new AppError('PARTICIPANT_BLOCKED');
-    const activity = await this.lockOpen(tx, actor, p.activityId);
+    const key = `${p.activityId}:${actor.role}:${actor.groupId ?? ''}`;
+    const activity = checked.get(key) ?? (await this.lockOpen(tx, actor, p.activityId));
+    checked.set(key, activity);
     // Asking twice while a request waits (or speaks) answers that request: one place per person.
-    const existing: FloorRow[] = await tx.manager.query(`${FLOOR_SELECT} WHERE r.activity_id = $1 AND r.participant_id = $2 AND r.state IN ('waiting', 'speaking')`, [
+    const existing: { id: string }[] = await tx.manager.query(`SELECT id FROM floor_request WHERE activity_id = $1 AND participant_id = $2 AND state IN ('waiting', 'speaking')`, [
       activity.id,
       actor.participantId,
     ]);
-    if (existing[0]) return this.placed(tx, activity, existing[0].id);
+    if (existing[0]) return { activity, id: existing[0].id };
     const profile = await this.profile(tx.manager, actor.sessionId, actor.participantId);
     const id = await this.insert(tx, activity, { participantId: actor.participantId, ...profile, stance: p.stance, remote: p.remote, priority: false, addedBy: null });
     await tx.audit(actor.sessionId, 'floor.requested', actor.participantId, { activityId: activity.id, requestId: id, stance: p.stance, remote: p.remote });
-    return this.placed(tx, activity, id);
+    return { activity, id };
   }
 
   async withdraw(tx: Tx, actor: ParticipantActor, p: CommandPayload<'floor.withdraw'>): Promise<FloorRequestView> {
@@ -184,10 +224,11 @@ export class FloorService {
 
   /** The request as it now stands in the ordered list (position and reason while waiting). */
   private async placed(tx: Tx, activity: Activity, requestId: string): Promise<FloorRequestView> {
-    const list = await readList(tx.manager, activity);
-    const found = list.speaker?.id === requestId ? list.speaker : list.waiting.find((r) => r.id === requestId);
-    if (found) return found;
-    return toRequestView(await this.row(tx.manager, activity.sessionId, requestId));
+    return this.find(await readList(tx.manager, activity), requestId) ?? toRequestView(await this.row(tx.manager, activity.sessionId, requestId));
+  }
+
+  private find(list: FloorListView, requestId: string): FloorRequestView | undefined {
+    return list.speaker?.id === requestId ? list.speaker : list.waiting.find((r) => r.id === requestId);
   }
 
   /** The person's name and, for a roster member, what balance needs to know. */

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import type { CreateRecommendationBody, ProgressBody, RespondBody, SubscribeBody, UpdateRecommendationBody } from '@palabre/contracts';
+import type { CreateRecommendationBody, ProgressBody, PublicSubscribeBody, RespondBody, SubscribeBody, SubscriptionTokenBody, UpdateRecommendationBody } from '@palabre/contracts';
 import type { ParticipantActor, StaffActor } from '../../common/auth/actor';
 import { CurrentParticipant, CurrentStaff, Route } from '../../common/auth/route.guard';
 import { UuidParam } from '../../common/http/uuid-param';
@@ -95,8 +95,29 @@ export class PublicFollowUpController {
     res.end(JSON.stringify(jsonFeed(data, this.pageUrl(id), `${this.config.publicUrl}/api/public/assemblies/${id}/follow-up.json`)));
   }
 
+  @Post(':id/follow-up/subscription') @HttpCode(202) @Route('followup.publicSubscribe')
+  requestSubscription(@Param('id', Id) id: string, @Body() body: PublicSubscribeBody) {
+    return this.followUp.requestSubscription(id, body.email);
+  }
+
   private pageUrl(assemblyId: string): string {
-    return `${this.config.publicUrl}/follow-up/${assemblyId}`;
+    return this.followUp.pageUrl(assemblyId);
+  }
+}
+
+/** The signed links of the follow-up emails: no account (docs/follow-up.md, "Notifications"). */
+@Controller('api/public/follow-up/subscription')
+export class FollowUpLinksController {
+  constructor(private readonly followUp: FollowUpService) {}
+
+  @Post('confirm') @HttpCode(200) @Route('followup.confirm')
+  confirm(@Body() body: SubscriptionTokenBody) {
+    return this.followUp.confirmSubscription(body.token);
+  }
+
+  @Post('unsubscribe') @HttpCode(200) @Route('followup.unsubscribe')
+  unsubscribe(@Body() body: SubscriptionTokenBody) {
+    return this.followUp.unsubscribe(body.token);
   }
 }
 

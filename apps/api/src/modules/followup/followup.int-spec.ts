@@ -233,6 +233,59 @@ describe('follow-up: recommendations beside the sealed archive (real PostgreSQL,
     expect(received.some((m) => m.subject?.includes(recs.survey.title))).toBe(false);
   });
 
+  it('lets a member who took part subscribe from the public page, confirmed by email, and unsubscribe from any notification without signing in', async () => {
+    const toOf = (m: ParsedMail | undefined) => (m?.to && 'text' in m.to ? m.to.text : '');
+    const ask = (body: object) => t.http().post(`/api/public/assemblies/${assemblyId}/follow-up/subscription`).send(body);
+    const link = (kind: 'confirm' | 'unsubscribe', token: string) => t.http().post(`/api/public/follow-up/subscription/${kind}`).send({ token });
+    const subscribed = async (email: string) => ((await t.db.query('SELECT 1 FROM follow_up_subscription WHERE assembly_id = $1 AND email = $2', [assemblyId, email])) as unknown[]).length === 1;
+    const progress = (percent: number) =>
+      t.http().post(`/api/follow-up/recommendations/${recs.idea.id}/progress`).set(as(instructorA.token)).send({ date: shift(0), status: 'in_progress', percent, note: `Étape ${percent}.` }).expect(200);
+
+    // The form's consent is required; any address gets the same answer, only a member who took part gets an email.
+    expect(errorOf(await ask({ email: 'membre1@exemple.test' }).expect(400)).code).toBe('VALIDATION_FAILED');
+    const before = mails.length;
+    expect((await ask({ email: 'inconnue@exemple.test', consent: true }).expect(202)).body).toEqual({ requested: true });
+    expect((await ask({ email: 'Membre1@Exemple.test', consent: true }).expect(202)).body).toEqual({ requested: true });
+    // Sent again at once: no second email (one per address and assembly in ten minutes).
+    expect((await ask({ email: 'membre1@exemple.test', consent: true }).expect(202)).body).toEqual({ requested: true });
+    const confirmation = (await waitForMail(before + 1)).slice(before).find((m) => m.subject?.startsWith('[Suivi] Confirmez votre abonnement'));
+    expect(toOf(confirmation)).toBe('membre1@exemple.test');
+    expect(confirmation?.text).toContain('Si vous n’êtes pas à l’origine de cette demande, ignorez ce message');
+    const confirmToken = new RegExp(`http://palabre\\.test/follow-up/${assemblyId}\\?confirm=([\\w.-]+)`).exec(confirmation?.text ?? '')?.[1] ?? '';
+    expect(confirmToken).not.toBe('');
+    // Nothing is subscribed until the link is followed; a forged or misused link is refused, in French and English.
+    expect(await subscribed('membre1@exemple.test')).toBe(false);
+    const forged = `${confirmToken.startsWith('e') ? 'f' : 'e'}${confirmToken.slice(1)}`; // the signed claims changed
+    expect(errorOf(await link('confirm', forged).set('Accept-Language', 'en').expect(400))).toEqual({ code: 'SUBSCRIPTION_LINK_INVALID', message: 'This link is invalid or has expired.' });
+    expect(errorOf(await link('unsubscribe', confirmToken).expect(400))).toMatchObject({ code: 'SUBSCRIPTION_LINK_INVALID', message: 'Ce lien n’est pas valide ou a expiré.' });
+    expect((await link('confirm', confirmToken).expect(200)).body).toEqual({ assembly: { id: assemblyId, name: expect.any(String) as unknown }, subscribed: true });
+    expect(await subscribed('membre1@exemple.test')).toBe(true);
+    expect(mails.some((m) => toOf(m) === 'inconnue@exemple.test')).toBe(false);
+
+    // Every notification carries its subscriber's own unsubscribe link (and the List-Unsubscribe header).
+    const sent = mails.length;
+    await progress(75);
+    const notices = (await waitForMail(sent + 2)).slice(sent);
+    const mine = notices.find((m) => toOf(m) === 'membre1@exemple.test');
+    const other = notices.find((m) => toOf(m) === 'abonnee@exemple.test');
+    const unsubscribeUrl = new RegExp(`Pour ne plus les recevoir : (http://palabre\\.test/follow-up/${assemblyId}\\?unsubscribe=([\\w.-]+))`).exec(mine?.text ?? '');
+    expect(unsubscribeUrl).not.toBeNull();
+    expect(mine?.headerLines.find((h) => h.key === 'list-unsubscribe')?.line.replace(/\r?\n/g, '')).toBe(`List-Unsubscribe: <${unsubscribeUrl?.[1]}>`);
+    expect(other?.text).toContain('?unsubscribe=');
+    expect(other?.text).not.toContain(unsubscribeUrl?.[2]);
+    // Followed without an account: the subscription ends (twice is harmless), the other one stays.
+    expect((await link('unsubscribe', unsubscribeUrl?.[2] ?? '').expect(200)).body).toMatchObject({ assembly: { id: assemblyId }, subscribed: false });
+    await link('unsubscribe', unsubscribeUrl?.[2] ?? '').expect(200);
+    expect(await subscribed('membre1@exemple.test')).toBe(false);
+    expect(await subscribed('abonnee@exemple.test')).toBe(true);
+    // The next change reaches the other subscriber only (the subscribers are read once per change, before the first email).
+    const later = mails.length;
+    await progress(80);
+    const next = (await waitForMail(later + 1)).slice(later);
+    expect(next.map(toOf)).toContain('abonnee@exemple.test');
+    expect(next.map(toOf)).not.toContain('membre1@exemple.test');
+  });
+
   it('renders the quarterly progress report as PDF and DOCX with the minutes’ writers', async () => {
     const pdf = await t.http().get(`/api/follow-up/assemblies/${assemblyId}/report?format=pdf`).set(as(organiser)).buffer(true).parse(binary).expect(200);
     const text = pdfText(pdf.body as Buffer).replace(/\s+/g, ' ');

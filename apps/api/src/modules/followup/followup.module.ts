@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SessionsModule } from '../sessions/sessions.module';
-import { FollowUpController, FollowUpSubscriptionController, PublicFollowUpController } from './followup.controller';
+import { FollowUpController, FollowUpLinksController, FollowUpSubscriptionController, PublicFollowUpController } from './followup.controller';
 import { FollowUpService } from './followup.service';
 import { FollowUpMailer } from './mailer';
 import { FollowUpReport } from './report';
@@ -8,7 +8,7 @@ import { FollowUpReport } from './report';
 /** « Droit de suite »: recommendations from sealed sessions, the Region's answers, their public tracking. */
 @Module({
   imports: [SessionsModule],
-  controllers: [FollowUpController, PublicFollowUpController, FollowUpSubscriptionController],
+  controllers: [FollowUpController, PublicFollowUpController, FollowUpSubscriptionController, FollowUpLinksController],
   providers: [FollowUpService, FollowUpMailer, FollowUpReport],
 })
 export class FollowUpModule {}

@@ -10,6 +10,7 @@ import {
   type PublicRecommendation,
   type Recommendation as RecommendationView,
   type RespondBody,
+  type SubscriptionState,
   type UpdateRecommendationBody,
 } from '@palabre/contracts';
 import { canAnswerRecommendation, canReadRecommendation, isOverdue, statusAfterResponse } from '@palabre/domain';
@@ -26,6 +27,10 @@ import { Session } from '../sessions/session.entity';
 import { FollowUpMailer } from './mailer';
 import { outcomeCandidates, resolveItem } from './outcome-items';
 import { FollowUpSubscription, Recommendation, RecommendationProgress } from './recommendation.entity';
+import { CONFIRM_LINK_DAYS, SubscriptionLinks } from './subscription-links';
+
+/** One confirmation email per address and assembly in this window, however often the form is sent. */
+const CONFIRM_COOLDOWN_MS = 10 * 60_000;
 
 type Create = z.output<typeof import('@palabre/contracts').CreateRecommendationBody>;
 type Respond = z.output<typeof import('@palabre/contracts').RespondBody>;
@@ -42,13 +47,18 @@ export function todayIn(timeZone: string, now = new Date()): string {
 @Injectable()
 export class FollowUpService {
   private readonly logger = new Logger('FollowUp');
+  private readonly links: SubscriptionLinks;
+  /** When a confirmation was last sent, by assembly and address (this node's memory: a bound on emails, not a record). */
+  private readonly confirmationsSent = new Map<string, number>();
 
   constructor(
     private readonly db: DataSource,
     private readonly transactions: TransactionRunner,
     private readonly mailer: FollowUpMailer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.links = new SubscriptionLinks(config.tokenSecret);
+  }
 
   async candidates(sessionId: string, query: z.output<typeof CandidatesQuery>): Promise<OutcomeCandidate[]> {
     const { record } = await this.sealed(this.db.manager, sessionId);
@@ -200,6 +210,61 @@ export class FollowUpService {
     return { subscribed: true };
   }
 
+  /**
+   * From the public page: when the address is the roster email of a member who took part in one of
+   * the assembly's sessions (joined, not removed), a confirmation link is emailed; nothing is
+   * subscribed until it is followed. The answer is the same for any address, sent before the email.
+   */
+  async requestSubscription(assemblyId: string, email: string): Promise<{ requested: true }> {
+    const assembly = await this.db.getRepository(Assembly).findOneBy({ id: assemblyId });
+    if (!assembly) throw new AppError('NOT_FOUND');
+    if (!this.mailer.configured) throw new AppError('FOLLOWUP_EMAIL_OFF');
+    const key = `${assemblyId}:${email}`;
+    const last = this.confirmationsSent.get(key);
+    if (last !== undefined && Date.now() - last < CONFIRM_COOLDOWN_MS) return { requested: true };
+    const took: { id: string }[] = await this.db.query(
+      `SELECT p.id FROM member m JOIN participant p ON p.member_id = m.id JOIN session s ON s.id = p.session_id
+        WHERE m.assembly_id = $1 AND s.assembly_id = $1 AND lower(m.email) = $2 AND p.joined_at IS NOT NULL AND p.revoked_at IS NULL
+        ORDER BY p.joined_at DESC, p.id LIMIT 1`,
+      [assemblyId, email],
+    );
+    if (!took[0]) return { requested: true };
+    this.confirmationsSent.set(key, Date.now());
+    for (const [k, at] of this.confirmationsSent) if (Date.now() - at >= CONFIRM_COOLDOWN_MS) this.confirmationsSent.delete(k);
+    const url = `${this.pageUrl(assemblyId)}?confirm=${this.links.confirm(assemblyId, email, took[0].id)}`;
+    void this.mailer
+      .sendConfirmation(email, { assembly: assembly.name, url, days: CONFIRM_LINK_DAYS })
+      .catch((error: unknown) => this.logger.warn(`follow-up confirmation not sent: ${error instanceof Error ? error.message : String(error)}`));
+    return { requested: true };
+  }
+
+  /** The link of the confirmation email: the subscription starts (again, if it had ended). */
+  async confirmSubscription(token: string): Promise<SubscriptionState> {
+    const claims = this.links.verify(token, 'confirm');
+    const assembly = await this.db.getRepository(Assembly).findOneBy({ id: claims.a });
+    if (!assembly) throw new AppError('SUBSCRIPTION_LINK_INVALID');
+    await this.db.query(
+      `INSERT INTO follow_up_subscription (assembly_id, email, participant_id) VALUES ($1, $2, $3)
+       ON CONFLICT (assembly_id, email) DO UPDATE SET participant_id = EXCLUDED.participant_id`,
+      [assembly.id, claims.e, claims.m],
+    );
+    return { assembly: { id: assembly.id, name: assembly.name }, subscribed: true };
+  }
+
+  /** The link every notification carries: the subscription ends (a no-op when it already has). */
+  async unsubscribe(token: string): Promise<SubscriptionState> {
+    const claims = this.links.verify(token, 'unsubscribe');
+    const assembly = await this.db.getRepository(Assembly).findOneBy({ id: claims.a });
+    if (!assembly) throw new AppError('SUBSCRIPTION_LINK_INVALID');
+    await this.db.getRepository(FollowUpSubscription).delete({ assemblyId: assembly.id, email: claims.e });
+    return { assembly: { id: assembly.id, name: assembly.name }, subscribed: false };
+  }
+
+  /** The public tracking page of an assembly (the web route `follow-up/:assemblyId`). */
+  pageUrl(assemblyId: string): string {
+    return `${this.config.publicUrl}/follow-up/${assemblyId}`;
+  }
+
   /** The sealed record of a session (the archive is read, never written). */
   private async sealed(manager: EntityManager, sessionId: string): Promise<{ archive: ArchiveRecord; record: OutcomeRecord; session: Session }> {
     const archive = await manager.getRepository(ArchiveRecord).findOneBy({ sessionId });
@@ -231,8 +296,11 @@ export class FollowUpService {
   private async notify(rec: Recommendation, change: 'published' | 'updated' | 'answered' | 'progress'): Promise<void> {
     if (!this.mailer.configured) return;
     const subscribers = await this.db.getRepository(FollowUpSubscription).find({ where: { assemblyId: rec.assemblyId }, select: { email: true } });
-    const url = `${this.config.publicUrl}/follow-up/${rec.assemblyId}#rec-${rec.id}`;
-    for (const { email } of subscribers) await this.mailer.sendChange(email, { title: rec.title, change, decision: rec.decision, reasons: rec.reasons, status: rec.status, percent: rec.percent, url });
+    const url = `${this.pageUrl(rec.assemblyId)}#rec-${rec.id}`;
+    for (const { email } of subscribers) {
+      const unsubscribeUrl = `${this.pageUrl(rec.assemblyId)}?unsubscribe=${this.links.unsubscribe(rec.assemblyId, email)}`;
+      await this.mailer.sendChange(email, { title: rec.title, change, decision: rec.decision, reasons: rec.reasons, status: rec.status, percent: rec.percent, url, unsubscribeUrl });
+    }
   }
 
   private async view(manager: EntityManager, rec: Recommendation): Promise<RecommendationView> {

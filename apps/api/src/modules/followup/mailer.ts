@@ -15,6 +15,8 @@ export interface ChangeMail {
   status: FollowUpStatus;
   percent: number;
   url: string;
+  /** The page that ends this subscriber's subscription (a signed link, no account). */
+  unsubscribeUrl: string;
 }
 
 /** Sends follow-up notifications through the configured SMTP server (SMTP_URL); plain text, French. */
@@ -42,8 +44,32 @@ export class FollowUpMailer implements OnModuleDestroy {
       `Suivre la recommandation : ${mail.url}`,
       '',
       'Vous recevez ce message parce que vous avez demandé à suivre les recommandations de votre assemblée.',
+      `Pour ne plus les recevoir : ${mail.unsubscribeUrl}`,
     ];
-    await this.transport.sendMail({ from: this.config.smtpFrom ?? 'Palabre <no-reply@localhost>', to, subject: `[Suivi] ${CHANGES[mail.change]} — ${mail.title}`, text: lines.join('\n') });
+    await this.transport.sendMail({
+      from: this.from,
+      to,
+      subject: `[Suivi] ${CHANGES[mail.change]} — ${mail.title}`,
+      text: lines.join('\n'),
+      headers: { 'List-Unsubscribe': `<${mail.unsubscribeUrl}>` },
+    });
+  }
+
+  /** The link a member follows to confirm a subscription asked from the public page. */
+  async sendConfirmation(to: string, mail: { assembly: string; url: string; days: number }): Promise<void> {
+    if (!this.transport) return;
+    const lines = [
+      `Vous avez demandé à suivre les recommandations de l’assemblée « ${mail.assembly} » : un courriel à chaque réponse de la Région ou étape d’avancement.`,
+      '',
+      `Pour confirmer, ouvrez ce lien (valable ${mail.days} jours) : ${mail.url}`,
+      '',
+      'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : rien ne vous sera envoyé.',
+    ];
+    await this.transport.sendMail({ from: this.from, to, subject: `[Suivi] Confirmez votre abonnement — ${mail.assembly}`, text: lines.join('\n') });
+  }
+
+  private get from(): string {
+    return this.config.smtpFrom ?? 'Palabre <no-reply@localhost>';
   }
 
   onModuleDestroy(): void {

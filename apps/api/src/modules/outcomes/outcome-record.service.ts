@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, LessThan } from 'typeorm';
 import { Gender, MemberCategory, OUTCOME_SCHEMA_VERSION, OutcomeSection, ParticipantRole, TerritoryType, type OutcomeAgendaItem, type OutcomeParticipant, type OutcomeRecord } from '@palabre/contracts';
 import { AppError } from '../../common/errors/app-error';
+import { representedCount } from '../surveys/proxies.service';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { GENESIS_HASH } from '../audit/hash-chain';
 import { Activity } from '../sessions/activity.entity';
@@ -62,6 +63,8 @@ export class OutcomeRecordService {
     const members = participants.filter((p) => p.role === 'member');
     const present = members.filter((p) => p.present);
     const invited = members.filter((p) => p.invited).length;
+    // Proxies still live at the end (their giver never came, their holder did): only when proxies were used.
+    const represented = await representedCount(manager, sessionId);
     const types: Record<string, number> = {};
     for (const link of audit) types[link.type] = (types[link.type] ?? 0) + 1;
     return {
@@ -71,6 +74,7 @@ export class OutcomeRecordService {
       attendance: {
         invited,
         present: present.length,
+        ...(represented > 0 ? { represented, voting: present.length + represented } : {}),
         turnout: invited > 0 ? Math.round((present.filter((p) => p.invited).length / invited) * 1000) / 1000 : null,
         byRole: Object.fromEntries(ParticipantRole.options.map((r) => [r, participants.filter((p) => p.role === r && p.present).length])) as OutcomeRecord['attendance']['byRole'],
         breakdown: {

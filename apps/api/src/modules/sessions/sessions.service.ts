@@ -7,6 +7,7 @@ import { TokenService } from '../../common/auth/tokens';
 import { AppError } from '../../common/errors/app-error';
 import { PresenceService } from '../../common/realtime/presence.service';
 import { SnapshotRegistry } from '../../common/realtime/snapshot-registry';
+import { lapseProxiesOnJoin } from '../surveys/proxies.service';
 import { TransactionRunner, type Tx } from '../../common/realtime/transaction';
 import { StaffAccount } from '../auth/staff-account.entity';
 import { ActivityKinds } from './activity-kinds';
@@ -156,6 +157,8 @@ export class SessionsService {
         if (!participant.joinedAt) changes.joinedAt = new Date();
         if (device && participant.deviceHash !== device) changes.deviceHash = device;
         if (Object.keys(changes).length > 0) await repo.update(participant.id, changes);
+        // In person now: a proxy this member gave lapses (their own vote takes over), announced to both.
+        if (changes.joinedAt) await lapseProxiesOnJoin(tx, session.id, participant.id);
         tx.afterCommit(() => this.duplicates.changed(session.id));
         return this.joinResponse(participant, session, tx.manager);
       });

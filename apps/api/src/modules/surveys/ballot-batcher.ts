@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import type { BallotReceipt, CommandPayload } from '@palabre/contracts';
+import type { BallotChannel, BallotReceipt, CommandPayload } from '@palabre/contracts';
 import { DataSource } from 'typeorm';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError, toAppError } from '../../common/errors/app-error';
@@ -22,9 +22,16 @@ const ACK_FLUSH_MS = 100;
 
 type Cast = CommandPayload<'ballot.cast'>;
 
+/** A ballot cast from the console for a present member who asked for help (`ballot.assist`). */
+export interface Assisted {
+  memberId: string;
+}
+
 interface Pending {
   actor: ParticipantActor;
   payload: Cast;
+  /** Set for `ballot.assist`: the member the facilitator (the actor) casts for. */
+  assisted?: Assisted;
   /** (participant, question) and (participant, opId): one command per key in flight at a time. */
   keys: [string, string];
   resolve(receipt: BallotReceipt): void;
@@ -93,12 +100,17 @@ export class BallotBatcher implements OnModuleDestroy {
     return this.busy.size / 2;
   }
 
-  /** Queue a validated command; resolves with its receipt once committed, or rejects with its refusal. */
-  cast(actor: ParticipantActor, payload: Cast): Promise<BallotReceipt> {
+  /**
+   * Queue a validated command; resolves with its receipt once committed, or rejects with its
+   * refusal. Every channel comes here: a member's own ballot, a proxy holder's ballot for a
+   * represented member (`payload.forMemberId`), and a facilitator's assisted ballot (`assisted`).
+   * The (voter, question) key is the represented member's: one command per ballot in flight.
+   */
+  cast(actor: ParticipantActor, payload: Cast, assisted?: Assisted): Promise<BallotReceipt> {
     if (this.queue.length >= MAX_QUEUED) return Promise.reject(new AppError('DATABASE_UNAVAILABLE'));
     return new Promise((resolve, reject) => {
-      const p = actor.participantId;
-      this.queue.push({ actor, payload, keys: [`${p}:q:${payload.questionId}`, `${p}:op:${payload.opId}`], resolve, reject });
+      const voter = assisted?.memberId ?? payload.forMemberId ?? actor.participantId;
+      this.queue.push({ actor, payload, assisted, keys: [`${voter}:q:${payload.questionId}`, `${actor.participantId}:op:${payload.opId}`], resolve, reject });
       this.schedule();
     });
   }
@@ -160,7 +172,7 @@ export class BallotBatcher implements OnModuleDestroy {
     try {
       outcomes = await this.transactions.run((tx) => {
         later.clear(); // a retried transaction starts again
-        return executeMany(tx, 'ballot.cast', batch, (t, admitted) => this.write(t, admitted, later));
+        return executeMany(tx, 'ballot.cast', batch, (t, admitted) => this.write(t, admitted.map((a) => ({ ...a, assisted: batch[a.index].assisted })), later));
       });
     } catch (error) {
       if (batch.length === 1 || (error instanceof AppError && error.code === 'DATABASE_UNAVAILABLE')) {
@@ -204,18 +216,29 @@ export class BallotBatcher implements OnModuleDestroy {
    * or this batch sees it closed), `admitBallot` for each, the ballots, the voters' events. An
    * anonymous ballot only gets its receipt here: it answers LATER, and `later` gets its commitment.
    */
-  private async write(tx: Tx, admitted: Admitted<'ballot.cast'>[], later: Map<number, AnonymousAdmitted>): Promise<(BallotReceipt | AppError | typeof LATER)[]> {
+  private async write(tx: Tx, admitted: (Admitted<'ballot.cast'> & { assisted?: Assisted })[], later: Map<number, AnonymousAdmitted>): Promise<(BallotReceipt | AppError | typeof LATER)[]> {
     const m = tx.manager;
     const answers: (BallotReceipt | AppError | typeof LATER | undefined)[] = admitted.map(() => undefined);
     const questionIds = [...new Set(admitted.map((a) => a.payload.questionId))];
     const questionRows: BallotQuestion[] = await m.query(`SELECT ${QUESTION_COLUMNS} ${QUESTION_FROM} WHERE q.id = ANY($1::uuid[]) ORDER BY q.id FOR SHARE OF q`, [questionIds]);
     const questionOf = new Map(questionRows.map((q) => [q.id, q]));
+    // Proxy and assisted ballots: the member they are cast for, checked as that member (eligibility, group).
+    const voters = await voterActors(m, admitted);
 
-    const writes: { k: number; question: BallotQuestion; write: BallotWrite }[] = [];
-    admitted.forEach(({ actor, payload, sessionState }, k) => {
+    const writes: { k: number; question: BallotQuestion; write: BallotWrite; castBy: ParticipantActor | null }[] = [];
+    admitted.forEach(({ actor, payload, sessionState, assisted }, k) => {
       try {
-        const { question, value } = admitBallot(questionOf.get(payload.questionId), actor, payload, sessionState);
-        writes.push({ k, question, write: { questionId: question.id, activityId: question.activity_id, participantId: actor.participantId, anonymity: question.anonymity, value, secret: payload.ballotSecret } });
+        const voter = voters.get(k);
+        if (voter instanceof AppError) throw voter;
+        const channel: BallotChannel = assisted ? 'assisted' : voter ? 'proxy' : 'device';
+        const member = voter ?? actor;
+        const { question, value } = admitBallot(questionOf.get(payload.questionId), member, payload, sessionState);
+        writes.push({
+          k,
+          question,
+          castBy: voter ? actor : null,
+          write: { questionId: question.id, activityId: question.activity_id, participantId: member.participantId, anonymity: question.anonymity, value, secret: payload.ballotSecret, channel, castBy: voter ? actor.participantId : null },
+        });
       } catch (error) {
         answers[k] = toAppError(error);
       }
@@ -223,21 +246,29 @@ export class BallotBatcher implements OnModuleDestroy {
 
     const written = writes.length ? await this.ballots.castMany(m, writes.map((w) => w.write)) : [];
     const recorded: { k: number; receipt: BallotReceipt; write: BallotWrite }[] = [];
-    writes.forEach(({ k, question, write }, n) => {
+    for (const [n, { k, question, write, castBy }] of writes.entries()) {
       const replaced = written[n];
-      if (replaced instanceof AppError) answers[k] = replaced;
-      else if (typeof replaced === 'object') {
+      if (replaced instanceof AppError) {
+        answers[k] = replaced;
+        continue;
+      }
+      // Ballots cast for someone else are audited (who, for whom, which question: never the value). Few: not the hot path.
+      if (castBy) await tx.audit(castBy.sessionId, `ballot.${write.channel}`, castBy.participantId, { questionId: write.questionId, memberId: write.participantId, ...(write.channel === 'assisted' ? { consent: true } : {}) });
+      if (typeof replaced === 'object') {
         answers[k] = LATER;
         later.set(admitted[k].index, replaced);
       } else recorded.push({ k, write, receipt: { activityId: question.activity_id, questionId: question.id, replaced } });
-    });
+    }
 
     // The events, emitted after the commit. The version is read once per session, as late as Tx.publish reads it:
     // a member's client drops a `ballot.recorded` older than the snapshot it holds.
     await this.knowVersions(tx, recorded.map(({ k }) => admitted[k].actor.sessionId));
     for (const { k, receipt, write } of recorded) {
       const { actor } = admitted[k];
-      await tx.publish('ballot.recorded', actor.sessionId, { activityId: receipt.activityId, questionId: receipt.questionId, value: write.value }, { room: rooms.participant(actor.participantId) });
+      // A proxy holder's phone shows the ballot under the represented member; an assisted member's own phone shows theirs.
+      const forMember = write.channel === 'proxy' ? { forMemberId: write.participantId } : {};
+      const room = write.channel === 'assisted' ? rooms.participant(write.participantId) : rooms.participant(actor.participantId);
+      await tx.publish('ballot.recorded', actor.sessionId, { activityId: receipt.activityId, questionId: receipt.questionId, value: write.value, ...forMember }, { room });
       answers[k] = receipt;
     }
     return answers.map((a) => {
@@ -279,6 +310,7 @@ export class BallotBatcher implements OnModuleDestroy {
       if (r.error === undefined) done.push({ item: r.item, code: receiptCode(r.admitted.commitment), receipt: { activityId: r.admitted.activityId, questionId: r.item.payload.questionId, replaced: r.replaced ?? false } });
       else refused.push({ item: r.item, error: r.error, release: r.admitted.freshReceipt && r.error instanceof AppError && r.error.code === 'VOTING_CLOSED' });
     }
+    const voterOf = (item: Pending) => item.assisted?.memberId ?? item.payload.forMemberId ?? item.actor.participantId;
     try {
       await this.transactions.run(async (tx) => {
         await storeResults(tx, 'ballot.cast', done.map(({ item, receipt }) => ({ participantId: item.actor.participantId, opId: item.payload.opId, result: receipt })));
@@ -287,13 +319,14 @@ export class BallotBatcher implements OnModuleDestroy {
           await tx.manager.query(
             `DELETE FROM ballot_receipt b USING jsonb_to_recordset($1::jsonb) AS r(question_id uuid, participant_id uuid)
               WHERE b.question_id = r.question_id AND b.participant_id = r.participant_id`,
-            [JSON.stringify(release.map(({ item }) => ({ question_id: item.payload.questionId, participant_id: item.actor.participantId })))],
+            [JSON.stringify(release.map(({ item }) => ({ question_id: item.payload.questionId, participant_id: voterOf(item) })))],
           );
         }
         await this.knowVersions(tx, done.map(({ item }) => item.actor.sessionId));
         // To the voter only, and only the receipt code: never the value with the voter.
         for (const { item, receipt, code } of done) {
-          await tx.publish('ballot.recorded', item.actor.sessionId, { activityId: receipt.activityId, questionId: receipt.questionId, receipt: code }, { room: rooms.participant(item.actor.participantId) });
+          const forMember = item.payload.forMemberId ? { forMemberId: item.payload.forMemberId } : {};
+          await tx.publish('ballot.recorded', item.actor.sessionId, { activityId: receipt.activityId, questionId: receipt.questionId, receipt: code, ...forMember }, { room: rooms.participant(item.actor.participantId) });
         }
       });
     } catch (error) {
@@ -319,4 +352,38 @@ export class BallotBatcher implements OnModuleDestroy {
     // turns): give them a moment before the sockets close, or those members resend for nothing.
     await new Promise((r) => setTimeout(r, ACK_FLUSH_MS));
   }
+}
+
+/**
+ * For each admitted command cast for someone else, that member as a voter (or the refusal): a
+ * proxy holder must hold a live proxy of the member (session proxies enabled, not lapsed nor
+ * revoked; read FOR SHARE so a lapse waits for this batch), and an assisted member must be a
+ * member of the session not represented by a proxy. Own ballots are absent from the map.
+ */
+async function voterActors(m: Tx['manager'], admitted: readonly (Admitted<'ballot.cast'> & { assisted?: Assisted })[]): Promise<Map<number, ParticipantActor | AppError>> {
+  const voters = new Map<number, ParticipantActor | AppError>();
+  const wanted = admitted.flatMap((a, k) => {
+    const memberId = a.assisted?.memberId ?? a.payload.forMemberId;
+    return memberId ? [{ k, memberId, holderId: a.assisted ? null : a.actor.participantId, sessionId: a.actor.sessionId }] : [];
+  });
+  if (wanted.length === 0) return voters;
+  const rows: { member_id: string; session_id: string; verified: boolean; group_id: string | null; display_name: string; proxy_holder: string | null }[] = await m.query(
+    `SELECT p.id AS member_id, p.session_id, p.member_id IS NOT NULL AS verified, p.group_id, p.display_name, x.holder_id AS proxy_holder
+       FROM participant p
+       LEFT JOIN proxy x ON x.giver_id = p.id AND x.lapsed_at IS NULL AND x.revoked_at IS NULL
+        AND EXISTS (SELECT 1 FROM session s WHERE s.id = x.session_id AND COALESCE((s.settings->'proxies'->>'enabled')::boolean, false))
+      WHERE p.id = ANY($1::uuid[]) AND p.role = 'member' AND p.revoked_at IS NULL
+      ORDER BY p.id FOR SHARE OF p`,
+    [[...new Set(wanted.map((w) => w.memberId))]],
+  );
+  const byId = new Map(rows.map((r) => [r.member_id, r]));
+  for (const w of wanted) {
+    const row = byId.get(w.memberId);
+    const actor = admitted[w.k].actor;
+    if (!row || row.session_id !== w.sessionId) voters.set(w.k, new AppError(w.holderId ? 'PROXY_NOT_HELD' : 'NOT_FOUND'));
+    else if (w.holderId && row.proxy_holder !== w.holderId) voters.set(w.k, new AppError('PROXY_NOT_HELD'));
+    else if (!w.holderId && row.proxy_holder !== null) voters.set(w.k, new AppError('ASSIST_NOT_PRESENT'));
+    else voters.set(w.k, { ...actor, participantId: row.member_id, role: 'member', displayName: row.display_name, groupId: row.group_id, blocked: false, verified: row.verified });
+  }
+  return voters;
 }

@@ -91,13 +91,14 @@ describe('ballots under load and anonymity (real database, real socket.io)', () 
     const change = await sendOk(anna.socket, 'ballot.cast', { questionId: qid, value: { type: 'yesno', choice: 'abstain' }, ballotSecret: annaPhone.for(qid) });
     expect(change.replaced).toBe(true);
 
-    // The schema: the ballot table has no participant, no time; the receipt has no value.
+    // The schema: the ballot table has no participant, no time; the receipt has no value (how the
+    // member voted — device, proxy, paper, assisted — and who cast it, never what).
     const columns: { table_name: string; column_name: string }[] = await t.db.query(
       `SELECT table_name, column_name FROM information_schema.columns WHERE table_name IN ('anonymous_ballot', 'ballot_receipt') ORDER BY table_name, column_name`,
     );
     expect(columns.map((c) => `${c.table_name}.${c.column_name}`)).toEqual([
       'anonymous_ballot.commitment', 'anonymous_ballot.id', 'anonymous_ballot.question_id', 'anonymous_ballot.value',
-      'ballot_receipt.participant_id', 'ballot_receipt.question_id', 'ballot_receipt.voter_token',
+      'ballot_receipt.cast_by', 'ballot_receipt.channel', 'ballot_receipt.participant_id', 'ballot_receipt.question_id', 'ballot_receipt.voter_token',
     ]);
     // No named ballot row, and nothing stored with the participant (idempotency results included) names the choice or the commitment.
     const named: { n: number }[] = await t.db.query('SELECT count(*)::int AS n FROM ballot WHERE question_id = $1', [qid]);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { BallotReceipt, BallotValue, CommandPayload, QuestionConfig, QuestionState, SurveyAnonymity } from '@palabre/contracts';
-import { ballotCommitment, canWriteActivity, isEligible, isSessionOpenForMembers, resolveEligibility, validateBallot, voterToken, type ProfiledBallot } from '@palabre/domain';
+import type { BallotChannel, BallotParts, BallotValue, CommandPayload, PaperTotals, QuestionConfig, QuestionState, SurveyAnonymity } from '@palabre/contracts';
+import { ballotCommitment, ballotParts, canWriteActivity, channelConflict, isEligible, isSessionOpenForMembers, paperBallots, REPLACEABLE_CHANNELS, resolveEligibility, validateBallot, voterToken, type ProfiledBallot } from '@palabre/domain';
 import type { EntityManager } from 'typeorm';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
@@ -40,7 +40,7 @@ export const QUESTION_FROM = 'FROM survey_question q JOIN activity a ON a.id = q
 export function admitBallot(
   question: BallotQuestion | undefined,
   actor: ParticipantActor,
-  p: CommandPayload<'ballot.cast'>,
+  p: Pick<CommandPayload<'ballot.cast'>, 'value'>,
   sessionState: string,
 ): { question: BallotQuestion; value: BallotValue } {
   if (!question || question.session_id !== actor.sessionId) throw new AppError('NOT_FOUND');
@@ -66,6 +66,19 @@ export interface BallotWrite {
   value: BallotValue;
   /** Anonymous surveys: the question secret sent by the voter's device (never stored). */
   secret?: string;
+  /** How it is cast; `device` when omitted (the member's own phone). */
+  channel?: BallotChannel;
+  /** Who cast it when not the member (proxy holder, teller, facilitator). */
+  castBy?: string | null;
+}
+
+/** The stored ballots of a question with how each was cast, and the confirmed paper totals (counted as ballots). */
+export interface CountedBallots {
+  /** Every ballot to tally: stored ballots, then the ballots the confirmed paper totals stand for. */
+  values: BallotValue[];
+  /** The paper part alone (named paper ballots and paper totals), for the device / paper split. */
+  paper: BallotValue[];
+  parts: BallotParts;
 }
 
 /** An anonymous ballot whose receipt is written: its commitment, for the mixer (BallotMixer). */
@@ -93,16 +106,34 @@ export class BallotsService {
     if (named.length > 0) {
       const rows = returningRows<{ question_id: string; participant_id: string; inserted: boolean }>(
         await m.query(
-        `INSERT INTO ballot (question_id, participant_id, value)
-         SELECT r.question_id, r.participant_id, r.value FROM jsonb_to_recordset($1::jsonb) AS r(question_id uuid, participant_id uuid, value jsonb)
+        // A ballot cast through another channel is replaced only where libs/domain `channelConflict` allows (REPLACEABLE_CHANNELS).
+        `INSERT INTO ballot (question_id, participant_id, value, channel, cast_by)
+         SELECT r.question_id, r.participant_id, r.value, r.channel, r.cast_by FROM jsonb_to_recordset($1::jsonb) AS r(question_id uuid, participant_id uuid, value jsonb, channel text, cast_by uuid)
           ORDER BY r.question_id, r.participant_id
-         ON CONFLICT (question_id, participant_id) DO UPDATE SET value = EXCLUDED.value, updated_at = now()
+         ON CONFLICT (question_id, participant_id) DO UPDATE SET value = EXCLUDED.value, channel = EXCLUDED.channel, cast_by = EXCLUDED.cast_by, updated_at = now()
+          WHERE (ballot.channel || '>' || EXCLUDED.channel) = ANY($2::text[])
          RETURNING question_id, participant_id, (xmax = 0) AS inserted`,
-          [JSON.stringify(named.map((w) => ({ question_id: w.questionId, participant_id: w.participantId, value: w.value })))],
+          [JSON.stringify(named.map((w) => ({ question_id: w.questionId, participant_id: w.participantId, value: w.value, channel: w.channel ?? 'device', cast_by: w.castBy ?? null }))), REPLACEABLE_CHANNELS],
         ),
       );
       const inserted = new Map(rows.map((r) => [`${r.question_id}:${r.participant_id}`, r.inserted]));
-      for (const w of named) outcomes.set(w, inserted.get(`${w.questionId}:${w.participantId}`) === false);
+      const kept = named.filter((w) => !inserted.has(`${w.questionId}:${w.participantId}`));
+      // Rare: a ballot already cast through a channel this one may not replace. Say which.
+      const existing = new Map<string, BallotChannel>();
+      if (kept.length > 0) {
+        const found: { question_id: string; participant_id: string; channel: BallotChannel }[] = await m.query(
+          `SELECT b.question_id, b.participant_id, b.channel FROM ballot b
+             JOIN jsonb_to_recordset($1::jsonb) AS r(question_id uuid, participant_id uuid) ON b.question_id = r.question_id AND b.participant_id = r.participant_id`,
+          [JSON.stringify(kept.map((w) => ({ question_id: w.questionId, participant_id: w.participantId })))],
+        );
+        for (const r of found) existing.set(`${r.question_id}:${r.participant_id}`, r.channel);
+      }
+      for (const w of named) {
+        const key = `${w.questionId}:${w.participantId}`;
+        const was = inserted.get(key);
+        if (was !== undefined) outcomes.set(w, !was);
+        else outcomes.set(w, new AppError(channelConflict(existing.get(key) ?? 'device', w.channel ?? 'device') ?? 'CONFLICT'));
+      }
     }
     const anonymous: { w: BallotWrite; secret: string }[] = [];
     for (const w of writes.filter((x) => x.anonymity === 'anonymous')) {
@@ -111,11 +142,11 @@ export class BallotsService {
     }
     if (anonymous.length > 0) {
       // The receipt (who voted) with the voter token; the ballot itself goes to the mixer, in another transaction.
-      const rows = anonymous.map(({ w, secret }) => ({ question_id: w.questionId, participant_id: w.participantId, voter_token: voterToken(secret) }));
+      const rows = anonymous.map(({ w, secret }) => ({ question_id: w.questionId, participant_id: w.participantId, voter_token: voterToken(secret), channel: w.channel ?? 'device', cast_by: w.castBy ?? null }));
       const inserted = returningRows<{ question_id: string; participant_id: string }>(
         await m.query(
-          `INSERT INTO ballot_receipt (question_id, participant_id, voter_token)
-           SELECT r.question_id, r.participant_id, r.voter_token FROM jsonb_to_recordset($1::jsonb) AS r(question_id uuid, participant_id uuid, voter_token text)
+          `INSERT INTO ballot_receipt (question_id, participant_id, voter_token, channel, cast_by)
+           SELECT r.question_id, r.participant_id, r.voter_token, r.channel, r.cast_by FROM jsonb_to_recordset($1::jsonb) AS r(question_id uuid, participant_id uuid, voter_token text, channel text, cast_by uuid)
             ORDER BY r.question_id, r.participant_id
            ON CONFLICT DO NOTHING RETURNING question_id, participant_id`,
           [JSON.stringify(rows)],
@@ -124,18 +155,26 @@ export class BallotsService {
       const fresh = new Set(inserted.map((r) => `${r.question_id}:${r.participant_id}`));
       const again = anonymous.filter(({ w }) => !fresh.has(`${w.questionId}:${w.participantId}`));
       const tokens = new Map<string, string | null>();
+      const channels = new Map<string, BallotChannel>();
       if (again.length > 0) {
-        const found: { question_id: string; participant_id: string; voter_token: string | null }[] = await m.query(
-          `SELECT b.question_id, b.participant_id, b.voter_token FROM ballot_receipt b
+        const found: { question_id: string; participant_id: string; voter_token: string | null; channel: BallotChannel }[] = await m.query(
+          `SELECT b.question_id, b.participant_id, b.voter_token, b.channel FROM ballot_receipt b
              JOIN jsonb_to_recordset($1::jsonb) AS r(question_id uuid, participant_id uuid) ON b.question_id = r.question_id AND b.participant_id = r.participant_id`,
           [JSON.stringify(again.map(({ w }) => ({ question_id: w.questionId, participant_id: w.participantId })))],
         );
-        for (const r of found) tokens.set(`${r.question_id}:${r.participant_id}`, r.voter_token);
+        for (const r of found) {
+          tokens.set(`${r.question_id}:${r.participant_id}`, r.voter_token);
+          channels.set(`${r.question_id}:${r.participant_id}`, r.channel);
+        }
       }
       for (const { w, secret } of anonymous) {
         const key = `${w.questionId}:${w.participantId}`;
+        const refusal = fresh.has(key) ? null : channelConflict(channels.get(key) ?? 'device', w.channel ?? 'device');
         if (fresh.has(key)) outcomes.set(w, { commitment: ballotCommitment(secret), activityId: w.activityId, value: w.value, freshReceipt: true });
+        else if (refusal) outcomes.set(w, new AppError(refusal));
         else {
+          // The secret is the device's: a ballot is changed from the device (or console) that cast it, so an
+          // anonymous proxy ballot stays when its giver arrives (docs/proxies.md).
           const token = tokens.get(key);
           // Only the device that cast the ballot holds the secret behind the token; a ballot cast before tokens existed is final.
           if (token === null || token === undefined) outcomes.set(w, new AppError('BALLOT_NOT_CHANGEABLE'));
@@ -152,11 +191,60 @@ export class BallotsService {
     });
   }
 
-  /** Every stored ballot of a question, in no meaningful order. */
+  /**
+   * Anonymous surveys: receipts for the members who handed in a paper ballot (a confirmed
+   * totals entry), so none of them votes again in the app nor twice on paper. Refuses the whole
+   * entry (nothing written) if one of them already voted in the app.
+   */
+  async paperReceipts(m: EntityManager, questionId: string, voterIds: readonly string[], castBy: string): Promise<AppError | null> {
+    if (voterIds.length === 0) return null;
+    const existing: { participant_id: string; channel: BallotChannel }[] = await m.query(
+      'SELECT participant_id, channel FROM ballot_receipt WHERE question_id = $1 AND participant_id = ANY($2::uuid[]) FOR UPDATE',
+      [questionId, voterIds],
+    );
+    for (const r of existing) {
+      const refusal = channelConflict(r.channel, 'paper');
+      if (refusal) return new AppError(refusal);
+    }
+    await m.query(
+      `INSERT INTO ballot_receipt (question_id, participant_id, voter_token, channel, cast_by)
+       SELECT $1, v, NULL, 'paper', $3 FROM unnest($2::uuid[]) AS v ORDER BY v ON CONFLICT DO NOTHING`,
+      [questionId, voterIds, castBy],
+    );
+    return null;
+  }
+
+  /** Every stored ballot of a question, in no meaningful order (paper totals are not ballots rows: see `counted`). */
   async values(m: EntityManager, questionId: string, anonymity: SurveyAnonymity): Promise<BallotValue[]> {
     const table = anonymity === 'anonymous' ? 'anonymous_ballot' : 'ballot';
     const rows: { value: BallotValue }[] = await m.query(`SELECT value FROM ${table} WHERE question_id = $1`, [questionId]);
     return rows.map((r) => r.value);
+  }
+
+  /**
+   * What one question's tally counts, every channel: the stored ballots, plus the ballots its
+   * confirmed paper totals stand for (libs/domain `paperBallots`), with the split by channel.
+   * Named ballots carry their channel; anonymous ones are split by their receipts' channels
+   * (a receipt is written for every anonymous ballot, paper voters included).
+   */
+  async counted(m: EntityManager, questionId: string, config: QuestionConfig, anonymity: SurveyAnonymity): Promise<CountedBallots> {
+    const totals: { totals: PaperTotals }[] = await m.query(
+      "SELECT totals FROM paper_entry WHERE question_id = $1 AND kind = 'totals' AND confirmed_by IS NOT NULL ORDER BY id",
+      [questionId],
+    );
+    const fromTotals = totals.flatMap((t) => paperBallots(config, t.totals));
+    if (anonymity === 'named') {
+      const rows: { value: BallotValue; channel: BallotChannel }[] = await m.query('SELECT value, channel FROM ballot WHERE question_id = $1', [questionId]);
+      const paper = [...rows.filter((r) => r.channel === 'paper').map((r) => r.value), ...fromTotals];
+      return { values: [...rows.map((r) => r.value), ...fromTotals], paper, parts: ballotParts(rows.map((r) => r.channel), fromTotals.length) };
+    }
+    const values = await this.values(m, questionId, anonymity);
+    // Paper voters of an anonymous question have a receipt (who handed in a ballot), counted through the totals.
+    const receipts: { channel: BallotChannel }[] = await m.query("SELECT channel FROM ballot_receipt WHERE question_id = $1 AND channel <> 'paper'", [questionId]);
+    const parts = ballotParts(receipts.map((r) => r.channel), fromTotals.length);
+    // Receipts without a mixed ballot yet (in a mixing window) are not counted as device ballots.
+    parts.device = Math.max(0, values.length - parts.proxy - parts.assisted);
+    return { values: [...values, ...fromTotals], paper: fromTotals, parts };
   }
 
   /** Named ballots with their voter's roster profile, for the breakdown (never for anonymous surveys). */

@@ -10,6 +10,7 @@ import { rooms } from '../../common/realtime/rooms';
 import { Activity } from '../sessions/activity.entity';
 import { activityRooms, readReportBackOpen } from '../sessions/audience';
 import { BallotsService } from './ballots.service';
+import { ProxiesService } from './proxies.service';
 import type { Survey, SurveyQuestion } from './survey.entity';
 import { SurveyStore } from './survey.store';
 
@@ -70,6 +71,7 @@ export class LiveResultsService implements OnModuleInit, OnModuleDestroy {
     private readonly presence: PresenceService,
     private readonly fanout: VolatileFanout,
     @Inject(REDIS_STATE) private readonly redis: RedisState,
+    private readonly proxies: ProxiesService,
   ) {}
 
   onModuleInit(): void {
@@ -161,9 +163,9 @@ export class LiveResultsService implements OnModuleInit, OnModuleDestroy {
     await redis.set(`palabre:results:${questionId}`, '1', 'PX', this.intervalOf(questionId)).catch(() => undefined);
   }
 
-  /** Members connected now (staff and screens are not voters). */
-  presentMembers(sessionId: string): Promise<number> {
-    return this.presence.memberCount(sessionId);
+  /** Members who may vote now: connected (staff and screens are not voters), plus those represented by a live proxy. */
+  async presentMembers(sessionId: string): Promise<number> {
+    return (await this.presence.memberCount(sessionId)) + (await this.proxies.represented(this.db.manager, sessionId));
   }
 
   /**
@@ -171,7 +173,8 @@ export class LiveResultsService implements OnModuleInit, OnModuleDestroy {
    * open it is the members connected now, and never fewer than those who voted.
    */
   async compute(m: EntityManager, sessionId: string, survey: Survey, q: SurveyQuestion, role: ParticipantRole): Promise<LiveResults> {
-    const values = await this.ballots.values(m, q.id, survey.anonymity);
+    // Every channel: device, proxy, assisted and confirmed paper ballots, one tally (BallotsService.counted).
+    const { values, paper, parts } = await this.ballots.counted(m, q.id, q.config, survey.anonymity);
     const present = questionPresent(values.length, q.presentAtClose ?? (await this.presentMembers(sessionId))) ?? values.length;
     const visible = canSeeResults(role, survey.resultsVisibility, q.state);
     return {
@@ -181,6 +184,8 @@ export class LiveResultsService implements OnModuleInit, OnModuleDestroy {
       ballots: values.length,
       present,
       results: visible ? tally(q.config, values, { present }) : null,
+      parts,
+      ...(parts.paper > 0 ? { paper: visible ? tally(q.config, paper) : null } : {}),
     };
   }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { QuestionState, QuestionView, SurveyView } from '@palabre/contracts';
+import type { BallotParts, QuestionState, QuestionView, SurveyView } from '@palabre/contracts';
 import { surveyStateOf } from '@palabre/domain';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
@@ -105,10 +105,12 @@ export class SurveyLifecycleService {
    * What the close counted, for the audit chain: the number of ballots and the SHA-256 of
    * their sorted canonical JSON (recomputable from the export). One link per close, not per ballot.
    */
-  private async digest(tx: Tx, q: SurveyQuestion): Promise<{ ballots: number; ballotsSha256: string }> {
+  private async digest(tx: Tx, q: SurveyQuestion): Promise<{ ballots: number; ballotsSha256: string; parts: BallotParts }> {
     const survey = await this.store.survey(tx.manager, q.activityId);
-    const lines = (await this.ballots.values(tx.manager, q.id, survey.anonymity)).map((v) => JSON.stringify(v)).sort();
-    return { ballots: lines.length, ballotsSha256: createHash('sha256').update(lines.join('\n')).digest('hex') };
+    // Every channel counted (confirmed paper totals included), with the split by channel.
+    const { values, parts } = await this.ballots.counted(tx.manager, q.id, q.config, survey.anonymity);
+    const lines = values.map((v) => JSON.stringify(v)).sort();
+    return { ballots: lines.length, ballotsSha256: createHash('sha256').update(lines.join('\n')).digest('hex'), parts };
   }
 
   /** The agenda state follows the questions; then members and staff hear about it. */

@@ -1,13 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import type { BallotBoardEntry, BallotBoardQuestion, BallotValue, OutcomeRaw, OutcomeRecord, PublicBallotBoard, OutcomeSectionInput, OutcomeTable, QuestionConfig, SurveyAnonymity } from '@palabre/contracts';
-import { questionTurnout, receiptCode, tally } from '@palabre/domain';
+import type { BallotBoardEntry, BallotBoardQuestion, BallotChannel, BallotValue, OutcomeRaw, OutcomeRecord, PublicBallotBoard, OutcomeSectionInput, OutcomeTable, PaperTotals, QuestionConfig, SurveyAnonymity } from '@palabre/contracts';
+import { ballotParts, paperBallots, questionTurnout, receiptCode, tally } from '@palabre/domain';
 import type { EntityManager } from 'typeorm';
 import { canonicalJson } from '../audit/hash-chain';
 import { ballotText, resultsTable } from './survey-outcome-tables';
 
 interface SurveyRow { id: string; title: string; anonymity: SurveyAnonymity }
 interface QuestionRow { id: string; activity_id: string; prompt: string; config: QuestionConfig; present_at_close: number | null }
-interface NamedRow { question_id: string; display_name: string; value: BallotValue }
+interface NamedRow { question_id: string; display_name: string; value: BallotValue; channel: BallotChannel; cast_by_name: string | null }
+interface PaperRow { id: string; question_id: string; kind: string; member_name: string | null; value: BallotValue | null; totals: PaperTotals | null; voters: number; entered: string; confirmed: string }
+interface ReceiptRow { question_id: string; channel: BallotChannel }
+
+/** How a ballot was cast, in the minutes (« mode de vote »). */
+const CHANNEL_LABEL: Record<BallotChannel, string> = { device: 'Téléphone', proxy: 'Procuration', paper: 'Papier', assisted: 'Vote assisté' };
 interface AnonymousRow { question_id: string; commitment: string; value: BallotValue }
 
 /** The published ballots of an anonymous question: value and commitment, sorted by commitment (random, and deterministic for the seal). */
@@ -42,33 +47,76 @@ export class SurveyOutcomes {
     );
     const qids = questions.map((q) => q.id);
     const named: NamedRow[] = await manager.query(
-      `SELECT b.question_id, p.display_name, b.value FROM ballot b JOIN participant p ON p.id = b.participant_id
+      `SELECT b.question_id, p.display_name, b.value, b.channel, c.display_name AS cast_by_name FROM ballot b JOIN participant p ON p.id = b.participant_id
+         LEFT JOIN participant c ON c.id = b.cast_by
         WHERE b.question_id = ANY($1::uuid[]) ORDER BY p.display_name, p.id`,
       [qids],
     );
     const anonymous: AnonymousRow[] = await manager.query('SELECT question_id, commitment, value FROM anonymous_ballot WHERE question_id = ANY($1::uuid[])', [qids]);
-    return surveys.map((survey) => this.section(survey, questions.filter((q) => q.activity_id === survey.id), named, anonymous));
+    // Paper entries counted (confirmed), with who entered and who confirmed them: in the sealed record, so a tampered entry breaks the seal.
+    const paper: PaperRow[] = await manager.query(
+      `SELECT e.id, e.question_id, e.kind, m.display_name AS member_name, e.value, e.totals, cardinality(e.voter_ids) AS voters, t.display_name AS entered, c.display_name AS confirmed
+         FROM paper_entry e LEFT JOIN participant m ON m.id = e.member_id JOIN participant t ON t.id = e.entered_by JOIN participant c ON c.id = e.confirmed_by
+        WHERE e.question_id = ANY($1::uuid[]) AND e.confirmed_by IS NOT NULL ORDER BY e.created_at, e.id`,
+      [qids],
+    );
+    const receipts: ReceiptRow[] = await manager.query("SELECT question_id, channel FROM ballot_receipt WHERE question_id = ANY($1::uuid[]) AND channel IN ('proxy', 'assisted')", [qids]);
+    return surveys.map((survey) => this.section(survey, questions.filter((q) => q.activity_id === survey.id), named, anonymous, paper, receipts));
   }
 
-  private section(survey: SurveyRow, questions: QuestionRow[], named: NamedRow[], anonymous: AnonymousRow[]): OutcomeSectionInput {
+  private section(survey: SurveyRow, questions: QuestionRow[], named: NamedRow[], anonymous: AnonymousRow[], paper: PaperRow[] = [], receipts: ReceiptRow[] = []): OutcomeSectionInput {
     const isNamed = survey.anonymity === 'named';
     const tables: OutcomeTable[] = [];
     const raw: OutcomeRaw[] = [];
-    const recompute: { questionId: string; prompt: string; present: number | null; config: QuestionConfig; ballots: BallotValue[]; board?: BallotBoardEntry[] }[] = [];
+    const recompute: { questionId: string; prompt: string; present: number | null; config: QuestionConfig; ballots: BallotValue[]; board?: BallotBoardEntry[]; paperTotals?: PaperTotals[] }[] = [];
+    const channelRows: (string | number)[][] = [];
     for (const q of questions) {
       const rows = isNamed ? named.filter((b) => b.question_id === q.id) : [];
       const ballots = isNamed
         ? rows.map((b) => b.value)
         : anonymous.filter((b) => b.question_id === q.id).map((b) => b.value).sort(byKey(canonicalJson));
+      // Confirmed paper totals count as ballots of the same tally (libs/domain paperBallots).
+      const entries = paper.filter((e) => e.question_id === q.id);
+      const paperTotals = entries.flatMap((e) => (e.totals ? [e.totals] : []));
+      const counted = [...ballots, ...paperTotals.flatMap((t) => paperBallots(q.config, t))];
       // Members present at the close, never fewer than the voters (one rule: libs/domain questionTurnout).
-      const turnout = questionTurnout(ballots.length, q.present_at_close);
+      const turnout = questionTurnout(counted.length, q.present_at_close);
       const present = turnout.present;
-      const results = tally(q.config, ballots, present === null ? {} : { present });
+      const results = tally(q.config, counted, present === null ? {} : { present });
       tables.push(resultsTable(q.prompt, q.config, results, turnout));
+      const channels = isNamed ? rows.map((b) => b.channel) : receipts.filter((r) => r.question_id === q.id).map((r) => r.channel);
+      const parts = ballotParts(channels, counted.length - ballots.length);
+      if (!isNamed) parts.device = Math.max(0, ballots.length - parts.proxy - parts.assisted);
+      if (parts.proxy + parts.assisted + parts.paper > 0) channelRows.push([q.prompt, parts.device, parts.proxy, parts.assisted, parts.paper, counted.length]);
       // Anonymous: the ballot board, each ballot with its commitment, ordered by commitment (a random order).
       const board = isNamed ? undefined : ballotBoard(anonymous.filter((b) => b.question_id === q.id));
-      recompute.push({ questionId: q.id, prompt: q.prompt, present, config: q.config, ballots, ...(board ? { board } : {}) });
-      if (isNamed) raw.push({ title: `Bulletins — ${q.prompt}`, named: true, columns: ['Participant', 'Vote'], rows: rows.map((b) => [b.display_name, ballotText(q.config, b.value)]) });
+      recompute.push({ questionId: q.id, prompt: q.prompt, present, config: q.config, ballots, ...(board ? { board } : {}), ...(paperTotals.length > 0 ? { paperTotals } : {}) });
+      if (isNamed) {
+        // « Mode de vote » only where some ballot was not cast on the member's own phone.
+        const withMode = rows.some((b) => b.channel !== 'device');
+        raw.push({
+          title: `Bulletins — ${q.prompt}`,
+          named: true,
+          columns: withMode ? ['Participant', 'Vote', 'Mode de vote'] : ['Participant', 'Vote'],
+          rows: rows.map((b) => [b.display_name, ballotText(q.config, b.value), ...(withMode ? [b.cast_by_name ? `${CHANNEL_LABEL[b.channel]} (${b.cast_by_name})` : CHANNEL_LABEL[b.channel]] : [])]),
+        });
+      }
+      if (entries.length > 0) {
+        raw.push({
+          title: `Saisies papier — ${q.prompt}`,
+          named: isNamed,
+          columns: ['Saisie', 'Bulletins', 'Saisi par', 'Confirmé par'],
+          rows: entries.map((e) => [
+            e.kind === 'named' ? `${e.member_name ?? ''} : ${e.value ? ballotText(q.config, e.value) : ''}` : Object.entries(e.totals ?? {}).map(([k, n]) => `${k} = ${n}`).join(', '),
+            e.kind === 'named' ? 1 : Object.values(e.totals ?? {}).reduce((a, b) => a + b, 0),
+            e.entered,
+            e.confirmed,
+          ]),
+        });
+      }
+    }
+    if (channelRows.length > 0) {
+      tables.push({ title: 'Modes de vote', method: null, columns: ['Question', 'Téléphone', 'Procuration', 'Vote assisté', 'Papier', 'Total'], rows: channelRows, note: null, figures: [], chart: null });
     }
     return {
       schemaVersion: 1,
@@ -80,7 +128,9 @@ export class SurveyOutcomes {
       tables,
       raw,
       recompute: {
-        method: 'tally(config, ballots, { present }) de @palabre/domain',
+        method: paper.some((e) => questions.some((q) => q.id === e.question_id && e.totals))
+          ? 'tally(config, [...ballots, ...paperTotals.flatMap((t) => paperBallots(config, t))], { present }) de @palabre/domain'
+          : 'tally(config, ballots, { present }) de @palabre/domain',
         ...(isNamed ? {} : { board: 'board : chaque bulletin compté (valeur + engagement), trié par engagement ; reçu = receiptCode(engagement) ; scripts/tally-ballot-board.mjs recalcule le décompte' }),
         questions: recompute,
       },

@@ -29,7 +29,7 @@ export class SurveySeeding {
     const question = await this.store.question(tx.manager, questionId);
     if (question.activityId !== surveyActivityId || question.state === 'draft' || !('options' in question.config)) throw new AppError('NOT_FOUND');
     const survey = await this.store.survey(tx.manager, surveyActivityId);
-    const results = tally(question.config, await this.ballots.values(tx.manager, questionId, survey.anonymity));
+    const results = tally(question.config, (await this.ballots.counted(tx.manager, questionId, question.config, survey.anonymity)).values);
     if (!('options' in results)) throw new AppError('NOT_FOUND');
     const labels = new Map(question.config.options.map((o) => [o.id, o.label]));
     return results.options.slice(0, count).map((o) => ({

@@ -33,6 +33,10 @@ export class Ballot {
   @Column({ type: 'uuid' }) questionId: string;
   @Column({ type: 'uuid' }) participantId: string;
   @Column({ type: 'jsonb' }) value: unknown;
+  /** How it was cast (BallotChannel): the member's device, a proxy, paper, or assisted from the console. */
+  @Column({ type: 'text', default: 'device' }) channel: string;
+  /** Who cast it when not the member (proxy holder, teller, facilitator): a participant id. */
+  @Column({ type: 'uuid', nullable: true }) castBy: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }
@@ -48,6 +52,10 @@ export class BallotReceipt {
   @PrimaryColumn({ type: 'uuid' }) questionId: string;
   @PrimaryColumn({ type: 'uuid' }) participantId: string;
   @Column({ type: 'text', nullable: true }) voterToken: string | null;
+  /** How it was cast (BallotChannel); a paper receipt (from a confirmed totals entry) has no voter token. */
+  @Column({ type: 'text', default: 'device' }) channel: string;
+  /** Who cast it when not the member (proxy holder): a participant id. */
+  @Column({ type: 'uuid', nullable: true }) castBy: string | null;
 }
 
 /**

@@ -15,11 +15,16 @@ import { SurveyStore } from './survey.store';
 import { SurveysController } from './surveys.controller';
 import { SurveysCommands } from './surveys.commands';
 import { SurveysService } from './surveys.service';
+import { ChannelsCommands } from './channels.commands';
+import { PaperService } from './paper.service';
+import { ProxiesService } from './proxies.service';
+import { SnapshotRegistry } from '../../common/realtime/snapshot-registry';
+import { isStaffRole } from '@palabre/domain';
 
 @Module({
   imports: [SessionsModule, GroupsModule],
   controllers: [SurveysController],
-  providers: [SurveyStore, BallotMixer, SurveysService, BallotsService, BallotBatcher, LiveResultsService, SurveyLifecycleService, SurveyReader, SurveyOutcomes, SurveySeeding, SurveysCommands],
+  providers: [SurveyStore, BallotMixer, SurveysService, BallotsService, BallotBatcher, LiveResultsService, SurveyLifecycleService, SurveyReader, SurveyOutcomes, SurveySeeding, SurveysCommands, ProxiesService, PaperService, ChannelsCommands],
   // The amendments put each vote to a yes/no/abstain question of a companion survey.
   exports: [SurveysService, SurveyLifecycleService, BallotsService],
 })
@@ -31,9 +36,17 @@ export class SurveysModule implements OnModuleInit {
     private readonly reader: SurveyReader,
     private readonly surveyOutcomes: SurveyOutcomes,
     private readonly seeding: SurveySeeding,
+    private readonly snapshots: SnapshotRegistry,
+    private readonly proxies: ProxiesService,
+    private readonly paper: PaperService,
   ) {}
 
   onModuleInit(): void {
+    // Proxies (members see their own) and, for staff, the paper entries (docs/proxies.md).
+    this.snapshots.register('channels', async (actor, manager) => ({
+      ...(await this.proxies.snapshot(actor, manager)),
+      paper: isStaffRole(actor.role) ? await this.paper.entries(manager, actor.sessionId) : [],
+    }));
     this.kinds.register('survey', {
       feature: 'surveys',
       states: ACTIVITY_STATES.survey,

@@ -4,8 +4,11 @@ import type {
   OutcomeCandidate,
   ProgressBody,
   PublicFollowUp,
+  PublicSubscribeBody,
   Recommendation,
   RespondBody,
+  SubscriptionRequested,
+  SubscriptionState,
   UpdateRecommendationBody,
 } from '@palabre/contracts';
 import { FOLLOWUP_ROUTE_META as ROUTES, type FollowUpRouteKey } from '@palabre/contracts/meta';
@@ -33,6 +36,9 @@ export const followUpEndpoints = {
   progress: (token: string, id: string, body: ProgressBody) => call<Recommendation>('followup.progress', { token, params: { id }, body }),
   publicPage: (assemblyId: string, filters: { theme?: string; territory?: string }) =>
     apiFetch<PublicFollowUp>('GET', withQuery(routePath(ROUTES['followup.public'].path, { id: assemblyId }), filters)),
+  subscribe: (assemblyId: string, body: PublicSubscribeBody) => call<SubscriptionRequested>('followup.publicSubscribe', { params: { id: assemblyId }, body }),
+  /** The signed link of an email (no account): confirm, or end, a subscription. */
+  followLink: (kind: 'confirm' | 'unsubscribe', token: string) => call<SubscriptionState>(kind === 'confirm' ? 'followup.confirm' : 'followup.unsubscribe', { body: { token } }),
 };
 
 export const feedPath = (assemblyId: string, kind: 'atom' | 'json') => routePath(ROUTES[kind === 'atom' ? 'followup.atom' : 'followup.jsonFeed'].path, { id: assemblyId });

@@ -21,10 +21,11 @@ export const surveyPatchers: SnapshotPatchers = {
       ...s,
       results: {
         ...s.results,
-        [p.questionId]: { activityId: p.activityId, questionId: p.questionId, state: p.state, ballots: p.ballots, present: p.present, results: p.results },
+        [p.questionId]: { activityId: p.activityId, questionId: p.questionId, state: p.state, ballots: p.ballots, present: p.present, results: p.results, parts: p.parts, paper: p.paper },
       },
     })),
   // Anonymous surveys send only the receipt code: this device's own ballots are in device-ballots.ts.
-  'ballot.recorded': (snapshot, { questionId, value }) =>
-    value ? patchFeature<SurveysFeature>(snapshot, FEATURE, (s = EMPTY) => ({ ...s, myBallots: { ...s.myBallots, [questionId]: value } })) : snapshot,
+  // A ballot cast for a represented member (proxy) is not mine: the proxy view applies it (channels/useChannels.ts).
+  'ballot.recorded': (snapshot, { questionId, value, forMemberId }) =>
+    value && !forMemberId ? patchFeature<SurveysFeature>(snapshot, FEATURE, (s = EMPTY) => ({ ...s, myBallots: { ...s.myBallots, [questionId]: value } })) : snapshot,
 };

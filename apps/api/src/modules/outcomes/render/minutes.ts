@@ -96,6 +96,10 @@ function attendance(doc: OutcomeExport): Block[] {
         : `${frenchNumber(a.present)} membres présents (séance ouverte, sans liste d’invités).`,
     ),
   });
+  // Proxies (issue #25): present, represented and voting members, separately.
+  if (a.represented !== undefined && a.voting !== undefined) {
+    blocks.push({ type: 'paragraph', text: label(`${frenchNumber(a.present)} membres présents, ${frenchNumber(a.represented)} représentés par une procuration : ${frenchNumber(a.voting)} membres pouvant voter.`) });
+  }
   blocks.push({ type: 'table', columns: ['Rôle', 'Présents'], rows: ParticipantRole.options.map((r) => [ROLE_LABEL[r], frenchNumber(a.byRole[r])]), numeric: [false, true] });
   const dims: [string, [string, string][]][] = [
     ['Type de territoire', TerritoryType.options.map((t) => [TERRITORY_LABEL[t], countText(b.territoryType[t])])],

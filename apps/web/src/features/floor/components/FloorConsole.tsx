@@ -1,12 +1,18 @@
 import '../floor.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FloorRequestView } from '@palabre/contracts';
+import type { FloorRequestView, Gender, MemberCategory, TerritoryType } from '@palabre/contracts';
 import type { ActivityViewProps } from '../../activity-view';
 import { useCommand } from '../../../lib/live';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
+import { Field } from '../../../ui/Field';
+import { SelectField } from '../../../ui/SelectField';
 import { formatSpeakingClock, useFloor, useFloorEvents, useFloorTimer } from '../hooks/useFloor';
 import { SpeakerLine } from './FloorScreen';
+
+const GENDERS: Gender[] = ['femme', 'homme', 'autre'];
+const CATEGORIES: MemberCategory[] = ['elu', 'citoyen'];
+const TERRITORY_TYPES: TerritoryType[] = ['metropole', 'agglomeration', 'territoire_projet', 'bourg_centre'];
 
 /** The facilitators' speakers' list: the order with why, the floor, the countdown, overrides, adding a person. */
 export function FloorConsole({ activity }: ActivityViewProps) {
@@ -18,6 +24,11 @@ export function FloorConsole({ activity }: ActivityViewProps) {
   const [error, setError] = useState<unknown>(null);
   const [name, setName] = useState('');
   const [priority, setPriority] = useState(false);
+  // What balance needs to know of a person without a phone (all optional: unknown is never guessed).
+  const [gender, setGender] = useState<Gender | ''>('');
+  const [category, setCategory] = useState<MemberCategory | ''>('');
+  const [territoryType, setTerritoryType] = useState<TerritoryType | ''>('');
+  const [territory, setTerritory] = useState('');
   const open = activity.state === 'open';
 
   async function run(promise: Promise<unknown>) {
@@ -112,13 +123,46 @@ export function FloorConsole({ activity }: ActivityViewProps) {
           onSubmit={(e) => {
             e.preventDefault();
             if (!name.trim()) return;
-            void run(send('floor.add', { activityId: activity.id, name: name.trim(), priority }).then(() => setName('')));
+            const profile = {
+              ...(gender ? { gender } : {}),
+              ...(category ? { category } : {}),
+              ...(territoryType ? { territoryType } : {}),
+              ...(territory.trim() ? { territory: territory.trim() } : {}),
+            };
+            void run(
+              send('floor.add', { activityId: activity.id, name: name.trim(), priority, ...profile }).then(() => {
+                setName('');
+                setGender('');
+                setCategory('');
+                setTerritoryType('');
+                setTerritory('');
+              }),
+            );
           }}
         >
           <label className="field">
             <span>{t('console.addName')}</span>
             <input value={name} maxLength={60} onChange={(e) => setName(e.target.value)} />
           </label>
+          <SelectField
+            label={t('console.gender')}
+            value={gender}
+            onChange={(e) => setGender(e.target.value as Gender | '')}
+            options={[{ value: '', label: t('console.unknown') }, ...GENDERS.map((g) => ({ value: g, label: t(`console.genders.${g}`) }))]}
+          />
+          <SelectField
+            label={t('console.category')}
+            value={category}
+            onChange={(e) => setCategory(e.target.value as MemberCategory | '')}
+            options={[{ value: '', label: t('console.unknown') }, ...CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))]}
+          />
+          <SelectField
+            label={t('console.territoryType')}
+            value={territoryType}
+            onChange={(e) => setTerritoryType(e.target.value as TerritoryType | '')}
+            options={[{ value: '', label: t('console.unknown') }, ...TERRITORY_TYPES.map((v) => ({ value: v, label: t(`console.territoryTypes.${v}`) }))]}
+          />
+          <Field label={t('console.territory')} value={territory} maxLength={120} onChange={(e) => setTerritory(e.target.value)} />
           <label className="floor-choice">
             <input type="checkbox" checked={priority} onChange={(e) => setPriority(e.target.checked)} /> {t('console.priority')}
           </label>

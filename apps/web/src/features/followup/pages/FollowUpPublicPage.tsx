@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PublicFollowUp, PublicRecommendation } from '@palabre/contracts';
 import { CONTENT_LANG } from '../../../i18n';
@@ -10,12 +10,17 @@ import { Loading } from '../../../ui/Loading';
 import { SelectField } from '../../../ui/SelectField';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle';
 import { feedPath, followUpEndpoints } from '../api';
+import { SubscribeForm, SubscriptionLink } from './FollowUpSubscription';
 import '../followup.css';
 
 /** Public tracking of an assembly's recommendations: what it said, what the Region answered, where it stands. No account. */
 export function FollowUpPublicPage() {
   const { t } = useTranslation('followup');
   const { assemblyId = '' } = useParams();
+  // The link of a confirmation or notification email (docs/follow-up.md, "Notifications").
+  const [search] = useSearchParams();
+  const confirm = search.get('confirm');
+  const unsubscribe = search.get('unsubscribe');
   const [theme, setTheme] = useState('');
   const [territory, setTerritory] = useState('');
   const page = useQuery<PublicFollowUp>({
@@ -37,9 +42,12 @@ export function FollowUpPublicPage() {
         <h1>{t('public.title')}</h1>
         <p className="muted">{t('public.intro')}</p>
         <p>
-          <a href={feedPath(assemblyId, 'atom')}>{t('public.atom')}</a> · <a href={feedPath(assemblyId, 'json')}>{t('public.json')}</a>
+          <a href={feedPath(assemblyId, 'atom')}>{t('public.atom')}</a> · <a href={feedPath(assemblyId, 'json')}>{t('public.json')}</a> ·{' '}
+          <a href="#follow-up-subscribe">{t('subscribe.title')}</a>
         </p>
       </div>
+      {confirm && <SubscriptionLink kind="confirm" token={confirm} />}
+      {unsubscribe && <SubscriptionLink kind="unsubscribe" token={unsubscribe} />}
       <form className="card stack" aria-labelledby="filters-heading" onSubmit={(e) => e.preventDefault()}>
         <h2 id="filters-heading">{t('public.filters')}</h2>
         <SelectField label={t('public.theme')} value={theme} onChange={(e) => setTheme(e.target.value)} options={[{ value: '', label: t('public.all') }, ...data.themes.map((v) => ({ value: v, label: v }))]} />
@@ -54,6 +62,9 @@ export function FollowUpPublicPage() {
       {data.recommendations.map((r) => (
         <PublicRecommendationCard key={r.id} rec={r} />
       ))}
+      <div id="follow-up-subscribe">
+        <SubscribeForm assemblyId={assemblyId} />
+      </div>
     </div>
   );
 }

@@ -69,4 +69,21 @@ describe('add-activity form', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Ajouter au programme' }));
     await waitFor(() => expect(command).toHaveBeenCalledWith('activity.create', { kind: 'board', title: 'Idées' }));
   });
+  it('creates a speakers’ list with its speaking time and the balance criteria the facilitator keeps', async () => {
+    const command = vi.fn(async () => ({ id: 'x', kind: 'floor', title: 'Débat', position: 3, state: 'draft', groupId: null }));
+    renderForm(command);
+    fireEvent.change(await screen.findByLabelText("Type d'activité"), { target: { value: 'floor' } });
+    expect(screen.getByRole('group', { name: 'Réglages de la liste des orateurs' })).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Temps de parole par orateur (secondes)'), { target: { value: '90' } });
+    fireEvent.click(screen.getByLabelText('Alterner élus et citoyens'));
+    fireEvent.change(screen.getByLabelText("Titre de l'activité"), { target: { value: 'Débat' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Ajouter au programme' }));
+    await waitFor(() =>
+      expect(command).toHaveBeenCalledWith('activity.create', {
+        kind: 'floor',
+        title: 'Débat',
+        config: { speakingSeconds: 90, rule: { parity: true, category: false, territory: true, time: true } },
+      }),
+    );
+  });
 });

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ActivityKind, type SurveyTemplate } from '@palabre/contracts';
+import { ActivityKind, type FloorConfig, type OpinionsConfig, type SurveyTemplate } from '@palabre/contracts';
+import { DEFAULT_FLOOR_SETTINGS, FloorSettingsFields } from '../../floor/components/FloorSettingsFields';
 import { activityView } from '../../registry';
 import { useCommandMutation } from '../../../lib/live';
 import { useAnnounce } from '../../../ui/Announcer';
@@ -26,17 +27,22 @@ export function AddActivityForm() {
   const [title, setTitle] = useState('');
   // A survey may start from a saved template: its settings and questions become the config.
   const [template, setTemplate] = useState<SurveyTemplate | null>(null);
-  const fromTemplate = kind === 'survey' && template ? { config: templateConfig(template) } : {};
+  // An opinion map's settings are chosen here, before its first statement.
+  const [opinions, setOpinions] = useState<OpinionsConfig>({ consensusThreshold: 0.6, memberStatements: 'pre' });
+  // A speakers' list is created with its speaking time and balance rule.
+  const [floorSettings, setFloorSettings] = useState<FloorConfig>(DEFAULT_FLOOR_SETTINGS);
+  const config = kind === 'survey' && template ? { config: templateConfig(template) } : kind === 'opinions' ? { config: opinions } : kind === 'floor' ? { config: floorSettings } : {};
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     create.mutate(
-      { kind, title: title.trim(), ...fromTemplate },
+      { kind, title: title.trim(), ...config },
       {
         onSuccess: (activity) => {
           announce(t('activity.added', { title: activity.title }));
           setTitle('');
           setTemplate(null);
+          setFloorSettings(DEFAULT_FLOOR_SETTINGS);
         },
       },
     );
@@ -61,6 +67,25 @@ export function AddActivityForm() {
           }}
         />
       )}
+      {kind === 'opinions' && (
+        <>
+          <SelectField
+            label={t('activity.opinions.memberStatements')}
+            name="memberStatements"
+            value={opinions.memberStatements}
+            onChange={(e) => setOpinions({ ...opinions, memberStatements: e.target.value as OpinionsConfig['memberStatements'] })}
+            options={(['pre', 'post', 'off'] as const).map((value) => ({ value, label: t(`activity.opinions.mode.${value}`) }))}
+          />
+          <SelectField
+            label={t('activity.opinions.threshold')}
+            name="consensusThreshold"
+            value={String(opinions.consensusThreshold)}
+            onChange={(e) => setOpinions({ ...opinions, consensusThreshold: Number(e.target.value) })}
+            options={[0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9].map((value) => ({ value: String(value), label: `${Math.round(value * 100)} %` }))}
+          />
+        </>
+      )}
+      {kind === 'floor' && <FloorSettingsFields value={floorSettings} onChange={setFloorSettings} />}
       <Field label={t('activity.name')} name="title" required maxLength={160} value={title} onChange={(e) => setTitle(e.target.value)} />
       <ErrorMessage error={create.error} />
       <button type="submit" className="button button-primary" disabled={create.isPending}>

@@ -28,6 +28,8 @@ interface BallotFormProps {
   participantId: string;
   /** Words already given (word cloud), offered as one-tap answers. */
   suggestions?: readonly string[];
+  /** A ballot cast for a member whose proxy I hold (docs/proxies.md): labelled with their name. */
+  forMember?: { id: string; name: string };
 }
 
 /**
@@ -35,14 +37,17 @@ interface BallotFormProps {
  * complete, by the server's own rule), the network state and waiting votes next to it, and the
  * receipt once the server acknowledged (with its code for an anonymous question).
  */
-export function BallotForm({ question, settings, mine: named, participantId, suggestions }: BallotFormProps) {
+export function BallotForm({ question, settings, mine: named, participantId, suggestions, forMember }: BallotFormProps) {
   const { t } = useTranslation('surveys');
   const announce = useAnnounce();
   const connection = useConnectionState();
-  const waiting = useQueuedCommands().filter((c) => c.name === 'ballot.cast' && c.payload.questionId === question.id).length;
+  const waiting = useQueuedCommands().filter((c) => c.name === 'ballot.cast' && c.payload.questionId === question.id && c.payload.forMemberId === forMember?.id).length;
   const anonymous = settings.anonymity === 'anonymous';
+  // A represented member's anonymous ballots have their own device secret and store (another voter, same phone).
+  const deviceKey = forMember ? `${participantId}:${forMember.id}` : participantId;
+  const formId = forMember ? `${question.id}-${forMember.id}` : question.id;
   // An anonymous ballot is known to this device only (the server cannot find it for anyone).
-  const [kept, setKept] = useState(() => (anonymous ? anonymousBallot(participantId, question.id) : undefined));
+  const [kept, setKept] = useState(() => (anonymous ? anonymousBallot(deviceKey, question.id) : undefined));
   const mine = anonymous ? kept?.value : named;
   const options = 'options' in question.config ? (settings.shuffle ? shuffledFor(question.config.options, `${participantId}:${question.id}`) : question.config.options) : [];
   const [draft, setDraft] = useState<BallotValue | undefined>(() => initialBallot(question, options, mine, participantId));
@@ -52,20 +57,20 @@ export function BallotForm({ question, settings, mine: named, participantId, sug
   const recorded = Boolean(mine) && !dirty && !cast.isPending && waiting === 0;
   const sendable = canSend(question, draft);
   const kind = question.config.type === 'ranking' || question.config.type === 'majority' ? question.config.type : null;
-  const statusId = `q-${question.id}-status`;
+  const statusId = `q-${formId}-status`;
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     if (!draft || !sendable || cast.isPending || recorded) return;
-    const credentials = anonymous ? anonymousCredentials(participantId, question.id) : undefined;
+    const credentials = anonymous ? anonymousCredentials(deviceKey, question.id) : undefined;
     const value = draft;
     cast.mutate(
-      { questionId: question.id, value, ...(credentials ? { ballotSecret: credentials.ballotSecret } : {}) },
+      { questionId: question.id, value, ...(credentials ? { ballotSecret: credentials.ballotSecret } : {}), ...(forMember ? { forMemberId: forMember.id } : {}) },
       {
         onSuccess: () => {
           setDirty(false);
           if (credentials) {
-            rememberAnonymous(participantId, question.id, value, credentials.receipt);
+            rememberAnonymous(deviceKey, question.id, value, credentials.receipt);
             setKept({ value, receipt: credentials.receipt });
             announce(t('ballot.recordedWithReceipt', { receipt: credentials.receipt }));
           } else announce(t('ballot.recorded'));
@@ -75,10 +80,14 @@ export function BallotForm({ question, settings, mine: named, participantId, sug
   };
 
   return (
-    <form className="ballot stack" onSubmit={submit} aria-labelledby={`q-${question.id}`}>
-      <h3 id={`q-${question.id}`} className="ballot-prompt" lang={CONTENT_LANG}>{question.prompt}</h3>
+    <form className={forMember ? 'ballot ballot-proxy stack' : 'ballot stack'} onSubmit={submit} aria-labelledby={`q-${formId}`}>
+      {forMember && <p className="ballot-for">{t('ballot.forMember', { name: forMember.name })}</p>}
+      <h3 id={`q-${formId}`} className="ballot-prompt" lang={CONTENT_LANG}>
+        {question.prompt}
+        {forMember && <span className="visually-hidden"> — {t('ballot.forMember', { name: forMember.name })}</span>}
+      </h3>
       <Controls
-        name={`q-${question.id}`}
+        name={`q-${formId}`}
         config={question.config}
         options={options}
         value={draft}

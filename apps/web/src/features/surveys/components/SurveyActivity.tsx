@@ -6,6 +6,7 @@ import type { ActivityViewProps } from '../../activity-view';
 import { newlyOpened, splitQuestions } from '../follow';
 import { useAnnounceQuestions } from '../hooks/useAnnounceQuestions';
 import { useSurvey } from '../hooks/useSurvey';
+import { useChannels, useChannelsEvents } from '../channels/useChannels';
 import { BallotForm, KeptReceipt } from './BallotForm';
 import { QuestionResultsView } from './ResultsChart';
 import './surveys.css';
@@ -38,6 +39,8 @@ function QuestionResults({ question, live, receipt }: { question: QuestionView; 
 export function SurveyActivity({ activity }: ActivityViewProps) {
   const { t } = useTranslation('surveys');
   const { survey, myBallots, results, me } = useSurvey(activity.id);
+  const channels = useChannels();
+  useChannelsEvents();
   useAnnounceQuestions(survey?.questions);
   const openSeen = useRef<Set<string> | null>(null);
   const questions = survey?.questions;
@@ -58,11 +61,26 @@ export function SurveyActivity({ activity }: ActivityViewProps) {
   // An anonymous ballot's receipt is kept on this device: shown with the results once the vote closed.
   const receipt = survey.settings.anonymity === 'anonymous' && me.role === 'member' ? me.id : null;
   if (current.length === 0) return <p className="muted">{t('survey.waiting')}</p>;
+  // Proxies I hold (one ballot per represented member), and those that lapsed because their giver came in person.
+  const held = channels.proxies.filter((p) => p.holderId === me.id && p.lapsedAt === null);
+  const lapsed = channels.proxies.filter((p) => p.lapsedAt !== null && (p.holderId === me.id || p.giverId === me.id));
   return (
     <div className="stack survey-activity">
+      {lapsed.length > 0 && (
+        <div role="status" className="proxy-notices">
+          {lapsed.map((p) => (
+            <p key={p.id} className="muted">{p.giverId === me.id ? t('proxy.lapsedGiver', { name: p.holderName }) : t('proxy.lapsedHolder', { name: p.giverName })}</p>
+          ))}
+        </div>
+      )}
       {current.map((q) =>
         q.state === 'open' && me.role === 'member' ? (
-          <BallotForm key={q.id} question={q} settings={survey.settings} mine={myBallots[q.id]} participantId={me.id} suggestions={suggestionsOf(results[q.id])} />
+          <div key={q.id} className="stack">
+            <BallotForm question={q} settings={survey.settings} mine={myBallots[q.id]} participantId={me.id} suggestions={suggestionsOf(results[q.id])} />
+            {held.map((p) => (
+              <BallotForm key={p.id} question={q} settings={survey.settings} mine={channels.ballots[p.giverId]?.[q.id]} participantId={me.id} forMember={{ id: p.giverId, name: p.giverName }} />
+            ))}
+          </div>
         ) : (
           <QuestionResults key={q.id} question={q} live={results[q.id]} receipt={receipt} />
         ),

@@ -5,6 +5,9 @@ import { ErrorMessage } from '../../../ui/ErrorMessage';
 import type { ActivityViewProps } from '../../activity-view';
 import { useSurvey } from '../hooks/useSurvey';
 import { useRefreshTemplates } from '../hooks/useSurveyTemplates';
+import { BallotPartsLine } from '../channels/BallotPartsLine';
+import { ProxiesPanel, QuestionChannels } from '../channels/ChannelsConsole';
+import { useChannelsEvents } from '../channels/useChannels';
 import { ResultsBreakdown } from './ResultsBreakdown';
 import { QuestionResultsView } from './ResultsChart';
 import { SurveyBuilder } from './SurveyBuilder';
@@ -48,9 +51,11 @@ export function SurveyConsole({ activity }: ActivityViewProps) {
   const { survey, results } = useSurvey(activity.id);
   const send = useCommand();
   const refreshTemplates = useRefreshTemplates();
+  useChannelsEvents();
   if (!survey) return <p className="muted">{t('survey.waiting')}</p>;
   return (
     <>
+    <ProxiesPanel />
     <ol className="console-questions stack">
       {survey.questions.map((q) => (
         <li key={q.id} className="card stack">
@@ -60,7 +65,9 @@ export function SurveyConsole({ activity }: ActivityViewProps) {
             {results[q.id] && <> · {t('results.turnout', { count: results[q.id].ballots, present: results[q.id].present })}</>}
           </p>
           <QuestionControls question={q} />
+          <BallotPartsLine live={results[q.id]} />
           {results[q.id]?.results && <QuestionResultsView question={q} live={results[q.id]} />}
+          {q.state !== 'draft' && <QuestionChannels question={q} settings={survey.settings} />}
           {results[q.id] && <ResultsBreakdown question={q} live={results[q.id]} />}
         </li>
       ))}

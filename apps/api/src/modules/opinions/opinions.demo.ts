@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import type { OpinionVote } from '@palabre/contracts';
+import { seededRandom } from '@palabre/domain';
+import type { ParticipantActor } from '../../common/auth/actor';
+import { TransactionRunner } from '../../common/realtime/transaction';
+import type { DemoSeeder } from '../../seed/seeders';
+import { ActivitiesService } from '../sessions/activities.service';
+import { SessionsService } from '../sessions/sessions.service';
+import { OpinionsMapBroadcaster } from './opinions-map.broadcaster';
+import { OpinionsService } from './opinions.service';
+
+export const DEMO_OPINIONS_TITLE = 'Carte des opinions — faire vivre les contrats';
+
+/**
+ * How each camp answers each idea of the Atelier 2 board (share agreeing, share disagreeing; the
+ * rest pass). Camp « participation » leans citizen, camp « ingénierie » leans élu; three ideas
+ * unite everybody, so the projector has consensus statements to show.
+ */
+const STANCES: Record<string, { participation: [number, number]; ingenierie: [number, number] }> = {
+  'Simplifier les dossiers de demande de subvention': { participation: [0.9, 0.05], ingenierie: [0.95, 0.03] },
+  'Financer un poste de chargé de mission dans chaque territoire de projet': { participation: [0.8, 0.1], ingenierie: [0.88, 0.06] },
+  'Des indicateurs simples et partagés dès la signature': { participation: [0.85, 0.05], ingenierie: [0.75, 0.12] },
+  'Un comité de suivi par contrat, ouvert aux citoyens': { participation: [0.92, 0.04], ingenierie: [0.2, 0.7] },
+  'Une évaluation à mi-parcours avec les habitants': { participation: [0.85, 0.08], ingenierie: [0.25, 0.6] },
+  'Réserver une part des crédits aux projets portés par des associations': { participation: [0.8, 0.1], ingenierie: [0.15, 0.75] },
+  'Un fonds d’amorçage pour les petites communes': { participation: [0.45, 0.35], ingenierie: [0.92, 0.04] },
+  'Une conférence territoriale annuelle par bassin de vie': { participation: [0.2, 0.65], ingenierie: [0.8, 0.1] },
+  'Associer les conseils de développement à chaque revue de projet': { participation: [0.75, 0.1], ingenierie: [0.4, 0.4] },
+  'Des rencontres entre territoires pour partager les réussites': { participation: [0.6, 0.15], ingenierie: [0.65, 0.15] },
+  'Une lettre d’information trimestrielle sur les projets soutenus': { participation: [0.4, 0.3], ingenierie: [0.35, 0.35] },
+  'Publier une carte des projets financés': { participation: [0.8, 0.05], ingenierie: [0.5, 0.25] },
+};
+
+/** Members who answered before the plenary reached the map: enough for groups, consensus and every lens. */
+const ANSWERING = 90;
+
+/**
+ * The opinion map fed by the Atelier 2 board: every idea promoted to a statement (the same use case
+ * as the console's « Reprendre des idées »), answers from 90 demo members, the map computed. The
+ * map waits as a draft right after the board; launching it shows the groups and consensus at once.
+ */
+export const seedOpinionsDemo: DemoSeeder = async (app: INestApplication, ctx) => {
+  const entered = await app.get(SessionsService).enter({ kind: 'staff', accountId: ctx.facilitatorAccountId, role: 'facilitator' }, ctx.sessionId);
+  const actor: ParticipantActor = {
+    kind: 'participant',
+    participantId: entered.participant.id,
+    sessionId: ctx.sessionId,
+    role: 'facilitator',
+    displayName: entered.participant.displayName,
+    groupId: null,
+    blocked: false,
+  };
+  const activityId = await app.get(TransactionRunner).run(async (tx) => {
+    const activity = await app.get(ActivitiesService).createActivity(tx, actor, { opId: randomUUID(), kind: 'opinions', title: DEMO_OPINIONS_TITLE, config: { consensusThreshold: 0.6, memberStatements: 'pre' } });
+    const ideas: { id: string }[] = await tx.manager.query(
+      `SELECT i.id FROM idea i JOIN activity a ON a.id = i.activity_id
+        WHERE a.session_id = $1 AND a.kind = 'board' AND a.group_id IS NULL AND a.title LIKE 'Atelier 2%' AND i.status = 'visible' ORDER BY i.created_at, i.title`,
+      [ctx.sessionId],
+    );
+    if (ideas.length === 0) return activity.id;
+    const statements = await app.get(OpinionsService).promote(tx, actor, { opId: randomUUID(), activityId: activity.id, ideaIds: ideas.map((i) => i.id) });
+    const members: { id: string; category: string | null }[] = await tx.manager.query(
+      `SELECT p.id, m.category FROM participant p JOIN member m ON m.id = p.member_id
+        WHERE p.session_id = $1 AND p.role = 'member' ORDER BY p.display_name, p.id LIMIT $2`,
+      [ctx.sessionId, ANSWERING],
+    );
+    const random = seededRandom(2023);
+    const rows: { statement: string; participant: string; vote: OpinionVote }[] = [];
+    for (const member of members) {
+      const camp = random() < (member.category === 'citoyen' ? 0.75 : 0.3) ? 'participation' : 'ingenierie';
+      for (const statement of statements) {
+        const stance = STANCES[statement.text];
+        // Most members answered most statements, not all.
+        if (!stance || random() < 0.1) continue;
+        const [agree, disagree] = stance[camp];
+        const draw = random();
+        rows.push({ statement: statement.id, participant: member.id, vote: draw < agree ? 'agree' : draw < agree + disagree ? 'disagree' : 'pass' });
+      }
+    }
+    // Answers seeded in one statement (the members' own path is `opinions.answer`, which needs the map open).
+    await tx.manager.query(
+      `INSERT INTO opinion_answer (statement_id, participant_id, activity_id, vote)
+       SELECT s, p, $1, v FROM unnest($2::uuid[], $3::uuid[], $4::text[]) AS t(s, p, v)`,
+      [activity.id, rows.map((r) => r.statement), rows.map((r) => r.participant), rows.map((r) => r.vote)],
+    );
+    return activity.id;
+  });
+  await app.get(OpinionsMapBroadcaster).recompute(activityId);
+};

@@ -1,0 +1,159 @@
+import { Injectable } from '@nestjs/common';
+import { ProxySettings, type BallotValue, type ChannelsFeature, type CommandPayload, type ProxyView } from '@palabre/contracts';
+import { checkProxy, DEFAULT_PROXY_SETTINGS, isStaffRole } from '@palabre/domain';
+import type { EntityManager } from 'typeorm';
+import type { ParticipantActor } from '../../common/auth/actor';
+import { AppError } from '../../common/errors/app-error';
+import { rooms } from '../../common/realtime/rooms';
+import type { Tx } from '../../common/realtime/transaction';
+import { parseWith } from '../../common/validation';
+import { returningRows } from '../../database/returning';
+
+interface ProxyRow {
+  id: string;
+  session_id: string;
+  giver_id: string;
+  giver_name: string;
+  holder_id: string;
+  holder_name: string;
+  form_ref: string;
+  lapsed_at: Date | null;
+}
+
+const PROXY_SELECT = `SELECT x.id, x.session_id, x.giver_id, g.display_name AS giver_name, x.holder_id, h.display_name AS holder_name, x.form_ref, x.lapsed_at
+  FROM proxy x JOIN participant g ON g.id = x.giver_id JOIN participant h ON h.id = x.holder_id`;
+
+function toView(r: ProxyRow): ProxyView {
+  return { id: r.id, giverId: r.giver_id, giverName: r.giver_name, holderId: r.holder_id, holderName: r.holder_name, formRef: r.form_ref, lapsedAt: r.lapsed_at ? new Date(r.lapsed_at).toISOString() : null };
+}
+
+/** The session's proxy settings (`session.settings.proxies`), defaults filled in. */
+export async function readProxySettings(m: EntityManager, sessionId: string): Promise<ProxySettings> {
+  const rows: { proxies: unknown }[] = await m.query("SELECT settings->'proxies' AS proxies FROM session WHERE id = $1", [sessionId]);
+  return { ...DEFAULT_PROXY_SETTINGS, ...(rows[0]?.proxies as Partial<ProxySettings> | null) };
+}
+
+/**
+ * A member joined in person: their live proxy lapses for good, in the join's transaction (the
+ * giver's participant row is updated there, so a proxy ballot in flight commits first), and both
+ * the giver and the holder are told. Called by SessionsService.join.
+ */
+export async function lapseProxiesOnJoin(tx: Tx, sessionId: string, giverId: string): Promise<void> {
+  const lapsed = returningRows<{ id: string }>(
+    await tx.manager.query(
+      'UPDATE proxy SET lapsed_at = now() WHERE session_id = $1 AND giver_id = $2 AND lapsed_at IS NULL AND revoked_at IS NULL RETURNING id',
+      [sessionId, giverId],
+    ),
+  );
+  for (const { id } of lapsed) {
+    const rows: ProxyRow[] = await tx.manager.query(`${PROXY_SELECT} WHERE x.id = $1`, [id]);
+    const proxy = toView(rows[0]);
+    await tx.audit(sessionId, 'proxy.lapsed', giverId, { proxyId: id, giverId, holderId: proxy.holderId });
+    await tx.publish('proxy.updated', sessionId, { proxy }, { room: [rooms.staff(sessionId), rooms.participant(proxy.giverId), rooms.participant(proxy.holderId)] });
+  }
+}
+
+/** Live proxies whose holder joined the session: the represented members (minutes, turnout; the rule of libs/domain `attendance`). */
+export async function representedCount(m: EntityManager, sessionId: string): Promise<number> {
+  const rows: { n: number }[] = await m.query(
+    `SELECT count(*)::int AS n FROM proxy x JOIN session s ON s.id = x.session_id JOIN participant h ON h.id = x.holder_id
+      WHERE x.session_id = $1 AND x.lapsed_at IS NULL AND x.revoked_at IS NULL AND h.joined_at IS NOT NULL
+        AND COALESCE((s.settings->'proxies'->>'enabled')::boolean, false)`,
+    [sessionId],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+/** Proxies (« pouvoirs »): recorded by staff from the signed forms, lapsing when the giver comes in person. */
+@Injectable()
+export class ProxiesService {
+  async settings(tx: Tx, actor: ParticipantActor, p: CommandPayload<'proxy.settings'>): Promise<ProxySettings> {
+    const settings = parseWith(ProxySettings, p.settings);
+    await tx.manager.query("UPDATE session SET settings = jsonb_set(settings, '{proxies}', $2::jsonb) WHERE id = $1", [actor.sessionId, JSON.stringify(settings)]);
+    await tx.audit(actor.sessionId, 'proxy.settings', actor.participantId, { ...settings });
+    await tx.publish('proxy.settings.updated', actor.sessionId, { settings }, { room: rooms.staff(actor.sessionId) });
+    return settings;
+  }
+
+  async record(tx: Tx, actor: ParticipantActor, p: CommandPayload<'proxy.record'>): Promise<ProxyView> {
+    const m = tx.manager;
+    // The session row lock serialises proxy changes (limits checked against every live proxy).
+    await m.query('SELECT 1 FROM session WHERE id = $1 FOR UPDATE', [actor.sessionId]);
+    const people: { id: string; role: string; joined: boolean }[] = await m.query(
+      `SELECT p.id, p.role, (p.joined_at IS NOT NULL OR c.participant_id IS NOT NULL) AS joined
+         FROM participant p LEFT JOIN attendance_confirmation c ON c.participant_id = p.id
+        WHERE p.session_id = $1 AND p.id = ANY($2::uuid[]) AND p.revoked_at IS NULL`,
+      [actor.sessionId, [p.giverId, p.holderId]],
+    );
+    const giver = people.find((x) => x.id === p.giverId);
+    const holder = people.find((x) => x.id === p.holderId);
+    if (!giver || !holder) throw new AppError('NOT_FOUND');
+    if (giver.role !== 'member' || holder.role !== 'member') throw new AppError('PROXY_NOT_A_MEMBER');
+    const live: { giver_id: string; holder_id: string }[] = await m.query('SELECT giver_id, holder_id FROM proxy WHERE session_id = $1 AND lapsed_at IS NULL AND revoked_at IS NULL', [actor.sessionId]);
+    const refusal = checkProxy(await readProxySettings(m, actor.sessionId), live.map((r) => ({ giverId: r.giver_id, holderId: r.holder_id })), { giverId: p.giverId, holderId: p.holderId, giverPresent: giver.joined });
+    if (refusal) throw new AppError(refusal);
+    const inserted: { id: string }[] = await m.query(
+      'INSERT INTO proxy (session_id, giver_id, holder_id, form_ref, recorded_by) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+      [actor.sessionId, p.giverId, p.holderId, p.formRef, actor.participantId],
+    );
+    await tx.audit(actor.sessionId, 'proxy.recorded', actor.participantId, { proxyId: inserted[0].id, giverId: p.giverId, holderId: p.holderId, formRef: p.formRef });
+    return this.published(tx, actor.sessionId, inserted[0].id);
+  }
+
+  async revoke(tx: Tx, actor: ParticipantActor, p: CommandPayload<'proxy.revoke'>): Promise<ProxyView> {
+    const rows = returningRows<{ id: string }>(
+      await tx.manager.query('UPDATE proxy SET revoked_at = now() WHERE id = $1 AND session_id = $2 AND revoked_at IS NULL RETURNING id', [p.proxyId, actor.sessionId]),
+    );
+    if (!rows[0]) throw new AppError('NOT_FOUND');
+    await tx.audit(actor.sessionId, 'proxy.revoked', actor.participantId, { proxyId: p.proxyId });
+    return this.published(tx, actor.sessionId, p.proxyId, true);
+  }
+
+  private async published(tx: Tx, sessionId: string, id: string, revoked = false): Promise<ProxyView> {
+    const rows: ProxyRow[] = await tx.manager.query(`${PROXY_SELECT} WHERE x.id = $1`, [id]);
+    const proxy = toView(rows[0]);
+    // A revoked proxy is shown as lapsed to its two members: neither may use it any more.
+    const shown = revoked ? { ...proxy, lapsedAt: proxy.lapsedAt ?? new Date().toISOString() } : proxy;
+    await tx.publish('proxy.updated', sessionId, { proxy: shown }, { room: [rooms.staff(sessionId), rooms.participant(proxy.giverId), rooms.participant(proxy.holderId)] });
+    return shown;
+  }
+
+  /**
+   * Snapshot part `features.proxies`: the settings, and the live proxies (staff: all of them;
+   * a member: those they give or hold), with the ballots a holder cast for each giver (named surveys).
+   */
+  async snapshot(actor: ParticipantActor, m: EntityManager): Promise<Omit<ChannelsFeature, 'paper'>> {
+    const settings = await readProxySettings(m, actor.sessionId);
+    const staff = isStaffRole(actor.role);
+    const rows: ProxyRow[] = await m.query(
+      `${PROXY_SELECT} WHERE x.session_id = $1 AND x.revoked_at IS NULL ${staff ? '' : 'AND (x.giver_id = $2 OR x.holder_id = $2)'} ORDER BY g.display_name, x.id`,
+      staff ? [actor.sessionId] : [actor.sessionId, actor.participantId],
+    );
+    const ballots: ChannelsFeature['ballots'] = {};
+    const held = rows.filter((r) => r.holder_id === actor.participantId && !r.lapsed_at).map((r) => r.giver_id);
+    if (held.length > 0) {
+      const cast: { participant_id: string; question_id: string; value: BallotValue }[] = await m.query(
+        "SELECT participant_id, question_id, value FROM ballot WHERE participant_id = ANY($1::uuid[]) AND channel = 'proxy' AND cast_by = $2",
+        [held, actor.participantId],
+      );
+      for (const b of cast) (ballots[b.participant_id] ??= {})[b.question_id] = b.value;
+    }
+    // Staff pick givers, holders, paper voters and assisted members from the session's members.
+    const members: { id: string; name: string; present: boolean }[] = staff
+      ? await m.query(
+          `SELECT id, display_name AS name, joined_at IS NOT NULL AS present FROM participant
+            WHERE session_id = $1 AND role = 'member' AND revoked_at IS NULL ORDER BY display_name, id`,
+          [actor.sessionId],
+        )
+      : [];
+    return { settings, proxies: rows.map(toView), ballots, members };
+  }
+
+  /**
+   * Members represented now, counted with those present for the turnout: live proxies whose
+   * holder has joined (libs/domain `attendance`: a proxy nobody in the room holds cannot be used).
+   */
+  async represented(m: EntityManager, sessionId: string): Promise<number> {
+    return representedCount(m, sessionId);
+  }
+}
