@@ -58,6 +58,8 @@ try {
   }
   const mapsSeen = consoles.map(() => 0);
   consoles.forEach((socket, i) => socket.on('opinions.map.updated', () => mapsSeen[i]++));
+  let lastMap = 0;
+  facilitator.on('opinions.map.updated', (e) => (lastMap = e.map.answers));
 
   const joined = await ramp(target, memberCount, { rate: 100 });
   clients = joined.clients;
@@ -81,6 +83,8 @@ try {
       WHERE s.activity_id = $2 AND abs(hashtext(s.id::text || p.pid::text)::bigint) % 1000 < $3`,
     [ids, activityId, Math.round(answered * 1000)],
   );
+  // The counts the answer command keeps (the next statement offered is the least answered).
+  await target.query('UPDATE opinion_statement s SET answers = (SELECT count(*) FROM opinion_answer a WHERE a.statement_id = s.id) WHERE s.activity_id = $1', [activityId]);
   const [{ n: prefilled }] = await target.query('SELECT count(*)::int AS n FROM opinion_answer WHERE activity_id = $1', [activityId]);
   log(`${statements.length} statements, ${prefilled} earlier answers`);
 
@@ -105,11 +109,9 @@ try {
     }),
   );
   // The last burst's map: wait until it is out.
-  const settle = performance.now() + 15_000;
+  const settle = performance.now() + 30_000;
   const answersNow = async () => (await target.query('SELECT count(*)::int AS n FROM opinion_answer WHERE activity_id = $1', [activityId]))[0].n;
   const finalAnswers = await answersNow();
-  let lastMap = 0;
-  facilitator.on('opinions.map.updated', (e) => (lastMap = e.map.answers));
   while (lastMap !== finalAnswers && performance.now() < settle) await sleep(200);
 
   const s = summary(acks);
