@@ -1,7 +1,7 @@
 import type { JoinResponse, OpinionsSnapshot, SessionSnapshot } from '@palabre/contracts';
 import { nextEvent, send, sendOk, type TestApp, type TestSocket } from '../../common/testing/harness';
 import { appForTests } from '../../common/testing/lifecycle';
-import { eventually } from '../../common/testing/nodes';
+import { eventually, SHARED_REDIS_URL, twoNodeSession } from '../../common/testing/nodes';
 import { OpinionsMapBroadcaster } from './opinions-map.broadcaster';
 import { opinionMap } from '@palabre/domain';
 import { pseudonym } from './opinions-map';
@@ -234,6 +234,68 @@ describe('the opinion map « carte des opinions » (real database, real socket.i
       expect((await published).map.members).toBe(200);
       expect(order.slice(0, 3)).toEqual(['compute started', 'answer acknowledged', 'compute done']);
     } finally {
+      spy.mockRestore();
+    }
+  });
+});
+
+describe('the opinion map on two nodes over Redis', () => {
+  let nodes: Awaited<ReturnType<typeof twoNodeSession>> | undefined;
+
+  afterAll(async () => {
+    await nodes?.a.close();
+    await nodes?.b.close();
+    await nodes?.db.drop();
+  });
+
+  it('lets one node compute a map at a time, and every node’s members receive it', async () => {
+    nodes = await twoNodeSession(SHARED_REDIS_URL);
+    const { a, b, code, staffToken } = nodes;
+    const staff = await a.connect(staffToken);
+    const map = await sendOk(staff, 'activity.create', { kind: 'opinions', title: 'Carte des opinions' });
+    await sendOk(staff, 'activity.open', { activityId: map.id });
+    const statement = await sendOk(staff, 'opinions.propose', { activityId: map.id, text: 'Une affirmation' });
+    const joinedA = await a.join(code, 'Membre A');
+    const joinedB = await b.join(code, 'Membre B');
+    const onA = await a.connect(joinedA.token);
+    const onB = await b.connect(joinedB.token);
+    // Answers written straight in the database: no coalesced recompute of either node interferes.
+    await a.db.query(`INSERT INTO opinion_answer (statement_id, participant_id, activity_id, vote) VALUES ($1, $2, $4, 'agree'), ($1, $3, $4, 'disagree')`, [
+      statement.id,
+      joinedA.participant.id,
+      joinedB.participant.id,
+      map.id,
+    ]);
+    const heardOnA = nextEvent(onA, 'opinions.map.updated', (e) => e.map.answers === 2, 20_000);
+    const heardOnB = nextEvent(onB, 'opinions.map.updated', (e) => e.map.answers === 2, 20_000);
+
+    // Node A's computation is held until node B has tried: B finds the map's lock taken.
+    let started!: () => void;
+    const computing = new Promise<void>((resolve) => (started = resolve));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const compute = OpinionMapWorker.prototype.compute;
+    const spy = jest.spyOn(OpinionMapWorker.prototype, 'compute').mockImplementation(async function (this: OpinionMapWorker, ...args) {
+      started();
+      await held;
+      return compute.apply(this, args);
+    });
+    try {
+      const mapsA = a.palabre.app.get(OpinionsMapBroadcaster);
+      const mapsB = b.palabre.app.get(OpinionsMapBroadcaster);
+      const before = { a: { ...mapsA.counts }, b: { ...mapsB.counts } };
+      const onNodeA = mapsA.recompute(map.id);
+      await computing;
+      await mapsB.recompute(map.id);
+      expect(mapsB.counts.computed - before.b.computed).toBe(0);
+      expect(mapsB.counts.deferred - before.b.deferred).toBe(1);
+      release();
+      await onNodeA;
+      expect(mapsA.counts.computed - before.a.computed).toBe(1);
+      // Computed on A, received on both nodes through the Redis adapter.
+      expect((await heardOnB).map).toEqual((await heardOnA).map);
+    } finally {
+      release();
       spy.mockRestore();
     }
   });
