@@ -1,18 +1,29 @@
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { Coalescer } from '../../common/realtime/coalescer';
 import { RealtimeEmitter } from '../../common/realtime/emitter';
 import { rooms } from '../../common/realtime/rooms';
 import { activityRooms, readReportBackOpen } from '../sessions/audience';
-import { computeMap, publicMap } from './opinions-map';
+import { mapInputs, publicMap } from './opinions-map';
+import { OpinionMapWorker } from './opinions-map.worker';
 
 /** Gathers the answers of a burst: one recompute per map per second at most. */
 const COALESCE_MS = 1000;
+/** The advisory lock class of opinion maps (the key is the activity's hash): one node computes a map at a time. */
+const MAP_LOCK_CLASS = 2326;
 
 /**
  * Recomputes an opinion map after answers or moderation, coalesced per activity and read back
  * from the committed rows: stores it (snapshots read the stored map), sends it to the map's
  * audience (console, projector, phones), and tells each member whose group changed.
+ *
+ * The mathematics runs in a worker thread (OpinionMapWorker), so answers are acknowledged while a
+ * map is computed. At most one recompute per map is in flight on a node: a request during one runs
+ * once more after it, on the answers committed by then (the latest answers win). With several
+ * nodes (Redis configured), a PostgreSQL advisory lock per map lets one node compute at a time; a
+ * node that finds the lock taken tries again after the coalescing delay, so its own answers are
+ * counted. The events go through the socket.io Redis adapter to every node's sockets.
  */
 @Injectable()
 export class OpinionsMapBroadcaster implements OnModuleDestroy {
@@ -23,9 +34,17 @@ export class OpinionsMapBroadcaster implements OnModuleDestroy {
     onError: (error, activityId) => this.logger.error(`Opinion map ${activityId} not recomputed: ${String(error)}`),
   });
 
+  private readonly worker = new OpinionMapWorker();
+  /** The recompute in flight per map, and the maps asked again meanwhile. */
+  private readonly running = new Map<string, Promise<void>>();
+  private readonly again = new Set<string>();
+  /** What this node did (diagnostics and tests): maps computed, and deferred to another node. */
+  readonly counts = { computed: 0, deferred: 0 };
+
   constructor(
     private readonly db: DataSource,
     private readonly emitter: RealtimeEmitter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Call after the commit that changed the map's answers or statements. */
@@ -33,15 +52,65 @@ export class OpinionsMapBroadcaster implements OnModuleDestroy {
     this.coalescer.mark(activityId);
   }
 
-  /** Recomputes now (tests, and the seed): the same path as a coalesced delivery. */
-  async recompute(activityId: string): Promise<void> {
+  /**
+   * Recomputes now (tests, and the seed): the same path as a coalesced delivery. Resolves when the
+   * map of the answers committed before the call is out (or when another node holds the map's lock).
+   */
+  recompute(activityId: string): Promise<void> {
+    const running = this.running.get(activityId);
+    if (running) {
+      this.again.add(activityId);
+      return running;
+    }
+    const run = (async () => {
+      try {
+        do {
+          this.again.delete(activityId);
+          await this.locked(activityId);
+        } while (this.again.has(activityId));
+      } finally {
+        this.running.delete(activityId);
+        this.again.delete(activityId);
+      }
+    })();
+    this.running.set(activityId, run);
+    return run;
+  }
+
+  /** One node at a time computes a map: the only one when there is no Redis, else the lock's holder. */
+  private async locked(activityId: string): Promise<void> {
+    if (!this.config.redisUrl) return this.compute(activityId);
+    // A session lock on a connection of its own: no transaction stays open during the computation,
+    // and the lock goes with the connection if this node dies.
+    const runner = this.db.createQueryRunner();
+    await runner.connect();
+    try {
+      const [{ locked }]: { locked: boolean }[] = await runner.query('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [MAP_LOCK_CLASS, activityId]);
+      if (!locked) {
+        this.counts.deferred++;
+        this.coalescer.mark(activityId);
+        return;
+      }
+      try {
+        await this.compute(activityId);
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock($1, hashtext($2))', [MAP_LOCK_CLASS, activityId]);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async compute(activityId: string): Promise<void> {
     const activities: { session_id: string; group_id: string | null; state: string; version: number }[] = await this.db.query(
       'SELECT a.session_id, a.group_id, a.state, s.version FROM activity a JOIN session s ON s.id = a.session_id WHERE a.id = $1',
       [activityId],
     );
     const activity = activities[0];
     if (!activity) return;
-    const { map, participantOf } = await computeMap(this.db.manager, activityId);
+    const { answers, profiles, participantOf, config } = await mapInputs(this.db.manager, activityId);
+    const map = await this.worker.compute(answers, profiles, { consensusThreshold: config.consensusThreshold });
+    this.counts.computed++;
     const view = publicMap(activityId, map);
     const groups = Object.fromEntries(map.points.map((p) => [participantOf.get(p.memberId)!, p.group]));
     const before: { groups: Record<string, number> }[] = await this.db.query(
@@ -61,7 +130,8 @@ export class OpinionsMapBroadcaster implements OnModuleDestroy {
     }
   }
 
-  onModuleDestroy(): void {
+  async onModuleDestroy(): Promise<void> {
     this.coalescer.close();
+    await this.worker.close();
   }
 }

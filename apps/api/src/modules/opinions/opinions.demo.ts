@@ -84,6 +84,7 @@ export const seedOpinionsDemo: DemoSeeder = async (app: INestApplication, ctx) =
        SELECT s, p, $1, v FROM unnest($2::uuid[], $3::uuid[], $4::text[]) AS t(s, p, v)`,
       [activity.id, rows.map((r) => r.statement), rows.map((r) => r.participant), rows.map((r) => r.vote)],
     );
+    await tx.manager.query('UPDATE opinion_statement s SET answers = (SELECT count(*) FROM opinion_answer a WHERE a.statement_id = s.id) WHERE s.activity_id = $1', [activity.id]);
     return activity.id;
   });
   await app.get(OpinionsMapBroadcaster).recompute(activityId);

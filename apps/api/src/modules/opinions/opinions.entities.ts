@@ -16,12 +16,16 @@ export class OpinionStatement {
   @Column({ type: 'uuid', nullable: true }) originIdeaId: string | null;
   @Column({ type: 'text' }) text: string;
   @Column({ type: 'text' }) status: OpinionStatementStatus;
+  /** How many members answered it (kept by the answer command): the next statement offered is the least answered. */
+  @Column({ type: 'integer', default: 0 }) answers: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
 }
 
 /** One member's answer to a statement: the primary key makes "one per member" a database fact; answering again updates it. */
 @Entity()
 @Index(['activityId'])
+// A member's own answers (the next statement to offer, the snapshot).
+@Index('IDX_opinion_answer_participant', ['participantId', 'activityId'])
 @Check(`"vote" IN ('agree', 'disagree', 'pass')`)
 export class OpinionAnswer {
   @PrimaryColumn({ type: 'uuid' }) statementId: string;

@@ -1,11 +1,12 @@
 import type { JoinResponse, OpinionsSnapshot, SessionSnapshot } from '@palabre/contracts';
 import { nextEvent, send, sendOk, type TestApp, type TestSocket } from '../../common/testing/harness';
 import { appForTests } from '../../common/testing/lifecycle';
-import { eventually } from '../../common/testing/nodes';
+import { eventually, SHARED_REDIS_URL, twoNodeSession } from '../../common/testing/nodes';
 import { OpinionsMapBroadcaster } from './opinions-map.broadcaster';
 import { opinionMap } from '@palabre/domain';
 import { pseudonym } from './opinions-map';
 import { OpinionsOutcomes } from './opinions-outcomes';
+import { OpinionMapWorker } from './opinions-map.worker';
 
 describe('the opinion map « carte des opinions » (real database, real socket.io)', () => {
   let t: TestApp;
@@ -187,5 +188,115 @@ describe('the opinion map « carte des opinions » (real database, real socket.i
     // Recomputing gives the same stored map.
     await t.palabre.app.get(OpinionsMapBroadcaster).recompute(map.id);
     expect((await opinionsOf(facilitator.token, session.id)).activities[map.id].map).toEqual(seen.map);
+  });
+
+  it('acknowledges answers while a map is computed (the mathematics runs off the event loop)', async () => {
+    const { session, staff, map, phones } = await room({}, 1);
+    const [alice] = phones;
+    const first = await sendOk(staff, 'opinions.propose', { activityId: map.id, text: 'Une affirmation à répondre' });
+    // A large map, straight in the database: 200 members × 300 statements, two planted blocs.
+    await t.db.query(
+      `INSERT INTO participant (session_id, display_name, role, joined_at) SELECT $1, 'Banc ' || i, 'member', now() FROM generate_series(1, 200) i`,
+      [session.id],
+    );
+    await t.db.query(
+      `INSERT INTO opinion_statement (session_id, activity_id, author_id, origin, text, status)
+       SELECT $1, $2, $3, 'facilitator', 'Affirmation ' || i, 'visible' FROM generate_series(1, 300) i`,
+      [session.id, map.id, alice.joined.participant.id],
+    );
+    await t.db.query(
+      `INSERT INTO opinion_answer (statement_id, participant_id, activity_id, vote)
+       SELECT s.id, p.id, $2, CASE WHEN abs(hashtext(p.id::text || s.id::text)::bigint) % 3 = 0 THEN 'agree' ELSE 'disagree' END
+         FROM participant p CROSS JOIN opinion_statement s
+        WHERE p.session_id = $1 AND p.display_name LIKE 'Banc %' AND s.activity_id = $2 AND s.id <> $3`,
+      [session.id, map.id, first.id],
+    );
+    // The order of what happens: the computation's start and end in the worker, and the answer's ack.
+    const order: string[] = [];
+    let started!: () => void;
+    const computing = new Promise<void>((resolve) => (started = resolve));
+    const compute = OpinionMapWorker.prototype.compute;
+    const spy = jest.spyOn(OpinionMapWorker.prototype, 'compute').mockImplementation(function (this: OpinionMapWorker, ...args) {
+      order.push('compute started');
+      started();
+      return compute.apply(this, args).then((m) => {
+        order.push('compute done');
+        return m;
+      });
+    });
+    try {
+      const published = nextEvent(staff, 'opinions.map.updated', (e) => e.activityId === map.id, 60_000);
+      const recompute = t.palabre.app.get(OpinionsMapBroadcaster).recompute(map.id);
+      await computing;
+      await sendOk(alice.socket, 'opinions.answer', { statementId: first.id, vote: 'agree' });
+      order.push('answer acknowledged');
+      await recompute;
+      expect((await published).map.members).toBe(200);
+      expect(order.slice(0, 3)).toEqual(['compute started', 'answer acknowledged', 'compute done']);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
+
+describe('the opinion map on two nodes over Redis', () => {
+  let nodes: Awaited<ReturnType<typeof twoNodeSession>> | undefined;
+
+  afterAll(async () => {
+    await nodes?.a.close();
+    await nodes?.b.close();
+    await nodes?.db.drop();
+  });
+
+  it('lets one node compute a map at a time, and every node’s members receive it', async () => {
+    nodes = await twoNodeSession(SHARED_REDIS_URL);
+    const { a, b, code, staffToken } = nodes;
+    const staff = await a.connect(staffToken);
+    const map = await sendOk(staff, 'activity.create', { kind: 'opinions', title: 'Carte des opinions' });
+    await sendOk(staff, 'activity.open', { activityId: map.id });
+    const statement = await sendOk(staff, 'opinions.propose', { activityId: map.id, text: 'Une affirmation' });
+    const joinedA = await a.join(code, 'Membre A');
+    const joinedB = await b.join(code, 'Membre B');
+    const onA = await a.connect(joinedA.token);
+    const onB = await b.connect(joinedB.token);
+    // Answers written straight in the database: no coalesced recompute of either node interferes.
+    await a.db.query(`INSERT INTO opinion_answer (statement_id, participant_id, activity_id, vote) VALUES ($1, $2, $4, 'agree'), ($1, $3, $4, 'disagree')`, [
+      statement.id,
+      joinedA.participant.id,
+      joinedB.participant.id,
+      map.id,
+    ]);
+    const heardOnA = nextEvent(onA, 'opinions.map.updated', (e) => e.map.answers === 2, 20_000);
+    const heardOnB = nextEvent(onB, 'opinions.map.updated', (e) => e.map.answers === 2, 20_000);
+
+    // Node A's computation is held until node B has tried: B finds the map's lock taken.
+    let started!: () => void;
+    const computing = new Promise<void>((resolve) => (started = resolve));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const compute = OpinionMapWorker.prototype.compute;
+    const spy = jest.spyOn(OpinionMapWorker.prototype, 'compute').mockImplementation(async function (this: OpinionMapWorker, ...args) {
+      started();
+      await held;
+      return compute.apply(this, args);
+    });
+    try {
+      const mapsA = a.palabre.app.get(OpinionsMapBroadcaster);
+      const mapsB = b.palabre.app.get(OpinionsMapBroadcaster);
+      const before = { a: { ...mapsA.counts }, b: { ...mapsB.counts } };
+      const onNodeA = mapsA.recompute(map.id);
+      await computing;
+      await mapsB.recompute(map.id);
+      expect(mapsB.counts.computed - before.b.computed).toBe(0);
+      expect(mapsB.counts.deferred - before.b.deferred).toBe(1);
+      release();
+      await onNodeA;
+      expect(mapsA.counts.computed - before.a.computed).toBe(1);
+      // Computed on A, received on both nodes through the Redis adapter.
+      expect((await heardOnB).map).toEqual((await heardOnA).map);
+    } finally {
+      release();
+      spy.mockRestore();
+    }
   });
 });

@@ -107,11 +107,14 @@ export class OpinionsService {
     if (actor.blocked) throw new AppError('PARTICIPANT_BLOCKED');
     // A statement waiting, rejected or hidden is not on the map: there is nothing to answer.
     if (statement.status !== 'visible') throw new AppError('NOT_FOUND');
-    await tx.manager.query(
+    const written: { first: boolean }[] = await tx.manager.query(
       `INSERT INTO opinion_answer (statement_id, participant_id, activity_id, vote) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (statement_id, participant_id) DO UPDATE SET vote = EXCLUDED.vote, updated_at = now()`,
+       ON CONFLICT (statement_id, participant_id) DO UPDATE SET vote = EXCLUDED.vote, updated_at = now()
+       RETURNING (xmax = 0) AS first`,
       [statement.id, actor.participantId, activity.id, p.vote],
     );
+    // A first answer counts; a changed one does not (the count orders the statements offered next).
+    if (written[0]?.first) await tx.manager.query('UPDATE opinion_statement SET answers = answers + 1 WHERE id = $1', [statement.id]);
     tx.afterCommit(() => this.maps.mark(activity.id));
     return { statementId: statement.id, vote: p.vote, next: await this.next(tx.manager, activity.id, actor.participantId) };
   }
@@ -122,7 +125,7 @@ export class OpinionsService {
       `SELECT s.id FROM opinion_statement s
         WHERE s.activity_id = $1 AND s.status = 'visible'
           AND NOT EXISTS (SELECT 1 FROM opinion_answer m WHERE m.statement_id = s.id AND m.participant_id = $2)
-        ORDER BY (SELECT count(*) FROM opinion_answer a WHERE a.statement_id = s.id), s.created_at, s.id LIMIT 1`,
+        ORDER BY s.answers, s.created_at, s.id LIMIT 1`,
       [activityId, participantId],
     );
     return rows[0]?.id ?? null;
