@@ -18,8 +18,9 @@ export interface DemoContext {
 export type DemoSeeder = (app: INestApplication, ctx: DemoContext) => Promise<void>;
 
 /**
- * Each feature adds the demo content of its workshop here, in agenda order: survey, board, opinion
- * map, groups, Q&A, the shared roadmap the assembly amends, the speakers' list of the plenary
- * debate, then the final vote (proxies, paper and assisted ballots).
+ * Each feature adds the demo content of its workshop here, in agenda order: the morning's survey,
+ * board, working groups and Q&A with the president, then the opinion map (fed by the board's ideas),
+ * the shared roadmap the assembly amends, the speakers' list of the plenary debate, and the final
+ * vote (proxies, paper and assisted ballots).
  */
-export const DEMO_SEEDERS: DemoSeeder[] = [seedSurveyDemo, seedBoardsDemo, seedOpinionsDemo, seedDemoGroups, seedQnaDemo, seedAmendmentsDemo, seedFloorDemo, seedChannelsDemo];
+export const DEMO_SEEDERS: DemoSeeder[] = [seedSurveyDemo, seedBoardsDemo, seedDemoGroups, seedQnaDemo, seedOpinionsDemo, seedAmendmentsDemo, seedFloorDemo, seedChannelsDemo];

@@ -38,7 +38,7 @@ const ANSWERING = 90;
 /**
  * The opinion map fed by the Atelier 2 board: every idea promoted to a statement (the same use case
  * as the console's « Reprendre des idées »), answers from 90 demo members, the map computed. The
- * map waits as a draft right after the board; launching it shows the groups and consensus at once.
+ * map waits as a draft after the morning's Q&A; launching it shows the groups and consensus at once.
  */
 export const seedOpinionsDemo: DemoSeeder = async (app: INestApplication, ctx) => {
   const entered = await app.get(SessionsService).enter({ kind: 'staff', accountId: ctx.facilitatorAccountId, role: 'facilitator' }, ctx.sessionId);
