@@ -8,6 +8,8 @@ const files = import.meta.glob<Record<string, unknown>>(['./*/*.json', './fr/con
 const SAME_IN_BOTH: ReadonlySet<string> = new Set(['common:appName', 'common:language.fr', 'common:language.en', 'join:home.title',
   // A pure template: « {{view}} — {{title}} » reads the same in both languages.
   'room:screen.nowActivity',
+  // « {{giver}} → {{holder}} »: a proxy, giver to holder, the same in both languages.
+  'surveys:proxy.line',
 ]);
 
 function flatten(value: unknown, prefix = ''): Map<string, string> {
