@@ -39,14 +39,18 @@ describe('when a node is SIGKILLed mid-vote', () => {
     await db?.drop();
   });
 
+  /** A POST as the web client sends it: a 503 (retryable: a busy or restarting database) is sent again after 0.5, 1, 2 s. */
   async function post<T>(path: string, body: unknown, token?: string): Promise<T> {
-    const res = await fetch(`${front.url}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
+    for (let attempt = 1; ; attempt++) {
+      const res = await fetch(`${front.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
+      if (res.ok) return (await res.json()) as T;
+      if (res.status !== 503 || attempt >= 4) throw new Error(`${path}: HTTP ${res.status} ${await res.text()}`);
+      await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** (attempt - 1)));
+    }
   }
 
   async function snapshotFrom(node: ProcessNode, sessionId: string, token: string): Promise<SessionSnapshot> {
