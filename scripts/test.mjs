@@ -1,6 +1,6 @@
 // `npm test`: every suite — the type-check, the lint and the dependency check (one check each, run
-// side by side); then, side by side, jest (libs/contracts, libs/domain, apps/api with its integration
-// specs), the web vitest suite and the two-node bench smoke in one lane, and in the other the
+// side by side); jest (libs/contracts, libs/domain, apps/api with its integration specs); then, side
+// by side, the web vitest suite and the two-node bench smoke in one lane, and in the other the
 // participant bundle's weight against its budget (one check) and the Playwright journeys against the
 // built app (two halves at once) — and one last line `N passed, N failed`. With DATABASE_URL the integration specs and e2e use that PostgreSQL server,
 // otherwise the embedded database. Totals also go to TEST_TOTALS_FILE (default test-results/totals.json).
@@ -214,17 +214,20 @@ const selected = (key) => only.length === 0 || only.includes(key);
 const inOrder = (steps) => async () => {
   for (const [key, step] of steps) if (selected(key)) await step();
 };
-// The checks first (they build the libs), then two lanes side by side on the two cores: jest and
-// vitest (CPU-bound) in one; the build and the journeys (mostly waiting on browsers and sockets) in
-// the other, where the journeys themselves run as two halves (see e2e()).
+// The checks first (they build the libs); then jest alone (the API's integration specs include
+// timing-sensitive fault and burst specs that need both cores); then two lanes side by side: the web
+// suite, the bench smoke and (CI) the embedded smoke in one, the build and the journeys in the other,
+// where the journeys themselves run as two halves (see e2e()): a journey mostly waits on its browser.
 await checks(selected);
+await inOrder([
+  ['contracts', () => jest('libs/contracts (jest)', 'libs/contracts')],
+  ['domain', () => jest('libs/domain (jest)', 'libs/domain')],
+  // Each integration file boots a whole app; with the embedded database that includes compiling PGlite's
+  // WASM, which on a busy 2-core machine exceeds the config's 30 s hook timeout. A hang still fails.
+  ['api', () => jest(`apps/api (jest, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded database'})`, 'apps/api', ['--testTimeout=180000'])],
+])();
 await Promise.all([
   inOrder([
-    ['contracts', () => jest('libs/contracts (jest)', 'libs/contracts')],
-    ['domain', () => jest('libs/domain (jest)', 'libs/domain')],
-    // Each integration file boots a whole app; with the embedded database that includes compiling PGlite's
-    // WASM, which on a busy 2-core machine exceeds the config's 30 s hook timeout. A hang still fails.
-    ['api', () => jest(`apps/api (jest, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded database'})`, 'apps/api', ['--testTimeout=180000'])],
     ['web', vitest],
     ['bench', benchSmoke],
     ['api', embeddedSmoke],
