@@ -69,7 +69,8 @@ async function download(page: Page, button: RegExp): Promise<{ name: string; byt
 
 test('the demo plenary from the join link to the seal, accessible at every step', async ({ browser }) => {
   // Seven browser pages and some thirty axe passes on a shared two-core machine.
-  test.setTimeout(300_000);
+  // Two phones, a console and a projector through the whole day, beside the other half of the journeys.
+  test.setTimeout(480_000);
 
   // ── Join by the link; the projector shows the session ─────────────────────────────────────────
   const projectorContext = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'fr-FR' });
