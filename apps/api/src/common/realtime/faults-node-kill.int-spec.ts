@@ -4,6 +4,7 @@ import type { JoinResponse, LoginResponse, SessionSnapshot, SurveysFeature } fro
 import { Client } from 'pg';
 import { YESNO } from '../../modules/surveys/survey-fixtures';
 import { eventually, freePort, ProcessNode, ScratchRedis, TcpFront, throwawayDatabase } from '../testing/nodes';
+import { retryPause } from '../testing/harness';
 import { WebClient } from '../testing/web-client';
 
 // Fault: one of two API nodes (separate OS processes sharing PostgreSQL and a private Redis) is
@@ -49,7 +50,7 @@ describe('when a node is SIGKILLed mid-vote', () => {
       });
       if (res.ok) return (await res.json()) as T;
       if (res.status !== 503 || attempt >= 4) throw new Error(`${path}: HTTP ${res.status} ${await res.text()}`);
-      await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** (attempt - 1)));
+      await retryPause(attempt);
     }
   }
 

@@ -168,8 +168,13 @@ export async function sendRetrying<C extends CommandName>(socket: TestSocket, na
     const ack = await send(socket, name, body);
     if (ack.ok) return ack.data;
     if (!isRetryable(ack.error.code) || attempt >= attempts) throw new Error(`${name} refused: ${ack.error.code} ${ack.error.message}`);
-    await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** (attempt - 1)));
+    await retryPause(attempt);
   }
+}
+
+/** The pause before resending a retryable refusal, as the clients do: 0.5, 1, 2… s (one rule for the specs). */
+export function retryPause(attempt: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 500 * 2 ** (attempt - 1)));
 }
 
 /** Like send, but fails the test unless the command succeeded; returns its data. */
