@@ -163,9 +163,13 @@ export class LiveResultsService implements OnModuleInit, OnModuleDestroy {
     await redis.set(`palabre:results:${questionId}`, '1', 'PX', this.intervalOf(questionId)).catch(() => undefined);
   }
 
-  /** Members who may vote now: connected (staff and screens are not voters), plus those represented by a live proxy. */
-  async presentMembers(sessionId: string): Promise<number> {
-    return (await this.presence.memberCount(sessionId)) + (await this.proxies.represented(this.db.manager, sessionId));
+  /**
+   * Members who may vote now: connected (staff and screens are not voters), plus those represented
+   * by a live proxy. Read through the caller's manager: inside a transaction, a second pool
+   * connection would let a burst of snapshots hold every connection while each waits for one more.
+   */
+  async presentMembers(m: EntityManager, sessionId: string): Promise<number> {
+    return (await this.presence.memberCount(sessionId)) + (await this.proxies.represented(m, sessionId));
   }
 
   /**
@@ -175,7 +179,7 @@ export class LiveResultsService implements OnModuleInit, OnModuleDestroy {
   async compute(m: EntityManager, sessionId: string, survey: Survey, q: SurveyQuestion, role: ParticipantRole): Promise<LiveResults> {
     // Every channel: device, proxy, assisted and confirmed paper ballots, one tally (BallotsService.counted).
     const { values, paper, parts } = await this.ballots.counted(m, q.id, q.config, survey.anonymity);
-    const present = questionPresent(values.length, q.presentAtClose ?? (await this.presentMembers(sessionId))) ?? values.length;
+    const present = questionPresent(values.length, q.presentAtClose ?? (await this.presentMembers(m, sessionId))) ?? values.length;
     const visible = canSeeResults(role, survey.resultsVisibility, q.state);
     return {
       activityId: q.activityId,

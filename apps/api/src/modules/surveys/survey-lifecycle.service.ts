@@ -88,7 +88,7 @@ export class SurveyLifecycleService {
     const now = new Date();
     const patch: Partial<SurveyQuestion> = { state: to };
     if (to === 'open') Object.assign(patch, { openedAt: now, closedAt: null, presentAtClose: null });
-    if (to === 'closed') Object.assign(patch, { closedAt: now, presentAtClose: await this.results.presentMembers(sessionId) });
+    if (to === 'closed') Object.assign(patch, { closedAt: now, presentAtClose: await this.results.presentMembers(tx.manager, sessionId) });
     await tx.manager.getRepository(SurveyQuestion).update(q.id, patch);
     const moved = { ...q, ...patch };
     const audit: Record<string, unknown> = { activityId: q.activityId, questionId: q.id, from: q.state, to };
