@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { Document, Packer, Paragraph, TextRun } from 'docx';
 import JSZip from 'jszip';
 import { DEMO, openProjector, phone, signInAsFacilitator } from './fixtures';
 import { seedSession, type SeededSession } from './live-client';
@@ -74,4 +75,49 @@ test('a member amends line 12, the facilitator puts it to the vote, the projecto
   expect(xml).toContain('l’assemblée décide ensemble.');
 
   await Promise.all([projectorContext.close(), phoneContext.close(), consoleContext.close()]);
+});
+
+/** A Word file as the Region's services would send it, made by the `docx` package. */
+async function roadmapDocx(): Promise<Buffer> {
+  const lines = ['Feuille de route partagée — Haut-Languedoc', '', 'Axe 1\u00a0: l’accueil des nouveaux habitants.', 'Axe 2\u00a0: les mobilités du quotidien\u00a0!'];
+  return Packer.toBuffer(new Document({ sections: [{ children: lines.map((l) => new Paragraph({ children: [new TextRun(l)] })) }] }));
+}
+
+test('a facilitator imports a Word roadmap, or a group’s validated synthesis, as the text to amend', async ({ browser }) => {
+  test.setTimeout(60_000);
+  seeded = await seedSession('Plénière — textes importés', 1);
+  const [rapporteur] = seeded.members;
+  // A working group whose rapporteur wrote a synthesis that the facilitator validated.
+  const groups = await seeded.staff.send<{ id: string }>('activity.create', { kind: 'groups', title: 'Ateliers thématiques', config: {} });
+  await seeded.staff.send('groups.start', { activityId: groups.id });
+  const { moves } = await seeded.staff.send<{ moves: { participantId: string; groupId: string }[] }>('group.autoAssign', { activityId: groups.id, seed: 7 });
+  const { participantId, groupId } = moves[0];
+  await seeded.staff.send('group.setRapporteur', { groupId, participantId });
+  await rapporteur.send('synthesis.save', { groupId, findings: 'Les bourgs-centres perdent leurs services.', proposals: ['Un guichet unique pour les porteurs de projets'], disagreements: '', submit: true });
+  await seeded.staff.send('synthesis.validate', { groupId });
+  const text = await seeded.staff.send<{ id: string }>('activity.create', { kind: 'amendments', title: 'Feuille de route importée', config: {} });
+
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
+  const console = await context.newPage();
+  await signInAsFacilitator(console);
+  await expect(console).toHaveURL(/\/staff$/);
+  await console.goto(`/staff/sessions/${seeded.id}?activity=${text.id}`);
+  const source = console.getByLabel(/^Texte \(une ligne par phrase/);
+
+  // The group's synthesis, under its headings.
+  await console.getByLabel('Reprendre la synthèse validée d’un groupe').selectOption({ index: 1 });
+  await expect(source).toHaveValue('Constats\nLes bourgs-centres perdent leurs services.\n\nPropositions\n- Un guichet unique pour les porteurs de projets');
+  // A file that is not a Word document is refused with a reason, and the text box keeps what it had.
+  await console.getByLabel('Importer un fichier Word (.docx)').setInputFiles({ name: 'notes.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('pas un document') });
+  await expect(console.getByRole('alert')).toContainText('Ce fichier n’a pas pu être lu');
+  await expect(source).toHaveValue(/^Constats/);
+  // The Word roadmap: each paragraph a paragraph, French typography kept; saved, its lines are numbered.
+  await console.getByLabel('Importer un fichier Word (.docx)').setInputFiles({ name: 'feuille-de-route.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: await roadmapDocx() });
+  await expect(source).toHaveValue('Feuille de route partagée — Haut-Languedoc\n\nAxe 1\u00a0: l’accueil des nouveaux habitants.\n\nAxe 2\u00a0: les mobilités du quotidien\u00a0!');
+  await expect(console.getByRole('alert')).toHaveCount(0);
+  await console.getByRole('button', { name: 'Enregistrer le texte' }).click();
+  // Three paragraphs of one line each, numbered 1 to 3.
+  await expect(console.locator('.amend-text .amend-line[data-line="3"]')).toContainText('Axe 2\u00a0: les mobilités du quotidien\u00a0!');
+  await expect(console.locator('.amend-text .amend-para')).toHaveCount(3);
+  await context.close();
 });

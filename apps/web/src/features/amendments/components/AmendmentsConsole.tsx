@@ -7,6 +7,7 @@ import { useCommand } from '../../../lib/live';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { useSurvey } from '../../surveys/hooks/useSurvey';
 import { useAmendmentsEvents, useAmendmentText, useRecordAmendment, useRecordText } from '../hooks/useAmendments';
+import { TextImport } from '../import/TextImport';
 import { Change, Counts, Fate, NumberedText, Place, consolidated } from './shared';
 
 /** The facilitator's console: the text, moderation, voting blocks, votes and results, the consolidated text. */
@@ -99,6 +100,7 @@ export function AmendmentsConsole({ activity }: ActivityViewProps) {
       {text.amendments.length === 0 && (
         <details className="card stack" open={text.lines.length === 0}>
           <summary>{t('editText')}</summary>
+          <TextImport onSource={setSource} />
           <label className="stack">
             {t('source')}
             <textarea rows={12} value={source ?? text.lines.map((l, i) => (i > 0 && text.lines[i - 1].paragraph !== l.paragraph ? `\n${l.text}` : l.text)).join('\n')} onChange={(e) => setSource(e.target.value)} lang="fr" />
