@@ -26,7 +26,8 @@ const PUBLIC_FILES = {
   'bench-stats': ['bench-stats.server.ts'],
   boards: ['demo-seed.ts'],
   floor: ['floor.demo.ts'],
-  groups: ['groups.demo.ts'],
+  // rapporteur.ts: who speaks for a working group (synthesis, amendments filed in its name).
+  groups: ['groups.demo.ts', 'rapporteur.ts'],
   health: ['readiness.ts'],
   opinions: ['opinions.demo.ts'],
   outcomes: ['cells.ts', 'render/labels.ts', 'render/documents.ts'],

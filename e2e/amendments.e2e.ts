@@ -83,7 +83,7 @@ async function roadmapDocx(): Promise<Buffer> {
   return Packer.toBuffer(new Document({ sections: [{ children: lines.map((l) => new Paragraph({ children: [new TextRun(l)] })) }] }));
 }
 
-test('a facilitator imports a Word roadmap, or a group’s validated synthesis, as the text to amend', async ({ browser }) => {
+test('a facilitator imports a Word roadmap, or a group’s validated synthesis, as the text to amend; a rapporteur amends it in the group’s name', async ({ browser }) => {
   test.setTimeout(60_000);
   seeded = await seedSession('Plénière — textes importés', 1);
   const [rapporteur] = seeded.members;
@@ -119,5 +119,23 @@ test('a facilitator imports a Word roadmap, or a group’s validated synthesis, 
   // Three paragraphs of one line each, numbered 1 to 3.
   await expect(console.locator('.amend-text .amend-line[data-line="3"]')).toContainText('Axe 2\u00a0: les mobilités du quotidien\u00a0!');
   await expect(console.locator('.amend-text .amend-para')).toHaveCount(3);
-  await context.close();
+
+  // A rapporteur files an amendment in the name of their group from their phone.
+  await seeded.staff.send('activity.start', { activityId: text.id });
+  const { context: phoneContext, page: member } = await phone(browser);
+  await member.goto(`/join/${seeded.code}`);
+  await member.getByLabel('Votre nom').fill('Inès Barthe');
+  await member.getByRole('button', { name: 'Rejoindre' }).click();
+  await expect(member.getByRole('button', { name: 'Amender la ligne 2' })).toBeVisible();
+  const placed = await seeded.staff.send<{ moves: { participantId: string; groupId: string }[]; groups: { id: string; name: string }[] }>('group.autoAssign', { activityId: groups.id, seed: 3, onlyUnplaced: true });
+  const [ines] = placed.moves;
+  await seeded.staff.send('group.setRapporteur', { groupId: ines.groupId, participantId: ines.participantId });
+  const groupName = placed.groups.find((g) => g.id === ines.groupId)!.name;
+  await member.getByRole('button', { name: 'Amender la ligne 2' }).click();
+  await member.getByLabel('Nouvelle rédaction').fill('Axe 1\u00a0: l’accueil des nouveaux habitants et des saisonniers.');
+  await member.getByLabel('Motif (court)').fill('Proposition du groupe');
+  await member.getByLabel(`Déposer au nom du groupe « ${groupName} »`, { exact: false }).check();
+  await member.getByRole('button', { name: 'Déposer' }).click();
+  await expect(member.getByTestId('amendment-1')).toContainText(`Par le groupe « ${groupName} » (rapporteur·e : Inès Barthe)`);
+  await Promise.all([phoneContext.close(), context.close()]);
 });

@@ -51,6 +51,7 @@ export const AmendmentView = z.object({
   reason: z.string().describe('The author’s short reason (exposé des motifs)'),
   authorId: Uuid.nullable(),
   authorName: z.string(),
+  groupName: z.string().nullable().describe('Filed in the name of this working group, by its rapporteur (the author)'),
   cosigners: z.array(z.object({ id: Uuid, name: z.string() })).describe('Members who co-signed (public, as in assemblies)'),
   status: AmendmentStatus,
   moderationReason: z.string().nullable().describe('Why it was declared inadmissible'),

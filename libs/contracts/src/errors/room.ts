@@ -22,6 +22,7 @@ export const AMENDMENT_ERRORS = defineErrors({
   AMENDMENTS_CLOSED: { status: 409, fr: 'Le texte n’est plus ouvert aux amendements.', en: 'The text is no longer open to amendments.' },
   AMENDMENT_DEADLINE_PASSED: { status: 409, fr: 'Le délai de dépôt des amendements est passé.', en: 'The deadline for amendments has passed.' },
   AMENDMENT_TEXT_LOCKED: { status: 409, fr: 'Des amendements sont déposés : le texte ne peut plus changer.', en: 'Amendments are filed: the text can no longer change.' },
+  AMENDMENT_NOT_RAPPORTEUR: { status: 403, fr: 'Seul·e le·la rapporteur·e d’un groupe peut déposer un amendement au nom du groupe.', en: "Only a group's rapporteur can file an amendment in the group's name." },
   AMENDMENT_BAD_ANCHOR: { status: 422, fr: 'Ces lignes n’existent pas dans le texte.', en: 'These lines are not in the text.' },
   AMENDMENT_WORDING_REQUIRED: { status: 422, fr: 'Indiquez la nouvelle rédaction.', en: 'Give the new wording.' },
   AMENDMENT_NOT_AMENDABLE: { status: 422, fr: 'Cet amendement ne peut pas être sous-amendé.', en: 'This amendment cannot be sub-amended.' },

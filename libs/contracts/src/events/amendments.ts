@@ -29,6 +29,7 @@ export const AMENDMENTS_COMMANDS = {
       to: z.number().int().min(0).max(100_000),
       wording: z.string().max(AMENDMENT_LIMITS.wordingMax).default('').describe('The new wording (required to replace or insert; empty to delete)'),
       reason: text(1, AMENDMENT_LIMITS.reasonMax).describe('Short reason (exposé des motifs)'),
+      forGroup: z.boolean().default(false).describe('File it in the name of my working group (its rapporteur only)'),
     },
     AmendmentView,
     'File an amendment on a line range (replace, insert after, delete) or a sub-amendment; refused after the deadline or once the text is closed.',

@@ -37,7 +37,7 @@ export class AmendmentsOutcomes {
           return [
             a.number,
             a.parentId ? (byId.get(a.parentId)?.number ?? null) : null,
-            [a.authorName, ...cosigners].join(', '),
+            [a.groupName ? `${a.groupName} (rapporteur·e : ${a.authorName})` : a.authorName, ...cosigners].join(', '),
             where(a.kind, a.lineFrom, a.lineTo),
             KIND[a.kind],
             a.wording,

@@ -33,6 +33,8 @@ export class Amendment {
   @Column({ type: 'uuid', nullable: true }) authorId: string | null;
   /** Copied when filed: the record keeps the name the room saw. */
   @Column({ type: 'text' }) authorName: string;
+  /** Filed in the name of this working group by its rapporteur (the author). */
+  @Column({ type: 'text', nullable: true }) groupName: string | null;
   @Column({ type: 'text', default: 'filed' }) status: AmendmentStatus;
   @Column({ type: 'text', nullable: true }) moderationReason: string | null;
   @Column({ type: 'text', nullable: true }) fate: AmendmentFate | null;

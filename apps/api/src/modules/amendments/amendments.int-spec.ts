@@ -131,4 +131,32 @@ describe('texts put to amendment (real database, real socket.io)', () => {
     const rows: { fate: string; votes: unknown }[] = await t.db.query('SELECT fate, votes FROM amendment WHERE id = $1', [filed.id]);
     expect(rows[0]).toEqual({ fate: 'adopted', votes: { yes: 1, no: 0, abstain: 0 } });
   });
+
+  it('files an amendment in the name of a working group: its rapporteur only, while a member of the group', async () => {
+    const { session, account, staff, text, elodie, julien, camille } = await plenary();
+    const groups = await sendOk(staff, 'activity.create', { kind: 'groups', title: 'Ateliers', config: {} });
+    await sendOk(staff, 'groups.start', { activityId: groups.id });
+    const { groups: [solidarity, transition] } = await sendOk(staff, 'group.assign', { participantId: elodie.id, groupId: (await sendOk(staff, 'group.autoAssign', { activityId: groups.id, seed: 1, onlyUnplaced: true })).groups[0].id });
+    await sendOk(staff, 'group.assign', { participantId: julien.id, groupId: solidarity.id });
+    await sendOk(staff, 'group.assign', { participantId: camille.id, groupId: transition.id });
+    await sendOk(staff, 'group.setRapporteur', { groupId: solidarity.id, participantId: elodie.id });
+    const [asElodie, asJulien] = [elodie.socket, julien.socket];
+    const filing = { activityId: text.id, kind: 'replace', from: 3, to: 3, wording: 'Ligne 3 proposée par le groupe.', reason: 'Synthèse du groupe', forGroup: true } as const;
+
+    const byGroup = await sendOk(asElodie, 'amendment.file', filing);
+    expect(byGroup).toMatchObject({ number: 1, authorName: 'Élodie Martin', groupName: solidarity.name });
+    expect(await send(asJulien, 'amendment.file', filing)).toMatchObject({ ok: false, error: { code: 'AMENDMENT_NOT_RAPPORTEUR', message: expect.stringContaining('rapporteur') } });
+    // Without `forGroup` the same member files in their own name.
+    expect(await sendOk(asJulien, 'amendment.file', { ...filing, forGroup: false })).toMatchObject({ number: 2, authorName: 'Julien Roux', groupName: null });
+    // Moved out of the group, the rapporteur no longer speaks for it.
+    await sendOk(staff, 'group.assign', { participantId: elodie.id, groupId: transition.id });
+    expect(await send(asElodie, 'amendment.file', filing)).toMatchObject({ ok: false, error: { code: 'AMENDMENT_NOT_RAPPORTEUR' } });
+    const stored: { number: number; group_name: string | null }[] = await t.db.query('SELECT number, group_name FROM amendment WHERE activity_id = $1 ORDER BY number', [text.id]);
+    expect(stored).toEqual([{ number: 1, group_name: solidarity.name }, { number: 2, group_name: null }]);
+
+    // The minutes name the group and its rapporteur.
+    const res = await t.http().get(`/api/sessions/${session.id}/export.json`).set('Authorization', `Bearer ${account.token}`).expect(200);
+    const table = OutcomeExport.parse(res.body).sections.find((s) => s.activityId === text.id)?.tables.find((x) => x.title === 'Amendements');
+    expect(table?.rows[0][2]).toBe(`${solidarity.name} (rapporteur·e : Élodie Martin)`);
+  });
 });

@@ -12,6 +12,7 @@ import { ActivitiesService } from '../sessions/activities.service';
 import { canSeeActivity, readReportBackOpen } from '../sessions/audience';
 import { AmendmentsBroadcaster } from './amendments.broadcaster';
 import { Amendment, AmendmentCosign, AmendmentText } from './amendments.entities';
+import { groupSpokenFor } from '../groups/rapporteur';
 import { amendmentsStore, isFilingOpen, publicTextView, toAmendmentView, toTextView, type TextState } from './amendments.store';
 
 /** Texts put to amendment: writing the text, filing, co-signing, withdrawing, moderating and ordering amendments. */
@@ -100,6 +101,7 @@ export class AmendmentsService {
         reason: p.reason,
         authorId: actor.participantId,
         authorName: await this.nameOf(tx.manager, actor),
+        groupName: p.forGroup ? await this.rapporteurGroup(tx.manager, actor) : null,
         status: 'filed',
         moderationReason: null,
         fate: null,
@@ -205,6 +207,13 @@ export class AmendmentsService {
 
   private assertUndecided(s: TextState, a: Amendment): void {
     if (a.fate !== null || (a.questionId !== null && s.questions.has(a.questionId))) throw new AppError('AMENDMENT_DECIDED');
+  }
+
+  /** The name of the working group the actor files for: only its rapporteur may. */
+  private async rapporteurGroup(m: EntityManager, actor: ParticipantActor): Promise<string> {
+    const group = await groupSpokenFor(m, actor);
+    if (!group) throw new AppError('AMENDMENT_NOT_RAPPORTEUR');
+    return group.name;
   }
 
   private async nameOf(m: EntityManager, actor: ParticipantActor): Promise<string> {

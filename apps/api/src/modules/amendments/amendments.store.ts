@@ -74,6 +74,7 @@ export function toAmendmentView(s: TextState, a: Amendment): AmendmentView {
     reason: a.reason,
     authorId: a.authorId,
     authorName: a.authorName,
+    groupName: a.groupName,
     cosigners: s.cosigns.filter((c) => c.amendmentId === a.id).map((c) => ({ id: c.participantId, name: c.name })),
     status: a.status,
     moderationReason: a.moderationReason,

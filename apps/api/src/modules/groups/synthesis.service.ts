@@ -8,6 +8,7 @@ import { Participant } from '../sessions/participant.entity';
 import { activityRooms } from '../sessions/audience';
 import { GroupsStore } from './groups.store';
 import { toCommentView, toSynthesisView } from './groups.views';
+import { isRapporteur } from './rapporteur';
 import { SynthesisComment, WorkingGroup } from './working-group.entity';
 
 /** The group's roles and its synthesis: rapporteur writes, members comment, facilitator validates. */
@@ -44,7 +45,7 @@ export class SynthesisService {
     const group = await this.store.lockGroup(tx, actor.sessionId, p.groupId);
     await this.store.assertReadable(tx, actor, group);
     // Only the rapporteur, while still a member of the group, writes the synthesis.
-    if (group.rapporteurParticipantId !== actor.participantId || actor.groupId !== group.id) throw new AppError('FORBIDDEN');
+    if (!isRapporteur(actor, group)) throw new AppError('FORBIDDEN');
     if (actor.blocked) throw new AppError('PARTICIPANT_BLOCKED');
     if (group.synthesisState === 'validated') throw new AppError('SYNTHESIS_VALIDATED');
     const synthesis = { findings: p.findings, proposals: p.proposals, disagreements: p.disagreements };

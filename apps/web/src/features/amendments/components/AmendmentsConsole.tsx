@@ -8,7 +8,7 @@ import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { useSurvey } from '../../surveys/hooks/useSurvey';
 import { useAmendmentsEvents, useAmendmentText, useRecordAmendment, useRecordText } from '../hooks/useAmendments';
 import { TextImport } from '../import/TextImport';
-import { Change, Counts, Fate, NumberedText, Place, consolidated } from './shared';
+import { Author, Change, Counts, Fate, NumberedText, Place, consolidated } from './shared';
 
 /** The facilitator's console: the text, moderation, voting blocks, votes and results, the consolidated text. */
 export function AmendmentsConsole({ activity }: ActivityViewProps) {
@@ -47,7 +47,7 @@ export function AmendmentsConsole({ activity }: ActivityViewProps) {
     <li key={a.id} className={`card stack${a.parentId ? ' amend-sub' : ''}`} data-testid={`console-amendment-${a.number}`}>
       <p>
         <strong>{a.parentId ? t('subNumber', { number: a.number }) : t('number', { number: a.number })}</strong> · <Place a={a} /> · <Fate a={a} /> ·{' '}
-        <span className="muted">{t('by', { name: a.authorName, count: a.cosigners.length })}</span>
+        <span className="muted"><Author a={a} /></span>
       </p>
       <Change text={text} a={a} />
       {a.reason && <p className="muted" lang="fr">{a.reason}</p>}

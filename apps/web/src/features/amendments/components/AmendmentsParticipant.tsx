@@ -3,13 +3,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AmendmentKind, AmendmentView } from '@palabre/contracts';
 import type { ActivityViewProps } from '../../activity-view';
-import { useCommand } from '../../../lib/live';
+import { useCommand, useSessionSnapshot } from '../../../lib/live';
 import { useAnnounce } from '../../../ui/Announcer';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { BallotForm } from '../../surveys/components/BallotForm';
+import { groupsState } from '../../groups/patchers';
 import { useSurvey } from '../../surveys/hooks/useSurvey';
 import { useAmendmentsEvents, useAmendmentText } from '../hooks/useAmendments';
-import { Change, Counts, Fate, NumberedText, Place, consolidated } from './shared';
+import { Author, Change, Counts, Fate, NumberedText, Place, consolidated } from './shared';
 
 interface Draft {
   parentId: string | null;
@@ -18,6 +19,7 @@ interface Draft {
   to: number;
   wording: string;
   reason: string;
+  forGroup: boolean;
 }
 
 /** A member's phone: read the numbered text, file an amendment on a line, co-sign, vote, read the consolidated text. */
@@ -28,6 +30,11 @@ export function AmendmentsParticipant({ activity }: ActivityViewProps) {
   const { survey, myBallots, me } = useSurvey(text?.surveyActivityId ?? '');
   const send = useCommand();
   const announce = useAnnounce();
+  const { data: snapshot } = useSessionSnapshot();
+  // The working group I speak for, as its rapporteur (the server checks it again when I file).
+  const myGroup = snapshot?.me.groupId
+    ? groupsState(snapshot)?.activities.flatMap((a) => a.groups).find((g) => g.id === snapshot.me.groupId && g.rapporteurParticipantId === snapshot.me.id)
+    : undefined;
   const [draft, setDraft] = useState<Draft | null>(null);
   const [showFinal, setShowFinal] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -50,11 +57,11 @@ export function AmendmentsParticipant({ activity }: ActivityViewProps) {
     }
   }
   const lineText = (from: number, to: number) => text.lines.filter((l) => l.n >= from && l.n <= to).map((l) => l.text).join('\n');
-  const start = (n: number) => setDraft({ parentId: null, kind: 'replace', from: n, to: n, wording: lineText(n, n), reason: '' });
-  const subAmend = (a: AmendmentView) => setDraft({ parentId: a.id, kind: a.kind, from: a.from, to: a.to, wording: a.wording, reason: '' });
+  const start = (n: number) => setDraft({ parentId: null, kind: 'replace', from: n, to: n, wording: lineText(n, n), reason: '', forGroup: false });
+  const subAmend = (a: AmendmentView) => setDraft({ parentId: a.id, kind: a.kind, from: a.from, to: a.to, wording: a.wording, reason: '', forGroup: false });
   const file = (d: Draft) =>
     run(async () => {
-      const filed = await send('amendment.file', { activityId: activity.id, parentId: d.parentId, kind: d.kind, from: d.from, to: d.kind === 'insert' ? d.from : d.to, wording: d.kind === 'delete' ? '' : d.wording, reason: d.reason });
+      const filed = await send('amendment.file', { activityId: activity.id, parentId: d.parentId, kind: d.kind, from: d.from, to: d.kind === 'insert' ? d.from : d.to, wording: d.kind === 'delete' ? '' : d.wording, reason: d.reason, forGroup: d.forGroup && myGroup !== undefined });
       setDraft(null);
       announce(t('filed', { number: filed.number }));
     });
@@ -128,6 +135,11 @@ export function AmendmentsParticipant({ activity }: ActivityViewProps) {
             {t('reason')}
             <input type="text" required maxLength={1000} value={draft.reason} onChange={(e) => setDraft({ ...draft, reason: e.target.value })} />
           </label>
+          {myGroup && (
+            <label className="amend-choice">
+              <input type="checkbox" checked={draft.forGroup} onChange={(e) => setDraft({ ...draft, forGroup: e.target.checked })} /> {t('forGroup', { group: myGroup.name })}
+            </label>
+          )}
           <div className="row">
             <button type="submit" className="button button-primary" disabled={busy}>
               {t('file')}
@@ -151,7 +163,7 @@ export function AmendmentsParticipant({ activity }: ActivityViewProps) {
                   <strong>{a.parentId ? t('subNumber', { number: a.number }) : t('number', { number: a.number })}</strong> · <Place a={a} /> · <Fate a={a} />
                 </p>
                 <Change text={text} a={a} />
-                <p className="muted">{t('by', { name: a.authorName, count: a.cosigners.length })}</p>
+                <p className="muted"><Author a={a} /></p>
                 {a.reason && <p className="muted" lang="fr">{a.reason}</p>}
                 {a.moderationReason && <p>{t('inadmissibleBecause', { reason: a.moderationReason })}</p>}
                 <Counts votes={a.votes} />

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ActivityViewProps } from '../../activity-view';
 import { useSurvey } from '../../surveys/hooks/useSurvey';
 import { useAmendmentsEvents, useAmendmentText } from '../hooks/useAmendments';
-import { Change, Counts, NumberedText, Place, consolidated } from './shared';
+import { Author, Change, Counts, NumberedText, Place, consolidated } from './shared';
 
 /** The projector: the change under vote in its context, else the consolidated text, with line numbers. */
 export function AmendmentsScreen({ activity }: ActivityViewProps) {
@@ -24,7 +24,7 @@ export function AmendmentsScreen({ activity }: ActivityViewProps) {
         <div className="amend-screen-change">
           <Change text={text} a={voting} />
         </div>
-        <p className="muted">{t('by', { name: voting.authorName, count: voting.cosigners.length })}</p>
+        <p className="muted"><Author a={voting} /></p>
         <Counts votes={null} live={voting.questionId ? results[voting.questionId] : undefined} />
       </div>
     );

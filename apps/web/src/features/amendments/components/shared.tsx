@@ -53,6 +53,13 @@ export function Counts({ votes, live }: { votes: AmendmentView['votes']; live?: 
   return <span className="amend-counts">{t('counts', counts)}</span>;
 }
 
+/** Who filed it: the member, or the working group through its rapporteur; and how many co-signed. */
+export function Author({ a }: { a: Pick<AmendmentView, 'authorName' | 'groupName' | 'cosigners'> }) {
+  const { t } = useTranslation('amendments');
+  const name = a.groupName ? t('groupAuthor', { group: a.groupName, name: a.authorName }) : a.authorName;
+  return <>{t('by', { name, count: a.cosigners.length })}</>;
+}
+
 /** The numbered text (tabled or consolidated): each line with its number, consolidated lines with their origin. */
 export function NumberedText({ lines, highlight, onLine, lineLabel }: {
   lines: readonly { n: number; paragraph: number; text: string; origin?: ConsolidatedLine['origin'] }[];

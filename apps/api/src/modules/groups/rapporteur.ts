@@ -1,0 +1,15 @@
+import type { EntityManager } from 'typeorm';
+import type { ParticipantActor } from '../../common/auth/actor';
+import { WorkingGroup } from './working-group.entity';
+
+/** The one rule of who speaks for a working group: its rapporteur, while still one of its members. */
+export function isRapporteur(actor: Pick<ParticipantActor, 'participantId' | 'groupId'>, group: Pick<WorkingGroup, 'id' | 'rapporteurParticipantId'>): boolean {
+  return group.rapporteurParticipantId === actor.participantId && actor.groupId === group.id;
+}
+
+/** The group this actor speaks for (see `isRapporteur`), or null. */
+export async function groupSpokenFor(m: EntityManager, actor: Pick<ParticipantActor, 'participantId' | 'groupId'>): Promise<WorkingGroup | null> {
+  if (!actor.groupId) return null;
+  const group = await m.getRepository(WorkingGroup).findOneBy({ id: actor.groupId });
+  return group && isRapporteur(actor, group) ? group : null;
+}
