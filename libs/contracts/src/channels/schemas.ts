@@ -68,6 +68,32 @@ export type BallotParts = z.infer<typeof BallotParts>;
 
 export const FORM_REF = text(1, 120);
 
+/** A roll call's progress (« appel nominal »): members called (answered, skipped because they already voted, or passed) out of the roll. */
+export const RollCallProgress = z.object({
+  called: z.number().int().nonnegative().describe('Members called so far: answered, already voted another way, or passed'),
+  total: z.number().int().nonnegative().describe('Members on the roll (the session members)'),
+});
+export type RollCallProgress = z.infer<typeof RollCallProgress>;
+
+/** One member of the session and whether (and how) they voted on a question, as staff see it in the console. */
+export const QuestionVoter = z.object({
+  memberId: Uuid,
+  name: z.string(),
+  present: z.boolean().describe('Joined the session in person'),
+  channel: BallotChannel.nullable().describe('How their ballot was cast; null if they have not voted (anonymous questions: only paper voters are shown)'),
+  passed: z.boolean().describe('Roll call: called and did not answer'),
+});
+export type QuestionVoter = z.infer<typeof QuestionVoter>;
+
+/** Staff: who already voted on a question (never what), in roster order, and the roll call if one was started. */
+export const QuestionVoters = z.object({
+  questionId: Uuid,
+  anonymous: z.boolean().describe('Anonymous question: only the members who voted on paper are known to staff'),
+  voters: z.array(QuestionVoter),
+  rollCall: RollCallProgress.nullable().describe('Null until a roll call is started on this question'),
+});
+export type QuestionVoters = z.infer<typeof QuestionVoters>;
+
 /** `snapshot.features.channels`: proxies (a member sees those they give or hold), and for staff the members and paper entries. */
 export const ChannelsFeature = z.object({
   settings: ProxySettings,

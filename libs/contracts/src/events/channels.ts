@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Uuid, Versioned } from '../common';
-import { FORM_REF, PaperEntryView, PaperTotals, ProxySettings, ProxyView } from '../channels/schemas';
+import { FORM_REF, PaperEntryView, PaperTotals, ProxySettings, ProxyView, RollCallProgress } from '../channels/schemas';
 import { BallotValue } from '../surveys/questions';
 import { BallotReceipt } from '../surveys/survey';
 import { command, event } from './define';
@@ -52,6 +52,25 @@ export const CHANNEL_COMMANDS = {
     PaperEntryView,
     'A second staff account confirms a paper entry: it is written through the ballot path and counted.',
   ), errors: ['NOT_FOUND', 'PAPER_SAME_STAFF', 'PAPER_ALREADY_CONFIRMED', 'BALLOT_CAST_ON_DEVICE', 'VOTING_CLOSED'] },
+  'rollcall.start': { ...command(
+    { questionId: Uuid },
+    RollCallProgress,
+    'Start (or resume) a roll call (« appel nominal ») on an open named yes / no / abstain question: the console walks the members in roster order, the projector shows the progress.',
+  ), errors: ['NOT_FOUND', 'ROLLCALL_NAMED_YESNO', 'QUESTION_NOT_OPEN', 'VOTING_CLOSED'] },
+  'rollcall.answer': { ...command(
+    {
+      questionId: Uuid,
+      memberId: Uuid.describe('The member called (participant id)'),
+      value: BallotValue.describe('Their answer, as said aloud'),
+    },
+    BallotReceipt,
+    "Enter a called member's answer: an assisted ballot through the one ballot path (the same checks as the member's own). Refused for a member who already voted another way.",
+  ), errors: ['NOT_FOUND', 'ROLLCALL_NOT_STARTED', 'ROLLCALL_ALREADY_VOTED', 'ASSIST_NOT_PRESENT', 'VOTING_CLOSED', 'QUESTION_NOT_OPEN', 'NOT_ELIGIBLE'] },
+  'rollcall.pass': { ...command(
+    { questionId: Uuid, memberId: Uuid.describe('The member called who did not answer (participant id)') },
+    RollCallProgress,
+    'A called member did not answer: the roll moves on (they may still vote on their phone or be called again).',
+  ), errors: ['NOT_FOUND', 'ROLLCALL_NOT_STARTED'] },
 } as const;
 
 export const CHANNEL_EVENTS = {

@@ -121,6 +121,10 @@ export const COMMAND_ROLES: Record<CommandName, readonly ParticipantRole[]> = {
   'ballot.assist': STAFF,
   'paper.enter': STAFF,
   'paper.confirm': STAFF,
+  // Roll call: the facilitator calls the members and enters their answers (assisted ballots).
+  'rollcall.start': STAFF,
+  'rollcall.answer': STAFF,
+  'rollcall.pass': STAFF,
 };
 
 export function canSend(command: CommandName, role: ParticipantRole): boolean {

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * A proxy (« pouvoir »): `giverId` is represented by `holderId` (participant ids of one session),
@@ -39,5 +39,18 @@ export class PaperEntry {
   @Column({ type: 'uuid' }) enteredBy: string;
   @Column({ type: 'uuid', nullable: true }) confirmedBy: string | null;
   @Column({ type: 'timestamptz', nullable: true }) confirmedAt: Date | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+}
+
+/**
+ * A roll call (« appel nominal ») started on a named yes / no question: the members called who
+ * did not answer (`passed`). Answers are assisted ballots (`ballot`), so the progress is read from both.
+ */
+@Entity()
+export class RollCall {
+  @PrimaryColumn({ type: 'uuid' }) questionId: string;
+  @Column({ type: 'uuid' }) sessionId: string;
+  @Column({ type: 'uuid' }) startedBy: string;
+  @Column({ type: 'uuid', array: true, default: '{}' }) passed: string[];
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
 }

@@ -64,6 +64,18 @@ export async function representedCount(m: EntityManager, sessionId: string): Pro
   return rows[0]?.n ?? 0;
 }
 
+/**
+ * The members of a session (role member, not revoked), in name order, with whether they joined in
+ * person: whom staff pick as givers, holders, paper voters, assisted members, and the roll call's roll.
+ */
+export async function sessionMembers(m: EntityManager, sessionId: string): Promise<{ id: string; name: string; present: boolean }[]> {
+  return m.query(
+    `SELECT id, display_name AS name, joined_at IS NOT NULL AS present FROM participant
+      WHERE session_id = $1 AND role = 'member' AND revoked_at IS NULL ORDER BY display_name, id`,
+    [sessionId],
+  );
+}
+
 /** Proxies (« pouvoirs »): recorded by staff from the signed forms, lapsing when the giver comes in person. */
 @Injectable()
 export class ProxiesService {
@@ -139,13 +151,7 @@ export class ProxiesService {
       for (const b of cast) (ballots[b.participant_id] ??= {})[b.question_id] = b.value;
     }
     // Staff pick givers, holders, paper voters and assisted members from the session's members.
-    const members: { id: string; name: string; present: boolean }[] = staff
-      ? await m.query(
-          `SELECT id, display_name AS name, joined_at IS NOT NULL AS present FROM participant
-            WHERE session_id = $1 AND role = 'member' AND revoked_at IS NULL ORDER BY display_name, id`,
-          [actor.sessionId],
-        )
-      : [];
+    const members = staff ? await sessionMembers(m, actor.sessionId) : [];
     return { settings, proxies: rows.map(toView), ballots, members };
   }
 
