@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BallotValue, QuestionView, SurveySettings } from '@palabre/contracts';
+import type { BallotValue, LiveResults, QuestionView, SurveySettings } from '@palabre/contracts';
 import { paperTotalKeys } from '@palabre/domain';
 import { useCommandMutation } from '../../../lib/live';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
+import { QuestionVotersPanel } from './RollCall';
 import { useChannels } from './useChannels';
 
 /** The choices of a single-choice or yes/no question, for paper and assisted ballots entered from the console. */
@@ -161,9 +162,9 @@ function AssistForm({ question, anonymous }: { question: QuestionView; anonymous
 
 /**
  * Under an open question in the console: paper ballots (entered, then confirmed by another staff
- * account) and assisted ballots (docs/proxies.md). Single-choice and yes/no questions only here.
+ * account) and assisted ballots, who already voted, and the roll call (docs/proxies.md). Single-choice and yes/no questions only here.
  */
-export function QuestionChannels({ question, settings }: { question: QuestionView; settings: SurveySettings }) {
+export function QuestionChannels({ question, settings, live }: { question: QuestionView; settings: SurveySettings; live: LiveResults | undefined }) {
   const { t } = useTranslation('surveys');
   if (!paperTotalKeys(question.config)) return null;
   const anonymous = settings.anonymity === 'anonymous';
@@ -171,6 +172,7 @@ export function QuestionChannels({ question, settings }: { question: QuestionVie
     <details className="question-channels" open={question.state === 'open'}>
       <summary>{t('paper.summary')}</summary>
       <div className="stack">
+        <QuestionVotersPanel question={question} settings={settings} live={live} />
         <PaperEntries question={question} />
         {question.state === 'open' && <PaperEntryForm question={question} anonymous={anonymous} />}
         {question.state === 'open' && <AssistForm question={question} anonymous={anonymous} />}
