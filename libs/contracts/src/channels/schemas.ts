@@ -68,6 +68,17 @@ export type BallotParts = z.infer<typeof BallotParts>;
 
 export const FORM_REF = text(1, 120);
 
+/** A member's request, from their phone, to be represented by a colleague: the organiser approves (a proxy is recorded) or declines it. */
+export const ProxyRequestView = z.object({
+  id: Uuid,
+  giverId: Uuid.describe('The member who asks to be represented (participant id)'),
+  giverName: z.string(),
+  holderId: Uuid.describe('The colleague they name (participant id)'),
+  holderName: z.string(),
+  status: z.enum(['pending', 'approved', 'declined']),
+});
+export type ProxyRequestView = z.infer<typeof ProxyRequestView>;
+
 /** A roll call's progress (« appel nominal »): members called (answered, skipped because they already voted, or passed) out of the roll. */
 export const RollCallProgress = z.object({
   called: z.number().int().nonnegative().describe('Members called so far: answered, already voted another way, or passed'),
@@ -99,7 +110,8 @@ export const ChannelsFeature = z.object({
   settings: ProxySettings,
   proxies: z.array(ProxyView),
   ballots: z.record(Uuid, z.record(Uuid, BallotValue)).describe('Holder: per represented member id, the named ballots I cast for them, per question id'),
-  members: z.array(z.object({ id: Uuid, name: z.string(), present: z.boolean() })).describe('Staff: the members of the session, in name order (empty for members)'),
+  members: z.array(z.object({ id: Uuid, name: z.string(), present: z.boolean() })).describe('Staff: the members of the session, in name order; members, while proxies are enabled: the others, to name a holder (`present` false: not told to members)'),
+  requests: z.array(ProxyRequestView).describe('Proxy requests: staff, the pending ones; a member, their own latest'),
   paper: z.array(PaperEntryView).describe('Staff: every paper entry (empty for members)'),
 });
 export type ChannelsFeature = z.infer<typeof ChannelsFeature>;

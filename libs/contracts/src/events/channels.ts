@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Uuid, Versioned } from '../common';
-import { FORM_REF, PaperEntryView, PaperTotals, ProxySettings, ProxyView, RollCallProgress } from '../channels/schemas';
+import { FORM_REF, PaperEntryView, PaperTotals, ProxyRequestView, ProxySettings, ProxyView, RollCallProgress } from '../channels/schemas';
 import { BallotValue } from '../surveys/questions';
 import { BallotReceipt } from '../surveys/survey';
 import { command, event } from './define';
@@ -24,6 +24,16 @@ export const CHANNEL_COMMANDS = {
     ProxyView,
     'Record a proxy from the roster: the holder then gets one ballot per question for the giver, until the giver joins in person.',
   ), errors: ['NOT_FOUND', 'PROXIES_DISABLED', 'PROXY_SELF', 'PROXY_GIVER_HAS_PROXY', 'PROXY_CHAIN', 'PROXY_LIMIT', 'PROXY_GIVER_PRESENT', 'PROXY_NOT_A_MEMBER'] },
+  'proxy.request': { ...command(
+    { holderId: Uuid.describe('The colleague (participant id, from the roster) who would vote for me') },
+    ProxyRequestView,
+    'A member asks, from their phone, to be represented by a colleague (they are leaving): the organiser approves or declines it.',
+  ), errors: ['NOT_FOUND', 'PROXIES_DISABLED', 'PROXY_SELF', 'PROXY_GIVER_HAS_PROXY', 'PROXY_CHAIN', 'PROXY_LIMIT', 'PROXY_NOT_A_MEMBER', 'PROXY_REQUEST_PENDING'] },
+  'proxy.decide': { ...command(
+    { requestId: Uuid, approve: z.boolean().describe('true: record the proxy (the rules of proxy.record apply); false: decline') },
+    ProxyRequestView,
+    "Approve or decline a member's proxy request. Approving records the proxy under the same rules as proxy.record (limits, no chain).",
+  ), errors: ['NOT_FOUND', 'PROXY_REQUEST_DECIDED', 'PROXIES_DISABLED', 'PROXY_GIVER_HAS_PROXY', 'PROXY_CHAIN', 'PROXY_LIMIT', 'PROXY_NOT_A_MEMBER'] },
   'proxy.revoke': { ...command({ proxyId: Uuid }, ProxyView, 'Withdraw a proxy (the form was withdrawn or entered by mistake). Ballots already cast stay.'), errors: ['NOT_FOUND'] },
   'ballot.assist': { ...command(
     {
@@ -78,6 +88,12 @@ export const CHANNEL_EVENTS = {
     Versioned.extend({ proxy: ProxyView }),
     'participant',
     'A proxy was recorded, revoked, or lapsed (its giver joined in person). Sent to staff, the giver and the holder.',
+    true,
+  ),
+  'proxy.request.updated': event(
+    Versioned.extend({ request: ProxyRequestView }),
+    'participant',
+    'A proxy request was made, approved or declined. Sent to staff and to the member who asked.',
     true,
   ),
   'proxy.settings.updated': event(Versioned.extend({ settings: ProxySettings }), 'staff', 'The session’s proxy settings changed.', true),

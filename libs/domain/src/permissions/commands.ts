@@ -117,6 +117,9 @@ export const COMMAND_ROLES: Record<CommandName, readonly ParticipantRole[]> = {
   'proxy.settings': STAFF,
   'proxy.record': STAFF,
   'proxy.revoke': STAFF,
+  // A member asks to be represented; staff approve or decline (docs/proxies.md).
+  'proxy.request': ['member'],
+  'proxy.decide': STAFF,
   // Staff cast for a present member who asked for help, or enter and confirm paper ballots (two different accounts).
   'ballot.assist': STAFF,
   'paper.enter': STAFF,

@@ -28,6 +28,16 @@ export class ChannelsCommands {
     return this.proxies.record(tx, actor, payload);
   }
 
+  @OnCommand('proxy.request')
+  request({ tx, actor, payload }: CommandContext<'proxy.request'>) {
+    return this.proxies.request(tx, actor, payload);
+  }
+
+  @OnCommand('proxy.decide')
+  decide({ tx, actor, payload }: CommandContext<'proxy.decide'>) {
+    return this.proxies.decide(tx, actor, payload);
+  }
+
   @OnCommand('proxy.revoke')
   revoke({ tx, actor, payload }: CommandContext<'proxy.revoke'>) {
     return this.proxies.revoke(tx, actor, payload);

@@ -54,3 +54,19 @@ export class RollCall {
   @Column({ type: 'uuid', array: true, default: '{}' }) passed: string[];
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
 }
+
+/**
+ * A member's request, from their phone, to be represented by `holderId` (they are leaving):
+ * `pending` until the organiser approves (a proxy is recorded, `proxy.record`'s rules) or declines it.
+ */
+@Entity()
+@Index(['sessionId', 'giverId'])
+export class ProxyRequest {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'uuid' }) sessionId: string;
+  @Column({ type: 'uuid' }) giverId: string;
+  @Column({ type: 'uuid' }) holderId: string;
+  @Column({ type: 'text', default: 'pending' }) status: string;
+  @Column({ type: 'uuid', nullable: true }) decidedBy: string | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+}

@@ -181,10 +181,33 @@ export function QuestionChannels({ question, settings, live }: { question: Quest
   );
 }
 
-/** Proxies of the session: enable them, record giver → holder from the signed form, revoke. */
+/** Members' proxy requests from their phones, pending: approve (the proxy is recorded under the same rules) or decline. */
+function ProxyRequests() {
+  const { t } = useTranslation('surveys');
+  const { requests } = useChannels();
+  const decide = useCommandMutation('proxy.decide');
+  const pending = requests.filter((r) => r.status === 'pending');
+  if (pending.length === 0) return null;
+  return (
+    <>
+      <ul className="stack" aria-label={t('proxyRequests.pendingList')}>
+        {pending.map((r) => (
+          <li key={r.id} data-testid="proxy-request">
+            {t('proxyRequests.line', { giver: r.giverName, holder: r.holderName })}{' '}
+            <button type="button" className="button" disabled={decide.isPending} onClick={() => decide.mutate({ requestId: r.id, approve: true })}>{t('proxyRequests.approve')}</button>{' '}
+            <button type="button" className="button" disabled={decide.isPending} onClick={() => decide.mutate({ requestId: r.id, approve: false })}>{t('proxyRequests.decline')}</button>
+          </li>
+        ))}
+      </ul>
+      <ErrorMessage error={decide.error} />
+    </>
+  );
+}
+
+/** Proxies of the session: enable them, record giver → holder from the signed form, answer members' requests, revoke. */
 export function ProxiesPanel() {
   const { t } = useTranslation('surveys');
-  const { settings, proxies } = useChannels();
+  const { settings, proxies, requests } = useChannels();
   const save = useCommandMutation('proxy.settings');
   const record = useCommandMutation('proxy.record');
   const revoke = useCommandMutation('proxy.revoke');
@@ -197,8 +220,12 @@ export function ProxiesPanel() {
   };
   return (
     <details className="card proxies-panel">
-      <summary>{t('proxy.title', { count: proxies.filter((p) => !p.lapsedAt).length })}</summary>
+      <summary>
+        {t('proxy.title', { count: proxies.filter((p) => !p.lapsedAt).length })}
+        {requests.some((r) => r.status === 'pending') && <> · {t('proxyRequests.pending_count', { count: requests.filter((r) => r.status === 'pending').length })}</>}
+      </summary>
       <div className="stack">
+        <ProxyRequests />
         <label className="checkbox">
           <input type="checkbox" checked={settings.enabled} onChange={(e) => save.mutate({ settings: { ...settings, enabled: e.target.checked } })} /> {t('proxy.enabled')}
         </label>
