@@ -11,6 +11,7 @@ export * from './groups/assignment';
 export * from './state/activity';
 export * from './ballots/commitment';
 export * from './ballots/channels';
+export * from './ballots/rollcall';
 export { sha256Hex } from './ballots/sha256';
 export * from './permissions/eligibility';
 export * from './followup/followup';

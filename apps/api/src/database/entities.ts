@@ -16,7 +16,7 @@ import { FollowUpSubscription, Recommendation, RecommendationProgress } from '..
 import { OpinionAnswer, OpinionMapState, OpinionStatement } from '../modules/opinions/opinions.entities';
 import { FloorOverride, FloorRequest } from '../modules/floor/floor.entities';
 import { Amendment, AmendmentCosign, AmendmentText } from '../modules/amendments/amendments.entities';
-import { MemberProxy, PaperEntry } from '../modules/surveys/channels.entities';
+import { MemberProxy, PaperEntry, ProxyRequest, RollCall } from '../modules/surveys/channels.entities';
 
 /** Every entity; a feature module adds its own here. */
-export const ENTITIES = [StaffAccount, StaffSession, Assembly, Member, Session, Participant, Activity, ProcessedOp, AuditEvent, Board, Idea, IdeaSupport, IdeaComment, Survey, SurveyQuestion, Ballot, BallotReceipt, AnonymousBallot, SurveyTemplate, ArchiveRecord, QnaQuestion, QnaVote, RoomState, AttendanceConfirmation, WorkingGroup, SynthesisComment, GroupSeedCard, BlockedDevice, ScreenPairing, Recommendation, RecommendationProgress, FollowUpSubscription, OpinionStatement, OpinionAnswer, OpinionMapState, FloorRequest, FloorOverride, MemberProxy, PaperEntry, AmendmentText, Amendment, AmendmentCosign];
+export const ENTITIES = [StaffAccount, StaffSession, Assembly, Member, Session, Participant, Activity, ProcessedOp, AuditEvent, Board, Idea, IdeaSupport, IdeaComment, Survey, SurveyQuestion, Ballot, BallotReceipt, AnonymousBallot, SurveyTemplate, ArchiveRecord, QnaQuestion, QnaVote, RoomState, AttendanceConfirmation, WorkingGroup, SynthesisComment, GroupSeedCard, BlockedDevice, ScreenPairing, Recommendation, RecommendationProgress, FollowUpSubscription, OpinionStatement, OpinionAnswer, OpinionMapState, FloorRequest, FloorOverride, MemberProxy, PaperEntry, RollCall, ProxyRequest, AmendmentText, Amendment, AmendmentCosign];

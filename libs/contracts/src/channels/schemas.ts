@@ -68,12 +68,50 @@ export type BallotParts = z.infer<typeof BallotParts>;
 
 export const FORM_REF = text(1, 120);
 
+/** A member's request, from their phone, to be represented by a colleague: the organiser approves (a proxy is recorded) or declines it. */
+export const ProxyRequestView = z.object({
+  id: Uuid,
+  giverId: Uuid.describe('The member who asks to be represented (participant id)'),
+  giverName: z.string(),
+  holderId: Uuid.describe('The colleague they name (participant id)'),
+  holderName: z.string(),
+  status: z.enum(['pending', 'approved', 'declined']),
+});
+export type ProxyRequestView = z.infer<typeof ProxyRequestView>;
+
+/** A roll call's progress (« appel nominal »): members called (answered, skipped because they already voted, or passed) out of the roll. */
+export const RollCallProgress = z.object({
+  called: z.number().int().nonnegative().describe('Members called so far: answered, already voted another way, or passed'),
+  total: z.number().int().nonnegative().describe('Members on the roll (the session members)'),
+});
+export type RollCallProgress = z.infer<typeof RollCallProgress>;
+
+/** One member of the session and whether (and how) they voted on a question, as staff see it in the console. */
+export const QuestionVoter = z.object({
+  memberId: Uuid,
+  name: z.string(),
+  present: z.boolean().describe('Joined the session in person'),
+  channel: BallotChannel.nullable().describe('How their ballot was cast; null if they have not voted (anonymous questions: only paper voters are shown)'),
+  passed: z.boolean().describe('Roll call: called and did not answer'),
+});
+export type QuestionVoter = z.infer<typeof QuestionVoter>;
+
+/** Staff: who already voted on a question (never what), in roster order, and the roll call if one was started. */
+export const QuestionVoters = z.object({
+  questionId: Uuid,
+  anonymous: z.boolean().describe('Anonymous question: only the members who voted on paper are known to staff'),
+  voters: z.array(QuestionVoter),
+  rollCall: RollCallProgress.nullable().describe('Null until a roll call is started on this question'),
+});
+export type QuestionVoters = z.infer<typeof QuestionVoters>;
+
 /** `snapshot.features.channels`: proxies (a member sees those they give or hold), and for staff the members and paper entries. */
 export const ChannelsFeature = z.object({
   settings: ProxySettings,
   proxies: z.array(ProxyView),
   ballots: z.record(Uuid, z.record(Uuid, BallotValue)).describe('Holder: per represented member id, the named ballots I cast for them, per question id'),
-  members: z.array(z.object({ id: Uuid, name: z.string(), present: z.boolean() })).describe('Staff: the members of the session, in name order (empty for members)'),
+  members: z.array(z.object({ id: Uuid, name: z.string(), present: z.boolean() })).describe('Staff: the members of the session, in name order; members, while proxies are enabled: the others, to name a holder (`present` false: not told to members)'),
+  requests: z.array(ProxyRequestView).describe('Proxy requests: staff, the pending ones; a member, their own latest'),
   paper: z.array(PaperEntryView).describe('Staff: every paper entry (empty for members)'),
 });
 export type ChannelsFeature = z.infer<typeof ChannelsFeature>;

@@ -20,4 +20,9 @@ export const CHANNEL_ERRORS = defineErrors({
   PAPER_SAME_STAFF: { status: 409, fr: 'Un autre membre de l’équipe doit confirmer cette saisie.', en: 'Another staff member must confirm this entry.' },
   PAPER_ALREADY_CONFIRMED: { status: 409, fr: 'Saisie déjà confirmée.', en: 'Entry already confirmed.' },
   ASSIST_NOT_PRESENT: { status: 409, fr: 'Ce membre est représenté par une procuration : retirez-la d’abord.', en: 'This member is represented by a proxy: revoke it first.' },
+  PROXY_REQUEST_PENDING: { status: 409, fr: 'Votre demande attend une réponse.', en: 'Your request awaits an answer.' },
+  PROXY_REQUEST_DECIDED: { status: 409, fr: 'Demande déjà traitée.', en: 'Request already answered.' },
+  ROLLCALL_NAMED_YESNO: { status: 422, fr: 'Appel nominal : questions oui / non en vote nominatif.', en: 'Roll call: named yes / no questions.' },
+  ROLLCALL_NOT_STARTED: { status: 409, fr: "L'appel nominal n'a pas commencé.", en: 'The roll call has not started.' },
+  ROLLCALL_ALREADY_VOTED: { status: 409, fr: 'Ce membre a déjà voté : il est passé.', en: 'This member already voted: skipped.' },
 });

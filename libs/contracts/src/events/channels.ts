@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Uuid, Versioned } from '../common';
-import { FORM_REF, PaperEntryView, PaperTotals, ProxySettings, ProxyView } from '../channels/schemas';
+import { FORM_REF, PaperEntryView, PaperTotals, ProxyRequestView, ProxySettings, ProxyView, RollCallProgress } from '../channels/schemas';
 import { BallotValue } from '../surveys/questions';
 import { BallotReceipt } from '../surveys/survey';
 import { command, event } from './define';
@@ -24,6 +24,16 @@ export const CHANNEL_COMMANDS = {
     ProxyView,
     'Record a proxy from the roster: the holder then gets one ballot per question for the giver, until the giver joins in person.',
   ), errors: ['NOT_FOUND', 'PROXIES_DISABLED', 'PROXY_SELF', 'PROXY_GIVER_HAS_PROXY', 'PROXY_CHAIN', 'PROXY_LIMIT', 'PROXY_GIVER_PRESENT', 'PROXY_NOT_A_MEMBER'] },
+  'proxy.request': { ...command(
+    { holderId: Uuid.describe('The colleague (participant id, from the roster) who would vote for me') },
+    ProxyRequestView,
+    'A member asks, from their phone, to be represented by a colleague (they are leaving): the organiser approves or declines it.',
+  ), errors: ['NOT_FOUND', 'PROXIES_DISABLED', 'PROXY_SELF', 'PROXY_GIVER_HAS_PROXY', 'PROXY_CHAIN', 'PROXY_LIMIT', 'PROXY_NOT_A_MEMBER', 'PROXY_REQUEST_PENDING'] },
+  'proxy.decide': { ...command(
+    { requestId: Uuid, approve: z.boolean().describe('true: record the proxy (the rules of proxy.record apply); false: decline') },
+    ProxyRequestView,
+    "Approve or decline a member's proxy request. Approving records the proxy under the same rules as proxy.record (limits, no chain).",
+  ), errors: ['NOT_FOUND', 'PROXY_REQUEST_DECIDED', 'PROXIES_DISABLED', 'PROXY_GIVER_HAS_PROXY', 'PROXY_CHAIN', 'PROXY_LIMIT', 'PROXY_NOT_A_MEMBER'] },
   'proxy.revoke': { ...command({ proxyId: Uuid }, ProxyView, 'Withdraw a proxy (the form was withdrawn or entered by mistake). Ballots already cast stay.'), errors: ['NOT_FOUND'] },
   'ballot.assist': { ...command(
     {
@@ -52,6 +62,25 @@ export const CHANNEL_COMMANDS = {
     PaperEntryView,
     'A second staff account confirms a paper entry: it is written through the ballot path and counted.',
   ), errors: ['NOT_FOUND', 'PAPER_SAME_STAFF', 'PAPER_ALREADY_CONFIRMED', 'BALLOT_CAST_ON_DEVICE', 'VOTING_CLOSED'] },
+  'rollcall.start': { ...command(
+    { questionId: Uuid },
+    RollCallProgress,
+    'Start (or resume) a roll call (« appel nominal ») on an open named yes / no / abstain question: the console walks the members in roster order, the projector shows the progress.',
+  ), errors: ['NOT_FOUND', 'ROLLCALL_NAMED_YESNO', 'QUESTION_NOT_OPEN', 'VOTING_CLOSED'] },
+  'rollcall.answer': { ...command(
+    {
+      questionId: Uuid,
+      memberId: Uuid.describe('The member called (participant id)'),
+      value: BallotValue.describe('Their answer, as said aloud'),
+    },
+    BallotReceipt,
+    "Enter a called member's answer: an assisted ballot through the one ballot path (the same checks as the member's own). Refused for a member who already voted another way.",
+  ), errors: ['NOT_FOUND', 'ROLLCALL_NOT_STARTED', 'ROLLCALL_ALREADY_VOTED', 'ASSIST_NOT_PRESENT', 'VOTING_CLOSED', 'QUESTION_NOT_OPEN', 'NOT_ELIGIBLE'] },
+  'rollcall.pass': { ...command(
+    { questionId: Uuid, memberId: Uuid.describe('The member called who did not answer (participant id)') },
+    RollCallProgress,
+    'A called member did not answer: the roll moves on (they may still vote on their phone or be called again).',
+  ), errors: ['NOT_FOUND', 'ROLLCALL_NOT_STARTED'] },
 } as const;
 
 export const CHANNEL_EVENTS = {
@@ -59,6 +88,12 @@ export const CHANNEL_EVENTS = {
     Versioned.extend({ proxy: ProxyView }),
     'participant',
     'A proxy was recorded, revoked, or lapsed (its giver joined in person). Sent to staff, the giver and the holder.',
+    true,
+  ),
+  'proxy.request.updated': event(
+    Versioned.extend({ request: ProxyRequestView }),
+    'participant',
+    'A proxy request was made, approved or declined. Sent to staff and to the member who asked.',
     true,
   ),
   'proxy.settings.updated': event(Versioned.extend({ settings: ProxySettings }), 'staff', 'The session’s proxy settings changed.', true),

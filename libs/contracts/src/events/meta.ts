@@ -59,6 +59,7 @@ export const EVENT_META = {
   'groups.reportBackOpened': { scope: 'session', volatile: false },
   'groups.presented': { scope: 'session', volatile: false },
   'proxy.updated': { scope: 'participant', volatile: true },
+  'proxy.request.updated': { scope: 'participant', volatile: true },
   'proxy.settings.updated': { scope: 'staff', volatile: true },
   'paper.updated': { scope: 'staff', volatile: true },
 } as const satisfies Record<EventName, EventMeta>;

@@ -33,6 +33,7 @@ export const ROUTE_META = {
   'roster.import': { method: 'POST', path: '/api/sessions/:id/roster', auth: 'staff' },
   'roster.invitations': { method: 'GET', path: '/api/sessions/:id/invitations', auth: 'staff' },
   'surveys.results': { method: 'GET', path: '/api/sessions/:id/survey-questions/:questionId/results', auth: 'session' },
+  'surveys.voters': { method: 'GET', path: '/api/sessions/:id/survey-questions/:questionId/voters', auth: 'session' },
   'surveys.templates': { method: 'GET', path: '/api/survey-templates', auth: 'staff' },
   'surveys.ballotBoard': { method: 'GET', path: '/api/public/:code/ballot-board', auth: 'public' },
   'exports.csv': { method: 'GET', path: '/api/sessions/:id/export.csv', auth: 'staff' },

@@ -1,15 +1,23 @@
 import '../browser-parsing'; // first: zod must be configured before any schema is built (see the file)
 import { z } from 'zod';
+import { QuestionVoters } from '../channels/schemas';
 import { PublicBallotBoard, QuestionResultsResponse, SurveyTemplate } from '../surveys/survey';
 import type { RouteDefinition } from './routes';
 
-export const SURVEY_ROUTES: Record<'surveys.results' | 'surveys.templates' | 'surveys.ballotBoard', RouteDefinition> = {
+export const SURVEY_ROUTES: Record<'surveys.results' | 'surveys.voters' | 'surveys.templates' | 'surveys.ballotBoard', RouteDefinition> = {
   'surveys.results': {
     method: 'GET',
     path: '/api/sessions/:id/survey-questions/:questionId/results',
     auth: 'session',
     summary: 'Results of one question with the breakdown by territory type, category and gender (staff always; others once visible)',
     response: QuestionResultsResponse,
+  },
+  'surveys.voters': {
+    method: 'GET',
+    path: '/api/sessions/:id/survey-questions/:questionId/voters',
+    auth: 'session',
+    summary: 'Staff: the session members in roster order with whether and how (phone, proxy, paper, assisted) they voted on a question, never what; anonymous questions: only paper voters',
+    response: QuestionVoters,
   },
   'surveys.templates': {
     method: 'GET',

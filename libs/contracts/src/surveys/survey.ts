@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BallotParts } from '../channels/schemas';
+import { BallotParts, RollCallProgress } from '../channels/schemas';
 import { Uuid } from '../common';
 import { BallotValue, QuestionBreakdown, QuestionConfig, QuestionDraft, QuestionResults } from './questions';
 
@@ -59,6 +59,7 @@ export const LiveResults = z.object({
   results: QuestionResults.nullable().describe('Null when results are hidden from this viewer (staff-only until published)'),
   parts: BallotParts.optional().describe('Ballots by channel (device, proxy, assisted, paper); their sum is `ballots`'),
   paper: QuestionResults.nullable().optional().describe('The paper part alone, tallied (same visibility as `results`); absent without paper ballots'),
+  rollCall: RollCallProgress.optional().describe('Roll call (« appel nominal ») under way or done on this question: members called out of the roll'),
 });
 export type LiveResults = z.infer<typeof LiveResults>;
 

@@ -117,10 +117,17 @@ export const COMMAND_ROLES: Record<CommandName, readonly ParticipantRole[]> = {
   'proxy.settings': STAFF,
   'proxy.record': STAFF,
   'proxy.revoke': STAFF,
+  // A member asks to be represented; staff approve or decline (docs/proxies.md).
+  'proxy.request': ['member'],
+  'proxy.decide': STAFF,
   // Staff cast for a present member who asked for help, or enter and confirm paper ballots (two different accounts).
   'ballot.assist': STAFF,
   'paper.enter': STAFF,
   'paper.confirm': STAFF,
+  // Roll call: the facilitator calls the members and enters their answers (assisted ballots).
+  'rollcall.start': STAFF,
+  'rollcall.answer': STAFF,
+  'rollcall.pass': STAFF,
 };
 
 export function canSend(command: CommandName, role: ParticipantRole): boolean {

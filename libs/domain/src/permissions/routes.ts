@@ -41,6 +41,8 @@ export const ROUTE_RULES: Record<RouteKey, RouteRule> = {
   'roster.invitations': ANY_STAFF,
   // Members and screens get results only once visible: checked by the use case (RESULTS_HIDDEN).
   'surveys.results': ANY_PARTICIPANT,
+  // Who voted and how, for the console: session staff only (never members nor screens).
+  'surveys.voters': { auth: 'session', roles: ['facilitator', 'organiser'] },
   'surveys.templates': ANY_STAFF,
   'surveys.ballotBoard': { auth: 'public' },
   'exports.csv': ANY_STAFF,

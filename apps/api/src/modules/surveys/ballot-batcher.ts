@@ -6,7 +6,7 @@ import { AppError, toAppError } from '../../common/errors/app-error';
 import { executeMany, LATER, storeResults, type Admitted, type Outcome } from '../../common/realtime/command-runner';
 import { rooms } from '../../common/realtime/rooms';
 import { TransactionRunner, type Tx } from '../../common/realtime/transaction';
-import { receiptCode } from '@palabre/domain';
+import { receiptCode, rollCallAnswerRefusal } from '@palabre/domain';
 import { BallotMixer } from './ballot-mixer';
 import { admitBallot, BallotsService, QUESTION_COLUMNS, QUESTION_FROM, type AnonymousAdmitted, type BallotQuestion, type BallotWrite } from './ballots.service';
 import { LiveResultsService } from './live-results.service';
@@ -25,6 +25,8 @@ type Cast = CommandPayload<'ballot.cast'>;
 /** A ballot cast from the console for a present member who asked for help (`ballot.assist`). */
 export interface Assisted {
   memberId: string;
+  /** A roll-call answer (`rollcall.answer`): the roll must be started, and only an earlier answer of the roll is replaced. */
+  rollCall?: boolean;
 }
 
 interface Pending {
@@ -224,12 +226,15 @@ export class BallotBatcher implements OnModuleDestroy {
     const questionOf = new Map(questionRows.map((q) => [q.id, q]));
     // Proxy and assisted ballots: the member they are cast for, checked as that member (eligibility, group).
     const voters = await voterActors(m, admitted);
+    const rolls = await rollCallChecks(m, admitted);
 
     const writes: { k: number; question: BallotQuestion; write: BallotWrite; castBy: ParticipantActor | null }[] = [];
     admitted.forEach(({ actor, payload, sessionState, assisted }, k) => {
       try {
         const voter = voters.get(k);
         if (voter instanceof AppError) throw voter;
+        const roll = rolls.get(k);
+        if (roll) throw roll;
         const channel: BallotChannel = assisted ? 'assisted' : voter ? 'proxy' : 'device';
         const member = voter ?? actor;
         const { question, value } = admitBallot(questionOf.get(payload.questionId), member, payload, sessionState);
@@ -253,7 +258,11 @@ export class BallotBatcher implements OnModuleDestroy {
         continue;
       }
       // Ballots cast for someone else are audited (who, for whom, which question: never the value). Few: not the hot path.
-      if (castBy) await tx.audit(castBy.sessionId, `ballot.${write.channel}`, castBy.participantId, { questionId: write.questionId, memberId: write.participantId, ...(write.channel === 'assisted' ? { consent: true } : {}) });
+      if (castBy) {
+        const rollCall = admitted[k].assisted?.rollCall === true;
+        const action = rollCall ? 'ballot.rollcall' : `ballot.${write.channel}`;
+        await tx.audit(castBy.sessionId, action, castBy.participantId, { questionId: write.questionId, memberId: write.participantId, ...(write.channel === 'assisted' && !rollCall ? { consent: true } : {}) });
+      }
       if (typeof replaced === 'object') {
         answers[k] = LATER;
         later.set(admitted[k].index, replaced);
@@ -386,4 +395,28 @@ async function voterActors(m: Tx['manager'], admitted: readonly (Admitted<'ballo
     else voters.set(w.k, { ...actor, participantId: row.member_id, role: 'member', displayName: row.display_name, groupId: row.group_id, blocked: false, verified: row.verified });
   }
   return voters;
+}
+
+/**
+ * Roll-call answers of a batch (`assisted.rollCall`): the refusal of each that may not be written
+ * (the roll is not started on the question, or the member already voted another way: libs/domain
+ * `rollCallAnswerRefusal`). Roll calls are for named questions, so the `ballot` rows say how each voted.
+ */
+async function rollCallChecks(m: Tx['manager'], admitted: readonly (Admitted<'ballot.cast'> & { assisted?: Assisted })[]): Promise<Map<number, AppError>> {
+  const refusals = new Map<number, AppError>();
+  const calls = admitted.flatMap((a, k) => (a.assisted?.rollCall ? [{ k, questionId: a.payload.questionId, memberId: a.assisted.memberId }] : []));
+  if (calls.length === 0) return refusals;
+  const started: { question_id: string }[] = await m.query('SELECT question_id FROM roll_call WHERE question_id = ANY($1::uuid[])', [[...new Set(calls.map((c) => c.questionId))]]);
+  const existing: { question_id: string; participant_id: string; channel: BallotChannel }[] = await m.query(
+    `SELECT b.question_id, b.participant_id, b.channel FROM ballot b
+       JOIN jsonb_to_recordset($1::jsonb) AS r(question_id uuid, participant_id uuid) ON b.question_id = r.question_id AND b.participant_id = r.participant_id`,
+    [JSON.stringify(calls.map((c) => ({ question_id: c.questionId, participant_id: c.memberId })))],
+  );
+  const open = new Set(started.map((r) => r.question_id));
+  const channels = new Map(existing.map((r) => [`${r.question_id}:${r.participant_id}`, r.channel]));
+  for (const c of calls) {
+    const refusal = open.has(c.questionId) ? rollCallAnswerRefusal(channels.get(`${c.questionId}:${c.memberId}`)) : 'ROLLCALL_NOT_STARTED';
+    if (refusal) refusals.set(c.k, new AppError(refusal));
+  }
+  return refusals;
 }

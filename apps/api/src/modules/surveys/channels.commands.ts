@@ -6,6 +6,7 @@ import { OnBatchedCommand, OnCommand } from '../../common/realtime/on-command';
 import { BallotBatcher } from './ballot-batcher';
 import { PaperService } from './paper.service';
 import { ProxiesService } from './proxies.service';
+import { RollCallService } from './rollcall.service';
 
 /** Proxies, paper and assisted ballots on /live (docs/proxies.md). Ballots of every channel go through BallotBatcher / castMany. */
 @Injectable()
@@ -14,6 +15,7 @@ export class ChannelsCommands {
     private readonly proxies: ProxiesService,
     private readonly paper: PaperService,
     private readonly batcher: BallotBatcher,
+    private readonly rollCall: RollCallService,
   ) {}
 
   @OnCommand('proxy.settings')
@@ -24,6 +26,16 @@ export class ChannelsCommands {
   @OnCommand('proxy.record')
   record({ tx, actor, payload }: CommandContext<'proxy.record'>) {
     return this.proxies.record(tx, actor, payload);
+  }
+
+  @OnCommand('proxy.request')
+  request({ tx, actor, payload }: CommandContext<'proxy.request'>) {
+    return this.proxies.request(tx, actor, payload);
+  }
+
+  @OnCommand('proxy.decide')
+  decide({ tx, actor, payload }: CommandContext<'proxy.decide'>) {
+    return this.proxies.decide(tx, actor, payload);
   }
 
   @OnCommand('proxy.revoke')
@@ -45,5 +57,21 @@ export class ChannelsCommands {
   @OnCommand('paper.confirm')
   confirm({ tx, actor, payload }: CommandContext<'paper.confirm'>) {
     return this.paper.confirm(tx, actor, payload);
+  }
+
+  @OnCommand('rollcall.start')
+  startRollCall({ tx, actor, payload }: CommandContext<'rollcall.start'>) {
+    return this.rollCall.start(tx, actor, payload);
+  }
+
+  @OnBatchedCommand('rollcall.answer')
+  answerRollCall(actor: ParticipantActor, payload: CommandPayload<'rollcall.answer'>) {
+    // The called member's answer: an assisted ballot, same batch and checks as every ballot.
+    return this.batcher.cast(actor, { opId: payload.opId, questionId: payload.questionId, value: payload.value }, { memberId: payload.memberId, rollCall: true });
+  }
+
+  @OnCommand('rollcall.pass')
+  passRollCall({ tx, actor, payload }: CommandContext<'rollcall.pass'>) {
+    return this.rollCall.pass(tx, actor, payload);
   }
 }

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * A proxy (« pouvoir »): `giverId` is represented by `holderId` (participant ids of one session),
@@ -39,5 +39,34 @@ export class PaperEntry {
   @Column({ type: 'uuid' }) enteredBy: string;
   @Column({ type: 'uuid', nullable: true }) confirmedBy: string | null;
   @Column({ type: 'timestamptz', nullable: true }) confirmedAt: Date | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+}
+
+/**
+ * A roll call (« appel nominal ») started on a named yes / no question: the members called who
+ * did not answer (`passed`). Answers are assisted ballots (`ballot`), so the progress is read from both.
+ */
+@Entity()
+export class RollCall {
+  @PrimaryColumn({ type: 'uuid' }) questionId: string;
+  @Column({ type: 'uuid' }) sessionId: string;
+  @Column({ type: 'uuid' }) startedBy: string;
+  @Column({ type: 'uuid', array: true, default: '{}' }) passed: string[];
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+}
+
+/**
+ * A member's request, from their phone, to be represented by `holderId` (they are leaving):
+ * `pending` until the organiser approves (a proxy is recorded, `proxy.record`'s rules) or declines it.
+ */
+@Entity()
+@Index(['sessionId', 'giverId'])
+export class ProxyRequest {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'uuid' }) sessionId: string;
+  @Column({ type: 'uuid' }) giverId: string;
+  @Column({ type: 'uuid' }) holderId: string;
+  @Column({ type: 'text', default: 'pending' }) status: string;
+  @Column({ type: 'uuid', nullable: true }) decidedBy: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
 }

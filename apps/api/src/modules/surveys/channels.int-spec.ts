@@ -173,4 +173,50 @@ describe('ballot channels: proxies, paper and assisted ballots (real database, r
     await t.db.query(`UPDATE paper_entry SET totals = '{"yes": 3, "no": 0}'::jsonb WHERE id = $1`, [entry.id]);
     expect(await verify()).toMatchObject({ intact: false, digest: { matches: true }, live: { matches: false } });
   }, 60_000);
+  it("lets a member ask for a proxy from their phone, and staff approve it under proxy.record's rules or decline it", async () => {
+    const s = await setup('named');
+    const marie = await s.arrive('Marie Dupont');
+    const paul = await s.arrive('Paul Bernard');
+    const [jean, luc] = [s.id('Jean Roux'), s.id('Luc Martin')];
+    expect(await send(marie.socket, 'proxy.request', { holderId: paul.id })).toMatchObject({ ok: false, error: { code: 'PROXIES_DISABLED' } });
+    await sendOk(s.staff, 'proxy.settings', { settings: { enabled: true, maxPerHolder: 1 } });
+    // A member picks the holder among the others (names only: who is present is not theirs to see).
+    const snap = (await t.http().get(`/api/sessions/${s.session.id}/snapshot`).set(auth(marie.token)).expect(200)).body as SessionSnapshot;
+    const members = (snap.features.channels as { members: { id: string; present: boolean }[] }).members;
+    expect(members).toHaveLength(4);
+    expect(members.every((m) => m.id !== marie.id && !m.present)).toBe(true);
+
+    expect(await send(marie.socket, 'proxy.request', { holderId: marie.id })).toMatchObject({ ok: false, error: { code: 'PROXY_SELF' } });
+    expect(await send(s.staff, 'proxy.request', { holderId: paul.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const told = nextEvent(s.staff, 'proxy.request.updated', (e) => e.request.giverId === marie.id);
+    const request = await sendOk(marie.socket, 'proxy.request', { holderId: paul.id });
+    expect(request).toMatchObject({ giverName: 'Marie Dupont', holderName: 'Paul Bernard', status: 'pending' });
+    expect((await told).request.id).toBe(request.id);
+    expect(await send(marie.socket, 'proxy.request', { holderId: jean })).toMatchObject({ ok: false, error: { code: 'PROXY_REQUEST_PENDING' } });
+    expect(await send(paul.socket, 'proxy.decide', { requestId: request.id, approve: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+    // Meanwhile Paul was given another proxy: approving now would pass his limit, so it is refused and the request stays pending.
+    const other = await sendOk(s.staff, 'proxy.record', { giverId: jean, holderId: paul.id, formRef: 'registre-3' });
+    expect(await send(s.teller2, 'proxy.decide', { requestId: request.id, approve: true })).toMatchObject({ ok: false, error: { code: 'PROXY_LIMIT' } });
+    await sendOk(s.staff, 'proxy.revoke', { proxyId: other.id });
+
+    // Approved: the proxy is recorded (Marie is in the room, but she asked: she is leaving), both phones hear it.
+    const holderTold = nextEvent(paul.socket, 'proxy.updated', (e) => e.proxy.giverId === marie.id);
+    const giverTold = nextEvent(marie.socket, 'proxy.request.updated', (e) => e.request.status === 'approved');
+    expect(await sendOk(s.teller2, 'proxy.decide', { requestId: request.id, approve: true })).toMatchObject({ status: 'approved' });
+    expect((await holderTold).proxy).toMatchObject({ giverName: 'Marie Dupont', holderName: 'Paul Bernard', lapsedAt: null });
+    await giverTold;
+    expect(await send(s.staff, 'proxy.decide', { requestId: request.id, approve: false })).toMatchObject({ ok: false, error: { code: 'PROXY_REQUEST_DECIDED' } });
+    expect(await sendOk(paul.socket, 'ballot.cast', { questionId: s.questionId, value: yes, forMemberId: marie.id })).toMatchObject({ replaced: false });
+
+    // Another member's request, declined: nothing recorded.
+    const lucSide = await s.arrive('Luc Martin');
+    const declined = await sendOk(lucSide.socket, 'proxy.request', { holderId: s.id('Anne Vidal') });
+    expect(await sendOk(s.staff, 'proxy.decide', { requestId: declined.id, approve: false })).toMatchObject({ status: 'declined' });
+    const live: { giver_id: string }[] = await t.db.query('SELECT giver_id FROM proxy WHERE session_id = $1 AND revoked_at IS NULL', [s.session.id]);
+    expect(live.map((r) => r.giver_id)).toEqual([marie.id]);
+    expect(live.map((r) => r.giver_id)).not.toContain(luc);
+    const audit: { type: string }[] = await t.db.query("SELECT type FROM audit_event WHERE session_id = $1 AND type LIKE 'proxy.request%' ORDER BY seq", [s.session.id]);
+    expect(audit.map((a) => a.type)).toEqual(['proxy.requested', 'proxy.request.approved', 'proxy.requested', 'proxy.request.declined']);
+  }, 60_000);
 });

@@ -11,6 +11,7 @@ import { Activity } from '../sessions/activity.entity';
 import { activityRooms, readReportBackOpen } from '../sessions/audience';
 import { BallotsService } from './ballots.service';
 import { ProxiesService } from './proxies.service';
+import { readRollCallProgress } from './rollcall.read';
 import type { Survey, SurveyQuestion } from './survey.entity';
 import { SurveyStore } from './survey.store';
 
@@ -181,6 +182,8 @@ export class LiveResultsService implements OnModuleInit, OnModuleDestroy {
     const { values, paper, parts } = await this.ballots.counted(m, q.id, q.config, survey.anonymity);
     const present = questionPresent(values.length, q.presentAtClose ?? (await this.presentMembers(m, sessionId))) ?? values.length;
     const visible = canSeeResults(role, survey.resultsVisibility, q.state);
+    // A roll call's progress (n of N called), for the projector: only on named questions where one was started.
+    const rollCall = survey.anonymity === 'named' ? await readRollCallProgress(m, sessionId, q.id) : undefined;
     return {
       activityId: q.activityId,
       questionId: q.id,
@@ -190,6 +193,7 @@ export class LiveResultsService implements OnModuleInit, OnModuleDestroy {
       results: visible ? tally(q.config, values, { present }) : null,
       parts,
       ...(parts.paper > 0 ? { paper: visible ? tally(q.config, paper) : null } : {}),
+      ...(rollCall ? { rollCall: { called: rollCall.called, total: rollCall.total } } : {}),
     };
   }
 

@@ -17,6 +17,7 @@ import { SurveysCommands } from './surveys.commands';
 import { SurveysService } from './surveys.service';
 import { ChannelsCommands } from './channels.commands';
 import { PaperService } from './paper.service';
+import { RollCallService } from './rollcall.service';
 import { ProxiesService } from './proxies.service';
 import { SnapshotRegistry } from '../../common/realtime/snapshot-registry';
 import { isStaffRole } from '@palabre/domain';
@@ -24,7 +25,7 @@ import { isStaffRole } from '@palabre/domain';
 @Module({
   imports: [SessionsModule, GroupsModule],
   controllers: [SurveysController],
-  providers: [SurveyStore, BallotMixer, SurveysService, BallotsService, BallotBatcher, LiveResultsService, SurveyLifecycleService, SurveyReader, SurveyOutcomes, SurveySeeding, SurveysCommands, ProxiesService, PaperService, ChannelsCommands],
+  providers: [SurveyStore, BallotMixer, SurveysService, BallotsService, BallotBatcher, LiveResultsService, SurveyLifecycleService, SurveyReader, SurveyOutcomes, SurveySeeding, SurveysCommands, ProxiesService, PaperService, RollCallService, ChannelsCommands],
   // The amendments put each vote to a yes/no/abstain question of a companion survey.
   exports: [SurveysService, SurveyLifecycleService, BallotsService],
 })

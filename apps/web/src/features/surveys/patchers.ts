@@ -21,7 +21,7 @@ export const surveyPatchers: SnapshotPatchers = {
       ...s,
       results: {
         ...s.results,
-        [p.questionId]: { activityId: p.activityId, questionId: p.questionId, state: p.state, ballots: p.ballots, present: p.present, results: p.results, parts: p.parts, paper: p.paper },
+        [p.questionId]: { activityId: p.activityId, questionId: p.questionId, state: p.state, ballots: p.ballots, present: p.present, results: p.results, parts: p.parts, paper: p.paper, rollCall: p.rollCall },
       },
     })),
   // Anonymous surveys send only the receipt code: this device's own ballots are in device-ballots.ts.

@@ -16,3 +16,14 @@ export function BallotPartsLine({ live, className }: { live: LiveResults | undef
     </p>
   );
 }
+
+/** A roll call's progress (« appel nominal »: n of N members called), on the projector and the console. */
+export function RollCallLine({ live, className }: { live: LiveResults | undefined; className?: string }) {
+  const { t } = useTranslation('surveys');
+  if (!live?.rollCall) return null;
+  return (
+    <p className={className ?? 'rollcall-progress'} data-testid="rollcall-progress" aria-live="polite">
+      {t('rollCall.progress', { called: live.rollCall.called, total: live.rollCall.total })}
+    </p>
+  );
+}

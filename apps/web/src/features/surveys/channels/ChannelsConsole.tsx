@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BallotValue, QuestionView, SurveySettings } from '@palabre/contracts';
+import type { BallotValue, LiveResults, QuestionView, SurveySettings } from '@palabre/contracts';
 import { paperTotalKeys } from '@palabre/domain';
 import { useCommandMutation } from '../../../lib/live';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
+import { QuestionVotersPanel } from './RollCall';
 import { useChannels } from './useChannels';
 
 /** The choices of a single-choice or yes/no question, for paper and assisted ballots entered from the console. */
@@ -161,9 +162,9 @@ function AssistForm({ question, anonymous }: { question: QuestionView; anonymous
 
 /**
  * Under an open question in the console: paper ballots (entered, then confirmed by another staff
- * account) and assisted ballots (docs/proxies.md). Single-choice and yes/no questions only here.
+ * account) and assisted ballots, who already voted, and the roll call (docs/proxies.md). Single-choice and yes/no questions only here.
  */
-export function QuestionChannels({ question, settings }: { question: QuestionView; settings: SurveySettings }) {
+export function QuestionChannels({ question, settings, live }: { question: QuestionView; settings: SurveySettings; live: LiveResults | undefined }) {
   const { t } = useTranslation('surveys');
   if (!paperTotalKeys(question.config)) return null;
   const anonymous = settings.anonymity === 'anonymous';
@@ -171,6 +172,7 @@ export function QuestionChannels({ question, settings }: { question: QuestionVie
     <details className="question-channels" open={question.state === 'open'}>
       <summary>{t('paper.summary')}</summary>
       <div className="stack">
+        <QuestionVotersPanel question={question} settings={settings} live={live} />
         <PaperEntries question={question} />
         {question.state === 'open' && <PaperEntryForm question={question} anonymous={anonymous} />}
         {question.state === 'open' && <AssistForm question={question} anonymous={anonymous} />}
@@ -179,10 +181,33 @@ export function QuestionChannels({ question, settings }: { question: QuestionVie
   );
 }
 
-/** Proxies of the session: enable them, record giver → holder from the signed form, revoke. */
+/** Members' proxy requests from their phones, pending: approve (the proxy is recorded under the same rules) or decline. */
+function ProxyRequests() {
+  const { t } = useTranslation('surveys');
+  const { requests } = useChannels();
+  const decide = useCommandMutation('proxy.decide');
+  const pending = requests.filter((r) => r.status === 'pending');
+  if (pending.length === 0) return null;
+  return (
+    <>
+      <ul className="stack" aria-label={t('proxyRequests.pendingList')}>
+        {pending.map((r) => (
+          <li key={r.id} data-testid="proxy-request">
+            {t('proxyRequests.line', { giver: r.giverName, holder: r.holderName })}{' '}
+            <button type="button" className="button" disabled={decide.isPending} onClick={() => decide.mutate({ requestId: r.id, approve: true })}>{t('proxyRequests.approve')}</button>{' '}
+            <button type="button" className="button" disabled={decide.isPending} onClick={() => decide.mutate({ requestId: r.id, approve: false })}>{t('proxyRequests.decline')}</button>
+          </li>
+        ))}
+      </ul>
+      <ErrorMessage error={decide.error} />
+    </>
+  );
+}
+
+/** Proxies of the session: enable them, record giver → holder from the signed form, answer members' requests, revoke. */
 export function ProxiesPanel() {
   const { t } = useTranslation('surveys');
-  const { settings, proxies } = useChannels();
+  const { settings, proxies, requests } = useChannels();
   const save = useCommandMutation('proxy.settings');
   const record = useCommandMutation('proxy.record');
   const revoke = useCommandMutation('proxy.revoke');
@@ -195,8 +220,12 @@ export function ProxiesPanel() {
   };
   return (
     <details className="card proxies-panel">
-      <summary>{t('proxy.title', { count: proxies.filter((p) => !p.lapsedAt).length })}</summary>
+      <summary>
+        {t('proxy.title', { count: proxies.filter((p) => !p.lapsedAt).length })}
+        {requests.some((r) => r.status === 'pending') && <> · {t('proxyRequests.pending_count', { count: requests.filter((r) => r.status === 'pending').length })}</>}
+      </summary>
       <div className="stack">
+        <ProxyRequests />
         <label className="checkbox">
           <input type="checkbox" checked={settings.enabled} onChange={(e) => save.mutate({ settings: { ...settings, enabled: e.target.checked } })} /> {t('proxy.enabled')}
         </label>

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { ChannelsFeature, SessionSnapshot } from '@palabre/contracts';
 import { patchFeature, snapshotKey, useLiveEvent, useLiveSession, useSessionSnapshot } from '../../../lib/live';
 
-const EMPTY: ChannelsFeature = { settings: { enabled: false, maxPerHolder: 1 }, proxies: [], ballots: {}, members: [], paper: [] };
+const EMPTY: ChannelsFeature = { settings: { enabled: false, maxPerHolder: 1 }, proxies: [], ballots: {}, members: [], requests: [], paper: [] };
 const FEATURE = 'channels';
 
 /** Proxies, members and paper entries (`snapshot.features.channels`, docs/proxies.md). */
@@ -29,6 +29,8 @@ export function useChannelsEvents(): void {
   useLiveEvent('proxy.updated', ({ proxy, version }) =>
     patch(version, (c) => ({ ...c, proxies: [...c.proxies.filter((p) => p.id !== proxy.id), proxy].sort((a, b) => a.giverName.localeCompare(b.giverName, 'fr')) })),
   );
+  // Staff keep the pending requests; a member sees their own latest.
+  useLiveEvent('proxy.request.updated', ({ request, version }) => patch(version, (c) => ({ ...c, requests: [...c.requests.filter((r) => r.id !== request.id), request] })));
   useLiveEvent('proxy.settings.updated', ({ settings, version }) => patch(version, (c) => ({ ...c, settings })));
   useLiveEvent('paper.updated', ({ entry, version }) => patch(version, (c) => ({ ...c, paper: [...c.paper.filter((e) => e.id !== entry.id), entry] })));
   useLiveEvent('ballot.recorded', ({ questionId, value, forMemberId, version }) => {

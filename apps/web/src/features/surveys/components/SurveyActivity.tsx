@@ -6,6 +6,7 @@ import type { ActivityViewProps } from '../../activity-view';
 import { newlyOpened, splitQuestions } from '../follow';
 import { useAnnounceQuestions } from '../hooks/useAnnounceQuestions';
 import { useSurvey } from '../hooks/useSurvey';
+import { ProxyRequestForm } from '../channels/ProxyRequest';
 import { useChannels, useChannelsEvents } from '../channels/useChannels';
 import { BallotForm, KeptReceipt } from './BallotForm';
 import { QuestionResultsView } from './ResultsChart';
@@ -66,6 +67,7 @@ export function SurveyActivity({ activity }: ActivityViewProps) {
   const lapsed = channels.proxies.filter((p) => p.lapsedAt !== null && (p.holderId === me.id || p.giverId === me.id));
   return (
     <div className="stack survey-activity">
+      {me.role === 'member' && <ProxyRequestForm meId={me.id} />}
       {lapsed.length > 0 && (
         <div role="status" className="proxy-notices">
           {lapsed.map((p) => (

@@ -67,7 +67,7 @@ export function SurveyConsole({ activity }: ActivityViewProps) {
           <QuestionControls question={q} />
           <BallotPartsLine live={results[q.id]} />
           {results[q.id]?.results && <QuestionResultsView question={q} live={results[q.id]} />}
-          {q.state !== 'draft' && <QuestionChannels question={q} settings={survey.settings} />}
+          {q.state !== 'draft' && <QuestionChannels question={q} settings={survey.settings} live={results[q.id]} />}
           {results[q.id] && <ResultsBreakdown question={q} live={results[q.id]} />}
         </li>
       ))}

@@ -5,7 +5,7 @@ import { useSessionSnapshot } from '../../../lib/live';
 import type { ActivityViewProps } from '../../activity-view';
 import { useFitText } from '../../screen/hooks/useFitText';
 import { useSurvey } from '../hooks/useSurvey';
-import { BallotPartsLine } from '../channels/BallotPartsLine';
+import { BallotPartsLine, RollCallLine } from '../channels/BallotPartsLine';
 import { QuestionResultsView } from './ResultsChart';
 import './surveys.css';
 
@@ -38,6 +38,7 @@ export function SurveyScreen({ activity }: ActivityViewProps) {
         {t('results.turnout', { count: live?.ballots ?? 0, present: live?.present ?? 0 })} · {t(`state.${question.state}`)}
       </p>
       <BallotPartsLine live={live} className="screen-survey-parts" />
+      <RollCallLine live={live} className="screen-survey-parts" />
       {/* Who may vote, in a corner out of the flow: the question and results keep the room's largest type. */}
       <p className="screen-survey-eligibility" data-eligibility={eligibility}>
         {t(`eligibility.${eligibility}`)}

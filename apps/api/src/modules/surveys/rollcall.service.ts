@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import type { BallotChannel, CommandPayload, QuestionVoters, RollCallProgress } from '@palabre/contracts';
+import { checkRollCall, rollCallOrder, rollCallProgress, rollStatus } from '@palabre/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { ParticipantActor } from '../../common/auth/actor';
+import { AppError } from '../../common/errors/app-error';
+import type { Tx } from '../../common/realtime/transaction';
+import { returningRows } from '../../database/returning';
+import { QUESTION_COLUMNS, QUESTION_FROM, type BallotQuestion } from './ballots.service';
+import { LiveResultsService } from './live-results.service';
+import { sessionMembers } from './proxies.service';
+import { namedChannels, readRollCall, readRollCallProgress } from './rollcall.read';
+
+/**
+ * Roll call (« appel nominal ») and the console's list of who already voted (docs/proxies.md).
+ * Answers are assisted ballots written by BallotBatcher (the one ballot path); this service keeps
+ * the roll (started, passed members) and reads who voted, for staff only.
+ */
+@Injectable()
+export class RollCallService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly results: LiveResultsService,
+  ) {}
+
+  async start(tx: Tx, actor: ParticipantActor, p: CommandPayload<'rollcall.start'>): Promise<RollCallProgress> {
+    const m = tx.manager;
+    const question = await this.question(m, actor, p.questionId, true);
+    const refusal = checkRollCall(question.config, question.anonymity);
+    if (refusal) throw new AppError(refusal);
+    if (question.state !== 'open') throw new AppError(question.state === 'draft' ? 'QUESTION_NOT_OPEN' : 'VOTING_CLOSED');
+    const inserted: { question_id: string }[] = await m.query(
+      'INSERT INTO roll_call (question_id, session_id, started_by) VALUES ($1, $2, $3) ON CONFLICT (question_id) DO NOTHING RETURNING question_id',
+      [question.id, actor.sessionId, actor.participantId],
+    );
+    // Resuming a roll call already started (another console, a reload) changes nothing.
+    if (inserted.length > 0) await tx.audit(actor.sessionId, 'rollcall.started', actor.participantId, { questionId: question.id });
+    tx.afterCommit(() => this.results.touch(question.id));
+    return this.progress(m, actor.sessionId, question.id);
+  }
+
+  async pass(tx: Tx, actor: ParticipantActor, p: CommandPayload<'rollcall.pass'>): Promise<RollCallProgress> {
+    const m = tx.manager;
+    await this.question(m, actor, p.questionId, false);
+    const members = await sessionMembers(m, actor.sessionId);
+    if (!members.some((x) => x.id === p.memberId)) throw new AppError('NOT_FOUND');
+    const updated = returningRows<{ question_id: string }>(
+      await m.query('UPDATE roll_call SET passed = array_append(passed, $2::uuid) WHERE question_id = $1 AND NOT ($2::uuid = ANY(passed)) RETURNING question_id', [p.questionId, p.memberId]),
+    );
+    if (updated.length === 0 && !(await readRollCall(m, p.questionId))) throw new AppError('ROLLCALL_NOT_STARTED');
+    await tx.audit(actor.sessionId, 'rollcall.passed', actor.participantId, { questionId: p.questionId, memberId: p.memberId });
+    tx.afterCommit(() => this.results.touch(p.questionId));
+    return this.progress(m, actor.sessionId, p.questionId);
+  }
+
+  /**
+   * Staff: the session's members in roster order with whether and how they voted on a question,
+   * so a teller does not enter a paper ballot for a member who voted on their phone. Never what
+   * they voted; on an anonymous question only the paper voters (whom staff entered themselves).
+   * Staff only: the route's roles (libs/domain `ROUTE_RULES`).
+   */
+  async voters(actor: ParticipantActor, questionId: string): Promise<QuestionVoters> {
+    const m = this.db.manager;
+    const question = await this.question(m, actor, questionId, false);
+    const anonymous = question.anonymity === 'anonymous';
+    const channels = anonymous ? await this.paperVoters(m, question.id) : await namedChannels(m, question.id);
+    const passed = await readRollCall(m, question.id);
+    const members = rollCallOrder(await sessionMembers(m, actor.sessionId));
+    const voters = members.map((x) => {
+      const status = rollStatus(x.id, channels, passed ?? new Set());
+      return { memberId: x.id, name: x.name, present: x.present, channel: status.kind === 'voted' ? status.channel : null, passed: status.kind === 'passed' };
+    });
+    const progress = passed ? rollCallProgress(members, channels, passed) : null;
+    return { questionId: question.id, anonymous, voters, rollCall: progress ? { called: progress.called, total: progress.total } : null };
+  }
+
+  private async paperVoters(m: EntityManager, questionId: string): Promise<Map<string, BallotChannel>> {
+    const rows: { participant_id: string }[] = await m.query("SELECT participant_id FROM ballot_receipt WHERE question_id = $1 AND channel = 'paper'", [questionId]);
+    return new Map(rows.map((r) => [r.participant_id, 'paper' as const]));
+  }
+
+  private async progress(m: EntityManager, sessionId: string, questionId: string): Promise<RollCallProgress> {
+    const progress = await readRollCallProgress(m, sessionId, questionId);
+    return { called: progress?.called ?? 0, total: progress?.total ?? 0 };
+  }
+
+  private async question(m: EntityManager, actor: ParticipantActor, questionId: string, lock: boolean): Promise<BallotQuestion> {
+    const rows: BallotQuestion[] = await m.query(`SELECT ${QUESTION_COLUMNS} ${QUESTION_FROM} WHERE q.id = $1 ${lock ? 'FOR SHARE OF q' : ''}`, [questionId]);
+    if (!rows[0] || rows[0].session_id !== actor.sessionId) throw new AppError('NOT_FOUND');
+    return rows[0];
+  }
+}
