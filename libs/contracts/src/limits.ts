@@ -42,5 +42,12 @@ export const ROOM_LIMITS = { messageMax: 280, plannedMinutesMax: 600, durationSe
 /** Speakers' list bounds. */
 export const FLOOR_LIMITS = { nameMax: 60, speakingSecondsMax: 1800, extendSecondsMax: 600, positionMax: 500 } as const;
 
-/** Texts and amendments bounds (a 20-page text is about 120 000 characters). */
-export const AMENDMENT_LIMITS = { sourceMax: 400_000, wordingMax: 4000, reasonMax: 1000, moderationReasonMax: 500, perText: 2000, positionMax: 500 } as const;
+/** Texts and amendments bounds (a 20-page text is about 120 000 characters; sourceMax is about 40 pages). */
+export const AMENDMENT_LIMITS = { sourceMax: 250_000, wordingMax: 4000, reasonMax: 1000, moderationReasonMax: 500, perText: 2000, positionMax: 500 } as const;
+
+/**
+ * The largest message a client may send on the live socket (socket.io `maxHttpBufferSize`): the
+ * longest command, a text put to amendment of `AMENDMENT_LIMITS.sourceMax` characters, fits even
+ * when every character takes 3 bytes in UTF-8; a larger message closes the connection.
+ */
+export const SOCKET_MESSAGE_MAX_BYTES = 1024 * 1024;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { Uuid } from '../common';
-import { AMENDMENT_LIMITS } from '../limits';
+import { AMENDMENT_LIMITS, SOCKET_MESSAGE_MAX_BYTES } from '../limits';
 
-export { AMENDMENT_LIMITS };
+export { AMENDMENT_LIMITS, SOCKET_MESSAGE_MAX_BYTES };
 
 /** Replace a line range, insert after a line, or delete a line range. */
 export const AmendmentKind = z.enum(['replace', 'insert', 'delete']);
@@ -91,6 +91,14 @@ export const AmendmentTextView = z.object({
   final: FinalVoteView,
 });
 export type AmendmentTextView = z.infer<typeof AmendmentTextView>;
+
+/**
+ * A text's state as `amendments.updated` carries it: the tabled lines only while they may still
+ * change (no amendment filed yet). Once frozen they are left out (a 20-page text sent to every
+ * phone at each filing would be most of the traffic): keep the ones already read.
+ */
+export const AmendmentTextUpdate = AmendmentTextView.extend({ lines: AmendmentTextView.shape.lines.optional().describe('Absent once frozen: the lines already read stay true') });
+export type AmendmentTextUpdate = z.infer<typeof AmendmentTextUpdate>;
 
 /** Snapshot part `features.amendments`. */
 export const AmendmentsSnapshot = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Uuid, Versioned, text } from '../common';
-import { AMENDMENT_LIMITS, AmendmentKind, AmendmentTextView, AmendmentView, TextFormat } from '../amendments/schemas';
+import { AMENDMENT_LIMITS, AmendmentKind, AmendmentTextUpdate, AmendmentTextView, AmendmentView, TextFormat } from '../amendments/schemas';
 import { command, event } from './define';
 
 const Amendment = { amendmentId: Uuid };
@@ -64,9 +64,9 @@ export const AMENDMENTS_COMMANDS = {
 
 export const AMENDMENTS_EVENTS = {
   'amendments.updated': event(
-    Versioned.extend({ text: AmendmentTextView }),
+    Versioned.extend({ text: AmendmentTextUpdate }),
     'session',
-    'A text put to amendment changed (text, deadline, an amendment filed, co-signed, moderated, moved, voted, fallen, final vote): its full state. Staff get every amendment; those who may read the activity, the admissible ones and their own. Volatile: a full state, idempotent.',
+    'A text put to amendment changed (text, deadline, an amendment filed, co-signed, moderated, moved, voted, fallen, final vote): its full state, without the tabled lines once they are frozen (the first amendment is filed). Staff get every amendment; those who may read the activity, the admissible ones and their own. Volatile: a full state, idempotent.',
     true,
   ),
 } as const;

@@ -3,9 +3,10 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import type { MessageMappingProperties } from '@nestjs/websockets';
 import type { Observable } from 'rxjs';
 import type { Server, ServerOptions, Socket } from 'socket.io';
+import { SOCKET_MESSAGE_MAX_BYTES } from '@palabre/contracts';
 
-/** The largest socket message accepted (a ballot or an idea is far smaller). */
-export const MAX_MESSAGE_BYTES = 64 * 1024;
+/** The largest socket message accepted: the contract's bound, sized for the longest command (a text put to amendment). */
+export const MAX_MESSAGE_BYTES = SOCKET_MESSAGE_MAX_BYTES;
 
 /**
  * socket.io with Palabre's limits: message size, Origin allow-list for browsers,

@@ -1,4 +1,4 @@
-import { OutcomeExport, type AmendmentsSnapshot, type SessionSnapshot } from '@palabre/contracts';
+import { AMENDMENT_LIMITS, OutcomeExport, type AmendmentsSnapshot, type SessionSnapshot } from '@palabre/contracts';
 import { nextEvent, send, sendOk, type TestApp } from '../../common/testing/harness';
 import { appForTests } from '../../common/testing/lifecycle';
 
@@ -158,5 +158,20 @@ describe('texts put to amendment (real database, real socket.io)', () => {
     const res = await t.http().get(`/api/sessions/${session.id}/export.json`).set('Authorization', `Bearer ${account.token}`).expect(200);
     const table = OutcomeExport.parse(res.body).sections.find((s) => s.activityId === text.id)?.tables.find((x) => x.title === 'Amendements');
     expect(table?.rows[0][2]).toBe(`${solidarity.name} (rapporteur·e : Élodie Martin)`);
+  });
+
+  it('takes a text as long as a text may be over the live socket, and refuses a longer one with a clear error, the socket still working', async () => {
+    const { staff } = await plenary();
+    // The longest text allowed, every character a multi-byte one where French needs it.
+    const line = 'Les collectivités s’engagent : « mobilités », santé, école, sécurité ; l’énergie ! ';
+    const longest = Array.from({ length: Math.ceil(AMENDMENT_LIMITS.sourceMax / line.length) }, () => line).join('\n').slice(0, AMENDMENT_LIMITS.sourceMax);
+    expect(Buffer.byteLength(JSON.stringify({ source: longest }))).toBeGreaterThan(AMENDMENT_LIMITS.sourceMax);
+    const text = await sendOk(staff, 'activity.create', { kind: 'amendments', title: 'Feuille de route longue', config: {} });
+    const set = await sendOk(staff, 'amendments.text.set', { activityId: text.id, source: longest, format: 'markdown' });
+    expect(set.lines.length).toBeGreaterThan(2500);
+    expect(await send(staff, 'amendments.text.set', { activityId: text.id, source: `${longest}x`, format: 'markdown' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: expect.any(String) } });
+    expect(staff.connected).toBe(true);
+    const kept: { n: number }[] = await t.db.query("SELECT jsonb_array_length(lines) AS n FROM amendment_text WHERE activity_id = $1", [text.id]);
+    expect(kept[0].n).toBe(set.lines.length);
   });
 });

@@ -111,7 +111,9 @@ export class AmendmentsService {
       }),
     );
     await tx.audit(actor.sessionId, 'amendment.filed', actor.participantId, { activityId: s.activity.id, amendmentId: saved.id, number, kind: anchor.kind, from: anchor.lineFrom, to: anchor.lineTo, parentId: p.parentId });
-    return this.amendmentAfter(tx, s.activity.id, saved.id);
+    // The locked state plus the new amendment (no co-signature yet): no second read of a long text.
+    tx.afterCommit(() => this.broadcaster.mark(s.activity.id));
+    return toAmendmentView({ ...s, amendments: [...s.amendments, saved] }, saved);
   }
 
   async cosign(tx: Tx, actor: ParticipantActor, p: CommandPayload<'amendment.cosign'>): Promise<AmendmentView> {

@@ -22,9 +22,13 @@ export function useAmendmentsEvents(): void {
     void client.invalidateQueries({ queryKey: snapshotKey(sessionId) });
   }, [client, sessionId]);
   useLiveEvent('amendments.updated', ({ text, version }) => {
+    const known = client.getQueryData<SessionSnapshot>(snapshotKey(sessionId));
+    const lines = text.lines ?? (known?.features.amendments as AmendmentsSnapshot | undefined)?.texts[text.activityId]?.lines;
+    // Frozen lines are not sent again: a text never read whole comes with a fresh snapshot.
+    if (!lines) return void client.invalidateQueries({ queryKey: snapshotKey(sessionId) });
     client.setQueryData<SessionSnapshot>(snapshotKey(sessionId), (snapshot) =>
       snapshot && version >= snapshot.version
-        ? patchFeature<AmendmentsSnapshot>(snapshot, 'amendments', (c = EMPTY) => ({ ...c, texts: { ...c.texts, [text.activityId]: text } }))
+        ? patchFeature<AmendmentsSnapshot>(snapshot, 'amendments', (c = EMPTY) => ({ ...c, texts: { ...c.texts, [text.activityId]: { ...text, lines } } }))
         : snapshot,
     );
   });

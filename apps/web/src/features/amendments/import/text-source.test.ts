@@ -48,7 +48,7 @@ describe('plain text becomes the text to amend', () => {
   });
 
   it('refuses a text longer than a text may be', () => {
-    expect(plainToSource('x'.repeat(400_001))).toEqual({ problem: 'import.tooLong' });
+    expect(plainToSource('x'.repeat(250_001))).toEqual({ problem: 'import.tooLong' });
   });
 });
 
