@@ -26,6 +26,7 @@ const PUBLIC_FILES = {
   'bench-stats': ['bench-stats.server.ts'],
   boards: ['demo-seed.ts'],
   floor: ['floor.demo.ts'],
+  followup: ['followup.demo.ts'],
   groups: ['groups.demo.ts'],
   health: ['readiness.ts'],
   opinions: ['opinions.demo.ts'],
