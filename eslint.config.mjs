@@ -26,6 +26,7 @@ const PUBLIC_FILES = {
   'bench-stats': ['bench-stats.server.ts'],
   boards: ['demo-seed.ts'],
   floor: ['floor.demo.ts'],
+  followup: ['followup.demo.ts'],
   // rapporteur.ts: who speaks for a working group (synthesis, amendments filed in its name).
   groups: ['groups.demo.ts', 'rapporteur.ts'],
   health: ['readiness.ts'],

@@ -8,6 +8,7 @@ import { seedDemoGroups } from '../modules/groups/groups.demo';
 import { seedOpinionsDemo } from '../modules/opinions/opinions.demo';
 import { seedChannelsDemo } from '../modules/surveys/channels-demo';
 import { seedAmendmentsDemo } from '../modules/amendments/amendments.demo';
+import { seedFollowUpDemo } from '../modules/followup/followup.demo';
 
 export interface DemoContext {
   sessionId: string;
@@ -21,6 +22,7 @@ export type DemoSeeder = (app: INestApplication, ctx: DemoContext) => Promise<vo
  * Each feature adds the demo content of its workshop here, in agenda order: the morning's survey,
  * board, working groups and Q&A with the president, then the opinion map (fed by the board's ideas),
  * the shared roadmap the assembly amends, the speakers' list of the plenary debate, and the final
- * vote (proxies, paper and assisted ballots).
+ * vote (proxies, paper and assisted ballots). Last, the assembly's earlier plenary (June, sealed) and
+ * the follow-up of its recommendations.
  */
-export const DEMO_SEEDERS: DemoSeeder[] = [seedSurveyDemo, seedBoardsDemo, seedDemoGroups, seedQnaDemo, seedOpinionsDemo, seedAmendmentsDemo, seedFloorDemo, seedChannelsDemo];
+export const DEMO_SEEDERS: DemoSeeder[] = [seedSurveyDemo, seedBoardsDemo, seedDemoGroups, seedQnaDemo, seedOpinionsDemo, seedAmendmentsDemo, seedFloorDemo, seedChannelsDemo, seedFollowUpDemo];

@@ -125,8 +125,9 @@ export class FollowUpLinksController {
 export class FollowUpSubscriptionController {
   constructor(private readonly followUp: FollowUpService) {}
 
-  @Post(':id/follow-up/subscription') @HttpCode(200) @Route('followup.subscribe')
+  /** Like the public form, it only sends the confirmation email: nothing is subscribed until its link is followed. */
+  @Post(':id/follow-up/subscription') @HttpCode(202) @Route('followup.subscribe')
   subscribe(@CurrentParticipant() actor: ParticipantActor, @Body() body: SubscribeBody) {
-    return this.followUp.subscribe(actor.participantId, actor.sessionId, body.email);
+    return this.followUp.requestSubscriptionAsMember(actor.participantId, actor.sessionId, body.email);
   }
 }

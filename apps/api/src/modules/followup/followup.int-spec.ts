@@ -95,8 +95,16 @@ describe('follow-up: recommendations beside the sealed archive (real PostgreSQL,
     const kinds = t.palabre.app.get(ActivityKinds);
     jest.spyOn(kinds.get('survey'), 'outcomes').mockImplementation((id: string, _m: EntityManager) => Promise.resolve(id === sessionId ? [fakeBoardSection(board.id, names[0]), fakeSurveySection(survey.id, names)] : []));
     jest.spyOn(kinds.get('board'), 'outcomes').mockResolvedValue([]);
-    // A member who took part subscribes to the follow-up by email.
-    await t.http().post(`/api/sessions/${sessionId}/follow-up/subscription`).set(as(members[0].token)).send({ email: 'Abonnee@Exemple.test' }).expect(200);
+    // A member who took part asks, with their member token, to follow the assembly by email: a confirmation
+    // link goes to the address, and nothing is subscribed until it is followed.
+    const subscribedTo = async (email: string) => ((await t.db.query('SELECT 1 FROM follow_up_subscription WHERE assembly_id = $1 AND email = $2', [assemblyId, email])) as unknown[]).length === 1;
+    expect((await t.http().post(`/api/sessions/${sessionId}/follow-up/subscription`).set(as(members[0].token)).send({ email: 'Abonnee@Exemple.test' }).expect(202)).body).toEqual({ requested: true });
+    const confirmation = (await waitForMail(1)).find((m) => m.subject?.startsWith('[Suivi] Confirmez votre abonnement'));
+    expect(confirmation?.to && 'text' in confirmation.to ? confirmation.to.text : '').toBe('abonnee@exemple.test');
+    expect(await subscribedTo('abonnee@exemple.test')).toBe(false);
+    const confirmToken = /\?confirm=([\w.-]+)/.exec(confirmation?.text ?? '')?.[1] ?? '';
+    await t.http().post('/api/public/follow-up/subscription/confirm').send({ token: confirmToken }).expect(200);
+    expect(await subscribedTo('abonnee@exemple.test')).toBe(true);
     // Staff cannot subscribe in a member's place.
     await t.http().post(`/api/sessions/${sessionId}/follow-up/subscription`).set(as(live.facilitator.token)).send({ email: 'x@exemple.test' }).expect(403);
     await t.http().post(`/api/sessions/${sessionId}/transition`).set(as(facilitator)).send({ to: 'closed' }).expect(200);

@@ -198,16 +198,18 @@ export class FollowUpService {
     return { assembly: { id: assembly.id, name: assembly.name }, themes, territories, recommendations };
   }
 
-  /** A member of one of the assembly's sessions subscribes (or re-subscribes) an email address. */
-  async subscribe(participantId: string, sessionId: string, email: string): Promise<{ subscribed: true }> {
+  /**
+   * A member of one of the assembly's sessions, with their member token, asks to follow it at an
+   * address: like the public form, a confirmation link is emailed there and nothing is subscribed
+   * until it is followed (the address's owner consents, whoever typed it).
+   */
+  async requestSubscriptionAsMember(participantId: string, sessionId: string, email: string): Promise<{ requested: true }> {
     const session = await this.db.getRepository(Session).findOneBy({ id: sessionId });
     if (!session?.assemblyId) throw new AppError('FOLLOWUP_NO_ASSEMBLY');
-    await this.db.query(
-      `INSERT INTO follow_up_subscription (assembly_id, email, participant_id) VALUES ($1, $2, $3)
-       ON CONFLICT (assembly_id, email) DO UPDATE SET participant_id = EXCLUDED.participant_id`,
-      [session.assemblyId, email, participantId],
-    );
-    return { subscribed: true };
+    const assembly = await this.db.getRepository(Assembly).findOneByOrFail({ id: session.assemblyId });
+    if (!this.mailer.configured) throw new AppError('FOLLOWUP_EMAIL_OFF');
+    this.sendConfirmation(assembly, email, participantId);
+    return { requested: true };
   }
 
   /**
@@ -219,23 +221,35 @@ export class FollowUpService {
     const assembly = await this.db.getRepository(Assembly).findOneBy({ id: assemblyId });
     if (!assembly) throw new AppError('NOT_FOUND');
     if (!this.mailer.configured) throw new AppError('FOLLOWUP_EMAIL_OFF');
-    const key = `${assemblyId}:${email}`;
-    const last = this.confirmationsSent.get(key);
-    if (last !== undefined && Date.now() - last < CONFIRM_COOLDOWN_MS) return { requested: true };
+    if (this.coolingDown(assemblyId, email)) return { requested: true };
     const took: { id: string }[] = await this.db.query(
       `SELECT p.id FROM member m JOIN participant p ON p.member_id = m.id JOIN session s ON s.id = p.session_id
         WHERE m.assembly_id = $1 AND s.assembly_id = $1 AND lower(m.email) = $2 AND p.joined_at IS NOT NULL AND p.revoked_at IS NULL
         ORDER BY p.joined_at DESC, p.id LIMIT 1`,
       [assemblyId, email],
     );
-    if (!took[0]) return { requested: true };
-    this.confirmationsSent.set(key, Date.now());
+    if (took[0]) this.sendConfirmation(assembly, email, took[0].id);
+    return { requested: true };
+  }
+
+  /** An address already sent a confirmation for this assembly within the cooldown gets no other. */
+  private coolingDown(assemblyId: string, email: string): boolean {
+    const last = this.confirmationsSent.get(`${assemblyId}:${email}`);
+    return last !== undefined && Date.now() - last < CONFIRM_COOLDOWN_MS;
+  }
+
+  /**
+   * The one way a subscription starts: a signed confirmation link emailed to the address (at most
+   * one per address and assembly in the cooldown), followed by its owner (`confirmSubscription`).
+   */
+  private sendConfirmation(assembly: Assembly, email: string, participantId: string): void {
+    if (this.coolingDown(assembly.id, email)) return;
+    this.confirmationsSent.set(`${assembly.id}:${email}`, Date.now());
     for (const [k, at] of this.confirmationsSent) if (Date.now() - at >= CONFIRM_COOLDOWN_MS) this.confirmationsSent.delete(k);
-    const url = `${this.pageUrl(assemblyId)}?confirm=${this.links.confirm(assemblyId, email, took[0].id)}`;
+    const url = `${this.pageUrl(assembly.id)}?confirm=${this.links.confirm(assembly.id, email, participantId)}`;
     void this.mailer
       .sendConfirmation(email, { assembly: assembly.name, url, days: CONFIRM_LINK_DAYS })
       .catch((error: unknown) => this.logger.warn(`follow-up confirmation not sent: ${error instanceof Error ? error.message : String(error)}`));
-    return { requested: true };
   }
 
   /** The link of the confirmation email: the subscription starts (again, if it had ended). */
