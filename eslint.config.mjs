@@ -26,7 +26,8 @@ const PUBLIC_FILES = {
   'bench-stats': ['bench-stats.server.ts'],
   boards: ['demo-seed.ts'],
   floor: ['floor.demo.ts'],
-  followup: ['followup.demo.ts'],
+  // outcome-items.ts: what a recommendation can come from, read out of a sealed record (pure).
+  followup: ['followup.demo.ts', 'outcome-items.ts'],
   // rapporteur.ts: who speaks for a working group (synthesis, amendments filed in its name).
   groups: ['groups.demo.ts', 'rapporteur.ts'],
   health: ['readiness.ts'],

@@ -8,16 +8,16 @@ import { Uuid, plainText, text } from '../common';
  */
 
 /**
- * Outcome kinds a recommendation can come from. `amendment` is the extension point for the
- * adopted amendments (built elsewhere): a resolver in apps/api/src/modules/followup/outcome-items.ts.
+ * Outcome kinds a recommendation can come from (readers in apps/api/src/modules/followup/outcome-items.ts):
+ * an idea, a group's synthesis point, a survey result, an adopted amendment or text.
  */
-export const OutcomeItemKind = z.enum(['idea', 'synthesis', 'survey']);
+export const OutcomeItemKind = z.enum(['idea', 'synthesis', 'survey', 'amendment']);
 export type OutcomeItemKind = z.infer<typeof OutcomeItemKind>;
 
 export const OutcomeItemRef = z.object({
   kind: OutcomeItemKind,
   activityId: Uuid.describe('Agenda item of the sealed record'),
-  itemId: plainText().min(1).max(120).describe('idea id; « synthesis index.point index »; « table index.row index » of a survey result'),
+  itemId: plainText().min(1).max(120).describe('idea id; « synthesis index.point index »; « table index.row index » of a survey result; « a.<number> » of an adopted amendment, « text » of an adopted text'),
 });
 export type OutcomeItemRef = z.infer<typeof OutcomeItemRef>;
 

@@ -1,6 +1,7 @@
-import { AMENDMENT_LIMITS, OutcomeExport, type AmendmentsSnapshot, type SessionSnapshot } from '@palabre/contracts';
+import { AMENDMENT_LIMITS, OutcomeExport, type AmendmentsSnapshot, type OutcomeRecord, type SessionSnapshot } from '@palabre/contracts';
 import { nextEvent, send, sendOk, type TestApp } from '../../common/testing/harness';
 import { appForTests } from '../../common/testing/lifecycle';
+import { outcomeCandidates } from '../followup/outcome-items';
 
 const SOURCE = Array.from({ length: 14 }, (_, i) => `Ligne ${i + 1} de la feuille de route\u00a0: l’assemblée s’engage.`)
   .map((l, i) => (i === 6 ? `${l}\n` : l))
@@ -112,6 +113,13 @@ describe('texts put to amendment (real database, real socket.io)', () => {
     expect(finalText.rows[11]).toEqual([12, 'Ligne 12 sous-amendée.', 'amendement n° 1']);
     expect(finalText.rows[12]).toEqual([13, 'Ligne 13 de la feuille de route\u00a0: l’assemblée s’engage.', 'ligne 13 du texte initial']);
     expect(section?.summary).toContain('texte adopté');
+    // The follow-up reads the adopted text and the adopted amendments out of this record (droit de suite).
+    const sealed = OutcomeExport.parse(res.body);
+    expect(outcomeCandidates({ ...sealed, sections: sealed.sections } as unknown as OutcomeRecord, 0).filter((c) => c.ref.kind === 'amendment')).toEqual([
+      { ref: { kind: 'amendment', activityId: text.id, itemId: 'text' }, evidence: { sectionTitle: 'Feuille de route partagée', text: 'Texte adopté : « Feuille de route partagée »', figure: 'Vote sur l’ensemble : 3 pour, 0 contre, 0 abstention(s) — texte adopté', group: null }, supports: null },
+      { ref: { kind: 'amendment', activityId: text.id, itemId: 'a.1' }, evidence: expect.objectContaining({ sectionTitle: 'Feuille de route partagée — amendement n° 1', figure: 'Adopté — 2 pour, 1 contre, 0 abstention(s)' }), supports: null },
+      { ref: { kind: 'amendment', activityId: text.id, itemId: 'a.4' }, evidence: expect.objectContaining({ sectionTitle: 'Feuille de route partagée — amendement n° 4', figure: 'Adopté — 2 pour, 0 contre, 1 abstention(s)' }), supports: null },
+    ]);
   });
 
   it('refuses amendments after the deadline and on a closed text', async () => {

@@ -49,10 +49,13 @@ describe('follow-up: recommendations beside the sealed archive (real PostgreSQL,
 
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
   const create = (body: object, token = organiser) => t.http().post('/api/follow-up/recommendations').set(as(token)).send({ sessionId, ...body });
-  const waitForMail = async (count: number) => {
-    for (let i = 0; i < 100 && mails.length < count; i++) await new Promise((r) => setTimeout(r, 50));
-    return mails;
+  const toOf = (m: ParsedMail | undefined) => (m?.to && 'text' in m.to ? m.to.text : '');
+  /** The mails received since `from`, once `ready` holds for them (a busy machine may take seconds to deliver). */
+  const waitForMail = async (from: number, ready: (fresh: ParsedMail[]) => boolean) => {
+    for (let i = 0; i < 600 && !ready(mails.slice(from)); i++) await new Promise((r) => setTimeout(r, 50));
+    return mails.slice(from);
   };
+  const subjectIs = (prefix: string, to?: string) => (fresh: ParsedMail[]) => fresh.some((m) => m.subject?.startsWith(prefix) && (to === undefined || toOf(m) === to));
 
   beforeAll(async () => {
     smtp = new SMTPServer({
@@ -99,7 +102,7 @@ describe('follow-up: recommendations beside the sealed archive (real PostgreSQL,
     // link goes to the address, and nothing is subscribed until it is followed.
     const subscribedTo = async (email: string) => ((await t.db.query('SELECT 1 FROM follow_up_subscription WHERE assembly_id = $1 AND email = $2', [assemblyId, email])) as unknown[]).length === 1;
     expect((await t.http().post(`/api/sessions/${sessionId}/follow-up/subscription`).set(as(members[0].token)).send({ email: 'Abonnee@Exemple.test' }).expect(202)).body).toEqual({ requested: true });
-    const confirmation = (await waitForMail(1)).find((m) => m.subject?.startsWith('[Suivi] Confirmez votre abonnement'));
+    const confirmation = (await waitForMail(0, subjectIs('[Suivi] Confirmez votre abonnement'))).find((m) => m.subject?.startsWith('[Suivi] Confirmez votre abonnement'));
     expect(confirmation?.to && 'text' in confirmation.to ? confirmation.to.text : '').toBe('abonnee@exemple.test');
     expect(await subscribedTo('abonnee@exemple.test')).toBe(false);
     const confirmToken = /\?confirm=([\w.-]+)/.exec(confirmation?.text ?? '')?.[1] ?? '';
@@ -140,7 +143,9 @@ describe('follow-up: recommendations beside the sealed archive (real PostgreSQL,
     await t.http().post('/api/follow-up/recommendations').set(as(organiser)).send({ sessionId: other.session.id, source: { kind: 'idea', activityId: board.id, itemId: 'i1' }, title: 'Pas scellée' }).expect(404);
     await create({ source: { kind: 'idea', activityId: board.id, itemId: 'i1' }, title: 'Animateur' }, facilitator).expect(403);
     await create({ source: { kind: 'idea', activityId: board.id, itemId: 'i1' }, title: 'Service' }, instructorA.token).expect(403);
-    const invalid = await create({ source: { kind: 'amendment', activityId: board.id, itemId: 'a1' }, title: 'Amendement' }).expect(400);
+    // A board has no adopted amendment: the kind is known, the item is not in the record.
+    expect(errorOf(await create({ source: { kind: 'amendment', activityId: board.id, itemId: 'a.1' }, title: 'Amendement' }).expect(422)).code).toBe('OUTCOME_ITEM_NOT_FOUND');
+    const invalid = await create({ source: { kind: 'motion', activityId: board.id, itemId: 'm1' }, title: 'Motion' }).expect(400);
     expect(errorOf(invalid).code).toBe('VALIDATION_FAILED');
   });
 
@@ -227,7 +232,7 @@ describe('follow-up: recommendations beside the sealed archive (real PostgreSQL,
   it('emails the subscribed member through the SMTP server when a published recommendation changes', async () => {
     const before = mails.length;
     await t.http().post(`/api/follow-up/recommendations/${recs.idea.id}/progress`).set(as(instructorA.token)).send({ date: shift(0), status: 'in_progress', percent: 70, note: 'Deuxième guichet.' }).expect(200);
-    const received = await waitForMail(before + 1);
+    const received = await waitForMail(before, subjectIs('[Suivi] Avancement'));
     const mail = received.find((m) => m.subject?.startsWith('[Suivi] Avancement'));
     expect(mail).toBeDefined();
     expect(mail?.to && 'text' in mail.to ? mail.to.text : '').toBe('abonnee@exemple.test');
@@ -237,12 +242,11 @@ describe('follow-up: recommendations beside the sealed archive (real PostgreSQL,
     expect(mail?.text).toContain('État : en cours (70 %).');
     expect(mail?.text).toContain(`http://palabre.test/follow-up/${assemblyId}#rec-${recs.idea.id}`);
     // Publishing earlier sent one too; the unpublished one never did.
-    expect(received.some((m) => m.subject === `[Suivi] Nouvelle recommandation suivie — ${recs.idea.title}`)).toBe(true);
-    expect(received.some((m) => m.subject?.includes(recs.survey.title))).toBe(false);
+    expect(mails.some((m) => m.subject === `[Suivi] Nouvelle recommandation suivie — ${recs.idea.title}`)).toBe(true);
+    expect(mails.some((m) => m.subject?.includes(recs.survey.title))).toBe(false);
   });
 
   it('lets a member who took part subscribe from the public page, confirmed by email, and unsubscribe from any notification without signing in', async () => {
-    const toOf = (m: ParsedMail | undefined) => (m?.to && 'text' in m.to ? m.to.text : '');
     const ask = (body: object) => t.http().post(`/api/public/assemblies/${assemblyId}/follow-up/subscription`).send(body);
     const link = (kind: 'confirm' | 'unsubscribe', token: string) => t.http().post(`/api/public/follow-up/subscription/${kind}`).send({ token });
     const subscribed = async (email: string) => ((await t.db.query('SELECT 1 FROM follow_up_subscription WHERE assembly_id = $1 AND email = $2', [assemblyId, email])) as unknown[]).length === 1;
@@ -256,7 +260,7 @@ describe('follow-up: recommendations beside the sealed archive (real PostgreSQL,
     expect((await ask({ email: 'Membre1@Exemple.test', consent: true }).expect(202)).body).toEqual({ requested: true });
     // Sent again at once: no second email (one per address and assembly in ten minutes).
     expect((await ask({ email: 'membre1@exemple.test', consent: true }).expect(202)).body).toEqual({ requested: true });
-    const confirmation = (await waitForMail(before + 1)).slice(before).find((m) => m.subject?.startsWith('[Suivi] Confirmez votre abonnement'));
+    const confirmation = (await waitForMail(before, subjectIs('[Suivi] Confirmez votre abonnement', 'membre1@exemple.test'))).find((m) => m.subject?.startsWith('[Suivi] Confirmez votre abonnement'));
     expect(toOf(confirmation)).toBe('membre1@exemple.test');
     expect(confirmation?.text).toContain('Si vous n’êtes pas à l’origine de cette demande, ignorez ce message');
     const confirmToken = new RegExp(`http://palabre\\.test/follow-up/${assemblyId}\\?confirm=([\\w.-]+)`).exec(confirmation?.text ?? '')?.[1] ?? '';
@@ -273,7 +277,7 @@ describe('follow-up: recommendations beside the sealed archive (real PostgreSQL,
     // Every notification carries its subscriber's own unsubscribe link (and the List-Unsubscribe header).
     const sent = mails.length;
     await progress(75);
-    const notices = (await waitForMail(sent + 2)).slice(sent);
+    const notices = await waitForMail(sent, (fresh) => ['membre1@exemple.test', 'abonnee@exemple.test'].every((to) => fresh.some((m) => toOf(m) === to)));
     const mine = notices.find((m) => toOf(m) === 'membre1@exemple.test');
     const other = notices.find((m) => toOf(m) === 'abonnee@exemple.test');
     const unsubscribeUrl = new RegExp(`Pour ne plus les recevoir : (http://palabre\\.test/follow-up/${assemblyId}\\?unsubscribe=([\\w.-]+))`).exec(mine?.text ?? '');
@@ -289,7 +293,7 @@ describe('follow-up: recommendations beside the sealed archive (real PostgreSQL,
     // The next change reaches the other subscriber only (the subscribers are read once per change, before the first email).
     const later = mails.length;
     await progress(80);
-    const next = (await waitForMail(later + 1)).slice(later);
+    const next = await waitForMail(later, (fresh) => fresh.some((m) => toOf(m) === 'abonnee@exemple.test'));
     expect(next.map(toOf)).toContain('abonnee@exemple.test');
     expect(next.map(toOf)).not.toContain('membre1@exemple.test');
   });

@@ -3,9 +3,7 @@ import type { OutcomeCandidate, OutcomeEvidence, OutcomeItemKind, OutcomeItemRef
 /**
  * Reads the items a recommendation can come from out of a sealed record. Pure: the record is
  * the archived canonical JSON, so the same record always yields the same items and ids.
- *
- * Extension point: adopted amendments (built in another branch) add a kind here, with a
- * `candidates` reader over their section of the record; nothing else in the module changes.
+ * Each kind is a `candidates` reader over a section of the record.
  */
 interface ItemReader {
   candidates(section: OutcomeSection, minSupports: number): OutcomeCandidate[];
@@ -45,6 +43,33 @@ const READERS: Record<OutcomeItemKind, ItemReader> = {
               supports: null,
             })),
           ),
+  },
+  amendment: {
+    // A text put to amendment: each adopted amendment, and the text itself when the assembly adopted it.
+    candidates: (section) => {
+      if (section.kind !== 'amendments') return [];
+      const table = section.tables.find((t) => t.title === 'Amendements');
+      const col = (name: string) => table?.columns.indexOf(name) ?? -1;
+      const [number, fate, place, type, wording, yes, no, abstain] = ['N°', 'Sort', 'Place', 'Type', 'Rédaction proposée', 'Pour', 'Contre', 'Abstention'].map(col);
+      const adopted: OutcomeCandidate[] = (table?.rows ?? [])
+        .filter((row) => row[fate] === 'Adopté')
+        .map((row) => ({
+          ref: ref('amendment', section, `a.${String(row[number])}`),
+          evidence: {
+            sectionTitle: `${section.title} — amendement n° ${String(row[number])}`,
+            text: `${String(row[type])} (${String(row[place])})${row[wording] ? ` : ${String(row[wording])}` : ''}`,
+            figure: `Adopté — ${String(row[yes] ?? 0)} pour, ${String(row[no] ?? 0)} contre, ${String(row[abstain] ?? 0)} abstention(s)`,
+            group: null,
+          },
+          supports: null,
+        }));
+      // The whole text, when its final vote adopted it (the summary line says so).
+      const vote = /Vote sur l’ensemble : [^—]*— texte adopté\./.exec(section.summary ?? '');
+      const whole: OutcomeCandidate[] = vote
+        ? [{ ref: ref('amendment', section, 'text'), evidence: { sectionTitle: section.title, text: `Texte adopté : « ${section.title} »`, figure: vote[0].replace(/\.$/, ''), group: null }, supports: null }]
+        : [];
+      return [...whole, ...adopted];
+    },
   },
 };
 
