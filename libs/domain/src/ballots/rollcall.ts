@@ -56,5 +56,8 @@ export function rollCallProgress(members: readonly RollMember[], voted: Readonly
  * their phone, by proxy or on paper is skipped, never overwritten by the roll.
  */
 export function rollCallAnswerRefusal(existing: BallotChannel | undefined): 'ROLLCALL_ALREADY_VOTED' | null {
-  return existing === undefined || existing === 'assisted' ? null : 'ROLLCALL_ALREADY_VOTED';
+  return existing === undefined || ROLLCALL_REPLACEABLE.includes(existing) ? null : 'ROLLCALL_ALREADY_VOTED';
 }
+
+/** The channels a roll-call answer may replace (see `rollCallAnswerRefusal`): the SQL upsert checks this list too. */
+export const ROLLCALL_REPLACEABLE: readonly BallotChannel[] = ['assisted'];

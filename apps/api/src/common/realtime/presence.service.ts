@@ -36,8 +36,8 @@ export type PresenceListener = (sessionId: string) => void;
 interface Roll {
   at: number;
   byId: Map<string, Online>;
-  members: number;
   sorted?: Online[];
+  memberIds?: ReadonlySet<string>;
 }
 
 // One collator for every sort: `localeCompare(b, 'fr')` builds one per call.
@@ -94,9 +94,14 @@ export class PresenceService implements OnModuleDestroy {
     return { connected: roll.sorted.length, online: roll.sorted };
   }
 
-  /** Members (not staff, not screens) connected now; for live results, several times a second. */
-  async memberCount(sessionId: string): Promise<number> {
-    return (await this.roll(sessionId, SHARED_COUNT_MAX_AGE_MS)).members;
+  /**
+   * Which members (not staff, not screens) are connected now, for live results several times a
+   * second: the turnout counts them, and a represented member only when absent.
+   */
+  async memberIds(sessionId: string): Promise<ReadonlySet<string>> {
+    const roll = await this.roll(sessionId, SHARED_COUNT_MAX_AGE_MS);
+    roll.memberIds ??= new Set([...roll.byId.values()].filter((p) => p.role === 'member').map((p) => p.id));
+    return roll.memberIds;
   }
 
   private async roll(sessionId: string, maxAgeMs: number): Promise<Roll> {
@@ -105,11 +110,10 @@ export class PresenceService implements OnModuleDestroy {
     // Without Redis a roll is exact until `mark` drops it; with Redis, other nodes' changes are not seen here.
     if (known && (!shared || Date.now() - known.at <= maxAgeMs)) return known;
     const actors = shared ? await this.everyNode(sessionId) : this.thisNode(sessionId);
-    const roll: Roll = { at: Date.now(), byId: new Map(), members: 0 };
+    const roll: Roll = { at: Date.now(), byId: new Map() };
     for (const actor of actors) {
       if (!actor || actor.role === 'observer' || roll.byId.has(actor.participantId)) continue;
       roll.byId.set(actor.participantId, { id: actor.participantId, displayName: actor.displayName, role: actor.role });
-      if (actor.role === 'member') roll.members++;
     }
     this.rolls.set(sessionId, roll);
     return roll;

@@ -64,7 +64,7 @@ export class OutcomeRecordService {
     const present = members.filter((p) => p.present);
     const invited = members.filter((p) => p.invited).length;
     // Proxies still live at the end (their giver never came, their holder did): only when proxies were used.
-    const represented = await representedCount(manager, sessionId);
+    const represented = await representedCount(manager, sessionId, new Set(present.map((p) => p.id)));
     const types: Record<string, number> = {};
     for (const link of audit) types[link.type] = (types[link.type] ?? 0) + 1;
     return {

@@ -242,7 +242,7 @@ export class BallotBatcher implements OnModuleDestroy {
           k,
           question,
           castBy: voter ? actor : null,
-          write: { questionId: question.id, activityId: question.activity_id, participantId: member.participantId, anonymity: question.anonymity, value, secret: payload.ballotSecret, channel, castBy: voter ? actor.participantId : null },
+          write: { questionId: question.id, activityId: question.activity_id, participantId: member.participantId, anonymity: question.anonymity, value, secret: payload.ballotSecret, channel, castBy: voter ? actor.participantId : null, rollCall: assisted?.rollCall === true },
         });
       } catch (error) {
         answers[k] = toAppError(error);

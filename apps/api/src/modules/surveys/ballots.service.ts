@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { BallotChannel, BallotParts, BallotValue, CommandPayload, PaperTotals, QuestionConfig, QuestionState, SurveyAnonymity } from '@palabre/contracts';
-import { ballotCommitment, ballotParts, canWriteActivity, channelConflict, isEligible, isSessionOpenForMembers, paperBallots, REPLACEABLE_CHANNELS, resolveEligibility, validateBallot, voterToken, type ProfiledBallot } from '@palabre/domain';
+import { ballotCommitment, ballotParts, canWriteActivity, channelConflict, isEligible, isSessionOpenForMembers, paperBallots, REPLACEABLE_CHANNELS, resolveEligibility, ROLLCALL_REPLACEABLE, rollCallAnswerRefusal, validateBallot, voterToken, type ProfiledBallot } from '@palabre/domain';
 import type { EntityManager } from 'typeorm';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
@@ -70,6 +70,8 @@ export interface BallotWrite {
   channel?: BallotChannel;
   /** Who cast it when not the member (proxy holder, teller, facilitator). */
   castBy?: string | null;
+  /** A roll-call answer: it replaces only an earlier answer of the roll (libs/domain `rollCallAnswerRefusal`). */
+  rollCall?: boolean;
 }
 
 /** The stored ballots of a question with how each was cast, and the confirmed paper totals (counted as ballots). */
@@ -112,8 +114,15 @@ export class BallotsService {
           ORDER BY r.question_id, r.participant_id
          ON CONFLICT (question_id, participant_id) DO UPDATE SET value = EXCLUDED.value, channel = EXCLUDED.channel, cast_by = EXCLUDED.cast_by, updated_at = now()
           WHERE (ballot.channel || '>' || EXCLUDED.channel) = ANY($2::text[])
+            -- A roll-call answer never replaces a ballot the member cast meanwhile (checked on the row as locked here).
+            AND (ballot.channel = ANY($4::text[]) OR (ballot.question_id, ballot.participant_id) NOT IN (SELECT c.question_id, c.participant_id FROM jsonb_to_recordset($3::jsonb) AS c(question_id uuid, participant_id uuid)))
          RETURNING question_id, participant_id, (xmax = 0) AS inserted`,
-          [JSON.stringify(named.map((w) => ({ question_id: w.questionId, participant_id: w.participantId, value: w.value, channel: w.channel ?? 'device', cast_by: w.castBy ?? null }))), REPLACEABLE_CHANNELS],
+          [
+            JSON.stringify(named.map((w) => ({ question_id: w.questionId, participant_id: w.participantId, value: w.value, channel: w.channel ?? 'device', cast_by: w.castBy ?? null }))),
+            REPLACEABLE_CHANNELS,
+            JSON.stringify(named.filter((w) => w.rollCall).map((w) => ({ question_id: w.questionId, participant_id: w.participantId }))),
+            ROLLCALL_REPLACEABLE,
+          ],
         ),
       );
       const inserted = new Map(rows.map((r) => [`${r.question_id}:${r.participant_id}`, r.inserted]));
@@ -132,7 +141,7 @@ export class BallotsService {
         const key = `${w.questionId}:${w.participantId}`;
         const was = inserted.get(key);
         if (was !== undefined) outcomes.set(w, !was);
-        else outcomes.set(w, new AppError(channelConflict(existing.get(key) ?? 'device', w.channel ?? 'device') ?? 'CONFLICT'));
+        else outcomes.set(w, new AppError((w.rollCall ? rollCallAnswerRefusal(existing.get(key)) : channelConflict(existing.get(key) ?? 'device', w.channel ?? 'device')) ?? 'CONFLICT'));
       }
     }
     const anonymous: { w: BallotWrite; secret: string }[] = [];

@@ -208,6 +208,13 @@ describe('ballot channels: proxies, paper and assisted ballots (real database, r
     await giverTold;
     expect(await send(s.staff, 'proxy.decide', { requestId: request.id, approve: false })).toMatchObject({ ok: false, error: { code: 'PROXY_REQUEST_DECIDED' } });
     expect(await sendOk(paul.socket, 'ballot.cast', { questionId: s.questionId, value: yes, forMemberId: marie.id })).toMatchObject({ replaced: false });
+    // Counted once: still in the room, Marie is present, not also represented; gone, she is represented.
+    const present = async () => (await snapshot(t, s.session.id, s.facilitator.token)).results[s.questionId].present;
+    expect(await present()).toBe(2);
+    const gone = nextEvent(s.staff, 'presence.updated', (e) => !(e.presence.online ?? []).some((p) => p.id === marie.id));
+    marie.socket.disconnect();
+    await gone;
+    expect(await present()).toBe(2);
 
     // Another member's request, declined: nothing recorded.
     const lucSide = await s.arrive('Luc Martin');

@@ -170,7 +170,8 @@ export class LiveResultsService implements OnModuleInit, OnModuleDestroy {
    * connection would let a burst of snapshots hold every connection while each waits for one more.
    */
   async presentMembers(m: EntityManager, sessionId: string): Promise<number> {
-    return (await this.presence.memberCount(sessionId)) + (await this.proxies.represented(m, sessionId));
+    const connected = await this.presence.memberIds(sessionId);
+    return connected.size + (await this.proxies.represented(m, sessionId, connected));
   }
 
   /**

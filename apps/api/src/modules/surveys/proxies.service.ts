@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ProxySettings, type BallotValue, type ChannelsFeature, type CommandPayload, type ProxyRequestView, type ProxyView } from '@palabre/contracts';
-import { checkProxy, DEFAULT_PROXY_SETTINGS, isStaffRole, type ProxyRefusal } from '@palabre/domain';
+import { attendance, checkProxy, DEFAULT_PROXY_SETTINGS, isStaffRole, type ProxyRefusal } from '@palabre/domain';
 import type { EntityManager } from 'typeorm';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
@@ -69,15 +69,20 @@ export async function lapseProxiesOnJoin(tx: Tx, sessionId: string, giverId: str
   }
 }
 
-/** Live proxies whose holder joined the session: the represented members (minutes, turnout; the rule of libs/domain `attendance`). */
-export async function representedCount(m: EntityManager, sessionId: string): Promise<number> {
-  const rows: { n: number }[] = await m.query(
-    `SELECT count(*)::int AS n FROM proxy x JOIN session s ON s.id = x.session_id JOIN participant h ON h.id = x.holder_id
-      WHERE x.session_id = $1 AND x.lapsed_at IS NULL AND x.revoked_at IS NULL AND h.joined_at IS NOT NULL
+/**
+ * The members represented, given those present (connected now for the live turnout; who came, for
+ * the minutes): the rule of libs/domain `attendance` over the session's live proxies. A proxy
+ * counts when its holder is present and its giver is not (a member whose request was approved
+ * while still in the room is counted once, present, until they leave).
+ */
+export async function representedCount(m: EntityManager, sessionId: string, present: ReadonlySet<string>): Promise<number> {
+  const rows: { giver_id: string; holder_id: string }[] = await m.query(
+    `SELECT x.giver_id, x.holder_id FROM proxy x JOIN session s ON s.id = x.session_id
+      WHERE x.session_id = $1 AND x.lapsed_at IS NULL AND x.revoked_at IS NULL
         AND COALESCE((s.settings->'proxies'->>'enabled')::boolean, false)`,
     [sessionId],
   );
-  return rows[0]?.n ?? 0;
+  return attendance(present, rows.map((r) => ({ giverId: r.giver_id, holderId: r.holder_id }))).represented;
 }
 
 /**
@@ -229,10 +234,10 @@ export class ProxiesService {
   }
 
   /**
-   * Members represented now, counted with those present for the turnout: live proxies whose
-   * holder has joined (libs/domain `attendance`: a proxy nobody in the room holds cannot be used).
+   * Members represented now, counted with those present for the turnout (see `representedCount`:
+   * a proxy nobody in the room holds cannot be used, and a giver in the room is not represented).
    */
-  async represented(m: EntityManager, sessionId: string): Promise<number> {
-    return representedCount(m, sessionId);
+  async represented(m: EntityManager, sessionId: string, present: ReadonlySet<string>): Promise<number> {
+    return representedCount(m, sessionId, present);
   }
 }

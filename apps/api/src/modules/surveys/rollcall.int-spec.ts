@@ -1,6 +1,7 @@
 import type { Invitation, JoinResponse, QuestionVoters } from '@palabre/contracts';
 import { nextEvent, send, sendOk, type TestApp } from '../../common/testing/harness';
 import { appForTests } from '../../common/testing/lifecycle';
+import { BallotsService } from './ballots.service';
 import { snapshot, YESNO } from './survey-fixtures';
 
 const ROSTER = [
@@ -129,4 +130,24 @@ describe('who voted and the roll call (real database, real socket.io)', () => {
     expect(JSON.stringify(audit)).not.toContain('choice');
     expect((await snapshot(t, s.session.id, s.facilitator.token)).results[s.questionId]).toMatchObject({ ballots: 3, parts: { device: 1, assisted: 2 }, rollCall: { called: 4, total: 5 } });
   }, 60_000);
+
+  it('never lets a roll-call answer overwrite a phone ballot cast while the answer was on its way (the write itself checks the locked row)', async () => {
+    const s = await setup('named');
+    const anne = await s.arrive('Anne Vidal');
+    await sendOk(s.staff, 'rollcall.start', { questionId: s.questionId });
+    const ballots = t.palabre.app.get(BallotsService);
+    const activity: { activity_id: string }[] = await t.db.query('SELECT activity_id FROM survey_question WHERE id = $1', [s.questionId]);
+    const answer = { questionId: s.questionId, activityId: activity[0].activity_id, participantId: anne.id, anonymity: 'named', value: no, channel: 'assisted', castBy: s.facilitator.participant.id, rollCall: true } as const;
+    // Anne votes on her phone after the roll's check has read nothing for her: the answer's write must not replace her ballot.
+    await sendOk(anne.socket, 'ballot.cast', { questionId: s.questionId, value: yes });
+    const [refused] = await t.db.transaction((m) => ballots.castMany(m, [answer]));
+    expect(refused).toMatchObject({ code: 'ROLLCALL_ALREADY_VOTED' });
+    const stored: { channel: string; value: unknown }[] = await t.db.query('SELECT channel, value FROM ballot WHERE question_id = $1 AND participant_id = $2', [s.questionId, anne.id]);
+    expect(stored).toEqual([{ channel: 'device', value: yes }]);
+    // An earlier answer of the roll is replaced as before.
+    const jean = s.id('Jean Roux');
+    await sendOk(s.staff, 'rollcall.answer', { questionId: s.questionId, memberId: jean, value: no });
+    const [corrected] = await t.db.transaction((m) => ballots.castMany(m, [{ ...answer, participantId: jean, value: yes }]));
+    expect(corrected).toBe(true);
+  });
 });
