@@ -1,8 +1,8 @@
-// `npm test`: every suite — the type-check, the lint and the dependency check (one check each, run
-// side by side); jest (libs/contracts, libs/domain, apps/api with its integration specs); then, side
-// by side, the web vitest suite and the two-node bench smoke in one lane, and in the other the
-// participant bundle's weight against its budget (one check) and the Playwright journeys against the
-// built app (two halves at once) — and one last line `N passed, N failed`. With DATABASE_URL the integration specs and e2e use that PostgreSQL server,
+// `npm test`: every suite — jest (libs/contracts, libs/domain, apps/api with its integration specs)
+// alone; then, side by side, the web vitest suite, the two-node bench smoke and the checks (the
+// type-check, the lint and the dependency check, one check each, run side by side) in one lane, and
+// in the other the participant bundle's weight against its budget (one check) and the Playwright
+// journeys against the built app (two halves at once) — and one last line `N passed, N failed`. With DATABASE_URL the integration specs and e2e use that PostgreSQL server,
 // otherwise the embedded database. Totals also go to TEST_TOTALS_FILE (default test-results/totals.json).
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -214,11 +214,13 @@ const selected = (key) => only.length === 0 || only.includes(key);
 const inOrder = (steps) => async () => {
   for (const [key, step] of steps) if (selected(key)) await step();
 };
-// The checks first (they build the libs); then jest alone (the API's integration specs include
-// timing-sensitive fault and burst specs that need both cores); then two lanes side by side: the web
-// suite, the bench smoke and (CI) the embedded smoke in one, the build and the journeys in the other,
-// where the journeys themselves run as two halves (see e2e()): a journey mostly waits on its browser.
-await checks(selected);
+// The libs first (jest and the apps read their published types and code); then jest alone (the
+// API's integration specs include timing-sensitive fault and burst specs that need both cores); then
+// two lanes side by side: the web suite, the bench smoke, (CI) the embedded smoke and the checks
+// (type-check, lint, dependencies) in one, the build and the journeys in the other, where the
+// journeys themselves run as two halves (see e2e()): a journey mostly waits on its browser. The
+// checks sit in the first lane because it finishes well before the journeys: off the critical path.
+if (only.length === 0 || ['contracts', 'domain', 'api'].some((k) => only.includes(k))) await ensureBuilt({ skip: ['apps/api', 'apps/web'] });
 await inOrder([
   ['contracts', () => jest('libs/contracts (jest)', 'libs/contracts')],
   ['domain', () => jest('libs/domain (jest)', 'libs/domain')],
@@ -227,11 +229,14 @@ await inOrder([
   ['api', () => jest(`apps/api (jest, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded database'})`, 'apps/api', ['--testTimeout=180000'])],
 ])();
 await Promise.all([
-  inOrder([
-    ['web', vitest],
-    ['bench', benchSmoke],
-    ['api', embeddedSmoke],
-  ])(),
+  (async () => {
+    await inOrder([
+      ['web', vitest],
+      ['bench', benchSmoke],
+      ['api', embeddedSmoke],
+    ])();
+    await checks(selected);
+  })(),
   inOrder([
     ['size', bundleSize],
     ['e2e', e2e],

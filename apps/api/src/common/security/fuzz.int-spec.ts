@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { COMMANDS, COMMAND_NAMES, ROUTES, type CommandName, type RouteKey } from '@palabre/contracts';
+import { COMMANDS, COMMAND_NAMES, ROUTES, SOCKET_MESSAGE_MAX_BYTES, type CommandName, type RouteKey } from '@palabre/contracts';
 import { ROUTE_RULES } from '@palabre/domain';
 import { dbFingerprint } from '../testing/db-fingerprint';
 import { send, type TestApp, type TestSocket } from '../testing/harness';
@@ -81,8 +81,8 @@ describe('fuzzing every command and route with malformed payloads', () => {
     );
   });
 
-  it('refuses a socket message over 64 KB without harming the server', async () => {
-    const big = { opId: randomUUID(), kind: 'qna', title: 'x'.repeat(70 * 1024) };
+  it('refuses a socket message over the largest one allowed (1 MiB, a 40-page text fits) without harming the server', async () => {
+    const big = { opId: randomUUID(), kind: 'qna', title: 'x'.repeat(SOCKET_MESSAGE_MAX_BYTES + 1024) };
     const dropped = new Promise<string>((resolve) => member.once('disconnect', (reason) => resolve(reason)));
     (member as unknown as { emit(e: string, p: unknown): void }).emit('activity.create', big);
     expect(await dropped).toMatch(/transport (close|error)/);
