@@ -1,16 +1,8 @@
 import type { ArchiveVerification, Invitation, JoinResponse, LiveResults, ProxyView, SessionSnapshot } from '@palabre/contracts';
 import { nextEvent, send, sendOk, type TestApp, type TestSocket } from '../../common/testing/harness';
 import { appForTests } from '../../common/testing/lifecycle';
-import { device, snapshot, YESNO } from './survey-fixtures';
+import { device, FIVE_ROSTER as ROSTER, snapshot, YESNO } from './survey-fixtures';
 
-const ROSTER = [
-  'nom;email;perimetre;type de territoire;categorie;genre',
-  'Marie Dupont;marie@exemple.test;Millau;bourg centre;élue;F',
-  'Paul Bernard;paul@exemple.test;Rodez;bourg centre;élu;H',
-  'Jean Roux;jean@exemple.test;Albi;bourg centre;citoyen;H',
-  'Luc Martin;luc@exemple.test;Castres;bourg centre;citoyen;H',
-  'Anne Vidal;anne@exemple.test;Auch;bourg centre;élue;F',
-].join('\n');
 
 /** Proxies, paper and assisted ballots: every channel through the one ballot path, one tally, one seal. */
 describe('ballot channels: proxies, paper and assisted ballots (real database, real socket.io)', () => {

@@ -2,16 +2,8 @@ import type { Invitation, JoinResponse, QuestionVoters } from '@palabre/contract
 import { nextEvent, send, sendOk, type TestApp } from '../../common/testing/harness';
 import { appForTests } from '../../common/testing/lifecycle';
 import { BallotsService } from './ballots.service';
-import { snapshot, YESNO } from './survey-fixtures';
+import { FIVE_ROSTER as ROSTER, snapshot, YESNO } from './survey-fixtures';
 
-const ROSTER = [
-  'nom;email;perimetre;type de territoire;categorie;genre',
-  'Marie Dupont;marie@exemple.test;Millau;bourg centre;élue;F',
-  'Paul Bernard;paul@exemple.test;Rodez;bourg centre;élu;H',
-  'Jean Roux;jean@exemple.test;Albi;bourg centre;citoyen;H',
-  'Luc Martin;luc@exemple.test;Castres;bourg centre;citoyen;H',
-  'Anne Vidal;anne@exemple.test;Auch;bourg centre;élue;F',
-].join('\n');
 
 /** The console's « who already voted » and the roll call: staff only, every answer through the one ballot path. */
 describe('who voted and the roll call (real database, real socket.io)', () => {

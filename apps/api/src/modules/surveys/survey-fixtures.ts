@@ -13,6 +13,16 @@ export const RANKING = {
   ],
 } satisfies QuestionDraft;
 
+/** A roster of five (every proxy, paper and roll-call spec's members), as the CSV an organiser imports. */
+export const FIVE_ROSTER = [
+  'nom;email;perimetre;type de territoire;categorie;genre',
+  'Marie Dupont;marie@exemple.test;Millau;bourg centre;élue;F',
+  'Paul Bernard;paul@exemple.test;Rodez;bourg centre;élu;H',
+  'Jean Roux;jean@exemple.test;Albi;bourg centre;citoyen;H',
+  'Luc Martin;luc@exemple.test;Castres;bourg centre;citoyen;H',
+  'Anne Vidal;anne@exemple.test;Auch;bourg centre;élue;F',
+].join('\n');
+
 export const YESNO: QuestionDraft = { type: 'yesno', prompt: 'Faut-il prolonger les contrats actuels ?' };
 
 /** A live session with a connected facilitator and a survey of the given questions. */
