@@ -31,6 +31,13 @@ export const QUESTION_COLUMNS =
   'q.id, a.session_id, q.state, q.config, q.activity_id, a.group_id, s.anonymity, EXISTS (SELECT 1 FROM participant r WHERE r.session_id = a.session_id AND r.member_id IS NOT NULL) AS has_roster';
 export const QUESTION_FROM = 'FROM survey_question q JOIN activity a ON a.id = q.activity_id JOIN survey s ON s.activity_id = q.activity_id';
 
+/** A question of the actor's session as the ballot paths read it (FOR SHARE when `lock`: a close waits); NOT_FOUND otherwise. */
+export async function sessionQuestion(m: EntityManager, actor: ParticipantActor, questionId: string, lock: boolean): Promise<BallotQuestion> {
+  const rows: BallotQuestion[] = await m.query(`SELECT ${QUESTION_COLUMNS} ${QUESTION_FROM} WHERE q.id = $1 ${lock ? 'FOR SHARE OF q' : ''}`, [questionId]);
+  if (!rows[0] || rows[0].session_id !== actor.sessionId) throw new AppError('NOT_FOUND');
+  return rows[0];
+}
+
 /**
  * The checks of a ballot, in order, once its sender may write in the session: the question
  * exists for this member (not another group's), the session and the question are open, the

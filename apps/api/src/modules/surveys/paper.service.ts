@@ -6,7 +6,7 @@ import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
 import { rooms } from '../../common/realtime/rooms';
 import type { Tx } from '../../common/realtime/transaction';
-import { admitBallot, BallotsService, QUESTION_COLUMNS, QUESTION_FROM, type BallotQuestion } from './ballots.service';
+import { admitBallot, BallotsService, sessionQuestion } from './ballots.service';
 import { LiveResultsService } from './live-results.service';
 
 interface EntryRow {
@@ -52,7 +52,7 @@ export class PaperService {
 
   async enter(tx: Tx, actor: ParticipantActor, p: CommandPayload<'paper.enter'>): Promise<PaperEntryView> {
     const m = tx.manager;
-    const question = await this.question(m, actor, p.questionId, false);
+    const question = await sessionQuestion(m, actor, p.questionId, false);
     let row: { kind: 'named' | 'totals'; memberId: string | null; value: BallotValue | null; totals: PaperTotals | null; voterIds: string[] };
     if (question.anonymity === 'named') {
       if (!p.memberId || !p.value || p.totals) throw new AppError('PAPER_NAMED_ONLY');
@@ -84,7 +84,7 @@ export class PaperService {
     const refusal = checkPaperConfirmation(await this.account(m, entry.entered_by), await this.account(m, actor.participantId));
     if (refusal) throw new AppError(refusal);
     // The question FOR SHARE, like a ballot batch: a close waits for this, or this sees it closed.
-    const question = await this.question(m, actor, entry.question_id, true);
+    const question = await sessionQuestion(m, actor, entry.question_id, true);
     if (entry.kind === 'named' && entry.member_id && entry.value) {
       const member = await this.member(m, actor.sessionId, entry.member_id);
       const { value } = admitBallot(question, member, { value: entry.value }, await this.sessionState(m, actor.sessionId));
@@ -115,11 +115,6 @@ export class PaperService {
     return entry;
   }
 
-  private async question(m: EntityManager, actor: ParticipantActor, questionId: string, lock: boolean): Promise<BallotQuestion> {
-    const rows: BallotQuestion[] = await m.query(`SELECT ${QUESTION_COLUMNS} ${QUESTION_FROM} WHERE q.id = $1 ${lock ? 'FOR SHARE OF q' : ''}`, [questionId]);
-    if (!rows[0] || rows[0].session_id !== actor.sessionId) throw new AppError('NOT_FOUND');
-    return rows[0];
-  }
 
   /** A member of the session as a voter (admitBallot checks eligibility and group on it). */
   private async member(m: EntityManager, sessionId: string, id: string): Promise<ParticipantActor> {

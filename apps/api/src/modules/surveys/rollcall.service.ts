@@ -6,7 +6,7 @@ import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
 import type { Tx } from '../../common/realtime/transaction';
 import { returningRows } from '../../database/returning';
-import { QUESTION_COLUMNS, QUESTION_FROM, type BallotQuestion } from './ballots.service';
+import { sessionQuestion } from './ballots.service';
 import { LiveResultsService } from './live-results.service';
 import { sessionMembers } from './proxies.service';
 import { namedChannels, readRollCall, readRollCallProgress } from './rollcall.read';
@@ -25,7 +25,7 @@ export class RollCallService {
 
   async start(tx: Tx, actor: ParticipantActor, p: CommandPayload<'rollcall.start'>): Promise<RollCallProgress> {
     const m = tx.manager;
-    const question = await this.question(m, actor, p.questionId, true);
+    const question = await sessionQuestion(m, actor, p.questionId, true);
     const refusal = checkRollCall(question.config, question.anonymity);
     if (refusal) throw new AppError(refusal);
     if (question.state !== 'open') throw new AppError(question.state === 'draft' ? 'QUESTION_NOT_OPEN' : 'VOTING_CLOSED');
@@ -41,7 +41,7 @@ export class RollCallService {
 
   async pass(tx: Tx, actor: ParticipantActor, p: CommandPayload<'rollcall.pass'>): Promise<RollCallProgress> {
     const m = tx.manager;
-    await this.question(m, actor, p.questionId, false);
+    await sessionQuestion(m, actor, p.questionId, false);
     const members = await sessionMembers(m, actor.sessionId);
     if (!members.some((x) => x.id === p.memberId)) throw new AppError('NOT_FOUND');
     const updated = returningRows<{ question_id: string }>(
@@ -61,7 +61,7 @@ export class RollCallService {
    */
   async voters(actor: ParticipantActor, questionId: string): Promise<QuestionVoters> {
     const m = this.db.manager;
-    const question = await this.question(m, actor, questionId, false);
+    const question = await sessionQuestion(m, actor, questionId, false);
     const anonymous = question.anonymity === 'anonymous';
     const channels = anonymous ? await this.paperVoters(m, question.id) : await namedChannels(m, question.id);
     const passed = await readRollCall(m, question.id);
@@ -84,9 +84,4 @@ export class RollCallService {
     return { called: progress?.called ?? 0, total: progress?.total ?? 0 };
   }
 
-  private async question(m: EntityManager, actor: ParticipantActor, questionId: string, lock: boolean): Promise<BallotQuestion> {
-    const rows: BallotQuestion[] = await m.query(`SELECT ${QUESTION_COLUMNS} ${QUESTION_FROM} WHERE q.id = $1 ${lock ? 'FOR SHARE OF q' : ''}`, [questionId]);
-    if (!rows[0] || rows[0].session_id !== actor.sessionId) throw new AppError('NOT_FOUND');
-    return rows[0];
-  }
 }
