@@ -69,6 +69,10 @@ export function palabreTarget({ nodes = 1 } = {}) {
     },
     joinCode: '',
     facilitatorToken: '',
+    /** This run's database (for a bench's own connection). */
+    get dbUrl() {
+      return dbUrl;
+    },
     async start() {
       dbName = `palabre_bench_${randomBytes(5).toString('hex')}`;
       await admin(`CREATE DATABASE ${dbName}`);

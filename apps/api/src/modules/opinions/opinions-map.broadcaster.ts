@@ -19,7 +19,8 @@ const MAP_LOCK_CLASS = 2326;
  * audience (console, projector, phones), and tells each member whose group changed.
  *
  * The mathematics runs in a worker thread (OpinionMapWorker), so answers are acknowledged while a
- * map is computed. At most one recompute per map is in flight on a node: a request during one runs
+ * map is computed; the answers are read and sent to it packed (one row, one string of votes per
+ * member), so the event loop's share of a recompute stays a few milliseconds. At most one recompute per map is in flight on a node: a request during one runs
  * once more after it, on the answers committed by then (the latest answers win). With several
  * nodes (Redis configured), a PostgreSQL advisory lock per map lets one node compute at a time; a
  * node that finds the lock taken tries again after the coalescing delay, so its own answers are
@@ -108,8 +109,8 @@ export class OpinionsMapBroadcaster implements OnModuleDestroy {
     );
     const activity = activities[0];
     if (!activity) return;
-    const { answers, profiles, participantOf, config } = await mapInputs(this.db.manager, activityId);
-    const map = await this.worker.compute(answers, profiles, { consensusThreshold: config.consensusThreshold });
+    const { packed, participantOf, config } = await mapInputs(this.db.manager, activityId);
+    const map = await this.worker.compute(packed, { consensusThreshold: config.consensusThreshold });
     this.counts.computed++;
     const view = publicMap(activityId, map);
     const groups = Object.fromEntries(map.points.map((p) => [participantOf.get(p.memberId)!, p.group]));

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { OpinionsConfig, type OpinionMapView, type OpinionVote } from '@palabre/contracts';
-import { opinionMap, type OpinionAnswer as DomainAnswer, type OpinionMap, type OpinionMemberProfile } from '@palabre/domain';
+import { OpinionsConfig, type OpinionMapView } from '@palabre/contracts';
+import { opinionMap, unpackOpinionAnswers, type OpinionAnswer as DomainAnswer, type OpinionMap, type PackedOpinionAnswers, type PackedOpinionMember } from '@palabre/domain';
 import type { EntityManager } from 'typeorm';
 import { parseWith } from '../../common/validation';
 
@@ -12,41 +12,48 @@ export function pseudonym(activityId: string, participantId: string): string {
   return `m-${createHash('sha256').update(`${activityId}:${participantId}`).digest('hex').slice(0, 12)}`;
 }
 
-/** The answers the map counts (those to statements still visible), by pseudonym, and who each pseudonym is. */
-export async function mapInputs(
-  manager: EntityManager,
-  activityId: string,
-): Promise<{ answers: DomainAnswer[]; profiles: Map<string, OpinionMemberProfile>; participantOf: Map<string, string>; config: OpinionsConfig }> {
-  const config: { config: unknown }[] = await manager.query('SELECT config FROM activity WHERE id = $1', [activityId]);
-  const rows: { participant_id: string; statement_id: string; vote: OpinionVote; category: string | null; gender: string | null; territory_type: string | null }[] = await manager.query(
-    `SELECT a.participant_id, a.statement_id, a.vote, m.category, m.gender, m.territory_type
-       FROM opinion_answer a JOIN opinion_statement s ON s.id = a.statement_id
-       JOIN participant p ON p.id = a.participant_id LEFT JOIN member m ON m.id = p.member_id
-      WHERE a.activity_id = $1 AND s.status = 'visible'`,
+/**
+ * The answers the map counts (those to statements still visible) in libs/domain's packed form, by
+ * pseudonym, and who each pseudonym is. One query, so one snapshot: the visible statements by
+ * position, and one entry per member who answered one of them, with its profile and its votes
+ * packed into one string (the statement's position, then the vote's first letter). About 250 small
+ * objects for an assembly's 100,000 answers: the API's event loop reads them at once, and the
+ * worker thread unpacks them (the seal's `computeMap` unpacks the same form).
+ */
+export async function mapInputs(manager: EntityManager, activityId: string): Promise<{ packed: PackedOpinionAnswers; participantOf: Map<string, string>; config: OpinionsConfig }> {
+  const [row]: {
+    config: unknown;
+    statements: string[];
+    members: { participantId: string; category: string | null; gender: string | null; territoryType: string | null; votes: string }[];
+  }[] = await manager.query(
+    `WITH s AS (
+       SELECT id, (row_number() OVER (ORDER BY id) - 1)::int AS pos FROM opinion_statement WHERE activity_id = $1 AND status = 'visible'
+     ), v AS (
+       SELECT a.participant_id, string_agg(s.pos::text || left(a.vote, 1), '' ORDER BY s.pos) AS votes
+         FROM opinion_answer a JOIN s ON s.id = a.statement_id
+        WHERE a.activity_id = $1 GROUP BY a.participant_id
+     )
+     SELECT (SELECT config FROM activity WHERE id = $1) AS config,
+            (SELECT coalesce(json_agg(s.id ORDER BY s.pos), '[]'::json) FROM s) AS statements,
+            (SELECT coalesce(json_agg(json_build_object('participantId', v.participant_id, 'category', m.category, 'gender', m.gender,
+                                                        'territoryType', m.territory_type, 'votes', v.votes) ORDER BY v.participant_id), '[]'::json)
+               FROM v JOIN participant p ON p.id = v.participant_id LEFT JOIN member m ON m.id = p.member_id) AS members`,
     [activityId],
   );
-  const profiles = new Map<string, OpinionMemberProfile>();
   const participantOf = new Map<string, string>();
-  const pseudonymOf = new Map<string, string>();
-  for (const r of rows) {
-    if (pseudonymOf.has(r.participant_id)) continue;
-    const id = pseudonym(activityId, r.participant_id);
-    pseudonymOf.set(r.participant_id, id);
-    participantOf.set(id, r.participant_id);
+  const members = row.members.map((m): PackedOpinionMember => {
+    const memberId = pseudonym(activityId, m.participantId);
+    participantOf.set(memberId, m.participantId);
     // Room or remote is not recorded by Palabre: that lens stays empty (decisions, "Opinion maps").
-    profiles.set(id, { category: r.category, gender: r.gender, territoryType: r.territory_type, presence: null });
-  }
-  return {
-    answers: rows.map((r) => ({ memberId: pseudonymOf.get(r.participant_id)!, statementId: r.statement_id, vote: r.vote })),
-    profiles,
-    participantOf,
-    config: parseWith(OpinionsConfig, config[0]?.config ?? {}),
-  };
+    return { memberId, profile: { category: m.category, gender: m.gender, territoryType: m.territoryType, presence: null }, votes: m.votes };
+  });
+  return { packed: { statements: row.statements, members }, participantOf, config: parseWith(OpinionsConfig, row.config ?? {}) };
 }
 
-/** The map of an activity's current answers (deterministic: the seal and the replay rely on it). */
+/** The map of an activity's current answers (deterministic: the seal and the replay rely on it), and those answers. */
 export async function computeMap(manager: EntityManager, activityId: string): Promise<{ map: OpinionMap; answers: DomainAnswer[]; participantOf: Map<string, string>; config: OpinionsConfig }> {
-  const { answers, profiles, participantOf, config } = await mapInputs(manager, activityId);
+  const { packed, participantOf, config } = await mapInputs(manager, activityId);
+  const { answers, profiles } = unpackOpinionAnswers(packed);
   return { map: opinionMap(answers, profiles, { consensusThreshold: config.consensusThreshold }), answers, participantOf, config };
 }
 

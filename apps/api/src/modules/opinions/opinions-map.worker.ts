@@ -1,18 +1,19 @@
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { OpinionAnswer, OpinionMap, OpinionMapOptions, OpinionMemberProfile } from '@palabre/domain';
+import type { OpinionMap, OpinionMapOptions, PackedOpinionAnswers } from '@palabre/domain';
 
 /**
  * The worker's code: it loads the built `@palabre/domain` (always built before the API runs and
- * before the tests) and runs `opinionMap` on each job it is sent. Evaluated from this string, so
+ * before the tests), unpacks each job's answers and runs `opinionMap` on them. Evaluated from this string, so
  * the same code runs from apps/api/dist (production) and from the TypeScript sources (jest/SWC).
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-const { opinionMap } = require(workerData.domain);
-parentPort.on('message', ({ id, answers, profiles, options }) => {
+const { opinionMap, unpackOpinionAnswers } = require(workerData.domain);
+parentPort.on('message', ({ id, packed, options }) => {
   try {
+    const { answers, profiles } = unpackOpinionAnswers(packed);
     parentPort.postMessage({ id, map: opinionMap(answers, profiles, options) });
   } catch (error) {
     parentPort.postMessage({ id, error: String(error && error.stack || error) });
@@ -27,9 +28,10 @@ interface Job {
 
 /**
  * Computes opinion maps (PCA + k-means, ~0.4 s at 500 statements × 250 members) in one worker
- * thread, so the API's event loop keeps acknowledging answers meanwhile. The worker runs the very
- * `opinionMap` of libs/domain on a structured clone of the inputs: same input, same output, byte
- * for byte. Jobs queue in the worker in order; the broadcaster keeps one job per map in flight.
+ * thread, so the API's event loop keeps acknowledging answers meanwhile. The answers travel packed
+ * (libs/domain `PackedOpinionAnswers`: one string of votes per member, not 100,000 objects to clone
+ * on the event loop); the worker unpacks them with `unpackOpinionAnswers` and runs the very
+ * `opinionMap` of libs/domain, as `computeMap` does: same input, same output, byte for byte. Jobs queue in the worker in order; the broadcaster keeps one job per map in flight.
  * The worker starts on the first job and is restarted after a crash.
  */
 export class OpinionMapWorker {
@@ -38,13 +40,13 @@ export class OpinionMapWorker {
   private nextId = 0;
   private closed = false;
 
-  compute(answers: OpinionAnswer[], profiles: Map<string, OpinionMemberProfile>, options: OpinionMapOptions): Promise<OpinionMap> {
+  compute(packed: PackedOpinionAnswers, options: OpinionMapOptions): Promise<OpinionMap> {
     if (this.closed) return Promise.reject(new Error('the opinion map worker is closed'));
     const worker = this.start();
     const id = this.nextId++;
     return new Promise<OpinionMap>((resolve, reject) => {
       this.jobs.set(id, { resolve, reject });
-      worker.postMessage({ id, answers, profiles, options });
+      worker.postMessage({ id, packed, options });
     });
   }
 

@@ -3,8 +3,8 @@ import { nextEvent, send, sendOk, type TestApp, type TestSocket } from '../../co
 import { appForTests } from '../../common/testing/lifecycle';
 import { eventually, SHARED_REDIS_URL, twoNodeSession } from '../../common/testing/nodes';
 import { OpinionsMapBroadcaster } from './opinions-map.broadcaster';
-import { opinionMap } from '@palabre/domain';
-import { pseudonym } from './opinions-map';
+import { opinionMap, unpackOpinionAnswers, type OpinionAnswer, type OpinionMemberProfile } from '@palabre/domain';
+import { computeMap, mapInputs, pseudonym } from './opinions-map';
 import { OpinionsOutcomes } from './opinions-outcomes';
 import { OpinionMapWorker } from './opinions-map.worker';
 
@@ -188,6 +188,85 @@ describe('the opinion map « carte des opinions » (real database, real socket.i
     // Recomputing gives the same stored map.
     await t.palabre.app.get(OpinionsMapBroadcaster).recompute(map.id);
     expect((await opinionsOf(facilitator.token, session.id)).activities[map.id].map).toEqual(seen.map);
+  });
+
+  it('reads the answers it counts packed: the same answers, profiles and map as one row per answer', async () => {
+    const { session, staff, map, phones } = await room({}, 1);
+    const author = phones[0].joined.participant.id;
+    // 60 members straight in the database, three in four with a roster entry (the others have no profile).
+    const members: { id: string }[] = await t.db.query(
+      `INSERT INTO participant (session_id, display_name, role, joined_at) SELECT $1, 'Banc ' || i, 'member', now() FROM generate_series(1, 60) i RETURNING id`,
+      [session.id],
+    );
+    const [assembly]: { id: string }[] = await t.db.query(`INSERT INTO assembly (name) VALUES ('Assemblée de test') RETURNING id`);
+    for (const [i, m] of members.entries()) {
+      if (i % 4 === 3) continue;
+      const [member]: { id: string }[] = await t.db.query(
+        `INSERT INTO member (assembly_id, roster_key, name, perimeter, territory_type, category, gender) VALUES ($1, $2, $3, 'Test', $4, $5, $6) RETURNING id`,
+        [assembly.id, `k${i}`, `Membre ${i}`, i % 3 ? 'rural' : 'metropole', i % 2 ? 'elu' : 'citoyen', i % 5 === 0 ? 'autre' : i % 4 < 2 ? 'femme' : 'homme'],
+      );
+      await t.db.query('UPDATE participant SET member_id = $2 WHERE id = $1', [m.id, member.id]);
+    }
+    // 80 statements on this map and 5 on another one, answered by three blocs with passes and gaps.
+    const other = await sendOk(staff, 'activity.create', { kind: 'opinions', title: 'Autre carte' });
+    for (const [activityId, count] of [[map.id, 80], [other.id, 5]] as const) {
+      await t.db.query(
+        `INSERT INTO opinion_statement (session_id, activity_id, author_id, origin, text, status)
+         SELECT $1, $2, $3, 'facilitator', 'Affirmation ' || i, 'visible' FROM generate_series(1, $4) i`,
+        [session.id, activityId, author, count],
+      );
+      await t.db.query(
+        `INSERT INTO opinion_answer (statement_id, participant_id, activity_id, vote)
+         SELECT s.id, p.id, $2,
+                CASE WHEN abs(hashtext(p.id::text || s.id::text)::bigint) % 10 = 0 THEN 'pass'
+                     WHEN abs(hashtext(s.id::text || (abs(hashtext(p.id::text)::bigint) % 3)::text)::bigint) % 2 = 0 THEN 'agree' ELSE 'disagree' END
+           FROM participant p CROSS JOIN opinion_statement s
+          WHERE p.session_id = $1 AND p.display_name LIKE 'Banc %' AND s.activity_id = $2 AND abs(hashtext(s.id::text || p.id::text)::bigint) % 100 < 75`,
+        [session.id, activityId],
+      );
+    }
+    // Hidden and pending statements keep their answers; the map does not count them.
+    await t.db.query(`UPDATE opinion_statement SET status = 'hidden' WHERE id IN (SELECT id FROM opinion_statement WHERE activity_id = $1 ORDER BY id LIMIT 6)`, [map.id]);
+    await t.db.query(`UPDATE opinion_statement SET status = 'pending' WHERE id IN (SELECT id FROM opinion_statement WHERE activity_id = $1 AND status = 'visible' ORDER BY id DESC LIMIT 2)`, [map.id]);
+
+    // The reference: the map's reading before its answers were packed, one row per counted answer.
+    const rows: { participant_id: string; statement_id: string; vote: OpinionAnswer['vote']; category: string | null; gender: string | null; territory_type: string | null }[] = await t.db.query(
+      `SELECT a.participant_id, a.statement_id, a.vote, m.category, m.gender, m.territory_type
+         FROM opinion_answer a JOIN opinion_statement s ON s.id = a.statement_id
+         JOIN participant p ON p.id = a.participant_id LEFT JOIN member m ON m.id = p.member_id
+        WHERE a.activity_id = $1 AND s.status = 'visible'`,
+      [map.id],
+    );
+    const expected: OpinionAnswer[] = rows.map((r) => ({ memberId: pseudonym(map.id, r.participant_id), statementId: r.statement_id, vote: r.vote }));
+    const expectedProfiles = new Map<string, OpinionMemberProfile>(
+      rows.map((r) => [pseudonym(map.id, r.participant_id), { category: r.category, gender: r.gender, territoryType: r.territory_type, presence: null }]),
+    );
+    // The matrix has what the test is about: passes, members without a profile, answers not counted.
+    const [{ n: stored }]: { n: number }[] = await t.db.query('SELECT count(*)::int AS n FROM opinion_answer WHERE activity_id = $1', [map.id]);
+    expect(rows.length).toBeGreaterThan(2500);
+    expect(stored - rows.length).toBeGreaterThan(200);
+    expect(rows.some((r) => r.vote === 'pass')).toBe(true);
+    expect(rows.some((r) => r.category === null)).toBe(true);
+
+    const { packed, participantOf, config } = await mapInputs(t.db.manager, map.id);
+    expect(packed.members).toHaveLength(60);
+    const { answers, profiles } = unpackOpinionAnswers(packed);
+    const key = (a: OpinionAnswer) => `${a.memberId} ${a.statementId} ${a.vote}`;
+    expect(answers.map(key).sort()).toEqual(expected.map(key).sort());
+    expect(profiles).toEqual(expectedProfiles);
+    expect(new Set(participantOf.values())).toEqual(new Set(members.map((m) => m.id)));
+    for (const [memberId, participantId] of participantOf) expect(pseudonym(map.id, participantId)).toBe(memberId);
+
+    // The same map, byte for byte: computed by the worker (live) and by computeMap (the seal).
+    const reference = JSON.stringify(opinionMap(expected, expectedProfiles, { consensusThreshold: config.consensusThreshold }));
+    expect(JSON.parse(reference)).toMatchObject({ members: 60, answers: rows.length });
+    const worker = new OpinionMapWorker();
+    try {
+      expect(JSON.stringify(await worker.compute(packed, { consensusThreshold: config.consensusThreshold }))).toBe(reference);
+    } finally {
+      await worker.close();
+    }
+    expect(JSON.stringify((await computeMap(t.db.manager, map.id)).map)).toBe(reference);
   });
 
   it('acknowledges answers while a map is computed (the mathematics runs off the event loop)', async () => {
