@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Answers acknowledged while the opinion map recomputes (issue #23, "Performance"), on the built API.
 //   node bench/opinion-acks.mjs [--members 250] [--statements 500] [--answered 0.8] [--seconds 30]
-//                               [--rate 0.5] [--nodes 1] [--no-build]
+//                               [--rate 0.5] [--nodes 1] [--no-build] [--no-analyze]
 // 1. An open opinion map with --statements statements; --members real socket members join, and
 //    their earlier answers (--answered of the statements, in three planted groups) are written
-//    straight in this run's own database, so every recompute is the full-size one.
+//    straight in this run's own database, so every recompute is the full-size one; then the tables
+//    are analyzed (as autovacuum does while a session's answers come in), unless --no-analyze.
 // 2. For --seconds, every member answers a statement every 1/--rate s (250 × 0.5 = 125 answers/s):
 //    the map recomputes continuously (one recompute per map per second at most, in a worker thread).
 // 3. Prints the answers' ack p50/p95/p99/max, and the maps the facilitator's console received.
@@ -26,6 +27,7 @@ const { values: args } = parseArgs({
     rate: { type: 'string', default: '0.5' },
     nodes: { type: 'string', default: '1' },
     'no-build': { type: 'boolean', default: false },
+    'no-analyze': { type: 'boolean', default: false },
   },
 });
 const [memberCount, statementCount, answered, seconds, rate, nodes] = ['members', 'statements', 'answered', 'seconds', 'rate', 'nodes'].map((k) => Number(args[k]));
@@ -85,6 +87,10 @@ try {
   );
   // The counts the answer command keeps (the next statement offered is the least answered).
   await target.query('UPDATE opinion_statement s SET answers = (SELECT count(*) FROM opinion_answer a WHERE a.statement_id = s.id) WHERE s.activity_id = $1', [activityId]);
+  // A session's answers arrive over an hour, and autovacuum analyzes the tables as they grow; these
+  // were written at once: without fresh statistics the planner reads the map's answers by one index
+  // scan per statement (~1 s of database CPU per recompute). --no-analyze keeps them stale.
+  if (!args['no-analyze']) await target.query('ANALYZE opinion_answer, opinion_statement, participant, member');
   const [{ n: prefilled }] = await target.query('SELECT count(*)::int AS n FROM opinion_answer WHERE activity_id = $1', [activityId]);
   log(`${statements.length} statements, ${prefilled} earlier answers`);
 

@@ -75,6 +75,8 @@ try {
   // Hidden statements keep their answers; the map does not count them.
   const hidden = statements.slice(0, Math.ceil(statements.length / 50)).map((s) => s.id);
   await target.query(`UPDATE opinion_statement SET status = 'hidden' WHERE id = ANY($1::uuid[])`, [hidden]);
+  // Fresh statistics, as autovacuum keeps them while a session's answers come in (bench/opinion-acks.mjs).
+  await target.query('ANALYZE opinion_answer, opinion_statement, participant, member');
   const [{ n: total }] = await target.query('SELECT count(*)::int AS n FROM opinion_answer WHERE activity_id = $1', [activityId]);
   log(`${statements.length} statements (${hidden.length} hidden), ${members.length} members, ${total} answers`);
 

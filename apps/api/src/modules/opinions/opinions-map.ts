@@ -16,9 +16,10 @@ export function pseudonym(activityId: string, participantId: string): string {
  * The answers the map counts (those to statements still visible) in libs/domain's packed form, by
  * pseudonym, and who each pseudonym is. One query, so one snapshot: the visible statements by
  * position, and one entry per member who answered one of them, with its profile and its votes
- * packed into one string (the statement's position, then the vote's first letter). About 250 small
- * objects for an assembly's 100,000 answers: the API's event loop reads them at once, and the
- * worker thread unpacks them (the seal's `computeMap` unpacks the same form).
+ * packed into one string (the statement's position, then the vote's first letter; in no particular
+ * order, which lets PostgreSQL aggregate by hash: the map does not depend on the answers' order).
+ * About 250 small objects for an assembly's 100,000 answers: the API's event loop reads them at
+ * once, and the worker thread unpacks them (the seal's `computeMap` unpacks the same form).
  */
 export async function mapInputs(manager: EntityManager, activityId: string): Promise<{ packed: PackedOpinionAnswers; participantOf: Map<string, string>; config: OpinionsConfig }> {
   const [row]: {
@@ -29,7 +30,7 @@ export async function mapInputs(manager: EntityManager, activityId: string): Pro
     `WITH s AS (
        SELECT id, (row_number() OVER (ORDER BY id) - 1)::int AS pos FROM opinion_statement WHERE activity_id = $1 AND status = 'visible'
      ), v AS (
-       SELECT a.participant_id, string_agg(s.pos::text || left(a.vote, 1), '' ORDER BY s.pos) AS votes
+       SELECT a.participant_id, string_agg(s.pos::text || left(a.vote, 1), '') AS votes
          FROM opinion_answer a JOIN s ON s.id = a.statement_id
         WHERE a.activity_id = $1 GROUP BY a.participant_id
      )
