@@ -22,7 +22,7 @@ export interface PackedOpinionMember {
 const VOTE: Record<string, OpinionVote> = { a: 'agree', d: 'disagree', p: 'pass' };
 const ZERO = 48;
 
-/** The answers and the members' profiles of a packed form (members in order, each one's votes in their string's order). */
+/** The answers and the members' profiles of a packed form (members in order, each one's votes in its string's order). */
 export function unpackOpinionAnswers(packed: PackedOpinionAnswers): { answers: OpinionAnswer[]; profiles: Map<string, OpinionMemberProfile> } {
   const answers: OpinionAnswer[] = [];
   const profiles = new Map<string, OpinionMemberProfile>();

@@ -5,8 +5,9 @@ import type { OpinionMap, OpinionMapOptions, PackedOpinionAnswers } from '@palab
 
 /**
  * The worker's code: it loads the built `@palabre/domain` (always built before the API runs and
- * before the tests), unpacks each job's answers and runs `opinionMap` on them. Evaluated from this string, so
- * the same code runs from apps/api/dist (production) and from the TypeScript sources (jest/SWC).
+ * before the tests), unpacks each job's answers and runs `opinionMap` on them. Evaluated from this
+ * string, so the same code runs from apps/api/dist (production) and from the TypeScript sources
+ * (jest/SWC).
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -31,8 +32,9 @@ interface Job {
  * thread, so the API's event loop keeps acknowledging answers meanwhile. The answers travel packed
  * (libs/domain `PackedOpinionAnswers`: one string of votes per member, not 100,000 objects to clone
  * on the event loop); the worker unpacks them with `unpackOpinionAnswers` and runs the very
- * `opinionMap` of libs/domain, as `computeMap` does: same input, same output, byte for byte. Jobs queue in the worker in order; the broadcaster keeps one job per map in flight.
- * The worker starts on the first job and is restarted after a crash.
+ * `opinionMap` of libs/domain, as `computeMap` does: same input, same output, byte for byte. Jobs
+ * queue in the worker in order; the broadcaster keeps one job per map in flight. The worker starts
+ * on the first job and is restarted after a crash.
  */
 export class OpinionMapWorker {
   private worker?: Worker;
