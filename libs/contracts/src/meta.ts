@@ -11,3 +11,4 @@ export { EVENT_META, type EventMeta } from './events/meta';
 export { ROUTE_META, type FollowUpRouteKey, type RouteMeta } from './rest/route-meta';
 export { ALL_ROUTE_META, FOLLOWUP_ROUTE_META } from './rest/followup-route-meta';
 export { AMENDMENT_LIMITS, BOARD_LIMITS, FLOOR_LIMITS, MAJORITY_GRADES, QNA_LIMITS, ROOM_LIMITS, SOCKET_MESSAGE_MAX_BYTES, SURVEY_LIMITS } from './limits';
+export { QNA_PUBLIC_STATUSES } from './qna/statuses';

@@ -3,6 +3,7 @@ import { Uuid } from '../common';
 import { QNA_LIMITS } from '../limits';
 
 export { QNA_LIMITS };
+export { QNA_PUBLIC_STATUSES } from './statuses';
 
 /** Settings of a Q&A activity ("Échange avec la présidente"). */
 export const QnaConfig = z
@@ -21,9 +22,6 @@ export const QnaSettingsPatch = {
 
 export const QnaQuestionStatus = z.enum(['pending', 'visible', 'hidden', 'rejected', 'merged', 'answering', 'answered']);
 export type QnaQuestionStatus = z.infer<typeof QnaQuestionStatus>;
-
-/** Statuses a member (and a projector) may see; the rest is the staff's moderation queue and trail. */
-export const QNA_PUBLIC_STATUSES = ['visible', 'answering', 'answered'] as const satisfies readonly QnaQuestionStatus[];
 
 export const QnaQuestionView = z.object({
   id: Uuid,

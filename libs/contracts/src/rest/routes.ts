@@ -17,6 +17,7 @@ import { SURVEY_ROUTES } from './surveys';
 import { ArchiveDetail, ArchiveListQuery, ArchiveSummary, ArchiveVerification, ExportQuery, PublicResults, SetPublicBody } from './outcomes';
 import { Attendance } from '../room/schemas';
 import { GroupImportReport } from './groups';
+import { Health } from './health';
 import {
   CandidatesQuery,
   CreateRecommendationBody,
@@ -37,34 +38,12 @@ import {
   UpdateRecommendationBody,
 } from './followup';
 import { ApprovePairingBody, Duplicates, RosterNames, ScreenPairing, ScreenPairingStatus } from './identity';
+import { route, type RouteDefinition } from './route';
 
-/**
- * Who may call a route:
- * - `public`: anyone;
- * - `staff`: a signed-in staff account (role rules live in libs/domain);
- * - `session`: a participant token of the session named by `:id` in the path.
- */
-export type RouteAuth = 'public' | 'staff' | 'session';
-
-export interface RouteDefinition {
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-  path: string;
-  auth: RouteAuth;
-  summary: string;
-  body?: z.ZodType;
-  /** Query parameters the route reads; any other is ignored. A malformed one answers 400. */
-  query?: z.ZodObject;
-  response?: z.ZodType;
-  /** Non-JSON bodies or answers (CSV upload, file download). */
-  contentType?: string;
-}
-
-function route<const K extends string>(key: K, def: RouteDefinition) {
-  return { [key]: def } as Record<K, RouteDefinition>;
-}
+export type { RouteAuth, RouteDefinition } from './route';
 
 export const CORE_ROUTES = {
-  ...route('health', { method: 'GET', path: '/api/health', auth: 'public', summary: 'Service and database state' }),
+  ...route('health', { method: 'GET', path: '/api/health', auth: 'public', summary: 'Service and database state', response: Health }),
   ...route('docs.html', { method: 'GET', path: '/api/docs', auth: 'public', summary: 'This API documentation as an HTML page', contentType: 'text/html' }),
   ...route('docs.openapi', { method: 'GET', path: '/api/docs/openapi.json', auth: 'public', summary: 'OpenAPI 3.1 description generated from the route table' }),
   ...route('auth.login', { method: 'POST', path: '/api/auth/login', auth: 'public', summary: 'Staff sign-in', body: LoginBody, response: LoginResponse }),
@@ -88,10 +67,10 @@ export const CORE_ROUTES = {
 };
 
 /** A file download of the session outcomes (?activityId= narrows it to one activity). */
-function download<const K extends string>(key: K, format: string, contentType: string) {
+function download<const K extends string, const F extends string>(key: K, format: F, contentType: string) {
   return route(key, {
     method: 'GET',
-    path: `/api/sessions/:id/export.${format}`,
+    path: `/api/sessions/:id/export.${format}` as const,
     auth: 'staff',
     summary: `Outcomes as ${format.toUpperCase()} (?activityId= for one activity): a draft while live, final once closed`,
     query: ExportQuery,
@@ -159,8 +138,7 @@ export const FOLLOWUP_ROUTES = {
   ...route('followup.unsubscribe', { method: 'POST', path: '/api/public/follow-up/subscription/unsubscribe', auth: 'public', summary: 'Ends a subscription with the signed link every notification carries (no account)', body: SubscriptionTokenBody, response: SubscriptionState }),
 };
 
-/** Every REST route. A feature adds its record here. */
-export const ROUTES = {
+const ROUTE_TABLE = {
   ...CORE_ROUTES,
   ...SURVEY_ROUTES,
   ...OUTCOME_ROUTES,
@@ -169,4 +147,13 @@ export const ROUTES = {
   ...IDENTITY_ROUTES,
   ...FOLLOWUP_ROUTES,
 } as const;
-export type RouteKey = keyof typeof ROUTES;
+
+/** Each route's own definition type: its path as a literal, its exact schemas (see `route-types.ts`). */
+export type RouteTable = typeof ROUTE_TABLE;
+export type RouteKey = keyof RouteTable;
+
+/**
+ * Every REST route. A feature adds its record here. Typed both ways: `ROUTES['sessions.join'].body`
+ * is `JoinBody`'s schema, and `ROUTES[key].query` reads for any key as a `RouteDefinition`.
+ */
+export const ROUTES: { readonly [K in RouteKey]: RouteTable[K] & RouteDefinition } = ROUTE_TABLE;

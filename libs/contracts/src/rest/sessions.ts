@@ -51,6 +51,7 @@ export const UpdateSessionBody = z
 export type UpdateSessionBody = z.infer<typeof UpdateSessionBody>;
 
 export const TransitionSessionBody = z.object({ to: SessionState });
+export type TransitionSessionBody = z.infer<typeof TransitionSessionBody>;
 
 export const ParticipantView = z.object({
   id: Uuid,

@@ -1,4 +1,4 @@
-import type { QnaQuestionStatus } from '@palabre/contracts';
+import { QNA_PUBLIC_STATUSES, type QnaQuestionStatus } from '@palabre/contracts';
 import type { Transitions } from './machine';
 
 /**
@@ -35,7 +35,7 @@ export const QNA_MODERATION_FROM: Record<keyof typeof QNA_MODERATION_TARGET, rea
   'qna.markAnswered': ['visible', 'answering'],
 };
 
-const PUBLIC: readonly QnaQuestionStatus[] = ['visible', 'answering', 'answered'];
+const PUBLIC: readonly QnaQuestionStatus[] = QNA_PUBLIC_STATUSES;
 
 /** Members and screens see only these; pending, hidden, rejected and merged stay with the staff. */
 export function isPublicQuestion(status: QnaQuestionStatus): boolean {

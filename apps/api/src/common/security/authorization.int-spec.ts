@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { COMMAND_NAMES, ParticipantRole, ROUTES, type CommandName, type RouteKey, type StaffRole } from '@palabre/contracts';
+import { COMMAND_NAMES, ParticipantRole, ROUTES, type CommandName, type RouteDefinition, type RouteKey, type StaffRole } from '@palabre/contracts';
 import { canSend, ROUTE_RULES } from '@palabre/domain';
 import { send, type TestApp, type TestSocket } from '../testing/harness';
 import { appForTests } from '../testing/lifecycle';
@@ -50,7 +50,7 @@ describe('authorisation matrix', () => {
   }
 
   async function call(key: RouteKey, token?: string) {
-    const route = ROUTES[key];
+    const route: RouteDefinition = ROUTES[key]; // any route, DELETE included, not only those of today's table
     const agent = t.http();
     const method = route.method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete';
     let req = agent[method](pathOf(key));

@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
+import type { Health } from '@palabre/contracts';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Route } from '../../common/auth/route.guard';
@@ -21,7 +22,7 @@ export class HealthController {
    * the database; 503 `starting` until the node is ready (docs/operations.md, "live and ready").
    */
   @Get('health') @Route('health')
-  async health(@Res({ passthrough: true }) res: Response) {
+  async health(@Res({ passthrough: true }) res: Response): Promise<Health> {
     const database = await this.db
       .query('SELECT 1')
       .then(() => 'up' as const)

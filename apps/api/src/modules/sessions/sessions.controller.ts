@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Req } from '@nestjs/common';
 import type { Request } from 'express';
-import type { ApprovePairingBody, CreateSessionBody, JoinBody, SetThemeBody, UpdateSessionBody } from '@palabre/contracts';
+import type { ApprovePairingBody, CreateSessionBody, JoinBody, SetThemeBody, TransitionSessionBody, UpdateSessionBody } from '@palabre/contracts';
 import { DuplicatesService } from './duplicates.service';
 import { ScreensService } from './screens.service';
 import type { ParticipantActor, StaffActor } from '../../common/auth/actor';
@@ -51,7 +51,7 @@ export class SessionsController {
   }
 
   @Post(':id/transition') @HttpCode(200) @Route('sessions.transition')
-  transition(@Param('id', Id) id: string, @Body() body: { to: 'draft' | 'live' | 'closed' | 'archived' }) {
+  transition(@Param('id', Id) id: string, @Body() body: TransitionSessionBody) {
     return this.sessions.transitionAsStaff(id, body.to);
   }
 

@@ -1,18 +1,16 @@
-import type { ArchiveDetail, ArchiveSummary, ArchiveVerification, ExportFormat, PublicResults } from '@palabre/contracts';
-import { ROUTE_META } from '@palabre/contracts/meta';
-import { apiFetch, apiRequest, ApiError, routePath } from '../../lib/api';
+import type { ExportFormat } from '@palabre/contracts';
+import { apiRequest, apiUrl, ApiError } from '../../lib/api';
 import { parseErrorBody } from '../../lib/errors';
 import { currentLocale } from '../../i18n';
 
 export const outcomeEndpoints = {
-  seal: (token: string, id: string) => apiRequest<ArchiveSummary>('archive.seal', { token, params: { id } }),
-  list: (token: string, q: string) =>
-    apiFetch<ArchiveSummary[]>('GET', `${ROUTE_META['archive.list'].path}${q ? `?q=${encodeURIComponent(q)}` : ''}`, { token }),
-  get: (token: string, id: string) => apiRequest<ArchiveDetail>('archive.get', { token, params: { id } }),
-  verify: (token: string, id: string) => apiRequest<ArchiveVerification>('archive.verify', { token, params: { id } }),
-  setPublic: (token: string, id: string, isPublic: boolean) => apiRequest<ArchiveSummary>('archive.public', { token, params: { id }, body: { public: isPublic } }),
-  pseudonymise: (token: string, id: string) => apiRequest<ArchiveSummary>('archive.pseudonymise', { token, params: { id } }),
-  publicResults: (code: string) => apiRequest<PublicResults>('public.results', { params: { code } }),
+  seal: (token: string, id: string) => apiRequest('archive.seal', { token, params: { id } }),
+  list: (token: string, q: string) => apiRequest('archive.list', { token, query: { q } }),
+  get: (token: string, id: string) => apiRequest('archive.get', { token, params: { id } }),
+  verify: (token: string, id: string) => apiRequest('archive.verify', { token, params: { id } }),
+  setPublic: (token: string, id: string, isPublic: boolean) => apiRequest('archive.public', { token, params: { id }, body: { public: isPublic } }),
+  pseudonymise: (token: string, id: string) => apiRequest('archive.pseudonymise', { token, params: { id } }),
+  publicResults: (code: string) => apiRequest('public.results', { params: { code } }),
 };
 
 /**
@@ -20,8 +18,7 @@ export const outcomeEndpoints = {
  * the bytes under the server's file name.
  */
 export async function downloadExport(token: string, sessionId: string, format: ExportFormat, activityId?: string): Promise<string> {
-  const base = routePath(ROUTE_META[`exports.${format}`].path, { id: sessionId });
-  const path = activityId ? `${base}?activityId=${encodeURIComponent(activityId)}` : base;
+  const path = apiUrl(`exports.${format}`, { params: { id: sessionId }, query: { activityId } });
   const response = await fetch(path, { headers: { Authorization: `Bearer ${token}`, 'Accept-Language': currentLocale() } });
   if (!response.ok) {
     const body = parseErrorBody(((await response.json().catch(() => null)) as { error?: unknown } | null)?.error);

@@ -1,10 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROUTE_META } from '@palabre/contracts/meta';
 import type { GroupImportReport } from '@palabre/contracts';
-import { currentLocale } from '../../../i18n';
-import { routePath } from '../../../lib/api';
-import { ApiError, parseErrorBody } from '../../../lib/errors';
+import { apiRequest } from '../../../lib/api';
 import { getStaffAuth } from '../../../lib/session-store';
 import { useAnnounce } from '../../../ui/Announcer';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
@@ -24,17 +21,7 @@ export function CsvImport({ sessionId, activityId }: { sessionId: string; activi
     setBusy(true);
     setError(null);
     try {
-      const response = await fetch(routePath(ROUTE_META['groups.import'].path, { id: sessionId, activityId }), {
-        method: 'POST',
-        headers: { 'Content-Type': 'text/csv', Accept: 'application/json', 'Accept-Language': currentLocale(), Authorization: `Bearer ${getStaffAuth()?.token ?? ''}` },
-        body: await file.text(),
-      });
-      const body: unknown = await response.json().catch(() => null);
-      if (!response.ok) {
-        const parsed = parseErrorBody((body as { error?: unknown } | null)?.error);
-        throw parsed ? ApiError.fromBody(parsed, response.status) : new ApiError('BAD_RESPONSE', '', response.status);
-      }
-      const result = body as GroupImportReport;
+      const result = await apiRequest('groups.import', { params: { id: sessionId, activityId }, body: await file.text(), token: getStaffAuth()?.token });
       setReport(result);
       announce(t('csv.done', { count: result.assigned }));
     } catch (e) {

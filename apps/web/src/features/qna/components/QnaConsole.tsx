@@ -4,7 +4,7 @@ import type { CommandName, QnaQuestionView } from '@palabre/contracts';
 import type { ActivityViewProps } from '../../activity-view';
 import { useCommand } from '../../../lib/live';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
-import { useQna } from '../hooks/useQna';
+import { isSeenByTheRoom, useQna } from '../hooks/useQna';
 import { sortQuestions, type QnaSort } from '../patchers';
 import { QnaSettingsForm } from './QnaSettingsForm';
 import { SortToggle } from './SortToggle';
@@ -86,7 +86,7 @@ export function QnaConsole({ activity }: ActivityViewProps) {
 function MergeControl({ question, targets, onMerge }: { question: QnaQuestionView; targets: QnaQuestionView[]; onMerge: (intoId: string) => void }) {
   const { t } = useTranslation('qna');
   const id = useId();
-  const candidates = targets.filter((q) => q.id !== question.id && ['visible', 'answering', 'answered'].includes(q.status));
+  const candidates = targets.filter((q) => q.id !== question.id && isSeenByTheRoom(q));
   const [into, setInto] = useState('');
   if (candidates.length === 0) return null;
   return (

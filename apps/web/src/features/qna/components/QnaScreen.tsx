@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ActivityViewProps } from '../../activity-view';
 import { ScreenPager } from '../../screen/components/ScreenPager';
 import { useFitText } from '../../screen/hooks/useFitText';
-import { useQna } from '../hooks/useQna';
+import { isSeenByTheRoom, useQna } from '../hooks/useQna';
 import { sortQuestions } from '../patchers';
 
 /**
@@ -12,7 +12,7 @@ import { sortQuestions } from '../patchers';
 export function QnaScreen({ activity, questionId }: ActivityViewProps & { questionId?: string }) {
   const { t } = useTranslation('qna');
   const qna = useQna();
-  const questions = sortQuestions(qna.questions, activity.id, 'votes').filter((q) => ['visible', 'answering', 'answered'].includes(q.status));
+  const questions = sortQuestions(qna.questions, activity.id, 'votes').filter(isSeenByTheRoom);
   const current = questions.find((q) => q.id === questionId) ?? questions.find((q) => q.status === 'answering');
   const waiting = questions.filter((q) => q.status === 'visible');
   const text = useFitText<HTMLQuoteElement>(current?.text, 0.4);

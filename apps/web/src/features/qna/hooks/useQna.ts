@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { QnaSnapshot, QnaVoteResult, SessionSnapshot } from '@palabre/contracts';
+import type { QnaQuestionView, QnaSnapshot, QnaVoteResult, SessionSnapshot } from '@palabre/contracts';
+import { isPublicQuestion } from '@palabre/domain';
 import { patchFeature, snapshotKey, useLiveSession, useSessionSnapshot } from '../../../lib/live';
 import { EMPTY_QNA } from '../patchers';
 
@@ -10,6 +11,9 @@ const EMPTY = EMPTY_QNA;
 export function useQna(): QnaSnapshot {
   return useSessionSnapshot((s) => (s.features.qna as QnaSnapshot | undefined) ?? EMPTY).data ?? EMPTY;
 }
+
+/** A question the room sees (members and the projector), by libs/domain's one rule. */
+export const isSeenByTheRoom = (question: QnaQuestionView): boolean => isPublicQuestion(question.status);
 
 /** Records the caller's own upvote from the ack (events carry counts, not who voted). */
 export function useRecordVote(): (result: QnaVoteResult) => void {

@@ -2,7 +2,7 @@ import '../room.css';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
-import type { Attendance, PresenceView } from '@palabre/contracts';
+import type { PresenceView } from '@palabre/contracts';
 import { apiRequest } from '../../../lib/api';
 import { useCommandMutation, useLiveEvent, useLiveSession } from '../../../lib/live';
 import { getStaffAuth } from '../../../lib/session-store';
@@ -22,7 +22,7 @@ export function ParticipantsPanel({ presence }: { presence: PresenceView }) {
   const uid = useId();
   const attendance = useQuery({
     queryKey: attendanceKey(sessionId),
-    queryFn: ({ signal }) => apiRequest<Attendance>('room.attendance', { params: { id: sessionId }, token: getStaffAuth()?.token, signal }),
+    queryFn: ({ signal }) => apiRequest('room.attendance', { params: { id: sessionId }, token: getStaffAuth()?.token, signal }),
     refetchOnWindowFocus: false,
   });
   // The figures are computed by the server: events only say "something changed", so refetch.

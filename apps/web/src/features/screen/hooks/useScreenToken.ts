@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ScreenPairing } from '@palabre/contracts';
-import { ApiError } from '../../../lib/api';
-import { endpoints } from '../../../lib/endpoints';
+import { ApiError, apiRequest } from '../../../lib/api';
 import { clearSessionAuth, saveSessionAuth } from '../../../lib/session-store';
 import { useSessionAuth, useStaffAuth } from '../../../lib/use-stored-auth';
 
@@ -31,7 +30,7 @@ export function useScreenToken(code: string) {
 
     const poll = (pairingId: string) => {
       timer = setTimeout(() => {
-        endpoints.screenPairingStatus(pairingId).then(
+        apiRequest('screens.pairing.status', { params: { pairingId } }).then(
           (status) => {
             if (cancelled) return;
             if (status.state === 'paired') saveSessionAuth('screen', code, status.auth);
@@ -50,10 +49,10 @@ export function useScreenToken(code: string) {
     const run = async () => {
       if (staffToken) {
         try {
-          const sessions = await endpoints.listSessions(staffToken);
+          const sessions = await apiRequest('sessions.list', { token: staffToken });
           const session = sessions.find((s) => s.joinCode === code);
           if (session) {
-            const auth = await endpoints.openScreen(staffToken, session.id);
+            const auth = await apiRequest('screens.open', { token: staffToken, params: { id: session.id } });
             if (!cancelled) saveSessionAuth('screen', code, auth);
             return;
           }
@@ -61,7 +60,7 @@ export function useScreenToken(code: string) {
           // A stale staff sign-in: pair like any other projector.
         }
       }
-      const started = await endpoints.startScreenPairing();
+      const started = await apiRequest('screens.pairing.start');
       if (cancelled) return;
       setPairing(started);
       poll(started.pairingId);

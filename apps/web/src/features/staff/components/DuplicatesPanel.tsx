@@ -23,7 +23,7 @@ export function DuplicatesPanel() {
   const client = useQueryClient();
   const list = useQuery({
     queryKey: duplicatesKey(sessionId),
-    queryFn: ({ signal }) => apiRequest<Duplicates>('participants.duplicates', { params: { id: sessionId }, token: getStaffAuth()?.token, signal }),
+    queryFn: ({ signal }) => apiRequest('participants.duplicates', { params: { id: sessionId }, token: getStaffAuth()?.token, signal }),
     refetchOnWindowFocus: false,
   });
   useLiveEvent('duplicates.updated', (p) => client.setQueryData<Duplicates>(duplicatesKey(sessionId), { groups: p.groups }));

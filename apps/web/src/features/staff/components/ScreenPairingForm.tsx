@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from '@tanstack/react-query';
-import { endpoints } from '../../../lib/endpoints';
+import { apiRequest } from '../../../lib/api';
 import { useLiveSession } from '../../../lib/live';
 import { getStaffAuth } from '../../../lib/session-store';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
@@ -12,7 +12,7 @@ export function ScreenPairingForm() {
   const uid = useId();
   const { sessionId } = useLiveSession();
   const [code, setCode] = useState('');
-  const approve = useMutation({ mutationFn: (value: string) => endpoints.approveScreen(getStaffAuth()?.token ?? '', sessionId, value) });
+  const approve = useMutation({ mutationFn: (value: string) => apiRequest('screens.pairing.approve', { token: getStaffAuth()?.token, params: { id: sessionId }, body: { code: value } }) });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

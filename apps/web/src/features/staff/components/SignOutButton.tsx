@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { endpoints } from '../../../lib/endpoints';
+import { apiRequest } from '../../../lib/api';
 import { forgetStaffAuth } from '../../../lib/session-store';
 
 /**
@@ -14,7 +14,7 @@ export function SignOutButton({ token }: { token: string }) {
   const signOut = async () => {
     setPending(true);
     try {
-      await endpoints.logout(token);
+      await apiRequest('auth.logout', { token });
     } catch {
       // Already revoked or offline: nothing more this browser can do.
     } finally {

@@ -27,7 +27,7 @@ export function ThemeSettings({ session }: { session: SessionSummary }) {
   const [logo, setLogo] = useState<string | undefined>(session.theme?.logo);
   const [tooLarge, setTooLarge] = useState(false);
   const save = useMutation<SessionSummary, Error, AssemblyTheme | null>({
-    mutationFn: (theme) => apiRequest<SessionSummary>('sessions.theme', { token: auth?.token, params: { id: session.id }, body: { theme } }),
+    mutationFn: (theme) => apiRequest('sessions.theme', { token: auth?.token, params: { id: session.id }, body: { theme } }),
   });
   const rule = ROUTE_RULES['sessions.theme'];
   const allowed = auth !== null && rule.auth === 'staff' && rule.roles.some((role) => role === auth.account.role);

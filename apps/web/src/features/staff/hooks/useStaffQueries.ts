@@ -1,20 +1,20 @@
 import { useEffect } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateSessionBody, JoinResponse, SessionSummary } from '@palabre/contracts';
-import { endpoints } from '../../../lib/endpoints';
+import { apiRequest } from '../../../lib/api';
 import { isAccessLost } from '../../../lib/errors';
 import { saveSessionAuth, setStaffAuth } from '../../../lib/session-store';
 
 export const staffSessionsKey = ['staff', 'sessions'] as const;
 
 export function useStaffSessions(token: string) {
-  return useQuery<SessionSummary[]>({ queryKey: staffSessionsKey, queryFn: () => endpoints.listSessions(token) });
+  return useQuery<SessionSummary[]>({ queryKey: staffSessionsKey, queryFn: () => apiRequest('sessions.list', { token }) });
 }
 
 export function useCreateSession(token: string) {
   const client = useQueryClient();
   return useMutation<SessionSummary, Error, CreateSessionBody>({
-    mutationFn: (body) => endpoints.createSession(token, body),
+    mutationFn: (body) => apiRequest('sessions.create', { token, body }),
     onSuccess: () => client.invalidateQueries({ queryKey: staffSessionsKey }),
   });
 }
@@ -23,7 +23,7 @@ export function useCreateSession(token: string) {
 export function useConsoleToken(staffToken: string, sessionId: string) {
   const query = useQuery<JoinResponse>({
     queryKey: ['staff', 'enter', sessionId, staffToken],
-    queryFn: () => endpoints.enterSession(staffToken, sessionId),
+    queryFn: () => apiRequest('sessions.enter', { token: staffToken, params: { id: sessionId } }),
     staleTime: Infinity,
     retry: false,
   });

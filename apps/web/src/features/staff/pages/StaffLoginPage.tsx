@@ -3,8 +3,7 @@ import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-route
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { LoginBody, LoginResponse } from '@palabre/contracts';
-import { ROUTE_META } from '@palabre/contracts/meta';
-import { endpoints } from '../../../lib/endpoints';
+import { apiRequest, apiUrl } from '../../../lib/api';
 import { ApiError, parseErrorBody } from '../../../lib/errors';
 import { setStaffAuth } from '../../../lib/session-store';
 import { useStaffAuth } from '../../../lib/use-stored-auth';
@@ -43,15 +42,15 @@ export function StaffLoginPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const directory = useDirectoryReturn();
-  const options = useQuery({ queryKey: ['auth-options'], queryFn: () => endpoints.authOptions(), staleTime: Infinity });
+  const options = useQuery({ queryKey: ['auth-options'], queryFn: () => apiRequest('auth.options'), staleTime: Infinity });
   const signedInAs = (answer: LoginResponse) => {
     setStaffAuth(answer);
     void navigate(safeNext(params.get('next')), { replace: true });
   };
-  const login = useMutation<LoginResponse, Error, LoginBody>({ mutationFn: (body) => endpoints.login(body), onSuccess: signedInAs });
+  const login = useMutation<LoginResponse, Error, LoginBody>({ mutationFn: (body) => apiRequest('auth.login', { body }), onSuccess: signedInAs });
   // The directory vouched for the person: the token is complete once we know whose it is.
   const fromDirectory = useMutation<LoginResponse, Error, string>({
-    mutationFn: async (token) => ({ token, account: await endpoints.me(token) }),
+    mutationFn: async (token) => ({ token, account: await apiRequest('auth.me', { token }) }),
     onSuccess: signedInAs,
   });
   const { mutate: completeDirectory } = fromDirectory;
@@ -75,7 +74,7 @@ export function StaffLoginPage() {
       {options.data?.oidc && (
         <div className="card stack">
           {/* A plain link: the API answers with a redirect to the directory's own sign-in page. */}
-          <a className="button button-primary" href={ROUTE_META['auth.oidc.start'].path}>
+          <a className="button button-primary" href={apiUrl('auth.oidc.start')}>
             {t('login.directory')}
           </a>
           <p className="muted">{t('login.or')}</p>

@@ -20,7 +20,7 @@ export function useQuestionVoters(question: QuestionView, live: LiveResults | un
   const confirmed = paper.filter((e) => e.questionId === question.id && e.confirmedBy).length;
   return useQuery<QuestionVoters>({
     queryKey: [...votersKey(question.id), question.state, live?.ballots, live?.rollCall?.called, confirmed],
-    queryFn: ({ signal }) => apiRequest<QuestionVoters>('surveys.voters', { token, signal, params: { id: sessionId, questionId: question.id } }),
+    queryFn: ({ signal }) => apiRequest('surveys.voters', { token, signal, params: { id: sessionId, questionId: question.id } }),
     enabled: question.state !== 'draft',
     staleTime: Infinity,
     placeholderData: keepPreviousData,

@@ -1,5 +1,5 @@
 import { SURVEY_LIMITS } from '@palabre/contracts/meta';
-import { QuestionDraft, questionIssues, type QuestionType, type QuestionView } from '@palabre/contracts';
+import { QuestionDraft, questionIssues, QuestionType, type QuestionView } from '@palabre/contracts';
 
 /** What the "add a question" form holds: text as typed, turned into a draft on submit. */
 export interface QuestionFormValues {
@@ -21,7 +21,8 @@ export interface QuestionFormValues {
   eligibility: '' | 'present' | 'verified';
 }
 
-export const QUESTION_TYPES: readonly QuestionType[] = ['single', 'multiple', 'ranking', 'points', 'scale', 'majority', 'yesno', 'text'];
+/** The question types in the contract's order (the form's select). */
+export const QUESTION_TYPES: readonly QuestionType[] = QuestionType.options;
 
 export const EMPTY_QUESTION: QuestionFormValues = {
   prompt: '', type: 'single', options: '', minSelections: '1', maxSelections: '2', topK: '', prefill: false,

@@ -14,7 +14,7 @@ export function useQuestionBreakdown(live: LiveResults, enabled: boolean) {
   return useQuery<QuestionResultsResponse>({
     queryKey: ['survey-results', live.questionId, live.state, live.ballots, live.results],
     queryFn: ({ signal }) =>
-      apiRequest<QuestionResultsResponse>('surveys.results', { token, signal, params: { id: sessionId, questionId: live.questionId } }),
+      apiRequest('surveys.results', { token, signal, params: { id: sessionId, questionId: live.questionId } }),
     enabled,
     staleTime: Infinity,
     placeholderData: keepPreviousData,

@@ -12,7 +12,7 @@ export function useSurveyTemplates(enabled = true) {
   const token = useStaffAuth()?.token;
   return useQuery<SurveyTemplate[]>({
     queryKey: [...surveyTemplatesKey, token],
-    queryFn: ({ signal }) => apiRequest<SurveyTemplate[]>('surveys.templates', { token, signal }),
+    queryFn: ({ signal }) => apiRequest('surveys.templates', { token, signal }),
     enabled: enabled && Boolean(token),
     staleTime: 30_000,
   });

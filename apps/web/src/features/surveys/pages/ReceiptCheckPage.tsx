@@ -40,7 +40,7 @@ export function ReceiptCheckPage() {
   const { code = '' } = useParams();
   const board = useQuery<PublicBallotBoard>({
     queryKey: ['ballot-board', code],
-    queryFn: () => apiRequest<PublicBallotBoard>('surveys.ballotBoard', { params: { code } }),
+    queryFn: () => apiRequest('surveys.ballotBoard', { params: { code } }),
     retry: false,
   });
   const [typed, setTyped] = useState('');
