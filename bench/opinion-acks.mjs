@@ -14,6 +14,7 @@
 import { execSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
+import { plantOpinions } from './lib/opinions.mjs';
 import { closeAll, command, connect, ramp } from './lib/swarm.mjs';
 import { fmt, sleep, summary } from './lib/stats.mjs';
 import { palabreTarget } from './lib/targets.mjs';
@@ -69,22 +70,11 @@ try {
   log(`${clients.length} members connected in ${joined.rampMs} ms`);
 
   // The statements and the members' earlier answers, in bulk: three planted opinion groups.
-  const [author] = await target.query(`SELECT id FROM participant WHERE session_id = $1 AND role <> 'member' LIMIT 1`, [target.sessionId]);
-  const statements = await target.query(
-    `INSERT INTO opinion_statement (session_id, activity_id, author_id, origin, text, status)
-     SELECT $1, $2, $3, 'facilitator', 'Affirmation ' || g || ' sur les mobilités et les services publics', 'visible' FROM generate_series(1, $4) g RETURNING id`,
-    [target.sessionId, activityId, author.id, statementCount],
-  );
-  const ids = clients.map((c) => c.participantId);
-  await target.query(
-    `INSERT INTO opinion_answer (statement_id, participant_id, activity_id, vote)
-     SELECT s.id, p.pid, $2,
-            CASE WHEN abs(hashtext(p.pid::text || s.id::text)::bigint) % 10 = 0 THEN 'pass'
-                 WHEN abs(hashtext(s.id::text || (abs(hashtext(p.pid::text)::bigint) % 3)::text)::bigint) % 2 = 0 THEN 'agree' ELSE 'disagree' END
-       FROM unnest($1::uuid[]) AS p(pid) CROSS JOIN opinion_statement s
-      WHERE s.activity_id = $2 AND abs(hashtext(s.id::text || p.pid::text)::bigint) % 1000 < $3`,
-    [ids, activityId, Math.round(answered * 1000)],
-  );
+  const statements = await plantOpinions(target, activityId, clients.map((c) => c.participantId), {
+    statementCount,
+    answered,
+    text: (g) => `'Affirmation ' || ${g} || ' sur les mobilités et les services publics'`,
+  });
   // The counts the answer command keeps (the next statement offered is the least answered).
   await target.query('UPDATE opinion_statement s SET answers = (SELECT count(*) FROM opinion_answer a WHERE a.statement_id = s.id) WHERE s.activity_id = $1', [activityId]);
   // A session's answers arrive over an hour, and autovacuum analyzes the tables as they grow; these
@@ -106,7 +96,7 @@ try {
       while (performance.now() < until) {
         const s = statements[(i * 7 + acks.length) % statements.length];
         const vote = ['agree', 'disagree', 'pass'][Math.floor(Math.random() * 3)];
-        const { ack, sentAt, ackedAt } = await command(c.socket, 'opinions.answer', { statementId: s.id, vote });
+        const { ack, sentAt, ackedAt } = await command(c.socket, 'opinions.answer', { statementId: s, vote });
         if (ack === undefined) lost++;
         else if (!ack.ok) refused.set(ack.error?.code, (refused.get(ack.error?.code) ?? 0) + 1);
         else acks.push(ackedAt - sentAt);

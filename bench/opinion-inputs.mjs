@@ -16,6 +16,7 @@ import { loadavg } from 'node:os';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { plantOpinions } from './lib/opinions.mjs';
 import { command, connect } from './lib/swarm.mjs';
 import { fmt, summary } from './lib/stats.mjs';
 import { palabreTarget } from './lib/targets.mjs';
@@ -43,7 +44,6 @@ try {
   const created = await command(facilitator, 'activity.create', { kind: 'opinions', title: 'Carte des opinions' });
   const activityId = created.ack.data.id;
   facilitator.disconnect();
-  const [author] = await target.query(`SELECT id FROM participant WHERE session_id = $1 AND role <> 'member' LIMIT 1`, [target.sessionId]);
   const members = await target.query(
     `INSERT INTO participant (session_id, display_name, role, joined_at) SELECT $1, 'Membre ' || i, 'member', now() FROM generate_series(1, $2) i RETURNING id`,
     [target.sessionId, memberCount],
@@ -58,22 +58,9 @@ try {
      UPDATE participant SET member_id = m.id FROM m WHERE participant.id::text = m.roster_key`,
     [assembly.id, members.map((m) => m.id)],
   );
-  const statements = await target.query(
-    `INSERT INTO opinion_statement (session_id, activity_id, author_id, origin, text, status)
-     SELECT $1, $2, $3, 'facilitator', 'Affirmation ' || g, 'visible' FROM generate_series(1, $4) g RETURNING id`,
-    [target.sessionId, activityId, author.id, statementCount],
-  );
-  await target.query(
-    `INSERT INTO opinion_answer (statement_id, participant_id, activity_id, vote)
-     SELECT s.id, p.pid, $2,
-            CASE WHEN abs(hashtext(p.pid::text || s.id::text)::bigint) % 10 = 0 THEN 'pass'
-                 WHEN abs(hashtext(s.id::text || (abs(hashtext(p.pid::text)::bigint) % 3)::text)::bigint) % 2 = 0 THEN 'agree' ELSE 'disagree' END
-       FROM unnest($1::uuid[]) AS p(pid) CROSS JOIN opinion_statement s
-      WHERE s.activity_id = $2 AND abs(hashtext(s.id::text || p.pid::text)::bigint) % 1000 < $3`,
-    [members.map((m) => m.id), activityId, Math.round(answered * 1000)],
-  );
+  const statements = await plantOpinions(target, activityId, members.map((m) => m.id), { statementCount, answered });
   // Hidden statements keep their answers; the map does not count them.
-  const hidden = statements.slice(0, Math.ceil(statements.length / 50)).map((s) => s.id);
+  const hidden = statements.slice(0, Math.ceil(statements.length / 50));
   await target.query(`UPDATE opinion_statement SET status = 'hidden' WHERE id = ANY($1::uuid[])`, [hidden]);
   // Fresh statistics, as autovacuum keeps them while a session's answers come in (bench/opinion-acks.mjs).
   await target.query('ANALYZE opinion_answer, opinion_statement, participant, member');
