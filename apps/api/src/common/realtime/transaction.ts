@@ -1,9 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { EVENTS, type EventName, type EventPayload } from '@palabre/contracts';
-import { AuditService } from '../../modules/audit/audit.service';
 import { AppError, isDatabaseUnavailable } from '../errors/app-error';
 import { reportDatabaseUnavailable } from '../errors/database-outage';
+import { AUDIT_TRAIL, type AuditTrail } from './audit-trail';
 import { RealtimeEmitter } from './emitter';
 import { rooms } from './rooms';
 import { sessionStateRepository } from './session-state.repository';
@@ -27,7 +27,7 @@ export class Tx {
 
   constructor(
     readonly manager: EntityManager,
-    private readonly audits: AuditService,
+    private readonly audits: AuditTrail,
   ) {}
 
   /**
@@ -86,7 +86,7 @@ export class TransactionRunner {
 
   constructor(
     private readonly db: DataSource,
-    private readonly audits: AuditService,
+    @Inject(AUDIT_TRAIL) private readonly audits: AuditTrail,
     private readonly emitter: RealtimeEmitter,
   ) {}
 
