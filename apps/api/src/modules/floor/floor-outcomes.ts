@@ -16,8 +16,8 @@ const TYPES: [string | null, string][] = [
 const COLUMNS = ['Groupe', 'Demandes', 'Interventions', 'Temps de parole (min)', 'Part du temps (%)', 'Part des demandes (%)', 'Part des présents (%)'];
 
 /** Shares to one decimal, as the minutes print them; null when there is nothing to share. */
-function share(n: number, total: number): number | null {
-  return total === 0 ? null : Math.round((1000 * n) / total) / 10;
+function share(part: number, total: number): number | null {
+  return total === 0 ? null : Math.round((1000 * part) / total) / 10;
 }
 
 /**
