@@ -22,7 +22,7 @@ export interface FloorRow {
   pinned: number | null;
   spoken_ms: number;
   duration_ms: number;
-  /** Milliseconds the running countdown has run since it was last started (0 when paused). */
+  /** Milliseconds the running countdown has run since it was last started (null when paused). */
   running_ms: number | null;
   heard_rank: number | null;
 }
