@@ -1,7 +1,7 @@
 import argon2 from 'argon2';
 import type { DataSource } from 'typeorm';
 import { CreateStaffBody, type StaffAccount as StaffAccountView, type StaffRole } from '@palabre/contracts';
-import { revokeStaffSessions } from '../common/auth/staff-sessions';
+import { revokeStaffSessions } from '../modules/auth/staff-sessions';
 import { StaffAccount } from '../modules/auth/staff-account.entity';
 import { toStaffView } from '../modules/auth/auth.service';
 import { isStrongPassword } from '../modules/auth/password-policy';

@@ -1,10 +1,8 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { AuditService } from '../modules/audit/audit.service';
 import { ActorResolver } from './auth/actor-resolver';
 import { RouteGuard } from './auth/route.guard';
-import { StaffSessions } from './auth/staff-sessions';
 import { TokenService } from './auth/tokens';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
 import { CommandDispatcher } from './realtime/command-dispatcher';
@@ -19,9 +17,14 @@ import { SnapshotRegistry } from './realtime/snapshot-registry';
 import { TransactionRunner } from './realtime/transaction';
 import { VolatileFanout } from './realtime/volatile-fanout';
 
-const SHARED = [TokenService, StaffSessions, ActorResolver, RealtimeEmitter, TransactionRunner, CommandRunner, PresenceService, VolatileFanout, SnapshotRegistry, AuditService];
+const SHARED = [TokenService, ActorResolver, RealtimeEmitter, TransactionRunner, CommandRunner, PresenceService, VolatileFanout, SnapshotRegistry];
 
-/** Cross-cutting services every feature module uses: auth, transactions, the live protocol. */
+/**
+ * Cross-cutting services every feature module uses: auth, transactions, the live protocol. They
+ * depend on no feature module: what they need of one (the audit trail written in a command's
+ * transaction, the staff sessions behind staff tokens) is an interface of common/ that the feature
+ * provides from its own global module (AUDIT_TRAIL by AuditModule, STAFF_SESSION_LOOKUP by AuthModule).
+ */
 @Global()
 @Module({})
 export class CoreModule {

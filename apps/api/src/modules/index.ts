@@ -1,4 +1,5 @@
 import type { Type } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BoardsModule } from './boards/boards.module';
 import { DocsModule } from './docs/docs.module';
@@ -14,4 +15,4 @@ import { SurveysModule } from './surveys/surveys.module';
 import { FollowUpModule } from './followup/followup.module';
 
 /** Every feature module; a new feature adds its module here. */
-export const FEATURE_MODULES: Type[] = [AuthModule, SessionsModule, DocsModule, BoardsModule, SurveysModule, OutcomesModule, QnaModule, RoomModule, GroupsModule, FollowUpModule, OpinionsModule, FloorModule, AmendmentsModule];
+export const FEATURE_MODULES: Type[] = [AuditModule, AuthModule, SessionsModule, DocsModule, BoardsModule, SurveysModule, OutcomesModule, QnaModule, RoomModule, GroupsModule, FollowUpModule, OpinionsModule, FloorModule, AmendmentsModule];

@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppError } from '../errors/app-error';
-import { Participant } from '../../modules/sessions/participant.entity';
 import type { ParticipantActor, StaffActor } from './actor';
-import { StaffSessions } from './staff-sessions';
+import { actorRepository } from './actor.repository';
+import { STAFF_SESSION_LOOKUP, type StaffSessionLookup } from './staff-session-lookup';
 import { TokenService } from './tokens';
 
 /** Turns a bearer token into an actor, checking the database so a removed person is refused at once. */
@@ -12,7 +12,7 @@ export class ActorResolver {
   constructor(
     private readonly tokens: TokenService,
     private readonly db: DataSource,
-    private readonly staffSessions: StaffSessions,
+    @Inject(STAFF_SESSION_LOOKUP) private readonly staffSessions: StaffSessionLookup,
   ) {}
 
   async staff(token: string | undefined): Promise<StaffActor> {
@@ -27,18 +27,18 @@ export class ActorResolver {
   async participant(token: string | undefined): Promise<ParticipantActor> {
     const claims = this.tokens.verify(token);
     if (claims.typ !== 'participant') throw new AppError('UNAUTHENTICATED');
-    const participant = await this.db.getRepository(Participant).findOneBy({ id: claims.sub });
-    if (!participant || participant.sessionId !== claims.sid) throw new AppError('UNAUTHENTICATED');
-    if (participant.revokedAt) throw new AppError('TOKEN_REVOKED');
+    const participant = await actorRepository.participant(this.db.manager, claims.sub);
+    if (!participant || participant.session_id !== claims.sid) throw new AppError('UNAUTHENTICATED');
+    if (participant.revoked) throw new AppError('TOKEN_REVOKED');
     return {
       kind: 'participant',
       participantId: participant.id,
-      sessionId: participant.sessionId,
+      sessionId: participant.session_id,
       role: participant.role,
-      displayName: participant.displayName,
-      groupId: participant.groupId,
-      blocked: participant.blockedAt !== null,
-      verified: participant.memberId !== null,
+      displayName: participant.display_name,
+      groupId: participant.group_id,
+      blocked: participant.blocked,
+      verified: participant.verified,
     };
   }
 }

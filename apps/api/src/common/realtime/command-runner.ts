@@ -3,9 +3,10 @@ import { COMMANDS, type Ack, type CommandName, type CommandPayload, type Command
 import { canSend, isSessionWritable } from '@palabre/domain';
 import type { ParticipantActor } from '../auth/actor';
 import { AppError, toAppError } from '../errors/app-error';
-import { returningRows } from '../../database/returning';
 import { parseWith } from '../validation';
 import { socketLocale, type LiveSocket } from './live-socket';
+import { processedOpRepository } from './processed-op.repository';
+import { sessionStateRepository, type ParticipantRow } from './session-state.repository';
 import { TransactionRunner, type Tx } from './transaction';
 
 export interface CommandContext<C extends CommandName> {
@@ -17,18 +18,6 @@ export interface CommandContext<C extends CommandName> {
 }
 
 export type CommandHandler<C extends CommandName> = (ctx: CommandContext<C>) => Promise<CommandResult<C>>;
-
-/** What a command needs to know about its sender's session and participant row, read in its transaction. */
-export interface ParticipantRow {
-  state: string;
-  revoked: boolean;
-  blocked: boolean;
-  group_id: string | null;
-  verified: boolean;
-}
-
-/** The columns of ParticipantRow, for queries joining `session s` and `participant p`. */
-export const PARTICIPANT_COLUMNS = 's.state, p.revoked_at IS NOT NULL AS revoked, p.blocked_at IS NOT NULL AS blocked, p.group_id, p.member_id IS NOT NULL AS verified';
 
 /**
  * The sender may still write in its session: returns the actor as it is now (group and block
@@ -83,28 +72,13 @@ export class CommandRunner {
     const opId = (payload as { opId: string }).opId;
     return this.transactions.run(async (tx) => {
       // A concurrent duplicate blocks on this insert until the first commits, then sees the conflict.
-      const inserted: unknown[] = await tx.manager.query(
-        'INSERT INTO processed_op (participant_id, op_id, command) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING op_id',
-        [actor.participantId, opId, name],
-      );
-      if (inserted.length === 0) {
-        const rows: { command: string; result: CommandResult<C> }[] = await tx.manager.query(
-          'SELECT command, result FROM processed_op WHERE participant_id = $1 AND op_id = $2',
-          [actor.participantId, opId],
-        );
-        return storedResult(rows[0], name);
+      if (!(await processedOpRepository.claim(tx.manager, actor.participantId, opId, name))) {
+        return storedResult(await processedOpRepository.stored(tx.manager, actor.participantId, opId), name);
       }
-      const session: ParticipantRow[] = await tx.manager.query(
-        `SELECT ${PARTICIPANT_COLUMNS} FROM session s JOIN participant p ON p.session_id = s.id WHERE s.id = $1 AND p.id = $2`,
-        [actor.sessionId, actor.participantId],
-      );
-      const current = currentActor(actor, session[0]);
-      const result = await handler({ actor: current, payload, tx, sessionState: session[0].state });
-      await tx.manager.query('UPDATE processed_op SET result = $3 WHERE participant_id = $1 AND op_id = $2', [
-        actor.participantId,
-        opId,
-        JSON.stringify(result ?? null),
-      ]);
+      const sender = await sessionStateRepository.sender(tx.manager, actor.sessionId, actor.participantId);
+      const current = currentActor(actor, sender);
+      const result = await handler({ actor: current, payload, tx, sessionState: (sender as ParticipantRow).state });
+      await processedOpRepository.setResult(tx.manager, actor.participantId, opId, JSON.stringify(result ?? null));
       return result;
     });
   }
@@ -147,29 +121,17 @@ export async function executeMany<C extends CommandName>(
   batch: readonly { actor: ParticipantActor; payload: CommandPayload<C> }[],
   handler: BatchHandler<C>,
 ): Promise<Outcome<CommandResult<C>>[]> {
-  const m = tx.manager;
+  const manager = tx.manager;
   const outcomes: (Outcome<CommandResult<C>> | undefined)[] = batch.map(() => undefined);
   const refuse = (i: number, error: unknown) => (outcomes[i] = { ok: false, error: toAppError(error) });
   const ops = batch.map((item) => ({ participant_id: item.actor.participantId, op_id: (item.payload as { opId: string }).opId }));
 
   // 1. The claims; a resent opId answers its stored result.
-  const claimed = returningRows<{ participant_id: string; op_id: string }>(
-    await m.query(
-      `INSERT INTO processed_op (participant_id, op_id, command)
-       SELECT r.participant_id, r.op_id, $2 FROM jsonb_to_recordset($1::jsonb) AS r(participant_id uuid, op_id uuid)
-        ORDER BY r.participant_id, r.op_id
-       ON CONFLICT DO NOTHING RETURNING participant_id, op_id`,
-      [JSON.stringify(ops), name],
-    ),
-  );
+  const claimed = await processedOpRepository.claimMany(manager, ops, name);
   const mine = new Set(claimed.map((r) => `${r.participant_id}:${r.op_id}`));
   const resent = ops.flatMap((op, i) => (mine.has(`${op.participant_id}:${op.op_id}`) ? [] : [i]));
   if (resent.length > 0) {
-    const stored: { participant_id: string; op_id: string; command: string; result: unknown }[] = await m.query(
-      `SELECT o.participant_id, o.op_id, o.command, o.result FROM processed_op o
-         JOIN jsonb_to_recordset($1::jsonb) AS r(participant_id uuid, op_id uuid) ON o.participant_id = r.participant_id AND o.op_id = r.op_id`,
-      [JSON.stringify(resent.map((i) => ops[i]))],
-    );
+    const stored = await processedOpRepository.storedMany(manager, resent.map((i) => ops[i]));
     const byKey = new Map(stored.map((r) => [`${r.participant_id}:${r.op_id}`, r]));
     for (const i of resent) {
       try {
@@ -184,14 +146,7 @@ export async function executeMany<C extends CommandName>(
   // 2. The senders: session state, revoked, moved to another group.
   const senders = new Map<string, { session_id: string; participant_id: string }>();
   for (const i of fresh) senders.set(batch[i].actor.participantId, { session_id: batch[i].actor.sessionId, participant_id: batch[i].actor.participantId });
-  const rows: (ParticipantRow & { participant_id: string })[] = fresh.length
-    ? await m.query(
-        `SELECT p.id AS participant_id, ${PARTICIPANT_COLUMNS}
-           FROM jsonb_to_recordset($1::jsonb) AS k(session_id uuid, participant_id uuid)
-           JOIN session s ON s.id = k.session_id JOIN participant p ON p.session_id = s.id AND p.id = k.participant_id`,
-        [JSON.stringify([...senders.values()])],
-      )
-    : [];
+  const rows = fresh.length ? await sessionStateRepository.senders(manager, [...senders.values()]) : [];
   const rowOf = new Map(rows.map((r) => [r.participant_id, r]));
   const admitted: Admitted<C>[] = [];
   for (const i of fresh) {
@@ -216,19 +171,11 @@ export async function executeMany<C extends CommandName>(
     }
   });
   if (done.length > 0) {
-    await m.query(
-      `UPDATE processed_op o SET result = r.result FROM jsonb_to_recordset($1::jsonb) AS r(participant_id uuid, op_id uuid, result jsonb)
-        WHERE o.participant_id = r.participant_id AND o.op_id = r.op_id`,
-      [JSON.stringify(done.map((i) => ({ ...ops[i], result: (outcomes[i] as { data: unknown }).data ?? null })))],
-    );
+    await processedOpRepository.setResults(manager, done.map((i) => ({ ...ops[i], result: (outcomes[i] as { data: unknown }).data ?? null })));
   }
   const released = fresh.filter((i) => outcomes[i]?.ok !== true);
   if (released.length > 0) {
-    await m.query(
-      `DELETE FROM processed_op o USING jsonb_to_recordset($1::jsonb) AS r(participant_id uuid, op_id uuid)
-        WHERE o.participant_id = r.participant_id AND o.op_id = r.op_id`,
-      [JSON.stringify(released.map((i) => ops[i]))],
-    );
+    await processedOpRepository.release(manager, released.map((i) => ops[i]));
   }
   return outcomes.map((o) => {
     if (!o) throw new Error(`${name} batch: a command without outcome`);
@@ -242,12 +189,10 @@ export async function executeMany<C extends CommandName>(
  */
 export async function storeResults<C extends CommandName>(tx: Tx, name: C, done: readonly { participantId: string; opId: string; result: CommandResult<C> }[]): Promise<void> {
   if (done.length === 0) return;
-  await tx.manager.query(
-    `INSERT INTO processed_op (participant_id, op_id, command, result)
-     SELECT r.participant_id, r.op_id, $2, r.result FROM jsonb_to_recordset($1::jsonb) AS r(participant_id uuid, op_id uuid, result jsonb)
-      ORDER BY r.participant_id, r.op_id
-     ON CONFLICT DO NOTHING`,
-    [JSON.stringify(done.map((d) => ({ participant_id: d.participantId, op_id: d.opId, result: d.result ?? null }))), name],
+  await processedOpRepository.insertResults(
+    tx.manager,
+    done.map((entry) => ({ participant_id: entry.participantId, op_id: entry.opId, result: entry.result ?? null })),
+    name,
   );
 }
 

@@ -1,5 +1,4 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
-import { isStaffRole } from '@palabre/domain';
 import type { PresenceView } from '@palabre/contracts';
 import { DataSource } from 'typeorm';
 import { Coalescer } from './coalescer';
@@ -7,6 +6,7 @@ import { RealtimeEmitter } from './emitter';
 import { REDIS_STATE, type RedisState } from './redis-state';
 import { rooms } from './rooms';
 import type { LiveSocketData } from './live-socket';
+import { sessionStateRepository } from './session-state.repository';
 import { VolatileFanout } from './volatile-fanout';
 import { intervalWithinBudget } from './delivery-budget';
 
@@ -133,8 +133,7 @@ export class PresenceService implements OnModuleDestroy {
 
   private async broadcast(sessionId: string): Promise<void> {
     const staffView = await this.view(sessionId, true);
-    const rows: { version: number }[] = await this.db.query('SELECT version FROM session WHERE id = $1', [sessionId]);
-    const version = rows[0]?.version ?? 0;
+    const version = (await sessionStateRepository.version(this.db.manager, sessionId)) ?? 0;
     // Members see the count, staff the list (which carries the count too); both written in slices.
     const staff = rooms.staff(sessionId);
     this.fanout.emit(rooms.session(sessionId), 'presence.updated', { sessionId, version, presence: { connected: staffView.connected } }, { except: staff, key: `presence:${sessionId}` });
@@ -156,5 +155,3 @@ export class PresenceService implements OnModuleDestroy {
     this.coalescer.close();
   }
 }
-
-export { isStaffRole };

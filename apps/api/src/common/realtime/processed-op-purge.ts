@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { isDatabaseUnavailable } from '../errors/app-error';
+import { processedOpRepository } from './processed-op.repository';
 
 /** How often each node purges. Every node does: the delete is idempotent and cheap when nothing is due. */
 export const PURGE_EVERY_MS = 60 * 60_000;
@@ -41,18 +42,9 @@ export class ProcessedOpPurge implements OnApplicationBootstrap, OnModuleDestroy
     const cutoff = new Date(now.getTime() - this.config.processedOpRetentionDays * 24 * 3600_000);
     let total = 0;
     for (;;) {
-      const deleted: [unknown[], number] = await this.db.query(
-        `DELETE FROM processed_op WHERE (participant_id, op_id) IN (
-           SELECT o.participant_id, o.op_id FROM processed_op o
-             JOIN participant p ON p.id = o.participant_id
-             JOIN archive_record a ON a.session_id = p.session_id
-            WHERE a.sealed_at < $1
-            LIMIT ${PURGE_CHUNK})`,
-        [cutoff],
-      );
-      const n = deleted[1];
-      total += n;
-      if (n < PURGE_CHUNK) return total;
+      const deleted = await processedOpRepository.purgeSealedBefore(this.db.manager, cutoff, PURGE_CHUNK);
+      total += deleted;
+      if (deleted < PURGE_CHUNK) return total;
     }
   }
 
@@ -60,8 +52,8 @@ export class ProcessedOpPurge implements OnApplicationBootstrap, OnModuleDestroy
     if (this.running) return;
     this.running = this.purge();
     try {
-      const n = await this.running;
-      if (n > 0) this.logger.log(`purged ${n} processed operations of sessions sealed more than ${this.config.processedOpRetentionDays} days ago`);
+      const purged = await this.running;
+      if (purged > 0) this.logger.log(`purged ${purged} processed operations of sessions sealed more than ${this.config.processedOpRetentionDays} days ago`);
     } catch (error) {
       // The next run tries again; an outage is reported by the database logger.
       if (!isDatabaseUnavailable(error)) this.logger.warn(`processed operations not purged: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,12 +1,12 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { EVENTS, type EventName, type EventPayload } from '@palabre/contracts';
-import { returningRows } from '../../database/returning';
-import { AuditService } from '../../modules/audit/audit.service';
 import { AppError, isDatabaseUnavailable } from '../errors/app-error';
 import { reportDatabaseUnavailable } from '../errors/database-outage';
+import { AUDIT_TRAIL, type AuditTrail } from './audit-trail';
 import { RealtimeEmitter } from './emitter';
 import { rooms } from './rooms';
+import { sessionStateRepository } from './session-state.repository';
 
 type Body<E extends EventName> = Omit<EventPayload<E>, 'sessionId' | 'version'>;
 
@@ -27,7 +27,7 @@ export class Tx {
 
   constructor(
     readonly manager: EntityManager,
-    private readonly audits: AuditService,
+    private readonly audits: AuditTrail,
   ) {}
 
   /**
@@ -46,18 +46,18 @@ export class Tx {
   }
 
   async bumpVersion(sessionId: string): Promise<number> {
-    const rows = returningRows<{ version: number }>(await this.manager.query('UPDATE session SET version = version + 1 WHERE id = $1 RETURNING version', [sessionId]));
-    if (!rows[0]) throw new AppError('SESSION_NOT_FOUND');
-    this.versions.set(sessionId, rows[0].version);
-    return rows[0].version;
+    const version = await sessionStateRepository.bumpVersion(this.manager, sessionId);
+    if (version === null) throw new AppError('SESSION_NOT_FOUND');
+    this.versions.set(sessionId, version);
+    return version;
   }
 
   async currentVersion(sessionId: string): Promise<number> {
     const known = this.versions.get(sessionId);
     if (known !== undefined) return known;
-    const rows: { version: number }[] = await this.manager.query('SELECT version FROM session WHERE id = $1', [sessionId]);
-    if (!rows[0]) throw new AppError('SESSION_NOT_FOUND');
-    return rows[0].version;
+    const version = await sessionStateRepository.version(this.manager, sessionId);
+    if (version === null) throw new AppError('SESSION_NOT_FOUND');
+    return version;
   }
 
   /**
@@ -86,7 +86,7 @@ export class TransactionRunner {
 
   constructor(
     private readonly db: DataSource,
-    private readonly audits: AuditService,
+    @Inject(AUDIT_TRAIL) private readonly audits: AuditTrail,
     private readonly emitter: RealtimeEmitter,
   ) {}
 

@@ -3,8 +3,9 @@ import { Gender, MemberCategory, OutcomeSection, TerritoryType, type OutcomeExpo
 import { countCells } from '../../modules/outcomes/cells';
 
 /**
- * Test-only contributions standing for the survey and board features (built in other
- * branches): a ranking survey with its tally table and named raw ballots, and an idea board.
+ * Test-only contributions standing for what the survey and board features put in the outcomes,
+ * so that the record, its documents and the follow-up are tested without running a vote: a
+ * ranking survey with its tally table and named raw ballots, and an idea board.
  */
 export function fakeSurveySection(activityId: string, voters: string[]): OutcomeSectionInput {
   return {

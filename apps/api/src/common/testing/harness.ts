@@ -11,7 +11,7 @@ import { isRetryable } from '@palabre/contracts';
 import type { AppConfig } from '../../config/config';
 import { startPalabre, type RunningPalabre } from '../../bootstrap';
 import { StaffAccount } from '../../modules/auth/staff-account.entity';
-import { StaffSessions } from '../auth/staff-sessions';
+import { StaffSessions } from '../../modules/auth/staff-sessions';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 

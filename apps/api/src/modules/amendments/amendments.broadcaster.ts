@@ -5,7 +5,8 @@ import { Coalescer } from '../../common/realtime/coalescer';
 import { RealtimeEmitter } from '../../common/realtime/emitter';
 import { rooms } from '../../common/realtime/rooms';
 import { activityRooms, readReportBackOpen } from '../sessions/audience';
-import { amendmentsStore, publicTextView, toTextView } from './amendments.store';
+import { amendmentsRepository } from './amendments.repository';
+import { publicTextView, toTextView } from './amendments.views';
 
 const COALESCE_MS = 150;
 
@@ -30,20 +31,19 @@ export class AmendmentsBroadcaster implements OnModuleDestroy {
   }
 
   private async broadcast(activityId: string): Promise<void> {
-    const s = await amendmentsStore.state(this.db.manager, activityId).catch(() => null);
-    if (!s) return;
-    const version: { version: number }[] = await this.db.query('SELECT version FROM session WHERE id = $1', [s.activity.sessionId]);
-    const envelope = { sessionId: s.activity.sessionId, version: version[0]?.version ?? 0 };
-    const view = toTextView(s);
+    const state = await amendmentsRepository.state(this.db.manager, activityId).catch(() => null);
+    if (!state) return;
+    const envelope = { sessionId: state.activity.sessionId, version: await amendmentsRepository.sessionVersion(this.db.manager, state.activity.sessionId) };
+    const view = toTextView(state);
     // The tabled lines are frozen once an amendment is filed: every phone already has them.
-    const wire = (text: AmendmentTextView): AmendmentTextUpdate => (s.amendments.length > 0 ? { ...text, lines: undefined } : text);
-    const staff = rooms.staff(s.activity.sessionId);
+    const wire = (text: AmendmentTextView): AmendmentTextUpdate => (state.amendments.length > 0 ? { ...text, lines: undefined } : text);
+    const staff = rooms.staff(state.activity.sessionId);
     this.emitter.emit(staff, 'amendments.updated', { ...envelope, text: wire(view) });
-    const audience = activityRooms({ sessionId: s.activity.sessionId, groupId: s.activity.groupId, state: s.activity.state }, await readReportBackOpen(this.db.manager, s.activity.sessionId));
+    const audience = activityRooms({ sessionId: state.activity.sessionId, groupId: state.activity.groupId, state: state.activity.state }, await readReportBackOpen(this.db.manager, state.activity.sessionId));
     if (audience.length === 1 && audience[0] === staff) return;
     this.emitter.emitExcept(audience, staff, 'amendments.updated', { ...envelope, text: wire(publicTextView(view, null)) });
     // Authors of amendments others do not see get their own version, after the public one.
-    const authors = new Set(view.amendments.filter((a) => a.status !== 'admissible' && a.authorId !== null).map((a) => a.authorId as string));
+    const authors = new Set(view.amendments.filter((amendment) => amendment.status !== 'admissible' && amendment.authorId !== null).map((amendment) => amendment.authorId as string));
     for (const author of authors) this.emitter.emitExcept(rooms.participant(author), staff, 'amendments.updated', { ...envelope, text: wire(publicTextView(view, author)) });
   }
 

@@ -1,7 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { ACTIVITY_STATES } from '@palabre/domain';
 import type { Tx } from '../../common/realtime/transaction';
-import { Activity } from '../sessions/activity.entity';
+import type { Activity } from '../sessions/activity.entity';
 import { ActivityKinds } from '../sessions/activity-kinds';
 import { SessionsModule } from '../sessions/sessions.module';
 import { SurveysModule } from '../surveys/surveys.module';
@@ -9,6 +9,7 @@ import { AmendmentVotesService } from './amendment-votes.service';
 import { AmendmentsBroadcaster } from './amendments.broadcaster';
 import { AmendmentsCommands } from './amendments.commands';
 import { AmendmentsOutcomes } from './amendments-outcomes';
+import { amendmentsRepository } from './amendments.repository';
 import { AmendmentsService } from './amendments.service';
 
 @Module({
@@ -31,9 +32,7 @@ export class AmendmentsModule implements OnModuleInit {
       create: (tx, activity, config, actor) => this.amendments.create(tx, activity, config, actor),
       remove: async (tx, activity) => {
         // Only a draft is deleted: nothing was filed nor voted; its companion survey stays for staff to delete.
-        await tx.manager.query('DELETE FROM amendment_cosign WHERE amendment_id IN (SELECT id FROM amendment WHERE activity_id = $1)', [activity.id]);
-        await tx.manager.query('DELETE FROM amendment WHERE activity_id = $1', [activity.id]);
-        await tx.manager.query('DELETE FROM amendment_text WHERE activity_id = $1', [activity.id]);
+        await amendmentsRepository.deleteText(tx.manager, activity.id);
       },
       open: (tx, activity) => this.open(tx, activity),
       close: async (tx, activity, actorId) => {
@@ -48,7 +47,7 @@ export class AmendmentsModule implements OnModuleInit {
   }
 
   private async open(tx: Tx, activity: Activity): Promise<'open'> {
-    await tx.manager.getRepository(Activity).update(activity.id, { state: 'open' });
+    await amendmentsRepository.setActivityState(tx.manager, activity.id, 'open');
     tx.afterCommit(() => this.broadcaster.mark(activity.id));
     return 'open';
   }

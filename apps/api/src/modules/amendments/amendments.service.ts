@@ -11,9 +11,10 @@ import type { Activity } from '../sessions/activity.entity';
 import { ActivitiesService } from '../sessions/activities.service';
 import { canSeeActivity, readReportBackOpen } from '../sessions/audience';
 import { AmendmentsBroadcaster } from './amendments.broadcaster';
-import { Amendment, AmendmentCosign, AmendmentText } from './amendments.entities';
+import type { Amendment } from './amendments.entities';
 import { groupSpokenFor } from '../groups/rapporteur';
-import { amendmentsStore, isFilingOpen, publicTextView, toAmendmentView, toTextView, type TextState } from './amendments.store';
+import { amendmentsRepository, type TextState } from './amendments.repository';
+import { isFilingOpen, publicTextView, toAmendmentView, toTextView } from './amendments.views';
 
 /** Texts put to amendment: writing the text, filing, co-signing, withdrawing, moderating and ordering amendments. */
 @Injectable()
@@ -33,7 +34,7 @@ export class AmendmentsService {
       ...(activity.groupId ? { groupId: activity.groupId } : {}),
       config: { anonymity: config.anonymity, resultsVisibility: 'live', questions: [] },
     });
-    await tx.manager.getRepository(AmendmentText).insert({
+    await amendmentsRepository.insertText(tx.manager, {
       activityId: activity.id,
       sessionId: activity.sessionId,
       lines: numberLines(config.source),
@@ -45,132 +46,121 @@ export class AmendmentsService {
     return { format: config.format, anonymity: config.anonymity };
   }
 
-  async setText(tx: Tx, actor: ParticipantActor, p: CommandPayload<'amendments.text.set'>): Promise<AmendmentTextView> {
-    const s = await this.lock(tx, actor, p.activityId);
-    if (s.activity.state === 'closed') throw new AppError('AMENDMENTS_CLOSED');
-    if (s.amendments.length > 0) throw new AppError('AMENDMENT_TEXT_LOCKED');
-    const lines = numberLines(p.source);
-    await tx.manager.getRepository(AmendmentText).update(s.activity.id, { lines });
-    await tx.audit(actor.sessionId, 'amendments.text.set', actor.participantId, { activityId: s.activity.id, lines: lines.length, format: p.format });
-    return this.changed(tx, s.activity.id);
+  async setText(tx: Tx, actor: ParticipantActor, payload: CommandPayload<'amendments.text.set'>): Promise<AmendmentTextView> {
+    const state = await this.lock(tx, actor, payload.activityId);
+    if (state.activity.state === 'closed') throw new AppError('AMENDMENTS_CLOSED');
+    if (state.amendments.length > 0) throw new AppError('AMENDMENT_TEXT_LOCKED');
+    const lines = numberLines(payload.source);
+    await amendmentsRepository.setLines(tx.manager, state.activity.id, lines);
+    await tx.audit(actor.sessionId, 'amendments.text.set', actor.participantId, { activityId: state.activity.id, lines: lines.length, format: payload.format });
+    return this.changed(tx, state.activity.id);
   }
 
-  async setDeadline(tx: Tx, actor: ParticipantActor, p: CommandPayload<'amendments.deadline'>): Promise<AmendmentTextView> {
-    const s = await this.lock(tx, actor, p.activityId);
-    await tx.manager.getRepository(AmendmentText).update(s.activity.id, { deadline: p.deadline ? new Date(p.deadline) : null });
-    await tx.audit(actor.sessionId, 'amendments.deadline', actor.participantId, { activityId: s.activity.id, deadline: p.deadline });
-    return this.changed(tx, s.activity.id);
+  async setDeadline(tx: Tx, actor: ParticipantActor, payload: CommandPayload<'amendments.deadline'>): Promise<AmendmentTextView> {
+    const state = await this.lock(tx, actor, payload.activityId);
+    await amendmentsRepository.setDeadline(tx.manager, state.activity.id, payload.deadline ? new Date(payload.deadline) : null);
+    await tx.audit(actor.sessionId, 'amendments.deadline', actor.participantId, { activityId: state.activity.id, deadline: payload.deadline });
+    return this.changed(tx, state.activity.id);
   }
 
-  async file(tx: Tx, actor: ParticipantActor, p: CommandPayload<'amendment.file'>): Promise<AmendmentView> {
+  async file(tx: Tx, actor: ParticipantActor, payload: CommandPayload<'amendment.file'>): Promise<AmendmentView> {
     if (actor.blocked) throw new AppError('PARTICIPANT_BLOCKED');
     // The text's row lock serialises filings: numbers follow the order of arrival.
-    const s = await this.lock(tx, actor, p.activityId);
-    this.assertFiling(s);
-    if (s.amendments.length >= AMENDMENT_LIMITS.perText) throw new AppError('AMENDMENT_TOO_MANY');
-    const wording = p.wording
+    const state = await this.lock(tx, actor, payload.activityId);
+    this.assertFiling(state);
+    if (state.amendments.length >= AMENDMENT_LIMITS.perText) throw new AppError('AMENDMENT_TOO_MANY');
+    const wording = payload.wording
       .replace(/\r\n?/g, '\n')
       .split('\n')
       .map(trimAscii)
       .join('\n')
       .trim();
     let anchor: Pick<Amendment, 'kind' | 'lineFrom' | 'lineTo'>;
-    if (p.parentId) {
-      const parent = s.amendments.find((a) => a.id === p.parentId);
+    if (payload.parentId) {
+      const parent = state.amendments.find((amendment) => amendment.id === payload.parentId);
       const visible = parent && (parent.status === 'admissible' || parent.authorId === actor.participantId || isStaffRole(actor.role));
       if (!parent || !visible) throw new AppError('NOT_FOUND');
       if (parent.parentId !== null || parent.kind === 'delete' || parent.fate !== null || parent.status === 'withdrawn' || parent.status === 'inadmissible') throw new AppError('AMENDMENT_NOT_AMENDABLE');
       anchor = { kind: parent.kind, lineFrom: parent.lineFrom, lineTo: parent.lineTo };
     } else {
-      const count = s.text.lines.length;
-      const ok = p.kind === 'insert' ? p.from <= count : p.from >= 1 && p.from <= p.to && p.to <= count;
+      const count = state.text.lines.length;
+      const ok = payload.kind === 'insert' ? payload.from <= count : payload.from >= 1 && payload.from <= payload.to && payload.to <= count;
       if (!ok) throw new AppError('AMENDMENT_BAD_ANCHOR');
-      anchor = { kind: p.kind, lineFrom: p.from, lineTo: p.kind === 'insert' ? p.from : p.to };
+      anchor = { kind: payload.kind, lineFrom: payload.from, lineTo: payload.kind === 'insert' ? payload.from : payload.to };
     }
     if (anchor.kind !== 'delete' && wording === '') throw new AppError('AMENDMENT_WORDING_REQUIRED');
-    const number = (s.amendments[s.amendments.length - 1]?.number ?? 0) + 1;
-    const repo = tx.manager.getRepository(Amendment);
-    const saved = await repo.save(
-      repo.create({
-        sessionId: actor.sessionId,
-        activityId: s.activity.id,
-        number,
-        parentId: p.parentId,
-        ...anchor,
-        wording: anchor.kind === 'delete' ? '' : wording,
-        reason: p.reason,
-        authorId: actor.participantId,
-        authorName: await this.nameOf(tx.manager, actor),
-        groupName: p.forGroup ? await this.rapporteurGroup(tx.manager, actor) : null,
-        status: 'filed',
-        moderationReason: null,
-        fate: null,
-        pinned: null,
-        questionId: null,
-        votes: null,
-      }),
-    );
-    await tx.audit(actor.sessionId, 'amendment.filed', actor.participantId, { activityId: s.activity.id, amendmentId: saved.id, number, kind: anchor.kind, from: anchor.lineFrom, to: anchor.lineTo, parentId: p.parentId });
+    const number = (state.amendments[state.amendments.length - 1]?.number ?? 0) + 1;
+    const saved = await amendmentsRepository.insertAmendment(tx.manager, {
+      sessionId: actor.sessionId,
+      activityId: state.activity.id,
+      number,
+      parentId: payload.parentId,
+      ...anchor,
+      wording: anchor.kind === 'delete' ? '' : wording,
+      reason: payload.reason,
+      authorId: actor.participantId,
+      authorName: await this.nameOf(tx.manager, actor),
+      groupName: payload.forGroup ? await this.rapporteurGroup(tx.manager, actor) : null,
+    });
+    await tx.audit(actor.sessionId, 'amendment.filed', actor.participantId, { activityId: state.activity.id, amendmentId: saved.id, number, kind: anchor.kind, from: anchor.lineFrom, to: anchor.lineTo, parentId: payload.parentId });
     // The locked state plus the new amendment (no co-signature yet): no second read of a long text.
-    tx.afterCommit(() => this.broadcaster.mark(s.activity.id));
-    return toAmendmentView({ ...s, amendments: [...s.amendments, saved] }, saved);
+    tx.afterCommit(() => this.broadcaster.mark(state.activity.id));
+    return toAmendmentView({ ...state, amendments: [...state.amendments, saved] }, saved);
   }
 
-  async cosign(tx: Tx, actor: ParticipantActor, p: CommandPayload<'amendment.cosign'>): Promise<AmendmentView> {
+  async cosign(tx: Tx, actor: ParticipantActor, payload: CommandPayload<'amendment.cosign'>): Promise<AmendmentView> {
     if (actor.blocked) throw new AppError('PARTICIPANT_BLOCKED');
-    const { s, a } = await this.lockAmendment(tx, actor, p.amendmentId);
-    if (a.status !== 'admissible' && a.authorId !== actor.participantId && !isStaffRole(actor.role)) throw new AppError('NOT_FOUND');
-    if (a.authorId === actor.participantId) throw new AppError('AMENDMENT_OWN');
-    if (s.activity.state !== 'open') throw new AppError('AMENDMENTS_CLOSED');
-    if (a.fate !== null) throw new AppError('AMENDMENT_DECIDED');
-    const repo = tx.manager.getRepository(AmendmentCosign);
-    if (p.support) await repo.createQueryBuilder().insert().values({ amendmentId: a.id, participantId: actor.participantId, name: await this.nameOf(tx.manager, actor) }).orIgnore().execute();
-    else await repo.delete({ amendmentId: a.id, participantId: actor.participantId });
-    return this.amendmentAfter(tx, s.activity.id, a.id);
+    const { state, amendment } = await this.lockAmendment(tx, actor, payload.amendmentId);
+    if (amendment.status !== 'admissible' && amendment.authorId !== actor.participantId && !isStaffRole(actor.role)) throw new AppError('NOT_FOUND');
+    if (amendment.authorId === actor.participantId) throw new AppError('AMENDMENT_OWN');
+    if (state.activity.state !== 'open') throw new AppError('AMENDMENTS_CLOSED');
+    if (amendment.fate !== null) throw new AppError('AMENDMENT_DECIDED');
+    if (payload.support) await amendmentsRepository.addCosign(tx.manager, amendment.id, actor.participantId, await this.nameOf(tx.manager, actor));
+    else await amendmentsRepository.removeCosign(tx.manager, amendment.id, actor.participantId);
+    return this.amendmentAfter(tx, state.activity.id, amendment.id);
   }
 
-  async withdraw(tx: Tx, actor: ParticipantActor, p: CommandPayload<'amendment.withdraw'>): Promise<AmendmentView> {
-    const { s, a } = await this.lockAmendment(tx, actor, p.amendmentId);
-    if (a.authorId !== actor.participantId && !isStaffRole(actor.role)) throw new AppError('NOT_FOUND');
-    if (a.status === 'withdrawn') return toAmendmentView(s, a);
-    this.assertUndecided(s, a);
-    await tx.manager.getRepository(Amendment).update(a.id, { status: 'withdrawn', pinned: null });
+  async withdraw(tx: Tx, actor: ParticipantActor, payload: CommandPayload<'amendment.withdraw'>): Promise<AmendmentView> {
+    const { state, amendment } = await this.lockAmendment(tx, actor, payload.amendmentId);
+    if (amendment.authorId !== actor.participantId && !isStaffRole(actor.role)) throw new AppError('NOT_FOUND');
+    if (amendment.status === 'withdrawn') return toAmendmentView(state, amendment);
+    this.assertUndecided(state, amendment);
+    await amendmentsRepository.withdraw(tx.manager, amendment.id);
     // Its sub-amendments have nothing left to amend.
-    await tx.manager.query(`UPDATE amendment SET fate = 'fallen' WHERE parent_id = $1 AND fate IS NULL AND status = 'admissible'`, [a.id]);
-    await tx.audit(actor.sessionId, 'amendment.withdrawn', actor.participantId, { activityId: s.activity.id, amendmentId: a.id, number: a.number });
-    return this.amendmentAfter(tx, s.activity.id, a.id);
+    await amendmentsRepository.fellSubAmendments(tx.manager, amendment.id);
+    await tx.audit(actor.sessionId, 'amendment.withdrawn', actor.participantId, { activityId: state.activity.id, amendmentId: amendment.id, number: amendment.number });
+    return this.amendmentAfter(tx, state.activity.id, amendment.id);
   }
 
   /** Pre-moderation: admissible, inadmissible (with a reason), or back to filed (undo). */
-  async moderate(tx: Tx, actor: ParticipantActor, p: CommandPayload<'amendment.moderate'>): Promise<AmendmentView> {
-    const { s, a } = await this.lockAmendment(tx, actor, p.amendmentId);
-    if (a.status === 'withdrawn') throw new AppError('INVALID_TRANSITION');
-    this.assertUndecided(s, a);
-    if (p.decision === 'inadmissible' && !p.reason) throw new AppError('AMENDMENT_REASON_REQUIRED');
-    await tx.manager.getRepository(Amendment).update(a.id, { status: p.decision, moderationReason: p.decision === 'inadmissible' ? (p.reason ?? null) : null });
-    await tx.audit(actor.sessionId, 'amendment.moderated', actor.participantId, { activityId: s.activity.id, amendmentId: a.id, number: a.number, from: a.status, to: p.decision, reason: p.reason ?? null });
-    return this.amendmentAfter(tx, s.activity.id, a.id);
+  async moderate(tx: Tx, actor: ParticipantActor, payload: CommandPayload<'amendment.moderate'>): Promise<AmendmentView> {
+    const { state, amendment } = await this.lockAmendment(tx, actor, payload.amendmentId);
+    if (amendment.status === 'withdrawn') throw new AppError('INVALID_TRANSITION');
+    this.assertUndecided(state, amendment);
+    if (payload.decision === 'inadmissible' && !payload.reason) throw new AppError('AMENDMENT_REASON_REQUIRED');
+    await amendmentsRepository.setStatus(tx.manager, amendment.id, payload.decision, payload.decision === 'inadmissible' ? (payload.reason ?? null) : null);
+    await tx.audit(actor.sessionId, 'amendment.moderated', actor.participantId, { activityId: state.activity.id, amendmentId: amendment.id, number: amendment.number, from: amendment.status, to: payload.decision, reason: payload.reason ?? null });
+    return this.amendmentAfter(tx, state.activity.id, amendment.id);
   }
 
   /** A facilitator's place for an amendment in its voting block (an audited override). */
-  async move(tx: Tx, actor: ParticipantActor, p: CommandPayload<'amendment.move'>): Promise<AmendmentView> {
-    const { s, a } = await this.lockAmendment(tx, actor, p.amendmentId);
-    if (a.parentId !== null || a.status !== 'admissible') throw new AppError('INVALID_TRANSITION');
-    await tx.manager.getRepository(Amendment).update(a.id, { pinned: p.position });
-    await tx.audit(actor.sessionId, 'amendment.moved', actor.participantId, { activityId: s.activity.id, amendmentId: a.id, number: a.number, position: p.position });
-    return this.amendmentAfter(tx, s.activity.id, a.id);
+  async move(tx: Tx, actor: ParticipantActor, payload: CommandPayload<'amendment.move'>): Promise<AmendmentView> {
+    const { state, amendment } = await this.lockAmendment(tx, actor, payload.amendmentId);
+    if (amendment.parentId !== null || amendment.status !== 'admissible') throw new AppError('INVALID_TRANSITION');
+    await amendmentsRepository.setPinned(tx.manager, amendment.id, payload.position);
+    await tx.audit(actor.sessionId, 'amendment.moved', actor.participantId, { activityId: state.activity.id, amendmentId: amendment.id, number: amendment.number, position: payload.position });
+    return this.amendmentAfter(tx, state.activity.id, amendment.id);
   }
 
   /** Every text the actor may read; members and screens get the admissible amendments and their own. */
   async snapshot(actor: ParticipantActor, manager: EntityManager): Promise<AmendmentsSnapshot> {
-    const me: { group_id: string | null }[] = await manager.query('SELECT group_id FROM participant WHERE id = $1', [actor.participantId]);
-    const viewer = { role: actor.role, groupId: me[0]?.group_id ?? null };
+    const viewer = { role: actor.role, groupId: await amendmentsRepository.participantGroup(manager, actor.participantId) };
     const reportBackOpen = await readReportBackOpen(manager, actor.sessionId);
     const snapshot: AmendmentsSnapshot = { texts: {} };
-    for (const a of await amendmentsStore.textIds(manager, actor.sessionId)) {
-      if (!canSeeActivity(viewer, { groupId: a.group_id, state: a.state }, reportBackOpen)) continue;
-      const view = toTextView(await amendmentsStore.state(manager, a.id));
-      snapshot.texts[a.id] = isStaffRole(actor.role) ? view : publicTextView(view, actor.participantId);
+    for (const amendment of await amendmentsRepository.textIds(manager, actor.sessionId)) {
+      if (!canSeeActivity(viewer, { groupId: amendment.group_id, state: amendment.state }, reportBackOpen)) continue;
+      const view = toTextView(await amendmentsRepository.state(manager, amendment.id));
+      snapshot.texts[amendment.id] = isStaffRole(actor.role) ? view : publicTextView(view, actor.participantId);
     }
     return snapshot;
   }
@@ -179,36 +169,36 @@ export class AmendmentsService {
   async lock(tx: Tx, actor: ParticipantActor, activityId: string): Promise<TextState> {
     const activity = await this.activities.findWritable(tx, actor, activityId);
     if (activity.kind !== 'amendments') throw new AppError('NOT_FOUND');
-    return amendmentsStore.state(tx.manager, activity.id, true);
+    return amendmentsRepository.state(tx.manager, activity.id, true);
   }
 
-  async lockAmendment(tx: Tx, actor: ParticipantActor, amendmentId: string): Promise<{ s: TextState; a: Amendment }> {
-    const peek = await amendmentsStore.amendment(tx.manager, actor.sessionId, amendmentId);
-    const s = await this.lock(tx, actor, peek.activityId);
-    const a = s.amendments.find((x) => x.id === amendmentId);
-    if (!a) throw new AppError('NOT_FOUND');
-    return { s, a };
+  async lockAmendment(tx: Tx, actor: ParticipantActor, amendmentId: string): Promise<{ state: TextState; amendment: Amendment }> {
+    const peek = await amendmentsRepository.amendment(tx.manager, actor.sessionId, amendmentId);
+    const state = await this.lock(tx, actor, peek.activityId);
+    const amendment = state.amendments.find((x) => x.id === amendmentId);
+    if (!amendment) throw new AppError('NOT_FOUND');
+    return { state, amendment };
   }
 
   /** Schedules the broadcast and answers the text as it now stands (staff view). */
   async changed(tx: Tx, activityId: string): Promise<AmendmentTextView> {
     tx.afterCommit(() => this.broadcaster.mark(activityId));
-    return toTextView(await amendmentsStore.state(tx.manager, activityId));
+    return toTextView(await amendmentsRepository.state(tx.manager, activityId));
   }
 
   private async amendmentAfter(tx: Tx, activityId: string, amendmentId: string): Promise<AmendmentView> {
     tx.afterCommit(() => this.broadcaster.mark(activityId));
-    const s = await amendmentsStore.state(tx.manager, activityId);
-    return toAmendmentView(s, s.amendments.find((a) => a.id === amendmentId) as Amendment);
+    const state = await amendmentsRepository.state(tx.manager, activityId);
+    return toAmendmentView(state, state.amendments.find((amendment) => amendment.id === amendmentId) as Amendment);
   }
 
-  private assertFiling(s: TextState): void {
-    if (s.activity.state !== 'open') throw new AppError('AMENDMENTS_CLOSED');
-    if (!isFilingOpen(s, new Date())) throw new AppError('AMENDMENT_DEADLINE_PASSED');
+  private assertFiling(state: TextState): void {
+    if (state.activity.state !== 'open') throw new AppError('AMENDMENTS_CLOSED');
+    if (!isFilingOpen(state, new Date())) throw new AppError('AMENDMENT_DEADLINE_PASSED');
   }
 
-  private assertUndecided(s: TextState, a: Amendment): void {
-    if (a.fate !== null || (a.questionId !== null && s.questions.has(a.questionId))) throw new AppError('AMENDMENT_DECIDED');
+  private assertUndecided(state: TextState, amendment: Amendment): void {
+    if (amendment.fate !== null || (amendment.questionId !== null && state.questions.has(amendment.questionId))) throw new AppError('AMENDMENT_DECIDED');
   }
 
   /** The name of the working group the actor files for: only its rapporteur may. */
@@ -219,7 +209,6 @@ export class AmendmentsService {
   }
 
   private async nameOf(m: EntityManager, actor: ParticipantActor): Promise<string> {
-    const rows: { name: string }[] = await m.query('SELECT coalesce(mb.name, p.display_name) AS name FROM participant p LEFT JOIN member mb ON mb.id = p.member_id WHERE p.id = $1', [actor.participantId]);
-    return rows[0]?.name ?? actor.displayName;
+    return (await amendmentsRepository.participantName(m, actor.participantId)) ?? actor.displayName;
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import argon2 from 'argon2';
 import { DataSource, QueryFailedError } from 'typeorm';
 import type { CreateStaffBody, LoginResponse, StaffAccount as StaffAccountView } from '@palabre/contracts';
-import { StaffSessions } from '../../common/auth/staff-sessions';
+import { StaffSessions } from './staff-sessions';
 import { AppError } from '../../common/errors/app-error';
 import { LoginThrottle } from './login-throttle';
 import { isStrongPassword } from './password-policy';

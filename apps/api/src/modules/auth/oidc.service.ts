@@ -5,7 +5,7 @@ import * as client from 'openid-client';
 import { DataSource } from 'typeorm';
 import { StaffRole, type ErrorCode } from '@palabre/contracts';
 import { z } from 'zod';
-import { StaffSessions, revokeStaffSessions } from '../../common/auth/staff-sessions';
+import { StaffSessions, revokeStaffSessions } from './staff-sessions';
 import { AppError, toAppError } from '../../common/errors/app-error';
 import { APP_CONFIG, type AppConfig, type OidcConfig } from '../../config/config';
 import { StaffAccount } from './staff-account.entity';

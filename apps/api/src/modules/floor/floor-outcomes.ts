@@ -1,23 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { OutcomeSectionInput, OutcomeTable } from '@palabre/contracts';
 import type { EntityManager } from 'typeorm';
-
-interface ListRow { id: string; title: string }
-interface RequestRow {
-  id: string;
-  activity_id: string;
-  name: string;
-  gender: string | null;
-  category: string | null;
-  territory_type: string | null;
-  remote: boolean;
-  state: string;
-  spoken_ms: number;
-  heard_rank: number | null;
-  seq: string;
-}
-interface PresentRow { gender: string | null; category: string | null; territory_type: string | null }
-interface OverrideRow { activity_id: string; kind: 'move' | 'give'; position: number | null; name: string; author: string }
+import { floorRepository, type PresentRow } from './floor.repository';
 
 const GENDERS: [string | null, string][] = [['femme', 'Femmes'], ['homme', 'Hommes'], ['autre', 'Autre'], [null, 'Non renseigné']];
 const CATEGORIES: [string | null, string][] = [['elu', 'Élus'], ['citoyen', 'Citoyens'], [null, 'Non renseigné']];
@@ -32,8 +16,8 @@ const TYPES: [string | null, string][] = [
 const COLUMNS = ['Groupe', 'Demandes', 'Interventions', 'Temps de parole (min)', 'Part du temps (%)', 'Part des demandes (%)', 'Part des présents (%)'];
 
 /** Shares to one decimal, as the minutes print them; null when there is nothing to share. */
-function share(n: number, total: number): number | null {
-  return total === 0 ? null : Math.round((1000 * n) / total) / 10;
+function share(part: number, total: number): number | null {
+  return total === 0 ? null : Math.round((1000 * part) / total) / 10;
 }
 
 /**
@@ -44,26 +28,12 @@ function share(n: number, total: number): number | null {
 @Injectable()
 export class FloorOutcomes {
   async sections(sessionId: string, manager: EntityManager): Promise<OutcomeSectionInput[]> {
-    const lists: ListRow[] = await manager.query(`SELECT id, title FROM activity WHERE session_id = $1 AND kind = 'floor' ORDER BY position, id`, [sessionId]);
+    const lists = await floorRepository.outcomeLists(manager, sessionId);
     if (lists.length === 0) return [];
-    const requests: RequestRow[] = await manager.query(
-      `SELECT id, activity_id, name, gender, category, territory_type, remote, state, spoken_ms, heard_rank, seq
-         FROM floor_request WHERE activity_id = ANY($1::uuid[]) AND state <> 'withdrawn' ORDER BY seq`,
-      [lists.map((l) => l.id)],
-    );
-    // Present: the members who joined or confirmed their presence (the attendance rule of the room module).
-    const present: PresentRow[] = await manager.query(
-      `SELECT m.gender, m.category, m.territory_type
-         FROM participant p LEFT JOIN member m ON m.id = p.member_id LEFT JOIN attendance_confirmation c ON c.participant_id = p.id
-        WHERE p.session_id = $1 AND p.role = 'member' AND p.revoked_at IS NULL AND (p.joined_at IS NOT NULL OR c.participant_id IS NOT NULL)`,
-      [sessionId],
-    );
-    const overrides: OverrideRow[] = await manager.query(
-      `SELECT o.activity_id, o.kind, o.position, r.name, coalesce(a.display_name, '') AS author
-         FROM floor_override o JOIN floor_request r ON r.id = o.request_id LEFT JOIN participant a ON a.id = o.author_id
-        WHERE o.activity_id = ANY($1::uuid[]) ORDER BY o.created_at, o.id`,
-      [lists.map((l) => l.id)],
-    );
+    const listIds = lists.map((list) => list.id);
+    const requests = await floorRepository.outcomeRequests(manager, listIds);
+    const present = await floorRepository.presentMembers(manager, sessionId);
+    const overrides = await floorRepository.overrides(manager, listIds);
     return lists.map((list) => {
       const mine = requests.filter((r) => r.activity_id === list.id);
       const heard = mine.filter((r) => r.heard_rank !== null);

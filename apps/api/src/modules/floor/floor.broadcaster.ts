@@ -4,6 +4,7 @@ import { Coalescer } from '../../common/realtime/coalescer';
 import { RealtimeEmitter } from '../../common/realtime/emitter';
 import { rooms } from '../../common/realtime/rooms';
 import { activityRooms, readReportBackOpen } from '../sessions/audience';
+import { floorRepository } from './floor.repository';
 import { publicList, readList } from './floor.views';
 
 const COALESCE_MS = 120;
@@ -28,18 +29,14 @@ export class FloorBroadcaster implements OnModuleDestroy {
   }
 
   private async broadcast(activityId: string): Promise<void> {
-    const rows: { session_id: string; group_id: string | null; state: string; config: unknown; version: number }[] = await this.db.query(
-      'SELECT a.session_id, a.group_id, a.state, a.config, s.version FROM activity a JOIN session s ON s.id = a.session_id WHERE a.id = $1',
-      [activityId],
-    );
-    const a = rows[0];
-    if (!a) return;
-    const list = await readList(this.db.manager, { id: activityId, sessionId: a.session_id, config: a.config });
-    const envelope = { sessionId: a.session_id, version: a.version };
+    const activity = await floorRepository.listActivity(this.db.manager, activityId);
+    if (!activity) return;
+    const list = await readList(this.db.manager, { id: activityId, sessionId: activity.session_id, config: activity.config });
+    const envelope = { sessionId: activity.session_id, version: activity.version };
     // Staff get every waiting request with its reason; everyone else who may read the item, the next three.
-    const staff = rooms.staff(a.session_id);
+    const staff = rooms.staff(activity.session_id);
     this.emitter.emit(staff, 'floor.list.updated', { ...envelope, list });
-    const audience = activityRooms({ sessionId: a.session_id, groupId: a.group_id, state: a.state }, await readReportBackOpen(this.db.manager, a.session_id));
+    const audience = activityRooms({ sessionId: activity.session_id, groupId: activity.group_id, state: activity.state }, await readReportBackOpen(this.db.manager, activity.session_id));
     this.emitter.emitExcept(audience, staff, 'floor.list.updated', { ...envelope, list: publicList(list) });
   }
 

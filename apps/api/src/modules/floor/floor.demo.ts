@@ -6,6 +6,7 @@ import { TransactionRunner } from '../../common/realtime/transaction';
 import type { DemoSeeder } from '../../seed/seeders';
 import { ActivitiesService } from '../sessions/activities.service';
 import { SessionsService } from '../sessions/sessions.service';
+import { floorRepository } from './floor.repository';
 import { FloorService } from './floor.service';
 
 export const DEMO_FLOOR_TITLE = 'Débat en plénière : la parole aux membres';
@@ -31,14 +32,9 @@ export const seedFloorDemo: DemoSeeder = async (app: INestApplication, ctx) => {
   await app.get(TransactionRunner).run(async (tx) => {
     const activity = await app.get(ActivitiesService).createActivity(tx, staff, { opId: randomUUID(), kind: 'floor', title: DEMO_FLOOR_TITLE, config: {} });
     // Requests need an open list; the demo list goes back to draft so the facilitator opens it.
-    await tx.manager.query(`UPDATE activity SET state = 'open' WHERE id = $1`, [activity.id]);
+    await floorRepository.setActivityState(tx.manager, activity.id, 'open');
     // Six roster members, in arrival order: two élus men first, so the rule visibly reorders them.
-    const profiles: { id: string; display_name: string; group_id: string | null; gender: string; category: string; territory_type: string }[] = await tx.manager.query(
-      `SELECT DISTINCT ON (m.gender, m.category, m.territory_type) p.id, p.display_name, p.group_id, m.gender, m.category, m.territory_type
-         FROM participant p JOIN member m ON m.id = p.member_id
-        WHERE p.session_id = $1 AND p.role = 'member' ORDER BY m.gender, m.category, m.territory_type, p.display_name`,
-      [ctx.sessionId],
-    );
+    const profiles = await floorRepository.demoSpeakers(tx.manager, ctx.sessionId);
     const wanted = [
       ['homme', 'elu', 'agglomeration'],
       ['homme', 'elu', 'bourg_centre'],
@@ -66,6 +62,6 @@ export const seedFloorDemo: DemoSeeder = async (app: INestApplication, ctx) => {
       remote: false,
       priority: false,
     });
-    await tx.manager.query(`UPDATE activity SET state = 'draft' WHERE id = $1`, [activity.id]);
+    await floorRepository.setActivityState(tx.manager, activity.id, 'draft');
   });
 };

@@ -3,13 +3,14 @@ import { FloorConfig } from '@palabre/contracts';
 import { ACTIVITY_STATES } from '@palabre/domain';
 import type { Tx } from '../../common/realtime/transaction';
 import { parseWith } from '../../common/validation';
-import { Activity } from '../sessions/activity.entity';
+import type { Activity } from '../sessions/activity.entity';
 import { ActivityKinds } from '../sessions/activity-kinds';
 import { SessionsModule } from '../sessions/sessions.module';
 import { FloorBroadcaster } from './floor.broadcaster';
 import { FloorCommands } from './floor.commands';
 import { FloorOutcomes } from './floor-outcomes';
 import { FloorRequestBatcher } from './floor-request.batcher';
+import { floorRepository } from './floor.repository';
 import { FloorService } from './floor.service';
 
 @Module({
@@ -32,8 +33,7 @@ export class FloorModule implements OnModuleInit {
       // Requests live in their own table; the activity keeps the validated settings (speaking time, rule).
       create: (_tx, _activity, config) => Promise.resolve(parseWith(FloorConfig, config ?? {})),
       remove: async (tx, activity) => {
-        await tx.manager.query('DELETE FROM floor_override WHERE activity_id = $1', [activity.id]);
-        await tx.manager.query('DELETE FROM floor_request WHERE activity_id = $1', [activity.id]);
+        await floorRepository.deleteList(tx.manager, activity.id);
       },
       open: (tx, activity) => this.open(tx, activity),
       close: async (tx, activity) => {
@@ -48,7 +48,7 @@ export class FloorModule implements OnModuleInit {
   }
 
   private async open(tx: Tx, activity: Activity): Promise<'open'> {
-    await tx.manager.getRepository(Activity).update(activity.id, { state: 'open' });
+    await floorRepository.openActivity(tx.manager, activity.id);
     tx.afterCommit(() => this.broadcaster.mark(activity.id));
     return 'open';
   }

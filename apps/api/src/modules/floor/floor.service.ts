@@ -6,23 +6,12 @@ import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
 import type { Tx } from '../../common/realtime/transaction';
 import { parseWith } from '../../common/validation';
-import { returningRows } from '../../database/returning';
 import type { Activity } from '../sessions/activity.entity';
 import { ActivitiesService } from '../sessions/activities.service';
 import { canSeeActivity, readReportBackOpen } from '../sessions/audience';
 import { FloorBroadcaster } from './floor.broadcaster';
-import { FLOOR_SELECT, publicList, readList, toRequestView, type FloorRow } from './floor.views';
-
-/** What elapsed on a running countdown, added to the recorded speaking time. */
-const ELAPSED = `CASE WHEN running_since IS NULL THEN 0 ELSE floor(extract(epoch FROM (now() - running_since)) * 1000)::int END`;
-
-interface Profile {
-  name: string;
-  gender: string | null;
-  category: string | null;
-  perimeter: string | null;
-  territory_type: string | null;
-}
+import { floorRepository, type FloorRow, type NewRequest, type Profile } from './floor.repository';
+import { publicList, readList, toRequestView } from './floor.views';
 
 /** The speakers' list of an agenda item: requests, the balanced order, overrides, the speaker's countdown. */
 @Injectable()
@@ -33,8 +22,8 @@ export class FloorService {
   ) {}
 
   /** One request in its own transaction (the demo seed); members' requests go through FloorRequestBatcher and `requestMany`. */
-  async request(tx: Tx, actor: ParticipantActor, p: CommandPayload<'floor.request'>): Promise<FloorRequestView> {
-    const { activity, id } = await this.enter(tx, actor, p);
+  async request(tx: Tx, actor: ParticipantActor, payload: CommandPayload<'floor.request'>): Promise<FloorRequestView> {
+    const { activity, id } = await this.enter(tx, actor, payload);
     return this.placed(tx, activity, id);
   }
 
@@ -57,121 +46,110 @@ export class FloorService {
     }
     const lists = new Map<string, FloorListView>();
     const answers: (FloorRequestView | AppError)[] = [];
-    for (const e of entered) {
-      if (e instanceof AppError) {
-        answers.push(e);
+    for (const entry of entered) {
+      if (entry instanceof AppError) {
+        answers.push(entry);
         continue;
       }
-      let list = lists.get(e.activity.id);
-      if (!list) lists.set(e.activity.id, (list = await readList(tx.manager, e.activity)));
-      answers.push(this.find(list, e.id) ?? toRequestView(await this.row(tx.manager, e.activity.sessionId, e.id)));
+      let list = lists.get(entry.activity.id);
+      if (!list) lists.set(entry.activity.id, (list = await readList(tx.manager, entry.activity)));
+      answers.push(this.find(list, entry.id) ?? toRequestView(await this.row(tx.manager, entry.activity.sessionId, entry.id)));
     }
     return answers;
   }
 
   /** Checks and writes one request (or finds the one already waiting): one place per person. */
-  private async enter(tx: Tx, actor: ParticipantActor, p: CommandPayload<'floor.request'>, checked = new Map<string, Activity>()): Promise<{ activity: Activity; id: string }> {
+  private async enter(tx: Tx, actor: ParticipantActor, payload: CommandPayload<'floor.request'>, checked = new Map<string, Activity>()): Promise<{ activity: Activity; id: string }> {
     if (actor.blocked) throw new AppError('PARTICIPANT_BLOCKED');
-    const key = `${p.activityId}:${actor.role}:${actor.groupId ?? ''}`;
-    const activity = checked.get(key) ?? (await this.lockOpen(tx, actor, p.activityId));
+    const key = `${payload.activityId}:${actor.role}:${actor.groupId ?? ''}`;
+    const activity = checked.get(key) ?? (await this.lockOpen(tx, actor, payload.activityId));
     checked.set(key, activity);
     // Asking twice while a request waits (or speaks) answers that request: one place per person.
-    const existing: { id: string }[] = await tx.manager.query(`SELECT id FROM floor_request WHERE activity_id = $1 AND participant_id = $2 AND state IN ('waiting', 'speaking')`, [
-      activity.id,
-      actor.participantId,
-    ]);
-    if (existing[0]) return { activity, id: existing[0].id };
+    const existing = await floorRepository.pendingRequest(tx.manager, activity.id, actor.participantId);
+    if (existing) return { activity, id: existing };
     const profile = await this.profile(tx.manager, actor.sessionId, actor.participantId);
-    const id = await this.insert(tx, activity, { participantId: actor.participantId, ...profile, stance: p.stance, remote: p.remote, priority: false, addedBy: null });
-    await tx.audit(actor.sessionId, 'floor.requested', actor.participantId, { activityId: activity.id, requestId: id, stance: p.stance, remote: p.remote });
+    const id = await this.insert(tx, activity, { participantId: actor.participantId, ...profile, stance: payload.stance, remote: payload.remote, priority: false, addedBy: null });
+    await tx.audit(actor.sessionId, 'floor.requested', actor.participantId, { activityId: activity.id, requestId: id, stance: payload.stance, remote: payload.remote });
     return { activity, id };
   }
 
-  async withdraw(tx: Tx, actor: ParticipantActor, p: CommandPayload<'floor.withdraw'>): Promise<FloorRequestView> {
-    const row = await this.row(tx.manager, actor.sessionId, p.requestId);
+  async withdraw(tx: Tx, actor: ParticipantActor, payload: CommandPayload<'floor.withdraw'>): Promise<FloorRequestView> {
+    const row = await this.row(tx.manager, actor.sessionId, payload.requestId);
     if (row.participant_id !== actor.participantId && !isStaffRole(actor.role)) throw new AppError('NOT_FOUND');
     const activity = await this.lockOpen(tx, actor, row.activity_id);
-    const locked = await this.row(tx.manager, actor.sessionId, p.requestId, true);
+    const locked = await this.row(tx.manager, actor.sessionId, payload.requestId, true);
     if (locked.state === 'withdrawn') return toRequestView(locked);
     if (locked.state !== 'waiting') throw new AppError('INVALID_TRANSITION');
-    await tx.manager.query(`UPDATE floor_request SET state = 'withdrawn', pinned = NULL WHERE id = $1`, [locked.id]);
+    await floorRepository.withdraw(tx.manager, locked.id);
     await tx.audit(actor.sessionId, 'floor.withdrawn', actor.participantId, { activityId: activity.id, requestId: locked.id });
     this.changed(tx, activity.id);
     return toRequestView(await this.row(tx.manager, actor.sessionId, locked.id));
   }
 
-  async add(tx: Tx, actor: ParticipantActor, p: CommandPayload<'floor.add'>): Promise<FloorRequestView> {
-    const activity = await this.lockOpen(tx, actor, p.activityId);
+  async add(tx: Tx, actor: ParticipantActor, payload: CommandPayload<'floor.add'>): Promise<FloorRequestView> {
+    const activity = await this.lockOpen(tx, actor, payload.activityId);
     let profile: Profile;
-    if (p.participantId) {
-      profile = await this.profile(tx.manager, actor.sessionId, p.participantId);
+    if (payload.participantId) {
+      profile = await this.profile(tx.manager, actor.sessionId, payload.participantId);
     } else {
-      profile = { name: p.name, gender: null, category: null, perimeter: null, territory_type: null };
+      profile = { name: payload.name, gender: null, category: null, perimeter: null, territory_type: null };
     }
     // What staff say of the person completes (or corrects) what the roster knows.
     profile = {
-      name: p.name,
-      gender: p.gender ?? profile.gender,
-      category: p.category ?? profile.category,
-      perimeter: p.territory ?? profile.perimeter,
-      territory_type: p.territoryType ?? profile.territory_type,
+      name: payload.name,
+      gender: payload.gender ?? profile.gender,
+      category: payload.category ?? profile.category,
+      perimeter: payload.territory ?? profile.perimeter,
+      territory_type: payload.territoryType ?? profile.territory_type,
     };
-    const id = await this.insert(tx, activity, { participantId: p.participantId ?? null, ...profile, stance: p.stance, remote: p.remote, priority: p.priority, addedBy: actor.participantId });
-    await tx.audit(actor.sessionId, 'floor.added', actor.participantId, { activityId: activity.id, requestId: id, priority: p.priority, participantId: p.participantId ?? null });
+    const id = await this.insert(tx, activity, { participantId: payload.participantId ?? null, ...profile, stance: payload.stance, remote: payload.remote, priority: payload.priority, addedBy: actor.participantId });
+    await tx.audit(actor.sessionId, 'floor.added', actor.participantId, { activityId: activity.id, requestId: id, priority: payload.priority, participantId: payload.participantId ?? null });
     return this.placed(tx, activity, id);
   }
 
   /** An override: the request keeps the position given (null gives its place back to the rule). */
-  async move(tx: Tx, actor: ParticipantActor, p: CommandPayload<'floor.move'>): Promise<FloorRequestView> {
-    const peek = await this.row(tx.manager, actor.sessionId, p.requestId);
+  async move(tx: Tx, actor: ParticipantActor, payload: CommandPayload<'floor.move'>): Promise<FloorRequestView> {
+    const peek = await this.row(tx.manager, actor.sessionId, payload.requestId);
     const activity = await this.lockOpen(tx, actor, peek.activity_id);
-    const row = await this.row(tx.manager, actor.sessionId, p.requestId, true);
+    const row = await this.row(tx.manager, actor.sessionId, payload.requestId, true);
     if (row.state !== 'waiting') throw new AppError('INVALID_TRANSITION');
-    if (row.pinned === p.position) return this.placed(tx, activity, row.id);
+    if (row.pinned === payload.position) return this.placed(tx, activity, row.id);
     const before = (await readList(tx.manager, activity)).queue.indexOf(row.id) + 1;
-    await tx.manager.query('UPDATE floor_request SET pinned = $2 WHERE id = $1', [row.id, p.position]);
-    await tx.manager.query(`INSERT INTO floor_override (activity_id, request_id, kind, position, author_id) VALUES ($1, $2, 'move', $3, $4)`, [activity.id, row.id, p.position, actor.participantId]);
-    await tx.audit(actor.sessionId, 'floor.moved', actor.participantId, { activityId: activity.id, requestId: row.id, from: before, to: p.position });
+    await floorRepository.setPinned(tx.manager, row.id, payload.position);
+    await floorRepository.insertOverride(tx.manager, activity.id, row.id, 'move', payload.position, actor.participantId);
+    await tx.audit(actor.sessionId, 'floor.moved', actor.participantId, { activityId: activity.id, requestId: row.id, from: before, to: payload.position });
     return this.placed(tx, activity, row.id);
   }
 
   /** Gives the floor: the current speaker's turn ends (time recorded), the countdown starts. Out of order is an override. */
-  async give(tx: Tx, actor: ParticipantActor, p: CommandPayload<'floor.give'>): Promise<FloorRequestView> {
-    const peek = await this.row(tx.manager, actor.sessionId, p.requestId);
+  async give(tx: Tx, actor: ParticipantActor, payload: CommandPayload<'floor.give'>): Promise<FloorRequestView> {
+    const peek = await this.row(tx.manager, actor.sessionId, payload.requestId);
     const activity = await this.lockOpen(tx, actor, peek.activity_id);
-    const row = await this.row(tx.manager, actor.sessionId, p.requestId, true);
+    const row = await this.row(tx.manager, actor.sessionId, payload.requestId, true);
     if (row.state === 'speaking') return toRequestView(row);
     if (row.state !== 'waiting') throw new AppError('INVALID_TRANSITION');
     const position = (await readList(tx.manager, activity)).queue.indexOf(row.id) + 1;
     await this.endTurn(tx, activity.id);
     const config = parseWith(FloorConfig, activity.config ?? {});
-    await tx.manager.query(
-      `UPDATE floor_request SET state = 'speaking', pinned = NULL, duration_ms = $2, running_since = now(),
-              heard_rank = (SELECT coalesce(max(heard_rank), 0) + 1 FROM floor_request WHERE activity_id = $3)
-        WHERE id = $1`,
-      [row.id, config.speakingSeconds * 1000, activity.id],
-    );
+    await floorRepository.giveFloor(tx.manager, activity.id, row.id, config.speakingSeconds * 1000);
     // Moved requests behind the new speaker keep their place relative to the head of the list.
-    await tx.manager.query(`UPDATE floor_request SET pinned = greatest(pinned - 1, 1) WHERE activity_id = $1 AND state = 'waiting' AND pinned > $2`, [activity.id, position]);
+    await floorRepository.shiftPinnedAfter(tx.manager, activity.id, position);
     const override = position !== 1;
-    if (override) {
-      await tx.manager.query(`INSERT INTO floor_override (activity_id, request_id, kind, position, author_id) VALUES ($1, $2, 'give', $3, $4)`, [activity.id, row.id, position, actor.participantId]);
-    }
+    if (override) await floorRepository.insertOverride(tx.manager, activity.id, row.id, 'give', position, actor.participantId);
     await tx.audit(actor.sessionId, 'floor.given', actor.participantId, { activityId: activity.id, requestId: row.id, position, override });
     this.changed(tx, activity.id);
     return toRequestView(await this.row(tx.manager, actor.sessionId, row.id));
   }
 
-  async timer(tx: Tx, actor: ParticipantActor, p: CommandPayload<'floor.timer'>): Promise<FloorListView> {
-    const activity = await this.lockOpen(tx, actor, p.activityId);
-    const speaking: { id: string }[] = await tx.manager.query(`SELECT id FROM floor_request WHERE activity_id = $1 AND state = 'speaking' FOR UPDATE`, [activity.id]);
-    if (!speaking[0]) throw new AppError('NO_TIMER');
-    const id = speaking[0].id;
-    if (p.action === 'start') await tx.manager.query('UPDATE floor_request SET running_since = coalesce(running_since, now()) WHERE id = $1', [id]);
-    if (p.action === 'pause') await tx.manager.query(`UPDATE floor_request SET spoken_ms = spoken_ms + ${ELAPSED}, running_since = NULL WHERE id = $1`, [id]);
-    if (p.action === 'extend') await tx.manager.query('UPDATE floor_request SET duration_ms = duration_ms + $2 WHERE id = $1', [id, (p.seconds ?? 30) * 1000]);
-    if (p.action === 'end') await this.endTurn(tx, activity.id);
-    await tx.audit(actor.sessionId, `floor.timer.${p.action}`, actor.participantId, { activityId: activity.id, requestId: id, ...(p.seconds ? { seconds: p.seconds } : {}) });
+  async timer(tx: Tx, actor: ParticipantActor, payload: CommandPayload<'floor.timer'>): Promise<FloorListView> {
+    const activity = await this.lockOpen(tx, actor, payload.activityId);
+    const id = await floorRepository.lockSpeaker(tx.manager, activity.id);
+    if (!id) throw new AppError('NO_TIMER');
+    if (payload.action === 'start') await floorRepository.startTimer(tx.manager, id);
+    if (payload.action === 'pause') await floorRepository.pauseTimer(tx.manager, id);
+    if (payload.action === 'extend') await floorRepository.extendTimer(tx.manager, id, (payload.seconds ?? 30) * 1000);
+    if (payload.action === 'end') await this.endTurn(tx, activity.id);
+    await tx.audit(actor.sessionId, `floor.timer.${payload.action}`, actor.participantId, { activityId: activity.id, requestId: id, ...(payload.seconds ? { seconds: payload.seconds } : {}) });
     this.changed(tx, activity.id);
     return readList(tx.manager, activity);
   }
@@ -184,42 +162,29 @@ export class FloorService {
 
   /** Every list the actor may read; staff also get every waiting request with its reason. */
   async snapshot(actor: ParticipantActor, manager: EntityManager): Promise<FloorSnapshot> {
-    const activities: { id: string; session_id: string; group_id: string | null; state: string; config: unknown }[] = await manager.query(
-      `SELECT id, session_id, group_id, state, config FROM activity WHERE session_id = $1 AND kind = 'floor' ORDER BY position, id`,
-      [actor.sessionId],
-    );
-    const me: { group_id: string | null }[] = await manager.query('SELECT group_id FROM participant WHERE id = $1', [actor.participantId]);
+    const activities = await floorRepository.floorActivities(manager, actor.sessionId);
+    const groupId = await floorRepository.participantGroup(manager, actor.participantId);
     const reportBackOpen = await readReportBackOpen(manager, actor.sessionId);
-    const viewer = { role: actor.role, groupId: me[0]?.group_id ?? null };
+    const viewer = { role: actor.role, groupId };
     const staff = isStaffRole(actor.role);
     const snapshot: FloorSnapshot = { lists: {}, mine: [] };
-    for (const a of activities) {
-      if (!canSeeActivity(viewer, { groupId: a.group_id, state: a.state }, reportBackOpen)) continue;
-      const list = await readList(manager, { id: a.id, sessionId: a.session_id, config: a.config });
-      snapshot.lists[a.id] = staff ? list : publicList(list);
-      for (const r of [...(list.speaker ? [list.speaker] : []), ...list.waiting]) if (r.participantId === actor.participantId) snapshot.mine.push(r);
+    for (const activity of activities) {
+      if (!canSeeActivity(viewer, { groupId: activity.group_id, state: activity.state }, reportBackOpen)) continue;
+      const list = await readList(manager, { id: activity.id, sessionId: activity.session_id, config: activity.config });
+      snapshot.lists[activity.id] = staff ? list : publicList(list);
+      for (const request of [...(list.speaker ? [list.speaker] : []), ...list.waiting]) if (request.participantId === actor.participantId) snapshot.mine.push(request);
     }
     return snapshot;
   }
 
   private async endTurn(tx: Tx, activityId: string): Promise<void> {
-    await tx.manager.query(`UPDATE floor_request SET spoken_ms = spoken_ms + ${ELAPSED}, running_since = NULL, state = 'done' WHERE activity_id = $1 AND state = 'speaking'`, [activityId]);
+    await floorRepository.endTurn(tx.manager, activityId);
   }
 
-  private async insert(
-    tx: Tx,
-    activity: Activity,
-    r: Profile & { participantId: string | null; stance: string | null; remote: boolean; priority: boolean; addedBy: string | null },
-  ): Promise<string> {
-    const rows = returningRows<{ id: string }>(
-      await tx.manager.query(
-        `INSERT INTO floor_request (session_id, activity_id, participant_id, name, gender, category, territory, territory_type, stance, remote, priority, added_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-        [activity.sessionId, activity.id, r.participantId, r.name, r.gender, r.category, r.perimeter, r.territory_type, r.stance, r.remote, r.priority, r.addedBy],
-      ),
-    );
+  private async insert(tx: Tx, activity: Activity, request: NewRequest): Promise<string> {
+    const id = await floorRepository.insertRequest(tx.manager, activity, request);
     this.changed(tx, activity.id);
-    return rows[0].id;
+    return id;
   }
 
   /** The request as it now stands in the ordered list (position and reason while waiting). */
@@ -233,13 +198,9 @@ export class FloorService {
 
   /** The person's name and, for a roster member, what balance needs to know. */
   private async profile(manager: EntityManager, sessionId: string, participantId: string): Promise<Profile> {
-    const rows: Profile[] = await manager.query(
-      `SELECT coalesce(m.name, p.display_name) AS name, m.gender, m.category, m.perimeter, m.territory_type
-         FROM participant p LEFT JOIN member m ON m.id = p.member_id WHERE p.id = $1 AND p.session_id = $2 AND p.revoked_at IS NULL`,
-      [participantId, sessionId],
-    );
-    if (!rows[0]) throw new AppError('NOT_FOUND');
-    return rows[0];
+    const profile = await floorRepository.profile(manager, sessionId, participantId);
+    if (!profile) throw new AppError('NOT_FOUND');
+    return profile;
   }
 
   private changed(tx: Tx, activityId: string): void {
@@ -254,15 +215,15 @@ export class FloorService {
   private async lockOpen(tx: Tx, actor: ParticipantActor, activityId: string): Promise<Activity> {
     const activity = await this.activities.findWritable(tx, actor, activityId);
     if (activity.kind !== 'floor') throw new AppError('NOT_FOUND');
-    const rows: { state: string; config: unknown }[] = await tx.manager.query('SELECT state, config FROM activity WHERE id = $1 FOR UPDATE', [activity.id]);
-    if (rows[0]?.state !== 'open') throw new AppError('FLOOR_CLOSED');
-    activity.config = (rows[0].config ?? {}) as Activity['config'];
+    const locked = await floorRepository.lockActivity(tx.manager, activity.id);
+    if (locked?.state !== 'open') throw new AppError('FLOOR_CLOSED');
+    activity.config = (locked.config ?? {}) as Activity['config'];
     return activity;
   }
 
   private async row(manager: EntityManager, sessionId: string, id: string, lock = false): Promise<FloorRow> {
-    const rows: FloorRow[] = await manager.query(`${FLOOR_SELECT} WHERE r.id = $1 AND r.session_id = $2${lock ? ' FOR UPDATE OF r' : ''}`, [id, sessionId]);
-    if (!rows[0]) throw new AppError('NOT_FOUND');
-    return rows[0];
+    const row = await floorRepository.request(manager, sessionId, id, lock);
+    if (!row) throw new AppError('NOT_FOUND');
+    return row;
   }
 }

@@ -2,86 +2,50 @@ import type { EntityManager } from 'typeorm';
 import { FloorConfig, type FloorListView, type FloorRequestView } from '@palabre/contracts';
 import { orderFloor, type FloorCandidate, type FloorPlace } from '@palabre/domain';
 import { parseWith } from '../../common/validation';
+import { floorRepository, type FloorRow } from './floor.repository';
 
-export interface FloorRow {
-  id: string;
-  session_id: string;
-  activity_id: string;
-  participant_id: string | null;
-  name: string;
-  gender: FloorRequestView['gender'];
-  category: FloorRequestView['category'];
-  territory: string | null;
-  territory_type: FloorRequestView['territoryType'];
-  stance: FloorRequestView['stance'];
-  remote: boolean;
-  priority: boolean;
-  state: FloorRequestView['state'];
-  seq: string;
-  pinned: number | null;
-  spoken_ms: number;
-  duration_ms: number;
-  /** Milliseconds the running countdown has run since it was last started (0 when paused). */
-  running_ms: number | null;
-  heard_rank: number | null;
-}
-
-export const FLOOR_SELECT = `SELECT r.id, r.session_id, r.activity_id, r.participant_id, r.name, r.gender, r.category, r.territory, r.territory_type,
-  r.stance, r.remote, r.priority, r.state, r.seq, r.pinned, r.spoken_ms, r.duration_ms, r.heard_rank,
-  CASE WHEN r.running_since IS NULL THEN NULL ELSE floor(extract(epoch FROM (now() - r.running_since)) * 1000)::int END AS running_ms
-  FROM floor_request r`;
-
-export function toRequestView(r: FloorRow, place?: FloorPlace): FloorRequestView {
+export function toRequestView(row: FloorRow, place?: FloorPlace): FloorRequestView {
   return {
-    id: r.id,
-    activityId: r.activity_id,
-    participantId: r.participant_id,
-    name: r.name,
-    territory: r.territory,
-    territoryType: r.territory_type,
-    category: r.category,
-    gender: r.gender,
-    stance: r.stance,
-    remote: r.remote,
-    priority: r.priority,
-    state: r.state,
+    id: row.id,
+    activityId: row.activity_id,
+    participantId: row.participant_id,
+    name: row.name,
+    territory: row.territory,
+    territoryType: row.territory_type,
+    category: row.category,
+    gender: row.gender,
+    stance: row.stance,
+    remote: row.remote,
+    priority: row.priority,
+    state: row.state,
     position: place?.position ?? null,
     reason: place?.reason ?? null,
-    spokenMs: Number(r.spoken_ms) + (r.state === 'speaking' ? Number(r.running_ms ?? 0) : 0),
+    spokenMs: Number(row.spoken_ms) + (row.state === 'speaking' ? Number(row.running_ms ?? 0) : 0),
   };
 }
 
-export function toCandidate(r: FloorRow): FloorCandidate {
+export function toCandidate(row: FloorRow): FloorCandidate {
   return {
-    id: r.id,
-    participantId: r.participant_id ?? `request:${r.id}`,
-    arrival: Number(r.seq),
-    priority: r.priority,
-    pinned: r.pinned,
-    gender: r.gender,
-    category: r.category,
-    territory: r.territory,
-    territoryType: r.territory_type,
+    id: row.id,
+    participantId: row.participant_id ?? `request:${row.id}`,
+    arrival: Number(row.seq),
+    priority: row.priority,
+    pinned: row.pinned,
+    gender: row.gender,
+    category: row.category,
+    territory: row.territory,
+    territoryType: row.territory_type,
   };
-}
-
-/** Speaking time recorded so far in the session, by participant (ended turns and the current one). */
-export async function spokenInSession(manager: EntityManager, sessionId: string): Promise<Map<string, number>> {
-  const rows: { participant_id: string; ms: number }[] = await manager.query(
-    'SELECT participant_id, sum(spoken_ms)::int AS ms FROM floor_request WHERE session_id = $1 AND participant_id IS NOT NULL GROUP BY participant_id',
-    [sessionId],
-  );
-  return new Map(rows.map((r) => [r.participant_id, Number(r.ms)]));
 }
 
 /** The whole state of one list, ordered by the rule (staff view: every waiting request with its reason). */
 export async function readList(manager: EntityManager, activity: { id: string; sessionId: string; config: unknown }): Promise<FloorListView> {
   const config = parseWith(FloorConfig, activity.config ?? {});
-  const rows: FloorRow[] = await manager.query(`${FLOOR_SELECT} WHERE r.activity_id = $1 AND r.state <> 'withdrawn' ORDER BY r.seq`, [activity.id]);
-  return buildList(activity.id, config, rows, await spokenInSession(manager, activity.sessionId));
+  const rows = await floorRepository.listRows(manager, activity.id);
+  return buildList(activity.id, config, rows, await floorRepository.spokenInSession(manager, activity.sessionId));
 }
 
-/** Pure assembly of a list's view from its rows (the benchmark times this). */
+/** Pure assembly of a list's view from its rows (`npm run bench:floor` times its `orderFloor`). */
 export function buildList(activityId: string, config: FloorConfig, rows: FloorRow[], spokenMs: ReadonlyMap<string, number>): FloorListView {
   const heard = rows.filter((r) => r.heard_rank !== null).sort((a, b) => (a.heard_rank ?? 0) - (b.heard_rank ?? 0));
   const waitingRows = rows.filter((r) => r.state === 'waiting');
@@ -108,6 +72,6 @@ export function buildList(activityId: string, config: FloorConfig, rows: FloorRo
  * staff's view.
  */
 export function publicList(list: FloorListView): FloorListView {
-  const shown = (r: FloorRequestView): FloorRequestView => ({ ...r, gender: null, reason: null });
+  const shown = (request: FloorRequestView): FloorRequestView => ({ ...request, gender: null, reason: null });
   return { ...list, speaker: list.speaker && shown(list.speaker), waiting: list.waiting.slice(0, 3).map(shown) };
 }

@@ -3,15 +3,15 @@ import type { FollowUpStatus, PublicFollowUp, PublicRecommendation, ResponseDeci
 const DECISIONS: Record<ResponseDecision, string> = { accepted: 'Retenue', partial: 'Partiellement retenue', not_retained: 'Non retenue' };
 const STATUSES: Record<FollowUpStatus, string> = { pending: 'En attente de réponse', planned: 'Programmée', in_progress: 'En cours', done: 'Réalisée', closed: 'Close' };
 
-const escapeXml = (s: string) => s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] as string);
+const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] as string);
 
 /** One paragraph of plain text: the answer, the state and what it comes from. */
-export function summaryText(r: PublicRecommendation): string {
+export function summaryText(rec: PublicRecommendation): string {
   return [
-    r.response ? `Réponse de la Région : ${DECISIONS[r.response.decision]}. ${r.response.reasons}` : 'Réponse de la Région : en attente.',
-    `État : ${STATUSES[r.status]} (${r.percent} %)${r.overdue ? ' — en retard' : ''}.`,
-    `Origine : ${r.evidence.sectionTitle} — ${r.evidence.text}${r.evidence.figure ? ` (${r.evidence.figure})` : ''}.`,
-    `Séance scellée du ${r.session.date}, empreinte ${r.archiveDigest}.`,
+    rec.response ? `Réponse de la Région : ${DECISIONS[rec.response.decision]}. ${rec.response.reasons}` : 'Réponse de la Région : en attente.',
+    `État : ${STATUSES[rec.status]} (${rec.percent} %)${rec.overdue ? ' — en retard' : ''}.`,
+    `Origine : ${rec.evidence.sectionTitle} — ${rec.evidence.text}${rec.evidence.figure ? ` (${rec.evidence.figure})` : ''}.`,
+    `Séance scellée du ${rec.session.date}, empreinte ${rec.archiveDigest}.`,
   ].join('\n');
 }
 

@@ -8,7 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { contentDisposition } from '../outcomes/render/labels';
 import { atomFeed, jsonFeed } from './feeds';
 import { FollowUpService } from './followup.service';
-import { FollowUpReport } from './report';
+import { FollowUpReport } from './followup-report';
 
 const Id = UuidParam;
 

@@ -6,18 +6,14 @@ import type { ParticipantActor, StaffActor } from '../../common/auth/actor';
 import { TransactionRunner } from '../../common/realtime/transaction';
 import { demoRoster } from '../../seed/roster-data';
 import type { DemoSeeder } from '../../seed/seeders';
-import { StaffAccount } from '../auth/staff-account.entity';
-import { Idea, IdeaSupport } from '../boards/board.entity';
 import { ArchiveService } from '../outcomes/archive.service';
 import { ActivitiesService } from '../sessions/activities.service';
 import { ActivityLifecycle } from '../sessions/activity-lifecycle';
-import { Participant } from '../sessions/participant.entity';
 import { RosterService } from '../sessions/roster.service';
-import { Session } from '../sessions/session.entity';
 import { SessionsService } from '../sessions/sessions.service';
 import { BallotsService } from '../surveys/ballots.service';
-import { SurveyQuestion } from '../surveys/survey.entity';
 import { SurveyLifecycleService } from '../surveys/survey-lifecycle.service';
+import { followUpRepository } from './followup.repository';
 import { FollowUpService } from './followup.service';
 
 /**
@@ -63,15 +59,14 @@ const OPTIONS: [string, string, number][] = [
  * Idempotent: keyed by the June session's join code.
  */
 export const seedFollowUpDemo: DemoSeeder = async (app: INestApplication, ctx) => {
-  const db = app.get(DataSource);
-  if (await db.getRepository(Session).existsBy({ joinCode: FOLLOW_UP_DEMO.joinCode })) return;
-  const plenary = await db.getRepository(Session).findOneByOrFail({ id: ctx.sessionId });
-  const accounts = db.getRepository(StaffAccount);
-  const organiser = await accounts.findOneBy({ role: 'organiser', email: 'organisation@palabre.test' });
-  const instructor = await accounts.findOneBy({ role: 'instructor', email: 'instruction@palabre.test' });
+  const { manager } = app.get(DataSource);
+  if (await followUpRepository.sessionExists(manager, FOLLOW_UP_DEMO.joinCode)) return;
+  const plenary = await followUpRepository.sessionOrFail(manager, ctx.sessionId);
+  const organiser = await followUpRepository.staffAccountByEmail(manager, 'organiser', 'organisation@palabre.test');
+  const instructor = await followUpRepository.staffAccountByEmail(manager, 'instructor', 'instruction@palabre.test');
   if (!plenary.assemblyId || !organiser || !instructor) return;
 
-  const june = await db.getRepository(Session).save({
+  const june = await followUpRepository.insertSession(manager, {
     title: FOLLOW_UP_DEMO.title,
     date: FOLLOW_UP_DEMO.date,
     joinCode: FOLLOW_UP_DEMO.joinCode,
@@ -99,7 +94,7 @@ export const seedFollowUpDemo: DemoSeeder = async (app: INestApplication, ctx) =
   await app.get(TransactionRunner).run(async (tx) => {
     const activities = app.get(ActivitiesService);
     const lifecycle = app.get(ActivityLifecycle);
-    const members = await tx.manager.getRepository(Participant).find({ where: { sessionId: june.id, role: 'member' }, order: { displayName: 'ASC', id: 'ASC' } });
+    const members = await followUpRepository.members(tx.manager, june.id);
 
     const created = await activities.createActivity(tx, actor, {
       opId: randomUUID(),
@@ -110,10 +105,8 @@ export const seedFollowUpDemo: DemoSeeder = async (app: INestApplication, ctx) =
     board = created.id;
     await lifecycle.open(tx, board, actor.participantId);
     for (const [index, [columnId, title, supporters]] of IDEAS.entries()) {
-      const idea = await tx.manager.getRepository(Idea).save(
-        tx.manager.getRepository(Idea).create({ activityId: board, sessionId: june.id, columnId, authorId: members[index * 5].id, title, body: '', status: 'visible' }),
-      );
-      await tx.manager.getRepository(IdeaSupport).insert(members.slice(0, supporters).map((m) => ({ ideaId: idea.id, activityId: board, participantId: m.id, dots: 1 })));
+      const idea = await followUpRepository.insertIdea(tx.manager, { activityId: board, sessionId: june.id, columnId, authorId: members[index * 5].id, title, body: '', status: 'visible' });
+      await followUpRepository.insertSupports(tx.manager, members.slice(0, supporters).map((member) => ({ ideaId: idea.id, activityId: board, participantId: member.id, dots: 1 })));
     }
     await lifecycle.close(tx, board, actor.participantId);
 
@@ -126,7 +119,7 @@ export const seedFollowUpDemo: DemoSeeder = async (app: INestApplication, ctx) =
     };
     const survey = await activities.createActivity(tx, actor, { opId: randomUUID(), kind: 'survey', title: FOLLOW_UP_DEMO.survey, config });
     await lifecycle.open(tx, survey.id, actor.participantId);
-    const question = await tx.manager.getRepository(SurveyQuestion).findOneByOrFail({ activityId: survey.id });
+    const question = await followUpRepository.surveyQuestion(tx.manager, survey.id);
     const surveys = app.get(SurveyLifecycleService);
     await surveys.moveQuestion(tx, actor, question.id, 'open');
     const voters = OPTIONS.flatMap(([optionId, , count]) => Array.from({ length: count }, () => optionId));

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   OutcomeRecord,
   type CandidatesQuery,
@@ -13,20 +13,20 @@ import {
   type SubscriptionState,
   type UpdateRecommendationBody,
 } from '@palabre/contracts';
-import { canAnswerRecommendation, canReadRecommendation, isOverdue, statusAfterResponse } from '@palabre/domain';
+import { canAnswerRecommendation, canReadRecommendation, statusAfterResponse } from '@palabre/domain';
 import type { z } from 'zod';
 import type { StaffActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
 import { TransactionRunner, type Tx } from '../../common/realtime/transaction';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { AuditEvent } from '../audit/audit-event.entity';
-import { StaffAccount } from '../auth/staff-account.entity';
-import { ArchiveRecord } from '../outcomes/archive-record.entity';
-import { Assembly } from '../sessions/assembly.entity';
-import { Session } from '../sessions/session.entity';
-import { FollowUpMailer } from './mailer';
+import type { ArchiveRecord } from '../outcomes/archive-record.entity';
+import type { Assembly } from '../sessions/assembly.entity';
+import type { Session } from '../sessions/session.entity';
+import { followUpRepository } from './followup.repository';
+import { toRecommendationView } from './followup.views';
+import { FollowUpMailer } from './followup-mailer';
 import { outcomeCandidates, resolveItem } from './outcome-items';
-import { FollowUpSubscription, Recommendation, RecommendationProgress } from './recommendation.entity';
+import type { Recommendation } from './recommendation.entity';
 import { CONFIRM_LINK_DAYS, SubscriptionLinks } from './subscription-links';
 
 /** One confirmation email per address and assembly in this window, however often the form is sent. */
@@ -66,8 +66,8 @@ export class FollowUpService {
   }
 
   async instructors(): Promise<{ id: string; displayName: string }[]> {
-    const rows = await this.db.getRepository(StaffAccount).find({ where: { role: 'instructor' }, order: { displayName: 'ASC' } });
-    return rows.map((a) => ({ id: a.id, displayName: a.displayName }));
+    const accounts = await followUpRepository.instructors(this.db.manager);
+    return accounts.map((account) => ({ id: account.id, displayName: account.displayName }));
   }
 
   create(actor: StaffActor, input: CreateRecommendationBody): Promise<RecommendationView> {
@@ -78,25 +78,22 @@ export class FollowUpService {
       const resolved = resolveItem(record, body.source, body.minSupports);
       if ('refused' in resolved) throw new AppError(resolved.refused === 'below' ? 'BELOW_THRESHOLD' : 'OUTCOME_ITEM_NOT_FOUND');
       await this.checkAssignee(tx.manager, body.assigneeId);
-      const repo = tx.manager.getRepository(Recommendation);
-      const saved = await repo.save(
-        repo.create({
-          assemblyId: session.assemblyId,
-          sessionId: session.id,
-          archiveDigest: archive.digest,
-          itemKind: body.source.kind,
-          activityId: body.source.activityId,
-          itemId: body.source.itemId,
-          evidence: resolved.evidence,
-          title: body.title,
-          body: body.body,
-          theme: body.theme !== undefined ? body.theme : resolved.evidence.group,
-          territories: body.territories,
-          deadline: body.deadline,
-          assigneeId: body.assigneeId,
-          createdBy: actor.accountId,
-        }),
-      );
+      const saved = await followUpRepository.insertRecommendation(tx.manager, {
+        assemblyId: session.assemblyId,
+        sessionId: session.id,
+        archiveDigest: archive.digest,
+        itemKind: body.source.kind,
+        activityId: body.source.activityId,
+        itemId: body.source.itemId,
+        evidence: resolved.evidence,
+        title: body.title,
+        body: body.body,
+        theme: body.theme !== undefined ? body.theme : resolved.evidence.group,
+        territories: body.territories,
+        deadline: body.deadline,
+        assigneeId: body.assigneeId,
+        createdBy: actor.accountId,
+      });
       await tx.audit(saved.id, 'recommendation.created', actor.accountId, {
         sessionId: session.id,
         archiveDigest: archive.digest,
@@ -109,18 +106,18 @@ export class FollowUpService {
   }
 
   async list(actor: StaffActor, query: { sessionId?: string; assemblyId?: string }): Promise<RecommendationView[]> {
-    const where = {
+    const filter = {
       ...(query.sessionId ? { sessionId: query.sessionId } : {}),
       ...(query.assemblyId ? { assemblyId: query.assemblyId } : {}),
       // An instructing service sees only what is assigned to it (canReadRecommendation).
       ...(actor.role === 'instructor' ? { assigneeId: actor.accountId } : {}),
     };
-    const rows = await this.db.getRepository(Recommendation).find({ where, order: { createdAt: 'ASC', id: 'ASC' } });
-    return this.views(this.db.manager, rows.filter((r) => canReadRecommendation(actor, r.assigneeId)));
+    const recs = await followUpRepository.recommendations(this.db.manager, filter);
+    return this.views(this.db.manager, recs.filter((rec) => canReadRecommendation(actor, rec.assigneeId)));
   }
 
   async get(actor: StaffActor, id: string): Promise<RecommendationView> {
-    const rec = await this.db.getRepository(Recommendation).findOneBy({ id });
+    const rec = await followUpRepository.recommendation(this.db.manager, id);
     if (!rec || !canReadRecommendation(actor, rec.assigneeId)) throw new AppError('NOT_FOUND');
     return this.view(this.db.manager, rec);
   }
@@ -129,13 +126,13 @@ export class FollowUpService {
     return this.transactions.run(async (tx) => {
       const rec = await this.lock(tx, id);
       if (body.assigneeId !== undefined) await this.checkAssignee(tx.manager, body.assigneeId);
-      const changed = (Object.keys(body) as (keyof UpdateRecommendationBody)[]).filter((k) => body[k] !== undefined && JSON.stringify(body[k]) !== JSON.stringify(rec[k]));
+      const changed = (Object.keys(body) as (keyof UpdateRecommendationBody)[]).filter((key) => body[key] !== undefined && JSON.stringify(body[key]) !== JSON.stringify(rec[key]));
       if (changed.length === 0) return this.view(tx.manager, rec);
       const wasPublished = rec.published;
-      Object.assign(rec, Object.fromEntries(changed.map((k) => [k, body[k]])));
-      await tx.manager.getRepository(Recommendation).save(rec);
-      const fields = changed.filter((k) => k !== 'published');
-      if (fields.length > 0) await tx.audit(rec.id, 'recommendation.updated', actor.accountId, Object.fromEntries(fields.map((k) => [k, body[k]])));
+      Object.assign(rec, Object.fromEntries(changed.map((key) => [key, body[key]])));
+      await followUpRepository.saveRecommendation(tx.manager, rec);
+      const fields = changed.filter((key) => key !== 'published');
+      if (fields.length > 0) await tx.audit(rec.id, 'recommendation.updated', actor.accountId, Object.fromEntries(fields.map((key) => [key, body[key]])));
       if (changed.includes('published')) await tx.audit(rec.id, rec.published ? 'recommendation.published' : 'recommendation.unpublished', actor.accountId, {});
       if (rec.published) this.notifyAfter(tx, rec, wasPublished ? 'updated' : 'published');
       return this.view(tx.manager, rec);
@@ -153,7 +150,7 @@ export class FollowUpService {
       rec.contractRef = body.contractRef;
       if (body.territories) rec.territories = body.territories;
       rec.status = statusAfterResponse(rec.status, body.decision);
-      await tx.manager.getRepository(Recommendation).save(rec);
+      await followUpRepository.saveRecommendation(tx.manager, rec);
       await tx.audit(rec.id, 'recommendation.answered', actor.accountId, { decision: body.decision, reasons: body.reasons, contractRef: body.contractRef, territories: rec.territories, status: rec.status });
       if (rec.published) this.notifyAfter(tx, rec, 'answered');
       return this.view(tx.manager, rec);
@@ -165,10 +162,10 @@ export class FollowUpService {
       const rec = await this.lock(tx, id);
       if (!canAnswerRecommendation(actor, rec.assigneeId)) throw new AppError('NOT_ASSIGNED');
       if (!rec.decision) throw new AppError('NOT_ANSWERED_YET');
-      await tx.manager.getRepository(RecommendationProgress).insert({ recommendationId: rec.id, date: body.date, status: body.status, percent: body.percent, note: body.note, authorId: actor.accountId });
+      await followUpRepository.insertProgress(tx.manager, { recommendationId: rec.id, date: body.date, status: body.status, percent: body.percent, note: body.note, authorId: actor.accountId });
       rec.status = body.status;
       rec.percent = body.percent;
-      await tx.manager.getRepository(Recommendation).save(rec);
+      await followUpRepository.saveRecommendation(tx.manager, rec);
       await tx.audit(rec.id, 'recommendation.progress', actor.accountId, { ...body });
       if (rec.published) this.notifyAfter(tx, rec, 'progress');
       return this.view(tx.manager, rec);
@@ -177,20 +174,16 @@ export class FollowUpService {
 
   /** Published recommendations of an assembly: no account, no assignee, no participant. */
   async publicFollowUp(assemblyId: string, filters: { theme?: string; territory?: string } = {}): Promise<PublicFollowUp> {
-    const assembly = await this.db.getRepository(Assembly).findOneBy({ id: assemblyId });
+    const assembly = await followUpRepository.assembly(this.db.manager, assemblyId);
     if (!assembly) throw new AppError('NOT_FOUND');
-    const rows = await this.db.getRepository(Recommendation).find({ where: { assemblyId, published: true }, order: { createdAt: 'ASC', id: 'ASC' } });
-    const views = await this.views(this.db.manager, rows);
-    const publicArchives = new Set(
-      (await this.db.getRepository(ArchiveRecord).find({ where: { sessionId: In([...new Set(rows.map((r) => r.sessionId))]), public: true }, select: { sessionId: true } })).map((a) => a.sessionId),
-    );
-    const links = rows.length
-      ? await this.db.getRepository(AuditEvent).find({ where: { sessionId: In(rows.map((r) => r.id)) }, order: { seq: 'ASC' } })
-      : [];
-    const all: PublicRecommendation[] = views.map(({ assignee: _a, published: _p, ...v }) => ({
-      ...v,
-      evidenceUrl: publicArchives.has(v.session.id) ? `${this.config.publicUrl}/public/${encodeURIComponent(v.session.joinCode)}#section-${v.source.activityId}` : null,
-      history: links.filter((l) => l.sessionId === v.id).map((l) => ({ at: new Date(l.createdAt).toISOString(), type: l.type })),
+    const recs = await followUpRepository.recommendations(this.db.manager, { assemblyId, published: true });
+    const views = await this.views(this.db.manager, recs);
+    const publicArchives = await followUpRepository.publicArchiveSessions(this.db.manager, [...new Set(recs.map((rec) => rec.sessionId))]);
+    const history = recs.length ? await followUpRepository.historyOf(this.db.manager, recs.map((rec) => rec.id)) : [];
+    const all: PublicRecommendation[] = views.map(({ assignee: _assignee, published: _published, ...view }) => ({
+      ...view,
+      evidenceUrl: publicArchives.has(view.session.id) ? `${this.config.publicUrl}/public/${encodeURIComponent(view.session.joinCode)}#section-${view.source.activityId}` : null,
+      history: history.filter((event) => event.sessionId === view.id).map((event) => ({ at: new Date(event.createdAt).toISOString(), type: event.type })),
     }));
     const themes = [...new Set(all.map((r) => r.theme).filter((t): t is string => t !== null))].sort((a, b) => a.localeCompare(b, 'fr'));
     const territories = [...new Set(all.flatMap((r) => r.territories))].sort((a, b) => a.localeCompare(b, 'fr'));
@@ -204,9 +197,9 @@ export class FollowUpService {
    * until it is followed (the address's owner consents, whoever typed it).
    */
   async requestSubscriptionAsMember(participantId: string, sessionId: string, email: string): Promise<{ requested: true }> {
-    const session = await this.db.getRepository(Session).findOneBy({ id: sessionId });
+    const session = await followUpRepository.session(this.db.manager, sessionId);
     if (!session?.assemblyId) throw new AppError('FOLLOWUP_NO_ASSEMBLY');
-    const assembly = await this.db.getRepository(Assembly).findOneByOrFail({ id: session.assemblyId });
+    const assembly = await followUpRepository.assemblyOrFail(this.db.manager, session.assemblyId);
     if (!this.mailer.configured) throw new AppError('FOLLOWUP_EMAIL_OFF');
     this.sendConfirmation(assembly, email, participantId);
     return { requested: true };
@@ -218,17 +211,12 @@ export class FollowUpService {
    * subscribed until it is followed. The answer is the same for any address, sent before the email.
    */
   async requestSubscription(assemblyId: string, email: string): Promise<{ requested: true }> {
-    const assembly = await this.db.getRepository(Assembly).findOneBy({ id: assemblyId });
+    const assembly = await followUpRepository.assembly(this.db.manager, assemblyId);
     if (!assembly) throw new AppError('NOT_FOUND');
     if (!this.mailer.configured) throw new AppError('FOLLOWUP_EMAIL_OFF');
     if (this.coolingDown(assemblyId, email)) return { requested: true };
-    const took: { id: string }[] = await this.db.query(
-      `SELECT p.id FROM member m JOIN participant p ON p.member_id = m.id JOIN session s ON s.id = p.session_id
-        WHERE m.assembly_id = $1 AND s.assembly_id = $1 AND lower(m.email) = $2 AND p.joined_at IS NOT NULL AND p.revoked_at IS NULL
-        ORDER BY p.joined_at DESC, p.id LIMIT 1`,
-      [assemblyId, email],
-    );
-    if (took[0]) this.sendConfirmation(assembly, email, took[0].id);
+    const participantId = await followUpRepository.memberParticipation(this.db.manager, assemblyId, email);
+    if (participantId) this.sendConfirmation(assembly, email, participantId);
     return { requested: true };
   }
 
@@ -245,7 +233,7 @@ export class FollowUpService {
   private sendConfirmation(assembly: Assembly, email: string, participantId: string): void {
     if (this.coolingDown(assembly.id, email)) return;
     this.confirmationsSent.set(`${assembly.id}:${email}`, Date.now());
-    for (const [k, at] of this.confirmationsSent) if (Date.now() - at >= CONFIRM_COOLDOWN_MS) this.confirmationsSent.delete(k);
+    for (const [key, at] of this.confirmationsSent) if (Date.now() - at >= CONFIRM_COOLDOWN_MS) this.confirmationsSent.delete(key);
     const url = `${this.pageUrl(assembly.id)}?confirm=${this.links.confirm(assembly.id, email, participantId)}`;
     void this.mailer
       .sendConfirmation(email, { assembly: assembly.name, url, days: CONFIRM_LINK_DAYS })
@@ -255,22 +243,18 @@ export class FollowUpService {
   /** The link of the confirmation email: the subscription starts (again, if it had ended). */
   async confirmSubscription(token: string): Promise<SubscriptionState> {
     const claims = this.links.verify(token, 'confirm');
-    const assembly = await this.db.getRepository(Assembly).findOneBy({ id: claims.a });
+    const assembly = await followUpRepository.assembly(this.db.manager, claims.a);
     if (!assembly) throw new AppError('SUBSCRIPTION_LINK_INVALID');
-    await this.db.query(
-      `INSERT INTO follow_up_subscription (assembly_id, email, participant_id) VALUES ($1, $2, $3)
-       ON CONFLICT (assembly_id, email) DO UPDATE SET participant_id = EXCLUDED.participant_id`,
-      [assembly.id, claims.e, claims.m],
-    );
+    await followUpRepository.upsertSubscription(this.db.manager, assembly.id, claims.e, claims.m);
     return { assembly: { id: assembly.id, name: assembly.name }, subscribed: true };
   }
 
   /** The link every notification carries: the subscription ends (a no-op when it already has). */
   async unsubscribe(token: string): Promise<SubscriptionState> {
     const claims = this.links.verify(token, 'unsubscribe');
-    const assembly = await this.db.getRepository(Assembly).findOneBy({ id: claims.a });
+    const assembly = await followUpRepository.assembly(this.db.manager, claims.a);
     if (!assembly) throw new AppError('SUBSCRIPTION_LINK_INVALID');
-    await this.db.getRepository(FollowUpSubscription).delete({ assemblyId: assembly.id, email: claims.e });
+    await followUpRepository.deleteSubscription(this.db.manager, assembly.id, claims.e);
     return { assembly: { id: assembly.id, name: assembly.name }, subscribed: false };
   }
 
@@ -281,21 +265,21 @@ export class FollowUpService {
 
   /** The sealed record of a session (the archive is read, never written). */
   private async sealed(manager: EntityManager, sessionId: string): Promise<{ archive: ArchiveRecord; record: OutcomeRecord; session: Session }> {
-    const archive = await manager.getRepository(ArchiveRecord).findOneBy({ sessionId });
-    const session = await manager.getRepository(Session).findOneBy({ id: sessionId });
+    const archive = await followUpRepository.archive(manager, sessionId);
+    const session = await followUpRepository.session(manager, sessionId);
     if (!archive || !session) throw new AppError('ARCHIVE_NOT_FOUND');
     return { archive, record: OutcomeRecord.parse(JSON.parse(archive.canonicalJson)), session };
   }
 
   private async checkAssignee(manager: EntityManager, assigneeId: string | null): Promise<void> {
     if (assigneeId === null) return;
-    const account = await manager.getRepository(StaffAccount).findOneBy({ id: assigneeId });
+    const account = await followUpRepository.staffAccount(manager, assigneeId);
     if (account?.role !== 'instructor') throw new AppError('NOT_AN_INSTRUCTOR');
   }
 
   /** Locks the recommendation row: its audit chain and fields change one writer at a time. */
   private async lock(tx: Tx, id: string): Promise<Recommendation> {
-    const rec = await tx.manager.getRepository(Recommendation).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    const rec = await followUpRepository.lockRecommendation(tx.manager, id);
     if (!rec) throw new AppError('NOT_FOUND');
     return rec;
   }
@@ -309,9 +293,9 @@ export class FollowUpService {
 
   private async notify(rec: Recommendation, change: 'published' | 'updated' | 'answered' | 'progress'): Promise<void> {
     if (!this.mailer.configured) return;
-    const subscribers = await this.db.getRepository(FollowUpSubscription).find({ where: { assemblyId: rec.assemblyId }, select: { email: true } });
+    const subscribers = await followUpRepository.subscriberEmails(this.db.manager, rec.assemblyId);
     const url = `${this.pageUrl(rec.assemblyId)}#rec-${rec.id}`;
-    for (const { email } of subscribers) {
+    for (const email of subscribers) {
       const unsubscribeUrl = `${this.pageUrl(rec.assemblyId)}?unsubscribe=${this.links.unsubscribe(rec.assemblyId, email)}`;
       await this.mailer.sendChange(email, { title: rec.title, change, decision: rec.decision, reasons: rec.reasons, status: rec.status, percent: rec.percent, url, unsubscribeUrl });
     }
@@ -323,37 +307,11 @@ export class FollowUpService {
 
   private async views(manager: EntityManager, recs: Recommendation[]): Promise<RecommendationView[]> {
     if (recs.length === 0) return [];
-    const sessions = new Map((await manager.getRepository(Session).findBy({ id: In([...new Set(recs.map((r) => r.sessionId))]) })).map((s) => [s.id, s]));
-    const assigneeIds = [...new Set(recs.map((r) => r.assigneeId).filter((a): a is string => a !== null))];
-    const accounts = new Map(assigneeIds.length ? (await manager.getRepository(StaffAccount).findBy({ id: In(assigneeIds) })).map((a) => [a.id, a]) : []);
-    const entries = await manager.getRepository(RecommendationProgress).find({ where: { recommendationId: In(recs.map((r) => r.id)) }, order: { date: 'ASC', createdAt: 'ASC' } });
+    const sessions = new Map((await followUpRepository.sessions(manager, [...new Set(recs.map((rec) => rec.sessionId))])).map((session) => [session.id, session]));
+    const assigneeIds = [...new Set(recs.map((rec) => rec.assigneeId).filter((id): id is string => id !== null))];
+    const accounts = new Map(assigneeIds.length ? (await followUpRepository.staffAccounts(manager, assigneeIds)).map((account) => [account.id, account]) : []);
+    const progress = await followUpRepository.progressOf(manager, recs.map((rec) => rec.id));
     const today = todayIn(this.config.displayTimeZone);
-    return recs.map((r) => {
-      const s = sessions.get(r.sessionId) as Session;
-      const assignee = r.assigneeId ? accounts.get(r.assigneeId) : undefined;
-      return {
-        id: r.id,
-        assemblyId: r.assemblyId,
-        session: { id: s.id, title: s.title, date: s.date, joinCode: s.joinCode },
-        archiveDigest: r.archiveDigest,
-        source: { kind: r.itemKind, activityId: r.activityId, itemId: r.itemId },
-        evidence: r.evidence,
-        title: r.title,
-        body: r.body,
-        theme: r.theme,
-        territories: r.territories,
-        contractRef: r.contractRef,
-        deadline: r.deadline,
-        overdue: isOverdue(r, today),
-        assignee: assignee ? { id: assignee.id, displayName: assignee.displayName } : null,
-        published: r.published,
-        response: r.decision && r.reasons && r.answeredAt ? { decision: r.decision, reasons: r.reasons, at: new Date(r.answeredAt).toISOString() } : null,
-        status: r.status,
-        percent: r.percent,
-        progress: entries.filter((e) => e.recommendationId === r.id).map((e) => ({ date: e.date, status: e.status, percent: e.percent, note: e.note })),
-        createdAt: new Date(r.createdAt).toISOString(),
-        updatedAt: new Date(r.updatedAt).toISOString(),
-      };
-    });
+    return recs.map((rec) => toRecommendationView(rec, sessions.get(rec.sessionId) as Session, rec.assigneeId ? accounts.get(rec.assigneeId) : undefined, progress, today));
   }
 }

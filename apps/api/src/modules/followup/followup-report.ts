@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FollowUpStatus, ResponseDecision } from '@palabre/contracts';
 import { isOverdue, quarterOf } from '@palabre/domain';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { renderMinutesDocx, renderMinutesPdf, type Block, type Minutes } from '../outcomes/render/documents';
 import { frenchDate, frenchTime, localDate } from '../outcomes/render/labels';
-import { Assembly } from '../sessions/assembly.entity';
-import { Recommendation, RecommendationProgress } from './recommendation.entity';
+import { followUpRepository } from './followup.repository';
 import { todayIn } from './followup.service';
 
 const DECISIONS: Record<ResponseDecision, string> = { accepted: 'Retenue', partial: 'Partiellement retenue', not_retained: 'Non retenue' };
@@ -25,15 +24,15 @@ export class FollowUpReport {
   ) {}
 
   async build(assemblyId: string, day?: string): Promise<Minutes> {
-    const assembly = await this.db.getRepository(Assembly).findOneBy({ id: assemblyId });
+    const assembly = await followUpRepository.assembly(this.db.manager, assemblyId);
     if (!assembly) throw new AppError('NOT_FOUND');
     const zone = this.config.displayTimeZone;
     const today = todayIn(zone);
-    const q = quarterOf(day ?? today);
-    const recs = await this.db.getRepository(Recommendation).find({ where: { assemblyId }, order: { createdAt: 'ASC', id: 'ASC' } });
-    const entries = recs.length ? await this.db.getRepository(RecommendationProgress).find({ where: { recommendationId: In(recs.map((r) => r.id)) }, order: { date: 'ASC', createdAt: 'ASC' } }) : [];
+    const quarter = quarterOf(day ?? today);
+    const recs = await followUpRepository.recommendations(this.db.manager, { assemblyId });
+    const entries = recs.length ? await followUpRepository.progressOf(this.db.manager, recs.map((r) => r.id)) : [];
     const title = new Map(recs.map((r) => [r.id, r.title]));
-    const inQuarter = (d: string) => q.from <= d && d <= q.to;
+    const inQuarter = (date: string) => quarter.from <= date && date <= quarter.to;
     const answered = recs.filter((r) => r.answeredAt && inQuarter(localDate(new Date(r.answeredAt).toISOString(), zone)));
     const progressed = entries.filter((e) => inQuarter(e.date));
     const overdue = recs.filter((r) => isOverdue(r, today));
@@ -70,8 +69,8 @@ export class FollowUpReport {
     return {
       cover: {
         kicker: assembly.name,
-        title: `Suivi des recommandations — ${q.label}`,
-        lines: [`Du ${frenchDate(q.from)} au ${frenchDate(q.to)}`, `Document généré le ${frenchDate(localDate(now, zone))} à ${frenchTime(now, zone)}`],
+        title: `Suivi des recommandations — ${quarter.label}`,
+        lines: [`Du ${frenchDate(quarter.from)} au ${frenchDate(quarter.to)}`, `Document généré le ${frenchDate(localDate(now, zone))} à ${frenchTime(now, zone)}`],
       },
       blocks,
     };
