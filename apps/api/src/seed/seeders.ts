@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { AppConfig } from '../config/config';
-import { seedBoardsDemo } from '../modules/boards/demo-seed';
+import { seedBoardsDemo } from '../modules/boards/boards.demo';
 import { seedSurveyDemo } from '../modules/surveys/survey-demo';
 import { seedQnaDemo } from '../modules/qna/qna.seed';
 import { seedFloorDemo } from '../modules/floor/floor.demo';
