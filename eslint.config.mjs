@@ -33,7 +33,7 @@ const PUBLIC_FILES = {
   health: ['readiness.ts'],
   opinions: ['opinions.demo.ts'],
   outcomes: ['cells.ts', 'render/labels.ts', 'render/documents.ts'],
-  qna: ['qna.seed.ts'],
+  qna: ['qna.demo.ts'],
   // The activity-kind contract, its lifecycle and the one audience rule (decisions §14).
   sessions: ['activity-kinds.ts', 'activity-lifecycle.ts', 'audience.ts'],
   // Test support shared with other modules' integration specs.
@@ -88,11 +88,6 @@ const NOT_YET_REPOSITORIES = [
   'apps/api/src/modules/outcomes/archive.service.ts',
   'apps/api/src/modules/outcomes/exports.service.ts',
   'apps/api/src/modules/outcomes/outcome-record.service.ts',
-  'apps/api/src/modules/qna/qna-outcomes.ts',
-  'apps/api/src/modules/qna/qna-votes.broadcaster.ts',
-  'apps/api/src/modules/qna/qna.module.ts',
-  'apps/api/src/modules/qna/qna.seed.ts',
-  'apps/api/src/modules/qna/qna.service.ts',
   'apps/api/src/modules/room/attendance.service.ts',
   'apps/api/src/modules/room/room-timer.scheduler.ts',
   'apps/api/src/modules/room/room.service.ts',

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { AppConfig } from '../config/config';
 import { seedBoardsDemo } from '../modules/boards/boards.demo';
 import { seedSurveyDemo } from '../modules/surveys/survey-demo';
-import { seedQnaDemo } from '../modules/qna/qna.seed';
+import { seedQnaDemo } from '../modules/qna/qna.demo';
 import { seedFloorDemo } from '../modules/floor/floor.demo';
 import { seedGroupsDemo } from '../modules/groups/groups.demo';
 import { seedOpinionsDemo } from '../modules/opinions/opinions.demo';
