@@ -66,7 +66,6 @@ const NOT_YET_REPOSITORIES = [
   'apps/api/src/modules/amendments/amendments.module.ts',
   'apps/api/src/modules/amendments/amendments.service.ts',
   'apps/api/src/modules/amendments/amendments.store.ts',
-  'apps/api/src/modules/audit/audit.service.ts',
   'apps/api/src/modules/floor/floor-outcomes.ts',
   'apps/api/src/modules/floor/floor.broadcaster.ts',
   'apps/api/src/modules/floor/floor.demo.ts',
