@@ -26,11 +26,11 @@ export const seedQnaDemo: DemoSeeder = async (app: INestApplication, ctx) => {
       config: { anonymousAllowed: true, moderation: 'pre' },
     });
     // Questions need an open Q&A; the demo Q&A goes back to draft so the facilitator starts it.
-    await qnaRepository.setDemoActivityState(tx.manager, activity.id, 'open');
+    await qnaRepository.openForDemo(tx.manager, activity.id);
     const qna = app.get(QnaService);
     for (const text of ['Comment les petites communes seront-elles accompagnées dans les contrats ?', 'Quel calendrier pour la révision à mi-parcours ?']) {
       await qna.ask(tx, actor, { opId: '00000000-0000-4000-8000-000000000001', activityId: activity.id, text, anonymous: false });
     }
-    await qnaRepository.setDemoActivityState(tx.manager, activity.id, 'draft');
+    await qnaRepository.draftForDemo(tx.manager, activity.id);
   });
 };

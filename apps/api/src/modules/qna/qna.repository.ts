@@ -176,9 +176,13 @@ export const qnaRepository = {
     await m.getRepository(Activity).update(activityId, { state: 'open' });
   },
 
-  /** The demo's raw state switch (no lifecycle, no event): questions need an open Q&A. */
-  async setDemoActivityState(m: EntityManager, activityId: string, state: 'open' | 'draft'): Promise<void> {
-    await m.query('UPDATE activity SET state = $2 WHERE id = $1', [activityId, state]);
+  /** The demo's raw state switches (no lifecycle, no event): questions need an open Q&A. */
+  async openForDemo(m: EntityManager, activityId: string): Promise<void> {
+    await m.query(`UPDATE activity SET state = 'open' WHERE id = $1`, [activityId]);
+  },
+
+  async draftForDemo(m: EntityManager, activityId: string): Promise<void> {
+    await m.query(`UPDATE activity SET state = 'draft' WHERE id = $1`, [activityId]);
   },
 
   /** Every activity of the session, as the snapshot filters by them. */
