@@ -57,7 +57,7 @@ export const qnaRepository = {
     return rows[0];
   },
 
-  /** The Q&A's question being answered (at most one; a list, as the unique index guarantees). */
+  /** The Q&A's questions being answered (at most one: a unique index guards it). */
   answeringQuestions(m: EntityManager, activityId: string): Promise<QuestionRow[]> {
     return m.query(`${QUESTION_SELECT} WHERE q.activity_id = $1 AND q.status = 'answering'`, [activityId]);
   },
