@@ -1,10 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import type { AppConfig } from '../config/config';
-import { seedBoardsDemo } from '../modules/boards/demo-seed';
+import { seedBoardsDemo } from '../modules/boards/boards.demo';
 import { seedSurveyDemo } from '../modules/surveys/survey-demo';
-import { seedQnaDemo } from '../modules/qna/qna.seed';
+import { seedQnaDemo } from '../modules/qna/qna.demo';
 import { seedFloorDemo } from '../modules/floor/floor.demo';
-import { seedDemoGroups } from '../modules/groups/groups.demo';
+import { seedGroupsDemo } from '../modules/groups/groups.demo';
 import { seedOpinionsDemo } from '../modules/opinions/opinions.demo';
 import { seedChannelsDemo } from '../modules/surveys/channels-demo';
 import { seedAmendmentsDemo } from '../modules/amendments/amendments.demo';
@@ -25,4 +25,4 @@ export type DemoSeeder = (app: INestApplication, ctx: DemoContext) => Promise<vo
  * vote (proxies, paper and assisted ballots). Last, the assembly's earlier plenary (June, sealed) and
  * the follow-up of its recommendations.
  */
-export const DEMO_SEEDERS: DemoSeeder[] = [seedSurveyDemo, seedBoardsDemo, seedDemoGroups, seedQnaDemo, seedOpinionsDemo, seedAmendmentsDemo, seedFloorDemo, seedChannelsDemo, seedFollowUpDemo];
+export const DEMO_SEEDERS: DemoSeeder[] = [seedSurveyDemo, seedBoardsDemo, seedGroupsDemo, seedQnaDemo, seedOpinionsDemo, seedAmendmentsDemo, seedFloorDemo, seedChannelsDemo, seedFollowUpDemo];

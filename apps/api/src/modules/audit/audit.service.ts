@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { AuditEvent } from './audit-event.entity';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AuditEvent } from './audit-event.entity';
+import { auditRepository } from './audit.repository';
 import { firstBrokenLink, GENESIS_HASH, linkHash } from './hash-chain';
 
 @Injectable()
@@ -12,14 +13,14 @@ export class AuditService {
    * The session row lock serialises appends, so seq and prevHash never race.
    */
   async append(manager: EntityManager, sessionId: string, type: string, actorId: string | null, payload: Record<string, unknown>): Promise<AuditEvent> {
-    await manager.query('SELECT 1 FROM session WHERE id = $1 FOR UPDATE', [sessionId]);
-    const last = await manager.getRepository(AuditEvent).findOne({ where: { sessionId }, order: { seq: 'DESC' } });
+    await auditRepository.lockSession(manager, sessionId);
+    const last = await auditRepository.lastLink(manager, sessionId);
     const base = { sessionId, seq: (last?.seq ?? 0) + 1, type, actorId, payload, prevHash: last?.hash ?? GENESIS_HASH };
-    return manager.getRepository(AuditEvent).save({ ...base, hash: linkHash(base) });
+    return auditRepository.saveLink(manager, { ...base, hash: linkHash(base) });
   }
 
   list(sessionId: string): Promise<AuditEvent[]> {
-    return this.db.getRepository(AuditEvent).find({ where: { sessionId }, order: { seq: 'ASC' } });
+    return auditRepository.links(this.db.manager, sessionId);
   }
 
   async verify(sessionId: string): Promise<{ intact: boolean; head: string; length: number; brokenAt: number | null }> {

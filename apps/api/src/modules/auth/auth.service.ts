@@ -6,7 +6,8 @@ import { StaffSessions } from './staff-sessions';
 import { AppError } from '../../common/errors/app-error';
 import { LoginThrottle } from './login-throttle';
 import { isStrongPassword } from './password-policy';
-import { StaffAccount } from './staff-account.entity';
+import { authRepository } from './auth.repository';
+import type { StaffAccount } from './staff-account.entity';
 
 /** Verified against when the email is unknown, so both answers take as long. */
 const DECOY_HASH = argon2.hash('palabre-decoy-password', { type: argon2.argon2id });
@@ -15,8 +16,8 @@ function isUniqueViolation(error: unknown): boolean {
   return error instanceof QueryFailedError && (error.driverError as { code?: string } | undefined)?.code === '23505';
 }
 
-export function toStaffView(a: StaffAccount): StaffAccountView {
-  return { id: a.id, email: a.email, displayName: a.displayName, role: a.role };
+export function toStaffView(account: StaffAccount): StaffAccountView {
+  return { id: account.id, email: account.email, displayName: account.displayName, role: account.role };
 }
 
 /** The staff password rule for REST and the CLI alike (see password-policy.ts). */
@@ -34,7 +35,7 @@ export class AuthService {
 
   async login(email: string, password: string, address: string): Promise<LoginResponse> {
     this.throttle.check(address, email);
-    const account = await this.db.getRepository(StaffAccount).findOneBy({ email });
+    const account = await authRepository.findAccountByEmail(this.db.manager, email);
     const valid = await argon2.verify(account?.passwordHash ?? (await DECOY_HASH), password);
     if (!account?.passwordHash || !valid) {
       this.throttle.failed(address, email);
@@ -49,18 +50,17 @@ export class AuthService {
   }
 
   async me(accountId: string): Promise<StaffAccountView> {
-    const account = await this.db.getRepository(StaffAccount).findOneBy({ id: accountId });
+    const account = await authRepository.findAccount(this.db.manager, accountId);
     if (!account) throw new AppError('UNAUTHENTICATED');
     return toStaffView(account);
   }
 
   async createAccount(body: CreateStaffBody): Promise<StaffAccountView> {
     assertStrongPassword(body.password, [body.email, body.displayName]);
-    const repo = this.db.getRepository(StaffAccount);
-    if (await repo.existsBy({ email: body.email })) throw new AppError('EMAIL_TAKEN');
+    if (await authRepository.emailTaken(this.db.manager, body.email)) throw new AppError('EMAIL_TAKEN');
     const passwordHash = await argon2.hash(body.password, { type: argon2.argon2id });
     try {
-      return toStaffView(await repo.save(repo.create({ email: body.email, passwordHash, displayName: body.displayName, role: body.role })));
+      return toStaffView(await authRepository.createAccount(this.db.manager, { email: body.email, passwordHash, displayName: body.displayName, role: body.role }));
     } catch (error) {
       // A double submission passes the check above twice: the unique index tells the second one.
       if (isUniqueViolation(error)) throw new AppError('EMAIL_TAKEN');

@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { StaffSessions, revokeStaffSessions } from './staff-sessions';
 import { AppError, toAppError } from '../../common/errors/app-error';
 import { APP_CONFIG, type AppConfig, type OidcConfig } from '../../config/config';
-import { StaffAccount } from './staff-account.entity';
+import { authRepository } from './auth.repository';
+import type { StaffAccount } from './staff-account.entity';
 
 /** The browser's pending sign-in, kept in a signed, HTTP-only cookie for ten minutes. */
 export const OIDC_COOKIE = 'palabre_oidc';
@@ -134,17 +135,16 @@ export class OidcService {
    */
   private async provision(issuer: string, profile: z.infer<typeof Profile>, role: StaffRole): Promise<StaffAccount> {
     return this.db.transaction(async (manager) => {
-      const repo = manager.getRepository(StaffAccount);
       const email = profile.email_verified === false ? undefined : profile.email?.toLowerCase();
       const displayName = (profile.name ?? [profile.given_name, profile.family_name].filter(Boolean).join(' ')).trim().slice(0, 60) || email || profile.sub.slice(0, 60);
-      const existing = (await repo.findOneBy({ oidcIssuer: issuer, oidcSubject: profile.sub })) ?? (email ? await repo.findOneBy({ email }) : null);
+      const existing = (await authRepository.findAccountByOidc(manager, issuer, profile.sub)) ?? (email ? await authRepository.findAccountByEmail(manager, email) : null);
       if (!existing) {
         if (!email) throw new AppError('OIDC_FAILED');
-        return repo.save(repo.create({ email, displayName, role, passwordHash: null, oidcIssuer: issuer, oidcSubject: profile.sub }));
+        return authRepository.createAccount(manager, { email, displayName, role, passwordHash: null, oidcIssuer: issuer, oidcSubject: profile.sub });
       }
       if (existing.oidcSubject && (existing.oidcIssuer !== issuer || existing.oidcSubject !== profile.sub)) throw new AppError('OIDC_FAILED');
       if (existing.role !== role) await revokeStaffSessions(manager, [existing.id]);
-      return repo.save({ ...existing, role, displayName, oidcIssuer: issuer, oidcSubject: profile.sub });
+      return authRepository.saveAccount(manager, { ...existing, role, displayName, oidcIssuer: issuer, oidcSubject: profile.sub });
     });
   }
 }
@@ -157,8 +157,8 @@ export function claimAt(claims: Record<string, unknown>, path: string): unknown 
 /** The highest Palabre role the directory's values map to, or undefined. */
 export function roleFrom(value: unknown, map: Record<string, StaffRole>): StaffRole | undefined {
   const values = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[\s,]+/) : [];
-  const roles = new Set(values.filter((v): v is string => typeof v === 'string').map((v) => map[v]).filter(Boolean));
-  return RANK.find((r) => roles.has(r));
+  const roles = new Set(values.filter((entry): entry is string => typeof entry === 'string').map((entry) => map[entry]).filter(Boolean));
+  return RANK.find((role) => roles.has(role));
 }
 
 /** Plain HTTP is allowed only for a directory on this machine (tests, a local Keycloak). */

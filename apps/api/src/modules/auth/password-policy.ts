@@ -28,6 +28,6 @@ function zxcvbn(): ZxcvbnFactory {
  */
 export function isStrongPassword(password: string, personal: string[] = []): boolean {
   if (password.trim().length < 12) return false;
-  const inputs = personal.flatMap((p) => [p, ...p.split(/[^\p{L}\p{N}]+/u)]).filter((p) => p.length >= 3);
+  const inputs = personal.flatMap((text) => [text, ...text.split(/[^\p{L}\p{N}]+/u)]).filter((word) => word.length >= 3);
   return zxcvbn().check(password, inputs).score >= MIN_SCORE;
 }

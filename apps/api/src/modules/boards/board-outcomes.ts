@@ -1,12 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { BoardColumn, OutcomeIdea, OutcomeSectionInput } from '@palabre/contracts';
+import type { OutcomeIdea, OutcomeSectionInput } from '@palabre/contracts';
 import type { EntityManager } from 'typeorm';
-
-interface BoardRow { id: string; title: string; columns: BoardColumn[] }
-interface IdeaRow {
-  id: string; activity_id: string; column_id: string; title: string; body: string; status: string;
-  merged_into: string | null; author: string | null; supports: number; comments: number;
-}
+import { boardsRepository, type OutcomeBoardRow, type OutcomeIdeaRow } from './boards.repository';
 
 /**
  * The board sections of the outcomes: per board the visible ideas, top supported first, each
@@ -17,35 +12,23 @@ interface IdeaRow {
 @Injectable()
 export class BoardOutcomes {
   async sections(sessionId: string, manager: EntityManager): Promise<OutcomeSectionInput[]> {
-    const boards: BoardRow[] = await manager.query(
-      `SELECT a.id, a.title, b.columns FROM activity a JOIN board b ON b.activity_id = a.id
-        WHERE a.session_id = $1 ORDER BY a.position, a.id`,
-      [sessionId],
-    );
+    const boards = await boardsRepository.outcomeBoards(manager, sessionId);
     if (boards.length === 0) return [];
-    const ideas: IdeaRow[] = await manager.query(
-      `SELECT i.id, i.activity_id, i.column_id, i.title, i.body, i.status, i.merged_into,
-              CASE WHEN i.anonymous THEN NULL ELSE p.display_name END AS author,
-              (SELECT coalesce(sum(s.dots), 0)::int FROM idea_support s WHERE s.idea_id = i.id) AS supports,
-              (SELECT count(*)::int FROM idea_comment c WHERE c.idea_id = i.id AND NOT c.deleted) AS comments
-         FROM idea i JOIN participant p ON p.id = i.author_id
-        WHERE i.activity_id = ANY($1::uuid[]) AND i.status IN ('visible', 'merged')`,
-      [boards.map((b) => b.id)],
-    );
-    return boards.map((board) => this.section(board, ideas.filter((i) => i.activity_id === board.id)));
+    const ideas = await boardsRepository.outcomeIdeas(manager, boards.map((board) => board.id));
+    return boards.map((board) => this.section(board, ideas.filter((idea) => idea.activity_id === board.id)));
   }
 
-  private section(board: BoardRow, ideas: IdeaRow[]): OutcomeSectionInput {
-    const columns = new Map(board.columns.map((c) => [c.id, c.title]));
-    const visible = ideas.filter((i) => i.status === 'visible');
+  private section(board: OutcomeBoardRow, ideas: OutcomeIdeaRow[]): OutcomeSectionInput {
+    const columns = new Map(board.columns.map((column) => [column.id, column.title]));
+    const visible = ideas.filter((idea) => idea.status === 'visible');
     const trail = (id: string) =>
-      ideas.filter((i) => i.status === 'merged' && i.merged_into === id).map((i) => i.title).sort(compare);
-    const out: OutcomeIdea[] = visible.map((i) => {
-      const merged = trail(i.id);
-      const text = [i.title, i.body.trim(), merged.length > 0 ? `(regroupe : ${merged.join(' ; ')})` : ''].filter((s) => s !== '').join(' — ');
-      return { id: i.id, text, column: columns.get(i.column_id) ?? i.column_id, supports: i.supports, comments: i.comments, author: i.author };
+      ideas.filter((idea) => idea.status === 'merged' && idea.merged_into === id).map((idea) => idea.title).sort(compare);
+    const out: OutcomeIdea[] = visible.map((idea) => {
+      const merged = trail(idea.id);
+      const text = [idea.title, idea.body.trim(), merged.length > 0 ? `(regroupe : ${merged.join(' ; ')})` : ''].filter((part) => part !== '').join(' — ');
+      return { id: idea.id, text, column: columns.get(idea.column_id) ?? idea.column_id, supports: idea.supports, comments: idea.comments, author: idea.author };
     });
-    const order = new Map(visible.map((i) => [i.id, i.title]));
+    const order = new Map(visible.map((idea) => [idea.id, idea.title]));
     out.sort((a, b) => b.supports - a.supports || compare(order.get(a.id)!, order.get(b.id)!) || compare(a.id, b.id));
     return {
       schemaVersion: 1,

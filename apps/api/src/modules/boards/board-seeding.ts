@@ -4,7 +4,7 @@ import { BOARD_LIMITS, type SeedCard } from '@palabre/contracts';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
 import type { Tx } from '../../common/realtime/transaction';
-import { Board, Idea } from './board.entity';
+import { boardsRepository } from './boards.repository';
 import { IdeasService } from './ideas.service';
 
 /**
@@ -17,7 +17,7 @@ export class BoardSeeding {
   constructor(private readonly ideas: IdeasService) {}
 
   async seed(tx: Tx, actor: ParticipantActor, boardActivityId: string, cards: SeedCard[]): Promise<void> {
-    const board = await tx.manager.getRepository(Board).findOneBy({ activityId: boardActivityId });
+    const board = await boardsRepository.findBoard(tx.manager, boardActivityId);
     if (!board) throw new AppError('NOT_FOUND');
     for (const card of cards) {
       const origin = `Origine : ${card.origin.label}`;
@@ -36,16 +36,12 @@ export class BoardSeeding {
 
   /** Visible plenary ideas of this session as cards; any other id (another session, a group's board, hidden) is NOT_FOUND. */
   async ideaCards(tx: Tx, sessionId: string, ideaIds: string[]): Promise<SeedCard[]> {
-    const rows: { id: string; title: string; body: string; activity_id: string; board: string }[] = await tx.manager.query(
-      `SELECT i.id, i.title, i.body, i.activity_id, a.title AS board FROM idea i JOIN activity a ON a.id = i.activity_id
-        WHERE i.id = ANY($1::uuid[]) AND i.session_id = $2 AND a.group_id IS NULL AND i.status = 'visible'`,
-      [ideaIds, sessionId],
-    );
+    const rows = await boardsRepository.plenaryIdeas(tx.manager, sessionId, ideaIds);
     if (rows.length !== new Set(ideaIds).size) throw new AppError('NOT_FOUND');
-    const byId = new Map(rows.map((r) => [r.id, r]));
+    const byId = new Map(rows.map((row) => [row.id, row]));
     return [...new Set(ideaIds)].map((id) => {
-      const r = byId.get(id)!;
-      return { title: r.title, body: r.body, origin: { kind: 'idea' as const, label: `${r.board} — idée de la plénière`.slice(0, 200), sourceId: r.id } };
+      const row = byId.get(id)!;
+      return { title: row.title, body: row.body, origin: { kind: 'idea' as const, label: `${row.board} — idée de la plénière`.slice(0, 200), sourceId: row.id } };
     });
   }
 }

@@ -3,22 +3,22 @@ import { ActivityKinds } from '../sessions/activity-kinds';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { GroupsModule } from '../groups/groups.module';
 import { SessionsModule } from '../sessions/sessions.module';
+import { BoardAccess } from './board-access';
 import { BoardOutcomes } from './board-outcomes';
 import { BoardSeeding } from './board-seeding';
-import { BoardStore } from './board-store';
 import { BoardsCommands } from './boards.commands';
 import { BoardsService } from './boards.service';
 import { CommentsService } from './comments.service';
 import { IdeasService } from './ideas.service';
 import { ModerationService } from './moderation.service';
 import { SimilarityService } from './similarity.service';
-import { SupportBroadcaster } from './support-broadcaster';
+import { SupportBroadcaster } from './support.broadcaster';
 import { SupportsService } from './supports.service';
 
 /** Idea boards: columns, ideas, supports and dots, comments, moderation, similar ideas. */
 @Module({
   imports: [SessionsModule, GroupsModule],
-  providers: [BoardStore, BoardOutcomes, BoardSeeding, BoardsService, IdeasService, SupportsService, CommentsService, ModerationService, SimilarityService, SupportBroadcaster, BoardsCommands],
+  providers: [BoardAccess, BoardOutcomes, BoardSeeding, BoardsService, IdeasService, SupportsService, CommentsService, ModerationService, SimilarityService, SupportBroadcaster, BoardsCommands],
   exports: [BoardsService, SimilarityService],
 })
 export class BoardsModule implements OnModuleInit {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { BoardConfig, type BoardsFeature, type BoardSnapshot, type BoardState, type BoardView, type CommandPayload } from '@palabre/contracts';
 import { BOARD_TRANSITIONS, canSeeIdea, canTransition, columnIdsFor, isStaffRole } from '@palabre/domain';
 import type { ParticipantActor } from '../../common/auth/actor';
@@ -9,21 +9,20 @@ import { rooms } from '../../common/realtime/rooms';
 import type { Tx } from '../../common/realtime/transaction';
 import { parseWith } from '../../common/validation';
 import { ActivityLifecycle } from '../sessions/activity-lifecycle';
-import { Activity } from '../sessions/activity.entity';
+import type { Activity } from '../sessions/activity.entity';
 import { canSeeActivity, readReportBackOpen } from '../sessions/audience';
-import { Participant } from '../sessions/participant.entity';
-import { toActivitySummary } from '../sessions/views';
-import { Board, Idea, IdeaComment, IdeaSupport } from './board.entity';
-import { BoardStore, type BoardCtx } from './board-store';
-import { SupportBroadcaster } from './support-broadcaster';
+import type { Board } from './board.entity';
+import { BoardAccess, type BoardCtx } from './board-access';
+import { boardsRepository } from './boards.repository';
+import { SupportBroadcaster } from './support.broadcaster';
 import { SupportsService } from './supports.service';
-import { toBoardView, toCommentView, toIdeaView } from './views';
+import { toBoardView, toCommentView, toIdeaView } from './boards.views';
 
 /** The board activity itself: creation, opening, lock, settings, and its part of the snapshot. */
 @Injectable()
 export class BoardsService {
   constructor(
-    private readonly store: BoardStore,
+    private readonly access: BoardAccess,
     private readonly supports: SupportsService,
     private readonly lifecycle: ActivityLifecycle,
     private readonly broadcaster: SupportBroadcaster,
@@ -33,39 +32,39 @@ export class BoardsService {
     create: async (tx, activity, config) => {
       const parsed = parseWith(BoardConfig, config ?? {});
       const ids = columnIdsFor(parsed.columns);
-      const stored = { ...parsed, columns: parsed.columns.map((c, i) => ({ id: ids[i], title: c.title })) };
-      await tx.manager.getRepository(Board).insert({ activityId: activity.id, sessionId: activity.sessionId, ...stored });
+      const stored = { ...parsed, columns: parsed.columns.map((column, index) => ({ id: ids[index], title: column.title })) };
+      await boardsRepository.insertBoard(tx.manager, { activityId: activity.id, sessionId: activity.sessionId, ...stored });
       return stored;
     },
     remove: async (tx, activity) => {
-      for (const entity of [IdeaComment, IdeaSupport, Idea, Board]) await tx.manager.getRepository(entity).delete({ activityId: activity.id });
+      await boardsRepository.deleteBoard(tx.manager, activity.id);
     },
   };
 
-  open(tx: Tx, actor: ParticipantActor, p: CommandPayload<'board.open'>): Promise<BoardView> {
-    return this.transition(tx, actor, p.activityId, 'open');
+  open(tx: Tx, actor: ParticipantActor, payload: CommandPayload<'board.open'>): Promise<BoardView> {
+    return this.transition(tx, actor, payload.activityId, 'open');
   }
 
-  lock(tx: Tx, actor: ParticipantActor, p: CommandPayload<'board.lock'>): Promise<BoardView> {
-    return this.transition(tx, actor, p.activityId, p.locked ? 'locked' : 'open');
+  lock(tx: Tx, actor: ParticipantActor, payload: CommandPayload<'board.lock'>): Promise<BoardView> {
+    return this.transition(tx, actor, payload.activityId, payload.locked ? 'locked' : 'open');
   }
 
-  async settings(tx: Tx, actor: ParticipantActor, p: CommandPayload<'board.settings'>): Promise<BoardView> {
-    const ctx = await this.store.load(tx, actor, p.activityId);
+  async settings(tx: Tx, actor: ParticipantActor, payload: CommandPayload<'board.settings'>): Promise<BoardView> {
+    const ctx = await this.access.load(tx, actor, payload.activityId);
     const board = ctx.board;
-    const { activityId: _a, opId: _o, columns, ...rest } = p;
-    const modeChanges = (['supportMode', 'dotsPerMember', 'dotsPerIdeaMax'] as const).some((k) => rest[k] !== undefined && rest[k] !== board[k]);
-    if (modeChanges && (await tx.manager.getRepository(IdeaSupport).existsBy({ activityId: board.activityId }))) throw new AppError('BOARD_SUPPORTS_CAST');
+    const { activityId: _a, opId: _o, columns, ...rest } = payload;
+    const modeChanges = (['supportMode', 'dotsPerMember', 'dotsPerIdeaMax'] as const).some((key) => rest[key] !== undefined && rest[key] !== board[key]);
+    if (modeChanges && (await boardsRepository.hasSupports(tx.manager, board.activityId))) throw new AppError('BOARD_SUPPORTS_CAST');
     if (columns) {
       const ids = columnIdsFor(columns);
-      const next = columns.map((c, i) => ({ id: ids[i], title: c.title }));
-      const removed = board.columns.filter((c) => !ids.includes(c.id)).map((c) => c.id);
-      if (removed.length > 0 && (await tx.manager.getRepository(Idea).existsBy({ activityId: board.activityId, columnId: In(removed) }))) throw new AppError('BOARD_COLUMN_IN_USE');
+      const next = columns.map((column, index) => ({ id: ids[index], title: column.title }));
+      const removed = board.columns.filter((column) => !ids.includes(column.id)).map((column) => column.id);
+      if (removed.length > 0 && (await boardsRepository.ideasInColumns(tx.manager, board.activityId, removed))) throw new AppError('BOARD_COLUMN_IN_USE');
       board.columns = next;
     }
     const revealed = board.supportsHidden && rest.supportsHidden === false;
     for (const [key, value] of Object.entries(rest)) if (value !== undefined) Object.assign(board, { [key]: value });
-    await tx.manager.getRepository(Board).save(board);
+    await boardsRepository.saveBoard(tx.manager, board);
     await tx.audit(ctx.sessionId, revealed ? 'board.supportsRevealed' : 'board.settings', actor.participantId, { activityId: board.activityId, changed: Object.keys(rest).concat(columns ? ['columns'] : []) });
     // Supports revealed: every idea's count goes out once committed.
     if (revealed) this.broadcaster.markAfterCommit(tx, board.activityId, 'all');
@@ -77,7 +76,7 @@ export class BoardsService {
    * one path, whose hooks below store the board's state and tell its audience.
    */
   private async transition(tx: Tx, actor: ParticipantActor, activityId: string, to: BoardState): Promise<BoardView> {
-    const ctx = await this.store.load(tx, actor, activityId);
+    const ctx = await this.access.load(tx, actor, activityId);
     if (ctx.state === to) return toBoardView(ctx.board, ctx.state);
     if (!canTransition(BOARD_TRANSITIONS, ctx.state, to)) throw new AppError('INVALID_TRANSITION');
     const auditType = to === 'locked' ? 'board.locked' : ctx.state === 'draft' ? 'board.opened' : 'board.unlocked';
@@ -88,9 +87,9 @@ export class BoardsService {
 
   /** Lifecycle hook (open, close = lock, reopen = unlock): stores the board's state and sends the board to its new audience. */
   async move(tx: Tx, activity: Activity, to: BoardState): Promise<BoardState> {
-    const ctx = await this.store.context(tx, activity);
-    await tx.manager.getRepository(Activity).update(activity.id, { state: to });
-    this.store.setState(ctx, to);
+    const ctx = await this.access.context(tx, activity);
+    await boardsRepository.setActivityState(tx.manager, activity.id, to);
+    this.access.setState(ctx, to);
     await this.publishBoard(tx, ctx);
     return to;
   }
@@ -104,13 +103,13 @@ export class BoardsService {
   /** `features.boards`: every board the actor may see, with what the actor may see of it. */
   async snapshot(actor: ParticipantActor, manager: EntityManager): Promise<BoardsFeature> {
     const staff = isStaffRole(actor.role);
-    const me = await manager.getRepository(Participant).findOneBy({ id: actor.participantId });
+    const me = await boardsRepository.findParticipant(manager, actor.participantId);
     const reportBackOpen = await readReportBackOpen(manager, actor.sessionId);
-    const activities = await manager.getRepository(Activity).find({ where: { sessionId: actor.sessionId, kind: 'board' }, order: { position: 'ASC' } });
+    const activities = await boardsRepository.boardActivities(manager, actor.sessionId);
     const boards: Record<string, BoardSnapshot> = {};
     for (const activity of activities) {
       if (!canSeeActivity({ role: actor.role, groupId: me?.groupId ?? null }, activity, reportBackOpen)) continue;
-      const board = await manager.getRepository(Board).findOneBy({ activityId: activity.id });
+      const board = await boardsRepository.findBoard(manager, activity.id);
       if (board) boards[activity.id] = await this.boardSnapshot(manager, actor, activity, board);
     }
     return { blocked: me?.blockedAt != null, boards };
@@ -118,25 +117,25 @@ export class BoardsService {
 
   private async boardSnapshot(manager: EntityManager, actor: ParticipantActor, activity: Activity, board: Board): Promise<BoardSnapshot> {
     const viewer = { role: actor.role, participantId: actor.participantId };
-    const all = await manager.getRepository(Idea).find({ where: { activityId: activity.id }, order: { createdAt: 'ASC' } });
-    const ideas = all.filter((i) => canSeeIdea(viewer, i));
-    const seen = new Set(ideas.map((i) => i.id));
-    const comments = (await manager.getRepository(IdeaComment).find({ where: { activityId: activity.id }, order: { createdAt: 'ASC' } })).filter((c) => seen.has(c.ideaId));
-    const names = await this.store.authorNames(manager, [...ideas.map((i) => i.authorId), ...comments.map((c) => c.authorId)]);
+    const all = await boardsRepository.boardIdeas(manager, activity.id);
+    const ideas = all.filter((idea) => canSeeIdea(viewer, idea));
+    const seen = new Set(ideas.map((idea) => idea.id));
+    const comments = (await boardsRepository.boardComments(manager, activity.id)).filter((comment) => seen.has(comment.ideaId));
+    const names = await boardsRepository.authorNames(manager, [...ideas.map((idea) => idea.authorId), ...comments.map((comment) => comment.authorId)]);
     const hidden = board.supportsHidden && !isStaffRole(actor.role);
-    const counts = hidden ? null : (await this.store.counts(manager, activity.id)).filter((c) => seen.has(c.ideaId));
+    const counts = hidden ? null : (await boardsRepository.supportCounts(manager, activity.id)).filter((count) => seen.has(count.ideaId));
     return {
       board: toBoardView(board, activity.state),
-      ideas: ideas.map((i) =>
+      ideas: ideas.map((idea) =>
         toIdeaView(
-          i,
-          names.get(i.authorId) ?? '',
-          all.filter((s) => s.mergedInto === i.id).map((s) => ({ id: s.id, title: s.title })),
+          idea,
+          names.get(idea.authorId) ?? '',
+          all.filter((source) => source.mergedInto === idea.id).map((source) => ({ id: source.id, title: source.title })),
         ),
       ),
-      comments: comments.map((c) => toCommentView(c, names.get(c.authorId) ?? '')),
+      comments: comments.map((comment) => toCommentView(comment, names.get(comment.authorId) ?? '')),
       counts,
-      mine: { ...(await this.supports.mine(manager, board, actor.participantId)), ideaIds: all.filter((i) => i.authorId === actor.participantId).map((i) => i.id) },
+      mine: { ...(await this.supports.mine(manager, board, actor.participantId)), ideaIds: all.filter((idea) => idea.authorId === actor.participantId).map((idea) => idea.id) },
     };
   }
 }

@@ -9,13 +9,13 @@ export interface GroupCsvLine {
 export function parseGroupCsv(csv: string): GroupCsvLine[] {
   const out: GroupCsvLine[] = [];
   const rows = csv.replace(/^\uFEFF/, '').split(/\r?\n/);
-  rows.forEach((raw, i) => {
+  rows.forEach((raw, index) => {
     const row = raw.trim();
     if (!row) return;
     const sep = row.includes(';') ? ';' : ',';
-    const [participant = '', group = ''] = row.split(sep).map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
-    if (i === 0 && /^(participant|nom|name|email)$/i.test(participant)) return;
-    out.push({ line: i + 1, participant, group });
+    const [participant = '', group = ''] = row.split(sep).map((cell) => cell.trim().replace(/^"(.*)"$/, '$1'));
+    if (index === 0 && /^(participant|nom|name|email)$/i.test(participant)) return;
+    out.push({ line: index + 1, participant, group });
   });
   return out;
 }

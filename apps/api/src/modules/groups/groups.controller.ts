@@ -11,7 +11,7 @@ export class GroupsController {
 
   @Post(':activityId/assignments') @HttpCode(200) @Route('groups.import')
   async importCsv(@Param('id', UuidParam) id: string, @Param('activityId', UuidParam) activityId: string, @Req() req: Request): Promise<GroupImportReport> {
-    // Room membership follows the moves once committed (GroupsStore.publishMoves).
+    // Room membership follows the moves once committed (GroupAccess.publishMoves).
     const { moves: _moves, ...report } = await this.placement.importCsv(id, activityId, typeof req.body === 'string' ? req.body : '');
     return report;
   }

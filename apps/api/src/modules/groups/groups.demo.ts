@@ -8,13 +8,14 @@ import { ActivitiesService } from '../sessions/activities.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { PlacementService } from './placement.service';
 import { ReportBackService } from './report-back.service';
+import { groupsRepository } from './groups.repository';
 import { SynthesisService } from './synthesis.service';
 
 /** Workshop 1's three top themes, pushed into every group board as starting cards. */
 export const DEMO_WORKSHOP1_TOP = ['Mobilités du quotidien', 'Revitalisation des centres-bourgs', 'Transition énergétique des territoires'];
 
 /** The four thematic groups, the demo roster drawn over them (balanced), a board per group seeded from workshop 1. */
-export const seedDemoGroups: DemoSeeder = async (app: INestApplication, ctx) => {
+export const seedGroupsDemo: DemoSeeder = async (app: INestApplication, ctx) => {
   const entered = await app.get(SessionsService).enter({ kind: 'staff', accountId: ctx.facilitatorAccountId, role: 'facilitator' }, ctx.sessionId);
   const actor: ParticipantActor = {
     kind: 'participant',
@@ -34,14 +35,14 @@ export const seedDemoGroups: DemoSeeder = async (app: INestApplication, ctx) => 
       const board = await activities.createActivity(tx, actor, { opId: randomUUID(), kind: 'board', title: `Tableau — ${group.name}`, groupId: group.id });
       // The working time is on: each group's board is open to its members (a draft is the staff's).
       await app.get(ActivityLifecycle).open(tx, board.id, actor.participantId);
-      const cards = DEMO_WORKSHOP1_TOP.map((title, i) => ({ title, body: '', origin: { kind: 'survey' as const, label: `Atelier 1 — thème classé ${i + 1}${i === 0 ? 'er' : 'e'}` } }));
+      const cards = DEMO_WORKSHOP1_TOP.map((title, rank) => ({ title, body: '', origin: { kind: 'survey' as const, label: `Atelier 1 — thème classé ${rank + 1}${rank === 0 ? 'er' : 'e'}` } }));
       await app.get(ReportBackService).seed(tx, actor, { opId: randomUUID(), groupId: group.id, boardActivityId: board.id, source: { kind: 'cards', cards } });
       // A rapporteur per group (the first member by name) so the synthesis can be shown at once.
-      const first: { id: string }[] = await tx.manager.query('SELECT id FROM participant WHERE group_id = $1 ORDER BY display_name LIMIT 1', [group.id]);
-      if (first[0]) await app.get(SynthesisService).setRapporteur(tx, actor, { opId: randomUUID(), groupId: group.id, participantId: first[0].id });
+      const first = await groupsRepository.firstMember(tx.manager, group.id);
+      if (first) await app.get(SynthesisService).setRapporteur(tx, actor, { opId: randomUUID(), groupId: group.id, participantId: first.id });
     }
     // The groups item stays last on the agenda, after its groups' boards: it is what the room follows.
-    const agenda: { n: number }[] = await tx.manager.query('SELECT count(*)::int AS n FROM activity WHERE session_id = $1', [ctx.sessionId]);
-    await activities.moveActivity(tx, actor, { opId: randomUUID(), activityId: groupsActivity.id, position: agenda[0].n - 1 });
+    const agenda = await groupsRepository.activityCount(tx.manager, ctx.sessionId);
+    await activities.moveActivity(tx, actor, { opId: randomUUID(), activityId: groupsActivity.id, position: agenda - 1 });
   });
 };

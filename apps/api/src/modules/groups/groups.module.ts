@@ -3,12 +3,13 @@ import { ActivityKinds } from '../sessions/activity-kinds';
 import { ActivityLifecycle } from '../sessions/activity-lifecycle';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { SessionsModule } from '../sessions/sessions.module';
+import { GroupAccess } from './group-access';
 import { GroupOutcomes } from './group-outcomes';
 import { GroupsController } from './groups.controller';
 import { GroupsCommands } from './groups.commands';
 import { groupsKind } from './groups.kind';
+import { groupsRepository } from './groups.repository';
 import { GroupsSnapshotContributor } from './groups.snapshot';
-import { GroupsStore } from './groups.store';
 import { PlacementService } from './placement.service';
 import { ReportBackService } from './report-back.service';
 import { SynthesisService } from './synthesis.service';
@@ -16,7 +17,7 @@ import { SynthesisService } from './synthesis.service';
 @Module({
   imports: [SessionsModule],
   controllers: [GroupsController],
-  providers: [GroupOutcomes, GroupsStore, PlacementService, SynthesisService, ReportBackService, GroupsSnapshotContributor, GroupsCommands],
+  providers: [GroupOutcomes, GroupAccess, PlacementService, SynthesisService, ReportBackService, GroupsSnapshotContributor, GroupsCommands],
   // The demo seeder uses the services.
   exports: [PlacementService, SynthesisService, ReportBackService],
 })
@@ -36,11 +37,7 @@ export class GroupsModule implements OnModuleInit {
       open: () => Promise.resolve('live'),
       // The groups' own boards and surveys close with the working time, in the same transaction.
       close: async (tx, activity, actorId) => {
-        const owned: { id: string }[] = await tx.manager.query(
-          'SELECT a.id FROM activity a JOIN working_group g ON g.id = a.group_id WHERE g.activity_id = $1 ORDER BY a.position, a.id',
-          [activity.id],
-        );
-        for (const { id } of owned) await this.lifecycle.close(tx, id, actorId);
+        for (const id of await groupsRepository.ownedActivityIds(tx.manager, activity.id)) await this.lifecycle.close(tx, id, actorId);
         return 'closed';
       },
       reopen: () => Promise.resolve('live'),

@@ -1,28 +1,28 @@
 import type { SeedCardView, SynthesisCommentView, SynthesisView, WorkingGroupView } from '@palabre/contracts';
 import type { GroupSeedCard, SynthesisComment, WorkingGroup } from './working-group.entity';
 
-export function toGroupView(g: WorkingGroup, memberCount: number): WorkingGroupView {
+export function toGroupView(group: WorkingGroup, memberCount: number): WorkingGroupView {
   return {
-    id: g.id,
-    activityId: g.activityId,
-    name: g.name,
-    position: g.position,
-    capacity: g.capacity,
+    id: group.id,
+    activityId: group.activityId,
+    name: group.name,
+    position: group.position,
+    capacity: group.capacity,
     memberCount,
-    rapporteurParticipantId: g.rapporteurParticipantId,
-    facilitatorParticipantIds: g.facilitatorParticipantIds,
-    synthesisState: g.synthesisState,
+    rapporteurParticipantId: group.rapporteurParticipantId,
+    facilitatorParticipantIds: group.facilitatorParticipantIds,
+    synthesisState: group.synthesisState,
   };
 }
 
-export function toSynthesisView(g: WorkingGroup): SynthesisView {
-  return { ...g.synthesis, state: g.synthesisState, updatedAt: g.synthesisUpdatedAt?.toISOString() ?? null };
+export function toSynthesisView(group: WorkingGroup): SynthesisView {
+  return { ...group.synthesis, state: group.synthesisState, updatedAt: group.synthesisUpdatedAt?.toISOString() ?? null };
 }
 
-export function toCommentView(c: SynthesisComment, authorName: string): SynthesisCommentView {
-  return { id: c.id, groupId: c.groupId, participantId: c.participantId, authorName, body: c.body, createdAt: c.createdAt.toISOString() };
+export function toCommentView(comment: SynthesisComment, authorName: string): SynthesisCommentView {
+  return { id: comment.id, groupId: comment.groupId, participantId: comment.participantId, authorName, body: comment.body, createdAt: comment.createdAt.toISOString() };
 }
 
-export function toSeedCardView(c: GroupSeedCard): SeedCardView {
-  return { id: c.id, groupId: c.groupId, title: c.title, body: c.body, origin: c.origin, createdAt: c.createdAt.toISOString() };
+export function toSeedCardView(card: GroupSeedCard): SeedCardView {
+  return { id: card.id, groupId: card.groupId, title: card.title, body: card.body, origin: card.origin, createdAt: card.createdAt.toISOString() };
 }

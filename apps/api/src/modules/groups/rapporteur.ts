@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { ParticipantActor } from '../../common/auth/actor';
-import { WorkingGroup } from './working-group.entity';
+import { groupsRepository } from './groups.repository';
+import type { WorkingGroup } from './working-group.entity';
 
 /** The one rule of who speaks for a working group: its rapporteur, while still one of its members. */
 export function isRapporteur(actor: Pick<ParticipantActor, 'participantId' | 'groupId'>, group: Pick<WorkingGroup, 'id' | 'rapporteurParticipantId'>): boolean {
@@ -8,8 +9,8 @@ export function isRapporteur(actor: Pick<ParticipantActor, 'participantId' | 'gr
 }
 
 /** The group this actor speaks for (see `isRapporteur`), or null. */
-export async function groupSpokenFor(m: EntityManager, actor: Pick<ParticipantActor, 'participantId' | 'groupId'>): Promise<WorkingGroup | null> {
+export async function groupSpokenFor(manager: EntityManager, actor: Pick<ParticipantActor, 'participantId' | 'groupId'>): Promise<WorkingGroup | null> {
   if (!actor.groupId) return null;
-  const group = await m.getRepository(WorkingGroup).findOneBy({ id: actor.groupId });
+  const group = await groupsRepository.findGroup(manager, actor.groupId);
   return group && isRapporteur(actor, group) ? group : null;
 }

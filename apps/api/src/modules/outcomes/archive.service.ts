@@ -1,17 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { OutcomeRecord, type ArchiveDetail, type ArchiveSummary, type ArchiveVerification, type PublicResults } from '@palabre/contracts';
 import type { StaffActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
 import { TransactionRunner } from '../../common/realtime/transaction';
-import { AuditEvent } from '../audit/audit-event.entity';
 import { AuditService } from '../audit/audit.service';
 import { canonicalJson, firstBrokenLink, sha256 } from '../audit/hash-chain';
 import { ActivityLifecycle } from '../sessions/activity-lifecycle';
 import { SessionsService } from '../sessions/sessions.service';
-import { Session } from '../sessions/session.entity';
-import { ArchiveRecord } from './archive-record.entity';
+import type { ArchiveRecord } from './archive-record.entity';
 import { OutcomeRecordService } from './outcome-record.service';
+import { outcomesRepository, type SummaryRow } from './outcomes.repository';
 
 /** Audit links that record the archived digest, newest last. */
 const DIGEST_LINKS = new Set(['session.sealed', 'archive.pseudonymised']);
@@ -36,25 +35,21 @@ export class ArchiveService {
       if (session.state !== 'closed') throw new AppError('SESSION_NOT_CLOSED');
       // Nothing is sealed while a vote or an activity could still change it.
       const open = await this.lifecycle.stillOpen(tx, sessionId);
-      if (open.length > 0) throw new AppError('SESSION_HAS_OPEN_ITEMS', open.map((o) => ({ path: `activities.${o.activityId}`, message: o.title })));
+      if (open.length > 0) throw new AppError('SESSION_HAS_OPEN_ITEMS', open.map((item) => ({ path: `activities.${item.activityId}`, message: item.title })));
       const canonical = canonicalJson(await this.records.buildWith(tx.manager, sessionId));
       const digest = sha256(canonical);
       const link = await this.audit.append(tx.manager, sessionId, 'session.sealed', null, { digest });
-      await tx.manager.getRepository(ArchiveRecord).insert({ sessionId, canonicalJson: canonical, digest, auditHead: link.hash, sealedAt: new Date(), sealedBy: actor.accountId });
-      await tx.manager.getRepository(Session).update(sessionId, { state: 'archived' });
+      await outcomesRepository.insertArchive(tx.manager, { sessionId, canonicalJson: canonical, digest, auditHead: link.hash, sealedAt: new Date(), sealedBy: actor.accountId });
+      await outcomesRepository.archiveSession(tx.manager, sessionId);
       await tx.bumpVersion(sessionId);
       await tx.publish('session.updated', sessionId, { session: await this.sessions.get(sessionId, tx.manager) }, { bump: false });
       return this.summary(tx.manager, sessionId);
     });
   }
 
-  async list(q?: string): Promise<ArchiveSummary[]> {
-    const pattern = q && q.trim() ? `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-    const rows: SummaryRow[] = await this.db.query(
-      `${SUMMARY_SQL} WHERE $1::text IS NULL OR s.title ILIKE $1 OR s.date::text LIKE $1 OR a.canonical_json ILIKE $1
-        ORDER BY s.date DESC, a.sealed_at DESC LIMIT 200`,
-      [pattern],
-    );
+  async list(search?: string): Promise<ArchiveSummary[]> {
+    const pattern = search && search.trim() ? `%${search.trim().replace(/[\\%_]/g, (special) => `\\${special}`)}%` : null;
+    const rows = await outcomesRepository.search(this.db.manager, pattern);
     return rows.map(toSummary);
   }
 
@@ -70,12 +65,12 @@ export class ArchiveService {
    */
   async verify(sessionId: string): Promise<ArchiveVerification> {
     const record = await this.find(sessionId);
-    const links = await this.db.getRepository(AuditEvent).find({ where: { sessionId }, order: { seq: 'ASC' } });
+    const links = await outcomesRepository.auditLinks(this.db.manager, sessionId);
     const brokenAt = firstBrokenLink(links);
-    const seal = links.find((l) => l.type === 'session.sealed');
-    const lastDigest = links.filter((l) => DIGEST_LINKS.has(l.type)).at(-1);
-    const headIndex = links.findIndex((l) => l.hash === record.auditHead);
-    const headOk = headIndex >= 0 && links.slice(headIndex + 1).every((l) => AFTER_SEAL.has(l.type));
+    const seal = links.find((link) => link.type === 'session.sealed');
+    const lastDigest = links.filter((link) => DIGEST_LINKS.has(link.type)).at(-1);
+    const headIndex = links.findIndex((link) => link.hash === record.auditHead);
+    const headOk = headIndex >= 0 && links.slice(headIndex + 1).every((link) => AFTER_SEAL.has(link.type));
     const sealLinked = lastDigest?.payload.digest === record.digest && lastDigest.hash === record.auditHead;
     const recomputed = sha256(record.canonicalJson);
     const live = seal ? sha256(canonicalJson(await this.records.build(sessionId, { auditBefore: seal.seq }))) : '';
@@ -95,11 +90,10 @@ export class ArchiveService {
 
   setPublic(sessionId: string, isPublic: boolean): Promise<ArchiveSummary> {
     return this.transactions.run(async (tx) => {
-      const repo = tx.manager.getRepository(ArchiveRecord);
-      const record = await repo.findOne({ where: { sessionId }, lock: { mode: 'pessimistic_write' } });
+      const record = await outcomesRepository.lockArchive(tx.manager, sessionId);
       if (!record) throw new AppError('ARCHIVE_NOT_FOUND');
       if (record.public !== isPublic) {
-        await repo.update(sessionId, { public: isPublic });
+        await outcomesRepository.updateArchive(tx.manager, sessionId, { public: isPublic });
         await tx.audit(sessionId, isPublic ? 'archive.published' : 'archive.unpublished', null, {});
       }
       return this.summary(tx.manager, sessionId);
@@ -114,41 +108,35 @@ export class ArchiveService {
    */
   pseudonymise(sessionId: string): Promise<ArchiveSummary> {
     return this.transactions.run(async (tx) => {
-      const repo = tx.manager.getRepository(ArchiveRecord);
-      const record = await repo.findOne({ where: { sessionId }, lock: { mode: 'pessimistic_write' } });
+      const record = await outcomesRepository.lockArchive(tx.manager, sessionId);
       if (!record) throw new AppError('ARCHIVE_NOT_FOUND');
       if (record.pseudonymisedAt) throw new AppError('ALREADY_PSEUDONYMISED');
-      const seal = await tx.manager.getRepository(AuditEvent).findOneByOrFail({ sessionId, type: 'session.sealed' });
-      await tx.manager.query(
-        `UPDATE participant p SET display_name = 'Participant·e ' || lpad(n.rank::text, 3, '0'), invitation_hash = NULL
-           FROM (SELECT id, row_number() OVER (ORDER BY id) AS rank FROM participant WHERE session_id = $1) n
-          WHERE p.id = n.id`,
-        [sessionId],
-      );
+      const seal = await outcomesRepository.sealLink(tx.manager, sessionId);
+      await outcomesRepository.pseudonymiseParticipants(tx.manager, sessionId);
       const canonical = canonicalJson(await this.records.buildWith(tx.manager, sessionId, { auditBefore: seal.seq }));
       const digest = sha256(canonical);
       const link = await this.audit.append(tx.manager, sessionId, 'archive.pseudonymised', null, { previousDigest: record.digest, digest });
-      await repo.update(sessionId, { canonicalJson: canonical, digest, auditHead: link.hash, pseudonymisedAt: new Date() });
+      await outcomesRepository.updateArchive(tx.manager, sessionId, { canonicalJson: canonical, digest, auditHead: link.hash, pseudonymisedAt: new Date() });
       return this.summary(tx.manager, sessionId);
     });
   }
 
   /** The sealed record of a session whose organiser published its results, with its seal. */
   async publicRecord(joinCode: string): Promise<{ record: OutcomeRecord; sealedAt: string; digest: string }> {
-    const rows: (SummaryRow & { canonical_json: string })[] = await this.db.query(`${SUMMARY_SQL.replace('SELECT', 'SELECT a.canonical_json,')} WHERE s.join_code = $1 AND a.public`, [joinCode]);
-    if (!rows[0]) throw new AppError('RESULTS_NOT_PUBLIC');
-    return { record: OutcomeRecord.parse(JSON.parse(rows[0].canonical_json)), sealedAt: toSummary(rows[0]).sealedAt, digest: rows[0].digest };
+    const archive = await outcomesRepository.publicArchive(this.db.manager, joinCode);
+    if (!archive) throw new AppError('RESULTS_NOT_PUBLIC');
+    return { record: OutcomeRecord.parse(JSON.parse(archive.canonical_json)), sealedAt: toSummary(archive).sealedAt, digest: archive.digest };
   }
 
   /** Aggregates only: no participant list, no authors, no row-level data. */
   async publicResults(joinCode: string): Promise<PublicResults> {
     const { record: full, sealedAt, digest } = await this.publicRecord(joinCode);
     const { participants: _personal, ...record } = full;
-    const sections = record.sections.map((s) => ({
-      ...s,
-      ideas: s.ideas.map((i) => ({ ...i, author: null })),
-      syntheses: s.syntheses.map((y) => ({ ...y, author: null })),
-      questions: s.questions.map((q) => ({ ...q, author: null })),
+    const sections = record.sections.map((section) => ({
+      ...section,
+      ideas: section.ideas.map((idea) => ({ ...idea, author: null })),
+      syntheses: section.syntheses.map((synthesis) => ({ ...synthesis, author: null })),
+      questions: section.questions.map((question) => ({ ...question, author: null })),
       raw: [],
       recompute: null,
     }));
@@ -156,41 +144,27 @@ export class ArchiveService {
   }
 
   private async find(sessionId: string): Promise<ArchiveRecord> {
-    const record = await this.db.getRepository(ArchiveRecord).findOneBy({ sessionId });
+    const record = await outcomesRepository.findArchive(this.db.manager, sessionId);
     if (!record) throw new AppError('ARCHIVE_NOT_FOUND');
     return record;
   }
 
   private async summary(manager: EntityManager, sessionId: string): Promise<ArchiveSummary> {
-    const rows: SummaryRow[] = await manager.query(`${SUMMARY_SQL} WHERE a.session_id = $1`, [sessionId]);
-    if (!rows[0]) throw new AppError('ARCHIVE_NOT_FOUND');
-    return toSummary(rows[0]);
+    const row = await outcomesRepository.summary(manager, sessionId);
+    if (!row) throw new AppError('ARCHIVE_NOT_FOUND');
+    return toSummary(row);
   }
 }
 
-const SUMMARY_SQL = `SELECT a.session_id, s.title, s.date::text AS date, s.join_code, a.digest, a.sealed_at, a.public, a.pseudonymised_at
-  FROM archive_record a JOIN session s ON s.id = a.session_id`;
-
-interface SummaryRow {
-  session_id: string;
-  title: string;
-  date: string;
-  join_code: string;
-  digest: string;
-  sealed_at: Date | string;
-  public: boolean;
-  pseudonymised_at: Date | string | null;
-}
-
-function toSummary(r: SummaryRow): ArchiveSummary {
+function toSummary(row: SummaryRow): ArchiveSummary {
   return {
-    sessionId: r.session_id,
-    title: r.title,
-    date: r.date,
-    joinCode: r.join_code,
-    digest: r.digest,
-    sealedAt: new Date(r.sealed_at).toISOString(),
-    public: r.public,
-    pseudonymisedAt: r.pseudonymised_at ? new Date(r.pseudonymised_at).toISOString() : null,
+    sessionId: row.session_id,
+    title: row.title,
+    date: row.date,
+    joinCode: row.join_code,
+    digest: row.digest,
+    sealedAt: new Date(row.sealed_at).toISOString(),
+    public: row.public,
+    pseudonymisedAt: row.pseudonymised_at ? new Date(row.pseudonymised_at).toISOString() : null,
   };
 }

@@ -4,9 +4,8 @@ import { OutcomeRecord, ROUTES, Uuid, type ExportFormat, type ExportStatus, type
 import { AppError } from '../../common/errors/app-error';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { TransactionRunner } from '../../common/realtime/transaction';
-import { Session } from '../sessions/session.entity';
-import { ArchiveRecord } from './archive-record.entity';
 import { OutcomeRecordService } from './outcome-record.service';
+import { outcomesRepository } from './outcomes.repository';
 import { renderCsv } from './render/csv';
 import { renderDocx } from './render/docx';
 import { exportFileName } from './render/labels';
@@ -41,11 +40,11 @@ export class ExportsService {
    * record is built from the live tables: a draft while live, final once closed.
    */
   async document(sessionId: string, activityId?: string): Promise<OutcomeExport> {
-    const session = await this.db.getRepository(Session).findOneBy({ id: sessionId });
+    const session = await outcomesRepository.findSession(this.db.manager, sessionId);
     if (!session) throw new AppError('SESSION_NOT_FOUND');
     let record: OutcomeRecord;
     let status: ExportStatus;
-    const archived = session.state === 'archived' ? await this.db.getRepository(ArchiveRecord).findOneBy({ sessionId }) : null;
+    const archived = session.state === 'archived' ? await outcomesRepository.findArchive(this.db.manager, sessionId) : null;
     if (archived) {
       record = OutcomeRecord.parse(JSON.parse(archived.canonicalJson));
       status = 'sealed';
@@ -70,7 +69,7 @@ export class ExportsService {
 
 /** The record reduced to one activity (agenda line and its sections); attendance stays whole. */
 function narrow(record: OutcomeRecord, activityId: string): OutcomeRecord {
-  const agenda = record.agenda.filter((a) => a.activityId === activityId);
+  const agenda = record.agenda.filter((item) => item.activityId === activityId);
   if (agenda.length === 0) throw new AppError('NOT_FOUND');
-  return { ...record, agenda, sections: record.sections.filter((s) => s.activityId === activityId) };
+  return { ...record, agenda, sections: record.sections.filter((section) => section.activityId === activityId) };
 }

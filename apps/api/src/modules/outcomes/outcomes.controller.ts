@@ -62,8 +62,8 @@ export class ArchiveController {
   constructor(private readonly archive: ArchiveService) {}
 
   @Get() @Route('archive.list')
-  list(@Query('q') q: string | undefined) {
-    return this.archive.list(typeof q === 'string' ? q.slice(0, 200) : undefined);
+  list(@Query('q') search: string | undefined) {
+    return this.archive.list(typeof search === 'string' ? search.slice(0, 200) : undefined);
   }
 
   @Get(':id') @Route('archive.get')

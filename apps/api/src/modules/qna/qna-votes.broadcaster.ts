@@ -1,11 +1,11 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { isPublicQuestion } from '@palabre/domain';
-import type { QnaQuestionStatus } from '@palabre/contracts';
 import { Coalescer } from '../../common/realtime/coalescer';
 import { RealtimeEmitter } from '../../common/realtime/emitter';
 import { rooms } from '../../common/realtime/rooms';
 import { activityRooms, readReportBackOpen } from '../sessions/audience';
+import { qnaRepository } from './qna.repository';
 
 const COALESCE_MS = 150;
 
@@ -28,17 +28,12 @@ export class QnaVotesBroadcaster implements OnModuleDestroy {
   }
 
   private async broadcast(questionId: string): Promise<void> {
-    const rows: { session_id: string; activity_id: string; group_id: string | null; state: string; status: QnaQuestionStatus; votes: number; version: number }[] = await this.db.query(
-      `SELECT q.session_id, q.activity_id, a.group_id, a.state, q.status, q.votes, s.version
-         FROM qna_question q JOIN session s ON s.id = q.session_id JOIN activity a ON a.id = q.activity_id WHERE q.id = $1`,
-      [questionId],
-    );
-    const r = rows[0];
-    if (!r) return;
-    const staff = rooms.staff(r.session_id);
-    const audience = activityRooms({ sessionId: r.session_id, groupId: r.group_id, state: r.state }, await readReportBackOpen(this.db.manager, r.session_id));
-    const room = isPublicQuestion(r.status) ? [...audience, staff] : staff;
-    this.emitter.emit(room, 'qna.votes.updated', { sessionId: r.session_id, version: r.version, activityId: r.activity_id, questionId, votes: Number(r.votes) });
+    const question = await qnaRepository.voteAudience(this.db.manager, questionId);
+    if (!question) return;
+    const staff = rooms.staff(question.session_id);
+    const audience = activityRooms({ sessionId: question.session_id, groupId: question.group_id, state: question.state }, await readReportBackOpen(this.db.manager, question.session_id));
+    const room = isPublicQuestion(question.status) ? [...audience, staff] : staff;
+    this.emitter.emit(room, 'qna.votes.updated', { sessionId: question.session_id, version: question.version, activityId: question.activity_id, questionId, votes: Number(question.votes) });
   }
 
   onModuleDestroy(): void {

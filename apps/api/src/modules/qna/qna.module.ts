@@ -3,12 +3,13 @@ import { ActivityKinds } from '../sessions/activity-kinds';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { QnaConfig } from '@palabre/contracts';
 import type { Tx } from '../../common/realtime/transaction';
-import { Activity } from '../sessions/activity.entity';
+import type { Activity } from '../sessions/activity.entity';
 import { parseWith } from '../../common/validation';
 import { SessionsModule } from '../sessions/sessions.module';
 import { QnaOutcomes } from './qna-outcomes';
 import { QnaVotesBroadcaster } from './qna-votes.broadcaster';
 import { QnaCommands } from './qna.commands';
+import { qnaRepository } from './qna.repository';
 import { QnaService } from './qna.service';
 
 @Module({
@@ -34,8 +35,7 @@ export class QnaModule implements OnModuleInit {
         return settings;
       },
       remove: async (tx, activity) => {
-        await tx.manager.query('DELETE FROM qna_vote WHERE question_id IN (SELECT id FROM qna_question WHERE activity_id = $1)', [activity.id]);
-        await tx.manager.query('DELETE FROM qna_question WHERE activity_id = $1', [activity.id]);
+        await qnaRepository.deleteQuestionsOf(tx.manager, activity.id);
       },
       // Asking and upvoting follow the activity state (QNA_CLOSED); the questions keep their own.
       open: (tx, activity) => this.open(tx, activity),
@@ -49,7 +49,7 @@ export class QnaModule implements OnModuleInit {
 
   /** Members hear of a Q&A when it opens: its settings (the ask form offers anonymity only where allowed) go to its audience then. */
   private async open(tx: Tx, activity: Activity): Promise<'open'> {
-    await tx.manager.getRepository(Activity).update(activity.id, { state: 'open' });
+    await qnaRepository.openActivity(tx.manager, activity.id);
     await this.qna.publishSettings(tx, activity, parseWith(QnaConfig, activity.config ?? {}));
     return 'open';
   }

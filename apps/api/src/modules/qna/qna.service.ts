@@ -7,13 +7,13 @@ import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
 import { rooms } from '../../common/realtime/rooms';
 import type { Tx } from '../../common/realtime/transaction';
-import { returningRows } from '../../database/returning';
-import { Activity } from '../sessions/activity.entity';
+import type { Activity } from '../sessions/activity.entity';
 import { ActivitiesService } from '../sessions/activities.service';
 import { activityEventOptions, canSeeActivity, readReportBackOpen } from '../sessions/audience';
 import { parseWith } from '../../common/validation';
 import { QnaVotesBroadcaster } from './qna-votes.broadcaster';
-import { QUESTION_SELECT, toQuestionView, type QuestionRow } from './qna.views';
+import { qnaRepository } from './qna.repository';
+import { toQuestionView, type QuestionRow } from './qna.views';
 
 export type ModerationCommand = keyof typeof QNA_MODERATION_TARGET;
 
@@ -30,19 +30,16 @@ export class QnaService {
     tx.afterCommit(() => this.votes.mark(questionId));
   }
 
-  async ask(tx: Tx, actor: ParticipantActor, p: CommandPayload<'qna.ask'>): Promise<QnaQuestionView> {
+  async ask(tx: Tx, actor: ParticipantActor, payload: CommandPayload<'qna.ask'>): Promise<QnaQuestionView> {
     if (actor.blocked) throw new AppError('PARTICIPANT_BLOCKED');
-    const activity = await this.qnaActivity(tx, actor, p.activityId);
+    const activity = await this.qnaActivity(tx, actor, payload.activityId);
     await this.assertOpen(tx, activity.id);
     const config = parseWith(QnaConfig, activity.config);
-    if (p.anonymous && !config.anonymousAllowed) throw new AppError('QNA_ANONYMOUS_NOT_ALLOWED');
+    if (payload.anonymous && !config.anonymousAllowed) throw new AppError('QNA_ANONYMOUS_NOT_ALLOWED');
     // Staff questions skip pre-moderation: they are the moderators.
     const status: QnaQuestionStatus = config.moderation === 'pre' && !isStaffRole(actor.role) ? 'pending' : 'visible';
-    const inserted: { id: string }[] = await tx.manager.query(
-      'INSERT INTO qna_question (session_id, activity_id, author_id, anonymous, text, status) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
-      [actor.sessionId, activity.id, actor.participantId, p.anonymous, p.text, status],
-    );
-    const question = toQuestionView(await this.row(tx.manager, inserted[0].id));
+    const id = await qnaRepository.insertQuestion(tx.manager, { sessionId: actor.sessionId, activityId: activity.id, authorId: actor.participantId, anonymous: payload.anonymous, text: payload.text, status });
+    const question = toQuestionView(await this.row(tx.manager, id));
     if (status === 'pending') {
       // The moderation queue is the staff's; the author alone sees their own question waiting.
       await tx.publish('qna.queue.updated', actor.sessionId, { question }, { room: [rooms.staff(actor.sessionId), rooms.participant(actor.participantId)] });
@@ -53,56 +50,46 @@ export class QnaService {
     return question;
   }
 
-  async upvote(tx: Tx, actor: ParticipantActor, p: CommandPayload<'qna.upvote'>): Promise<QnaVoteResult> {
-    const q = await this.lockVisibleQuestion(tx, actor, p.questionId);
-    if (!isVotable(q.status)) throw new AppError('QNA_NOT_VOTABLE');
+  async upvote(tx: Tx, actor: ParticipantActor, payload: CommandPayload<'qna.upvote'>): Promise<QnaVoteResult> {
+    const question = await this.lockVisibleQuestion(tx, actor, payload.questionId);
+    if (!isVotable(question.status)) throw new AppError('QNA_NOT_VOTABLE');
     // The primary key (question, participant) is what makes "once" true, even across nodes.
-    const inserted: unknown[] = await tx.manager.query(
-      'INSERT INTO qna_vote (question_id, participant_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING question_id',
-      [q.id, actor.participantId],
-    );
-    const votes = inserted.length > 0 ? await this.addVotes(tx, q.id, 1) : Number(q.votes);
-    this.countsAfterCommit(tx, q.id);
-    return { questionId: q.id, votes, voted: true };
+    const inserted = await qnaRepository.insertVote(tx.manager, question.id, actor.participantId);
+    const votes = inserted ? await qnaRepository.addVotes(tx.manager, question.id, 1) : Number(question.votes);
+    this.countsAfterCommit(tx, question.id);
+    return { questionId: question.id, votes, voted: true };
   }
 
-  async unvote(tx: Tx, actor: ParticipantActor, p: CommandPayload<'qna.unvote'>): Promise<QnaVoteResult> {
-    const q = await this.lockVisibleQuestion(tx, actor, p.questionId);
-    const deleted = returningRows<unknown>(
-      await tx.manager.query('DELETE FROM qna_vote WHERE question_id = $1 AND participant_id = $2 RETURNING question_id', [q.id, actor.participantId]),
-    );
-    const votes = deleted.length > 0 ? await this.addVotes(tx, q.id, -1) : Number(q.votes);
-    this.countsAfterCommit(tx, q.id);
-    return { questionId: q.id, votes, voted: false };
+  async unvote(tx: Tx, actor: ParticipantActor, payload: CommandPayload<'qna.unvote'>): Promise<QnaVoteResult> {
+    const question = await this.lockVisibleQuestion(tx, actor, payload.questionId);
+    const deleted = await qnaRepository.deleteVote(tx.manager, question.id, actor.participantId);
+    const votes = deleted ? await qnaRepository.addVotes(tx.manager, question.id, -1) : Number(question.votes);
+    this.countsAfterCommit(tx, question.id);
+    return { questionId: question.id, votes, voted: false };
   }
 
-  async moderate(tx: Tx, actor: ParticipantActor, command: ModerationCommand, p: { questionId: string }): Promise<QnaQuestionView> {
-    const before = await this.lockForModeration(tx, actor, p.questionId);
+  async moderate(tx: Tx, actor: ParticipantActor, command: ModerationCommand, payload: { questionId: string }): Promise<QnaQuestionView> {
+    const before = await this.lockForModeration(tx, actor, payload.questionId);
     const target = QNA_MODERATION_TARGET[command];
     // Two facilitators clicking the same action: the second finds it done and changes nothing.
     if (before.status === target) return toQuestionView(before);
     if (!QNA_MODERATION_FROM[command].includes(before.status)) throw new AppError('INVALID_TRANSITION');
     if (target === 'answering') {
-      const previous: QuestionRow[] = await tx.manager.query(`${QUESTION_SELECT} WHERE q.activity_id = $1 AND q.status = 'answering'`, [before.activity_id]);
+      const previous = await qnaRepository.answeringQuestions(tx.manager, before.activity_id);
       for (const prev of previous) await this.setStatus(tx, actor, prev, 'visible', 'qna.markAnswering.released');
     }
     return this.setStatus(tx, actor, before, target, command);
   }
 
-  async merge(tx: Tx, actor: ParticipantActor, p: CommandPayload<'qna.merge'>): Promise<{ merged: QnaQuestionView; into: QnaQuestionView }> {
-    if (p.questionId === p.intoId) throw new AppError('QNA_MERGE_INVALID');
-    const source = await this.lockForModeration(tx, actor, p.questionId);
-    const target = await this.row(tx.manager, p.intoId, true, actor.sessionId);
+  async merge(tx: Tx, actor: ParticipantActor, payload: CommandPayload<'qna.merge'>): Promise<{ merged: QnaQuestionView; into: QnaQuestionView }> {
+    if (payload.questionId === payload.intoId) throw new AppError('QNA_MERGE_INVALID');
+    const source = await this.lockForModeration(tx, actor, payload.questionId);
+    const target = await this.row(tx.manager, payload.intoId, true, actor.sessionId);
     if (target.activity_id !== source.activity_id) throw new AppError('QNA_MERGE_INVALID');
     if (source.status === 'merged' && source.merged_into === target.id) return { merged: toQuestionView(source), into: toQuestionView(target) };
     if (!canMerge(source.status, target.status)) throw new AppError('QNA_MERGE_INVALID');
     // Supporters of the duplicate now support the kept question, each counted once.
-    await tx.manager.query(
-      'INSERT INTO qna_vote (question_id, participant_id) SELECT $1, participant_id FROM qna_vote WHERE question_id = $2 ON CONFLICT DO NOTHING',
-      [target.id, source.id],
-    );
-    await tx.manager.query('UPDATE qna_question SET votes = (SELECT count(*) FROM qna_vote WHERE question_id = $1), updated_at = now() WHERE id = $1', [target.id]);
-    await tx.manager.query(`UPDATE qna_question SET status = 'merged', merged_into = $2, updated_at = now() WHERE id = $1`, [source.id, target.id]);
+    await qnaRepository.mergeQuestion(tx.manager, source.id, target.id);
     const merged = await this.row(tx.manager, source.id);
     const into = await this.row(tx.manager, target.id);
     await this.publishChange(tx, actor.sessionId, source.status, merged);
@@ -113,18 +100,17 @@ export class QnaService {
   }
 
   /** Staff: change a Q&A's settings. Questions already asked keep their status. */
-  async configure(tx: Tx, actor: ParticipantActor, p: CommandPayload<'qna.configure'>): Promise<QnaConfig> {
-    const activity = await this.qnaActivity(tx, actor, p.activityId);
-    await tx.manager.query('SELECT 1 FROM activity WHERE id = $1 FOR UPDATE', [activity.id]);
-    const locked: { config: unknown }[] = await tx.manager.query('SELECT config FROM activity WHERE id = $1', [activity.id]);
-    const before = parseWith(QnaConfig, locked[0]?.config ?? {});
+  async configure(tx: Tx, actor: ParticipantActor, payload: CommandPayload<'qna.configure'>): Promise<QnaConfig> {
+    const activity = await this.qnaActivity(tx, actor, payload.activityId);
+    await qnaRepository.lockActivity(tx.manager, activity.id);
+    const before = parseWith(QnaConfig, (await qnaRepository.activityConfig(tx.manager, activity.id)) ?? {});
     const after: QnaConfig = {
-      anonymousAllowed: p.anonymousAllowed ?? before.anonymousAllowed,
-      moderation: p.moderation ?? before.moderation,
+      anonymousAllowed: payload.anonymousAllowed ?? before.anonymousAllowed,
+      moderation: payload.moderation ?? before.moderation,
     };
     // The same change clicked by two facilitators is one change.
     if (isDeepStrictEqual(before, after)) return after;
-    await tx.manager.query('UPDATE activity SET config = $2 WHERE id = $1', [activity.id, JSON.stringify(after)]);
+    await qnaRepository.setActivityConfig(tx.manager, activity.id, after);
     await this.publishSettings(tx, activity, after);
     await tx.audit(actor.sessionId, 'qna.configured', actor.participantId, { activityId: activity.id, from: before, to: after });
     return after;
@@ -137,49 +123,40 @@ export class QnaService {
 
   /** Who hears about this Q&A's public questions and settings: the one audience rule. */
   async audience(manager: EntityManager, activityId: string): Promise<{ room?: string[]; bump?: boolean }> {
-    const activity = await manager.getRepository(Activity).findOneByOrFail({ id: activityId });
+    const activity = await qnaRepository.findActivity(manager, activityId);
     return activityEventOptions(activity, await readReportBackOpen(manager, activity.sessionId));
   }
 
   /** Snapshot part: members see published questions and their own waiting ones; staff see all. */
   async snapshot(actor: ParticipantActor, manager: EntityManager): Promise<QnaSnapshot> {
     const staff = isStaffRole(actor.role);
-    const rows: (QuestionRow & { group_id: string | null })[] = await manager.query(
-      `${QUESTION_SELECT} JOIN activity a ON a.id = q.activity_id WHERE q.session_id = $1 ORDER BY q.created_at`,
-      [actor.sessionId],
-    );
-    const me: { group_id: string | null }[] = await manager.query('SELECT group_id FROM participant WHERE id = $1', [actor.participantId]);
+    const rows = await qnaRepository.sessionQuestions(manager, actor.sessionId);
+    const myGroupId = await qnaRepository.participantGroupId(manager, actor.participantId);
     const reportBackOpen = await readReportBackOpen(manager, actor.sessionId);
-    const groups: { id: string; group_id: string | null; state: string; kind: string; config: unknown }[] = await manager.query(
-      'SELECT id, group_id, state, kind, config FROM activity WHERE session_id = $1',
-      [actor.sessionId],
-    );
-    const byId = new Map(groups.map((g) => [g.id, g]));
-    const viewer = { role: actor.role, groupId: me[0]?.group_id ?? null };
+    const activities = await qnaRepository.sessionActivities(manager, actor.sessionId);
+    const byId = new Map(activities.map((activity) => [activity.id, activity]));
+    const viewer = { role: actor.role, groupId: myGroupId };
     const readable = (activityId: string) => {
-      const a = byId.get(activityId);
-      return a !== undefined && canSeeActivity(viewer, { groupId: a.group_id, state: a.state }, reportBackOpen);
+      const activity = byId.get(activityId);
+      return activity !== undefined && canSeeActivity(viewer, { groupId: activity.group_id, state: activity.state }, reportBackOpen);
     };
     const questions = rows
-      .filter((r) => readable(r.activity_id))
-      .filter((r) => staff || isPublicQuestion(r.status) || (r.status === 'pending' && r.author_id === actor.participantId))
+      .filter((row) => readable(row.activity_id))
+      .filter((row) => staff || isPublicQuestion(row.status) || (row.status === 'pending' && row.author_id === actor.participantId))
       .map(toQuestionView);
-    const votes: { question_id: string }[] = await manager.query(
-      'SELECT v.question_id FROM qna_vote v JOIN qna_question q ON q.id = v.question_id WHERE q.session_id = $1 AND v.participant_id = $2',
-      [actor.sessionId, actor.participantId],
-    );
-    const visibleIds = new Set(questions.map((q) => q.id));
-    const settings = Object.fromEntries(groups.filter((g) => g.kind === 'qna' && readable(g.id)).map((g) => [g.id, parseWith(QnaConfig, g.config ?? {})]));
+    const voted = await qnaRepository.votedQuestionIds(manager, actor.sessionId, actor.participantId);
+    const visibleIds = new Set(questions.map((question) => question.id));
+    const settings = Object.fromEntries(activities.filter((activity) => activity.kind === 'qna' && readable(activity.id)).map((activity) => [activity.id, parseWith(QnaConfig, activity.config ?? {})]));
     return {
       questions,
-      myVotes: votes.map((v) => v.question_id).filter((id) => visibleIds.has(id)),
-      myQuestions: rows.filter((r) => r.author_id === actor.participantId && visibleIds.has(r.id)).map((r) => r.id),
+      myVotes: voted.filter((id) => visibleIds.has(id)),
+      myQuestions: rows.filter((row) => row.author_id === actor.participantId && visibleIds.has(row.id)).map((row) => row.id),
       settings,
     };
   }
 
   private async setStatus(tx: Tx, actor: ParticipantActor, before: QuestionRow, to: QnaQuestionStatus, auditType: string): Promise<QnaQuestionView> {
-    await tx.manager.query('UPDATE qna_question SET status = $2, updated_at = now() WHERE id = $1', [before.id, to]);
+    await qnaRepository.setStatus(tx.manager, before.id, to);
     const after = await this.row(tx.manager, before.id);
     await this.publishChange(tx, actor.sessionId, before.status, after);
     await tx.audit(actor.sessionId, auditType, actor.participantId, {
@@ -207,27 +184,20 @@ export class QnaService {
     }
   }
 
-  private async addVotes(tx: Tx, questionId: string, delta: 1 | -1): Promise<number> {
-    const rows = returningRows<{ votes: number }>(
-      await tx.manager.query('UPDATE qna_question SET votes = votes + $2 WHERE id = $1 RETURNING votes', [questionId, delta]),
-    );
-    return Number(rows[0].votes);
-  }
-
   /** A question a member may vote on: in a readable, open Q&A, published (else it does not exist for them). */
   private async lockVisibleQuestion(tx: Tx, actor: ParticipantActor, questionId: string): Promise<QuestionRow> {
-    const q = await this.row(tx.manager, questionId, true, actor.sessionId);
-    const activity = await this.qnaActivity(tx, actor, q.activity_id);
-    if (!isPublicQuestion(q.status) && !isStaffRole(actor.role)) throw new AppError('NOT_FOUND');
+    const question = await this.row(tx.manager, questionId, true, actor.sessionId);
+    const activity = await this.qnaActivity(tx, actor, question.activity_id);
+    if (!isPublicQuestion(question.status) && !isStaffRole(actor.role)) throw new AppError('NOT_FOUND');
     await this.assertOpen(tx, activity.id);
     if (actor.blocked) throw new AppError('PARTICIPANT_BLOCKED');
-    return q;
+    return question;
   }
 
   /** Locks the Q&A activity row first: moderation of one Q&A is serialised, so "one en cours" holds. */
   private async lockForModeration(tx: Tx, actor: ParticipantActor, questionId: string): Promise<QuestionRow> {
     const peek = await this.row(tx.manager, questionId, false, actor.sessionId);
-    await tx.manager.query('SELECT 1 FROM activity WHERE id = $1 FOR UPDATE', [peek.activity_id]);
+    await qnaRepository.lockActivity(tx.manager, peek.activity_id);
     return this.row(tx.manager, questionId, true, actor.sessionId);
   }
 
@@ -236,8 +206,7 @@ export class QnaService {
    * for the contributions in flight, and a contribution after it sees it closed.
    */
   private async assertOpen(tx: Tx, activityId: string): Promise<void> {
-    const rows: { state: string }[] = await tx.manager.query('SELECT state FROM activity WHERE id = $1 FOR SHARE', [activityId]);
-    if (rows[0]?.state !== 'open') throw new AppError('QNA_CLOSED');
+    if ((await qnaRepository.shareActivityState(tx.manager, activityId)) !== 'open') throw new AppError('QNA_CLOSED');
   }
 
   private async qnaActivity(tx: Tx, actor: ParticipantActor, activityId: string): Promise<Activity> {
@@ -247,11 +216,8 @@ export class QnaService {
   }
 
   private async row(manager: EntityManager, id: string, lock = false, sessionId?: string): Promise<QuestionRow> {
-    const rows: QuestionRow[] = await manager.query(
-      `${QUESTION_SELECT} WHERE q.id = $1${sessionId ? ' AND q.session_id = $2' : ''}${lock ? ' FOR UPDATE OF q' : ''}`,
-      sessionId ? [id, sessionId] : [id],
-    );
-    if (!rows[0]) throw new AppError('NOT_FOUND');
-    return rows[0];
+    const question = await qnaRepository.question(manager, id, lock, sessionId);
+    if (!question) throw new AppError('NOT_FOUND');
+    return question;
   }
 }

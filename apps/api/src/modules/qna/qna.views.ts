@@ -1,6 +1,6 @@
 import type { QnaQuestionStatus, QnaQuestionView } from '@palabre/contracts';
 
-/** A question row joined with its author's display name (raw SQL, snake_case). */
+/** A question row joined with its author's display name (raw SQL, snake_case: `qnaRepository.question`). */
 export interface QuestionRow {
   id: string;
   session_id: string;
@@ -15,20 +15,17 @@ export interface QuestionRow {
   author_name: string;
 }
 
-export const QUESTION_SELECT = `SELECT q.id, q.session_id, q.activity_id, q.author_id, q.anonymous, q.text, q.status, q.merged_into, q.votes, q.created_at,
-  p.display_name AS author_name FROM qna_question q JOIN participant p ON p.id = q.author_id`;
-
-export function toQuestionView(r: QuestionRow): QnaQuestionView {
+export function toQuestionView(row: QuestionRow): QnaQuestionView {
   return {
-    id: r.id,
-    activityId: r.activity_id,
-    text: r.text,
-    anonymous: r.anonymous,
+    id: row.id,
+    activityId: row.activity_id,
+    text: row.text,
+    anonymous: row.anonymous,
     // Anonymous means anonymous to everyone, staff included: the name never leaves the server.
-    authorName: r.anonymous ? null : r.author_name,
-    status: r.status,
-    mergedInto: r.merged_into,
-    votes: Number(r.votes),
-    createdAt: new Date(r.created_at).toISOString(),
+    authorName: row.anonymous ? null : row.author_name,
+    status: row.status,
+    mergedInto: row.merged_into,
+    votes: Number(row.votes),
+    createdAt: new Date(row.created_at).toISOString(),
   };
 }

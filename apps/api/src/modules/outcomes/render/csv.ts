@@ -15,7 +15,7 @@ export function csvField(value: Cell): string {
 }
 
 export function csvLines(rows: Cell[][]): string {
-  return rows.map((r) => r.map(csvField).join(';')).join('\r\n');
+  return rows.map((row) => row.map(csvField).join(';')).join('\r\n');
 }
 
 /**
@@ -28,28 +28,28 @@ export function renderCsv(doc: OutcomeExport): Buffer {
     if (rows.length > 0) rows.push([]);
     rows.push([title], columns, ...body);
   };
-  const s = doc.session;
+  const session = doc.session;
   const zone = doc.export.timeZone;
-  block('Séance', ['Titre', 'Date', 'Code', 'Assemblée', 'Statut'], [[s.title, s.date, s.joinCode, s.assembly, STATUS_LABEL[doc.export.status]]]);
-  block('Ordre du jour', ['Position', 'Activité', 'Type', 'État', 'Début', 'Fin'], doc.agenda.map((a) => [a.position + 1, a.title, KIND_LABEL[a.kind], activityStateLabel(a.state), localIso(a.startedAt, zone), localIso(a.endedAt, zone)]));
-  const a = doc.attendance;
-  block('Participation', ['Invités', 'Présents', 'Taux'], [[a.invited, a.present, a.turnout]]);
-  block('Présents par rôle', ['Rôle', 'Présents'], ParticipantRole.options.map((r) => [ROLE_LABEL[r], a.byRole[r]]));
-  block('Membres présents par type de territoire', ['Type de territoire', 'Présents'], TerritoryType.options.map((t) => [TERRITORY_LABEL[t], countText(a.breakdown.territoryType[t])]));
-  block('Membres présents par catégorie', ['Catégorie', 'Présents'], MemberCategory.options.map((c) => [CATEGORY_LABEL[c], countText(a.breakdown.category[c])]));
-  block('Membres présents par genre', ['Genre', 'Présents'], Gender.options.map((g) => [GENDER_LABEL[g], countText(a.breakdown.gender[g])]));
+  block('Séance', ['Titre', 'Date', 'Code', 'Assemblée', 'Statut'], [[session.title, session.date, session.joinCode, session.assembly, STATUS_LABEL[doc.export.status]]]);
+  block('Ordre du jour', ['Position', 'Activité', 'Type', 'État', 'Début', 'Fin'], doc.agenda.map((item) => [item.position + 1, item.title, KIND_LABEL[item.kind], activityStateLabel(item.state), localIso(item.startedAt, zone), localIso(item.endedAt, zone)]));
+  const attendance = doc.attendance;
+  block('Participation', ['Invités', 'Présents', 'Taux'], [[attendance.invited, attendance.present, attendance.turnout]]);
+  block('Présents par rôle', ['Rôle', 'Présents'], ParticipantRole.options.map((role) => [ROLE_LABEL[role], attendance.byRole[role]]));
+  block('Membres présents par type de territoire', ['Type de territoire', 'Présents'], TerritoryType.options.map((type) => [TERRITORY_LABEL[type], countText(attendance.breakdown.territoryType[type])]));
+  block('Membres présents par catégorie', ['Catégorie', 'Présents'], MemberCategory.options.map((category) => [CATEGORY_LABEL[category], countText(attendance.breakdown.category[category])]));
+  block('Membres présents par genre', ['Genre', 'Présents'], Gender.options.map((gender) => [GENDER_LABEL[gender], countText(attendance.breakdown.gender[gender])]));
   for (const section of doc.sections) {
     const where = `${KIND_LABEL[section.kind]} — ${section.title}`;
-    for (const t of section.tables) {
-      block(`${where} — ${t.title}${t.method ? ` (${t.method})` : ''}`, t.columns, t.rows);
-      if (t.figures.length > 0) rows.push(...t.figures.map((f): Cell[] => [f.label, f.value]));
-      if (t.note) rows.push([t.note]);
+    for (const table of section.tables) {
+      block(`${where} — ${table.title}${table.method ? ` (${table.method})` : ''}`, table.columns, table.rows);
+      if (table.figures.length > 0) rows.push(...table.figures.map((figure): Cell[] => [figure.label, figure.value]));
+      if (table.note) rows.push([table.note]);
     }
-    if (section.ideas.length > 0) block(`${where} — Idées`, ['Idée', 'Colonne', 'Soutiens', 'Commentaires'], section.ideas.map((i) => [i.text, i.column, i.supports, i.comments]));
-    if (section.syntheses.length > 0) block(`${where} — Synthèses`, ['Groupe', 'Synthèse'], section.syntheses.map((y) => [y.group, y.text]));
-    if (section.questions.length > 0) block(`${where} — Questions`, ['Question', 'Votes', 'Répondue', 'Réponse'], section.questions.map((q) => [q.text, q.upvotes, q.answered, q.answer]));
+    if (section.ideas.length > 0) block(`${where} — Idées`, ['Idée', 'Colonne', 'Soutiens', 'Commentaires'], section.ideas.map((idea) => [idea.text, idea.column, idea.supports, idea.comments]));
+    if (section.syntheses.length > 0) block(`${where} — Synthèses`, ['Groupe', 'Synthèse'], section.syntheses.map((synthesis) => [synthesis.group, synthesis.text]));
+    if (section.questions.length > 0) block(`${where} — Questions`, ['Question', 'Votes', 'Répondue', 'Réponse'], section.questions.map((question) => [question.text, question.upvotes, question.answered, question.answer]));
     // Row-level data only when it is named anyway: anonymous ballots are exported as aggregates.
-    for (const raw of section.raw.filter((r) => r.named)) block(`${where} — ${raw.title}`, raw.columns, raw.rows);
+    for (const raw of section.raw.filter((data) => data.named)) block(`${where} — ${raw.title}`, raw.columns, raw.rows);
   }
   return Buffer.concat([Buffer.from('\ufeff', 'utf8'), Buffer.from(`${csvLines(rows)}\r\n`, 'utf8')]);
 }

@@ -68,7 +68,7 @@ function toDocx(block: Block): (Paragraph | Table)[] {
       return [chart(block.items, block.max), caption(block.caption)];
     case 'legend':
       return [
-        new Paragraph({ spacing: { before: 60 }, children: block.items.flatMap((i) => [new TextRun({ text: '■ ', color: i.colour.replace('#', ''), size: 18 }), new TextRun({ text: `${i.label}    `, size: 18 })]) }),
+        new Paragraph({ spacing: { before: 60 }, children: block.items.flatMap((item) => [new TextRun({ text: '■ ', color: item.colour.replace('#', ''), size: 18 }), new TextRun({ text: `${item.label}    `, size: 18 })]) }),
         caption(block.caption),
       ];
     case 'table':
@@ -86,20 +86,20 @@ const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 /** Bars of full blocks scaled to the chart's maximum; Word has no native chart in this library. */
 function chart(items: ChartItem[], max: number): Table {
   const widths = [Math.round(TEXT_WIDTH * 0.4), Math.round(TEXT_WIDTH * 0.48), TEXT_WIDTH - Math.round(TEXT_WIDTH * 0.4) - Math.round(TEXT_WIDTH * 0.48)];
-  const cell = (children: TextRun[], w: number, align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT) =>
-    new TableCell({ width: { size: w, type: WidthType.DXA }, borders: { top: none, bottom: none, left: none, right: none }, children: [new Paragraph({ alignment: align, children })] });
+  const cell = (children: TextRun[], width: number, align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT) =>
+    new TableCell({ width: { size: width, type: WidthType.DXA }, borders: { top: none, bottom: none, left: none, right: none }, children: [new Paragraph({ alignment: align, children })] });
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     rows: items.map(
-      (i) =>
+      (item) =>
         new TableRow({
           cantSplit: true,
           children: [
-            cell([new TextRun({ text: i.label, size: 18 })], widths[0]),
-            cell([new TextRun({ text: '█'.repeat(Math.round(Math.max(0, Math.min(1, i.value / Math.max(1, max))) * BAR_CHARS)), color: ACCENT, size: 14 })], widths[1]),
-            cell([new TextRun({ text: i.text, size: 18 })], widths[2], AlignmentType.RIGHT),
+            cell([new TextRun({ text: item.label, size: 18 })], widths[0]),
+            cell([new TextRun({ text: '█'.repeat(Math.round(Math.max(0, Math.min(1, item.value / Math.max(1, max))) * BAR_CHARS)), color: ACCENT, size: 14 })], widths[1]),
+            cell([new TextRun({ text: item.text, size: 18 })], widths[2], AlignmentType.RIGHT),
           ],
         }),
     ),
@@ -110,16 +110,16 @@ function chart(items: ChartItem[], max: number): Table {
 function widthsOf(columns: string[], rows: Cell[][], numeric: boolean[]): number[] {
   const natural: number[] = [];
   const least: number[] = [];
-  columns.forEach((header, i) => {
-    if (rows.some((r) => typeof r[i] === 'object')) {
+  columns.forEach((header, column) => {
+    if (rows.some((row) => typeof row[column] === 'object')) {
       natural.push((PROFILE_CHARS + 2) * CHAR);
       least.push((PROFILE_CHARS + 2) * CHAR);
       return;
     }
-    const cells = rows.map((r) => (typeof r[i] === 'string' ? (r[i] as string) : ''));
+    const cells = rows.map((row) => (typeof row[column] === 'string' ? (row[column] as string) : ''));
     // Headers are bold (about a fifth wider); PAD covers the cell's own margins, so that no word of
     // a header (« Nombre », « Rang ») is split over two lines in Word or LibreOffice.
-    const longest = (texts: string[], split: boolean) => Math.max(0, ...texts.flatMap((t) => (split ? t.split(BREAKS) : [t]).map((w) => w.length)));
+    const longest = (texts: string[], split: boolean) => Math.max(0, ...texts.flatMap((text) => (split ? text.split(BREAKS) : [text]).map((word) => word.length)));
     natural.push((Math.max(longest([header], false) * BOLD, longest(cells, false)) + PAD) * CHAR);
     least.push((Math.max(longest([header], true) * BOLD, longest(cells, true)) + PAD) * CHAR);
   });
@@ -128,14 +128,14 @@ function widthsOf(columns: string[], rows: Cell[][], numeric: boolean[]): number
 
 function table(columns: string[], rows: Cell[][], numeric: boolean[] = []): Table {
   const widths = widthsOf(columns, rows, numeric);
-  const cell = (value: Cell, i: number, header: boolean) =>
+  const cell = (value: Cell, column: number, header: boolean) =>
     new TableCell({
-      width: { size: widths[i], type: WidthType.DXA },
+      width: { size: widths[column], type: WidthType.DXA },
       shading: header ? { type: ShadingType.CLEAR, fill: 'E8EEF5', color: 'auto' } : undefined,
       borders: { top: border, bottom: border, left: border, right: border },
       children: [
         new Paragraph({
-          alignment: numeric[i] && !header ? AlignmentType.RIGHT : AlignmentType.LEFT,
+          alignment: numeric[column] && !header ? AlignmentType.RIGHT : AlignmentType.LEFT,
           children: typeof value === 'string' ? [new TextRun({ text: value, bold: header, size: 20 })] : profileRuns(value.segments, value.total, value.colours),
         }),
       ],
@@ -145,8 +145,8 @@ function table(columns: string[], rows: Cell[][], numeric: boolean[] = []): Tabl
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(c, i, true)) }),
-      ...rows.map((r) => new TableRow({ cantSplit: true, children: columns.map((_, i) => cell(r[i] ?? '', i, false)) })),
+      new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((title, column) => cell(title, column, true)) }),
+      ...rows.map((row) => new TableRow({ cantSplit: true, children: columns.map((_, column) => cell(row[column] ?? '', column, false)) })),
     ],
   });
 }
@@ -154,11 +154,11 @@ function table(columns: string[], rows: Cell[][], numeric: boolean[] = []): Tabl
 /** A merit profile as coloured blocks, each grade as many blocks as its share of the ballots. */
 function profileRuns(segments: number[], total: number, colours: readonly string[]): TextRun[] {
   // Largest remainders, so the blocks always add up to the full bar.
-  const exact = segments.map((n) => (total > 0 ? (n / total) * PROFILE_CHARS : 0));
+  const exact = segments.map((segment) => (total > 0 ? (segment / total) * PROFILE_CHARS : 0));
   const blocks = exact.map(Math.floor);
-  const left = total > 0 ? PROFILE_CHARS - blocks.reduce((a, b) => a + b, 0) : 0;
-  [...exact.keys()].sort((a, b) => exact[b] - blocks[b] - (exact[a] - blocks[a])).slice(0, left).forEach((g) => (blocks[g] += 1));
+  const left = total > 0 ? PROFILE_CHARS - blocks.reduce((sum, count) => sum + count, 0) : 0;
+  [...exact.keys()].sort((a, b) => exact[b] - blocks[b] - (exact[a] - blocks[a])).slice(0, left).forEach((grade) => (blocks[grade] += 1));
   return total === 0
     ? [new TextRun({ text: '—', size: 20 })]
-    : segments.flatMap((_, g) => (blocks[g] > 0 ? [new TextRun({ text: '█'.repeat(blocks[g]), color: colours[g].replace('#', ''), size: 16 })] : []));
+    : segments.flatMap((_, grade) => (blocks[grade] > 0 ? [new TextRun({ text: '█'.repeat(blocks[grade]), color: colours[grade].replace('#', ''), size: 16 })] : []));
 }

@@ -170,7 +170,7 @@ const formatter = (cache: Map<string, Intl.DateTimeFormat>, zone: string, opts: 
   if (!f) cache.set(zone, (f = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hourCycle: 'h23', ...opts })));
   return f;
 };
-const part = (parts: Intl.DateTimeFormatPart[], type: string) => parts.find((p) => p.type === type)?.value ?? '';
+const part = (parts: Intl.DateTimeFormatPart[], type: string) => parts.find((candidate) => candidate.type === type)?.value ?? '';
 
 /** « 14 h 05 » in the display zone (TZ_DISPLAY, Europe/Paris by default), as French documents write times. */
 export function frenchTime(iso: string | null, zone: string): string {
@@ -182,10 +182,9 @@ export function frenchTime(iso: string | null, zone: string): string {
 /** « 2026-12-03T14:05:00+01:00 »: the local time in the display zone with its offset, for spreadsheets. */
 export function localIso(iso: string | null, zone: string): string | null {
   if (!iso) return null;
-  const d = new Date(iso);
-  const p = formatter(OFFSET, zone, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'longOffset' }).formatToParts(d);
-  const offset = part(p, 'timeZoneName').replace('GMT', '') || '+00:00';
-  return `${part(p, 'year')}-${part(p, 'month')}-${part(p, 'day')}T${part(p, 'hour')}:${part(p, 'minute')}:${part(p, 'second')}${offset}`;
+  const parts = formatter(OFFSET, zone, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'longOffset' }).formatToParts(new Date(iso));
+  const offset = part(parts, 'timeZoneName').replace('GMT', '') || '+00:00';
+  return `${part(parts, 'year')}-${part(parts, 'month')}-${part(parts, 'day')}T${part(parts, 'hour')}:${part(parts, 'minute')}:${part(parts, 'second')}${offset}`;
 }
 
 /** The calendar date in the display zone (a document generated at 00:30 in Paris is dated that day). */
@@ -193,8 +192,8 @@ export function localDate(iso: string, zone: string): string {
   return (localIso(iso, zone) ?? iso).slice(0, 10);
 }
 
-export function frenchNumber(n: number): string {
-  return NUMBER.format(n).replace(/[\u00a0\u202f]/g, NNBSP);
+export function frenchNumber(value: number): string {
+  return NUMBER.format(value).replace(/[\u00a0\u202f]/g, NNBSP);
 }
 
 export function frenchPercent(ratio: number | null): string {

@@ -13,19 +13,19 @@ export const BREAKS = /[ \t\n\r]+/;
  * need, so long labels wrap. Never wider than `available`.
  */
 export function fitColumns(natural: readonly number[], least: readonly number[], available: number, numeric: readonly boolean[] = []): number[] {
-  const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+  const sum = (widths: readonly number[]) => widths.reduce((total, width) => total + width, 0);
   // A single word may not take more than a third of the page: it is broken instead.
-  const floor = least.map((w, i) => Math.min(w, natural[i], available / 3));
+  const floor = least.map((width, column) => Math.min(width, natural[column], available / 3));
   if (sum(natural) <= available) {
     const widths = [...natural];
-    const text = natural.map((n, i) => (numeric[i] ? -1 : n));
+    const text = natural.map((width, column) => (numeric[column] ? -1 : width));
     // A table of numbers only shares the spare room evenly.
-    if (Math.max(...text) < 0) return widths.map((w) => w + (available - sum(natural)) / widths.length);
+    if (Math.max(...text) < 0) return widths.map((width) => width + (available - sum(natural)) / widths.length);
     widths[text.indexOf(Math.max(...text))] += available - sum(natural);
     return widths;
   }
-  if (sum(floor) >= available) return floor.map((w) => (w / sum(floor)) * available);
+  if (sum(floor) >= available) return floor.map((width) => (width / sum(floor)) * available);
   const spare = available - sum(floor);
-  const wants = natural.map((n, i) => Math.max(0, n - floor[i]));
-  return floor.map((w, i) => w + (wants[i] / Math.max(1, sum(wants))) * spare);
+  const wants = natural.map((width, column) => Math.max(0, width - floor[column]));
+  return floor.map((width, column) => width + (wants[column] / Math.max(1, sum(wants))) * spare);
 }

@@ -48,7 +48,7 @@ const SCORE_CAPTION: Record<ChartScore, string> = {
 
 export function buildMinutes(doc: OutcomeExport): Minutes {
   const blocks: Block[] = [];
-  const s = doc.session;
+  const session = doc.session;
   const zone = doc.export.timeZone;
   blocks.push({ type: 'heading', level: 1, text: 'Ordre du jour' });
   blocks.push(
@@ -57,7 +57,7 @@ export function buildMinutes(doc: OutcomeExport): Minutes {
       : {
           type: 'table',
           columns: ['N°', 'Activité', 'Type', 'État', 'Début', 'Fin'],
-          rows: doc.agenda.map((a, i) => [String(i + 1), a.title, KIND_LABEL[a.kind], activityStateLabel(a.state), frenchTime(a.startedAt, zone), frenchTime(a.endedAt, zone)]),
+          rows: doc.agenda.map((item, index) => [String(index + 1), item.title, KIND_LABEL[item.kind], activityStateLabel(item.state), frenchTime(item.startedAt, zone), frenchTime(item.endedAt, zone)]),
         },
   );
   blocks.push(...attendance(doc));
@@ -68,15 +68,15 @@ export function buildMinutes(doc: OutcomeExport): Minutes {
     text: label(`Le journal chaîné compte ${frenchNumber(doc.audit.length)} maillons ; empreinte de tête : ${doc.audit.head}.`),
   });
   const types = Object.entries(doc.audit.types).sort(([a], [b]) => a.localeCompare(b));
-  if (types.length > 0) blocks.push({ type: 'table', columns: ['Événement', 'Code', 'Nombre'], rows: types.map(([t, n]) => [auditLabel(t), t, frenchNumber(n)]), numeric: [false, false, true] });
+  if (types.length > 0) blocks.push({ type: 'table', columns: ['Événement', 'Code', 'Nombre'], rows: types.map(([type, count]) => [auditLabel(type), type, frenchNumber(count)]), numeric: [false, false, true] });
   return {
     cover: {
-      kicker: s.assembly ?? 'Palabre',
-      title: s.title,
+      kicker: session.assembly ?? 'Palabre',
+      title: session.title,
       lines: [
-        `Compte rendu — ${frenchDate(s.date)}`,
+        `Compte rendu — ${frenchDate(session.date)}`,
         STATUS_LABEL[doc.export.status],
-        label(`Code de séance : ${s.joinCode}`),
+        label(`Code de séance : ${session.joinCode}`),
         `Document généré le ${frenchDate(localDate(doc.export.generatedAt, zone))} à ${frenchTime(doc.export.generatedAt, zone)}`,
       ],
     },
@@ -85,32 +85,32 @@ export function buildMinutes(doc: OutcomeExport): Minutes {
 }
 
 function attendance(doc: OutcomeExport): Block[] {
-  const a = doc.attendance;
-  const b = a.breakdown;
+  const counts = doc.attendance;
+  const breakdown = counts.breakdown;
   const blocks: Block[] = [{ type: 'heading', level: 1, text: 'Participation' }];
   blocks.push({
     type: 'paragraph',
     text: label(
-      a.invited > 0
-        ? `${frenchNumber(a.present)} membres présents. ${frenchNumber(Math.round((a.turnout ?? 0) * a.invited))} des ${frenchNumber(a.invited)} membres invités ont rejoint la séance : taux de participation ${frenchPercent(a.turnout)}.`
-        : `${frenchNumber(a.present)} membres présents (séance ouverte, sans liste d’invités).`,
+      counts.invited > 0
+        ? `${frenchNumber(counts.present)} membres présents. ${frenchNumber(Math.round((counts.turnout ?? 0) * counts.invited))} des ${frenchNumber(counts.invited)} membres invités ont rejoint la séance : taux de participation ${frenchPercent(counts.turnout)}.`
+        : `${frenchNumber(counts.present)} membres présents (séance ouverte, sans liste d’invités).`,
     ),
   });
   // Proxies (issue #25): present, represented and voting members, separately.
-  if (a.represented !== undefined && a.voting !== undefined) {
-    blocks.push({ type: 'paragraph', text: label(`${frenchNumber(a.present)} membres présents, ${frenchNumber(a.represented)} représentés par une procuration : ${frenchNumber(a.voting)} membres pouvant voter.`) });
+  if (counts.represented !== undefined && counts.voting !== undefined) {
+    blocks.push({ type: 'paragraph', text: label(`${frenchNumber(counts.present)} membres présents, ${frenchNumber(counts.represented)} représentés par une procuration : ${frenchNumber(counts.voting)} membres pouvant voter.`) });
   }
-  blocks.push({ type: 'table', columns: ['Rôle', 'Présents'], rows: ParticipantRole.options.map((r) => [ROLE_LABEL[r], frenchNumber(a.byRole[r])]), numeric: [false, true] });
+  blocks.push({ type: 'table', columns: ['Rôle', 'Présents'], rows: ParticipantRole.options.map((role) => [ROLE_LABEL[role], frenchNumber(counts.byRole[role])]), numeric: [false, true] });
   const dims: [string, [string, string][]][] = [
-    ['Type de territoire', TerritoryType.options.map((t) => [TERRITORY_LABEL[t], countText(b.territoryType[t])])],
-    ['Catégorie', MemberCategory.options.map((c) => [CATEGORY_LABEL[c], countText(b.category[c])])],
-    ['Genre', Gender.options.map((g) => [GENDER_LABEL[g], countText(b.gender[g])])],
+    ['Type de territoire', TerritoryType.options.map((type) => [TERRITORY_LABEL[type], countText(breakdown.territoryType[type])])],
+    ['Catégorie', MemberCategory.options.map((category) => [CATEGORY_LABEL[category], countText(breakdown.category[category])])],
+    ['Genre', Gender.options.map((gender) => [GENDER_LABEL[gender], countText(breakdown.gender[gender])])],
   ];
   for (const [title, rows] of dims) {
     blocks.push({ type: 'heading', level: 3, text: `Membres présents par ${title.toLowerCase()}` });
     blocks.push({ type: 'table', columns: [title, 'Présents'], rows, numeric: [false, true] });
   }
-  blocks.push({ type: 'paragraph', text: label(`Les groupes de moins de ${b.minCell} personnes sont masqués (« <${b.minCell} ») pour que personne ne puisse être identifié.`), muted: true });
+  blocks.push({ type: 'paragraph', text: label(`Les groupes de moins de ${breakdown.minCell} personnes sont masqués (« <${breakdown.minCell} ») pour que personne ne puisse être identifié.`), muted: true });
   return blocks;
 }
 
@@ -125,7 +125,7 @@ function sectionBlocks(section: OutcomeSection): Block[] {
     blocks.push({
       type: 'table',
       columns: ['Idée', 'Colonne', 'Soutiens', 'Commentaires'],
-      rows: top.map((i) => [i.text, i.column ?? '—', frenchNumber(i.supports), frenchNumber(i.comments)]),
+      rows: top.map((idea) => [idea.text, idea.column ?? '—', frenchNumber(idea.supports), frenchNumber(idea.comments)]),
       numeric: [false, false, true, true],
     });
   }
@@ -139,7 +139,7 @@ function sectionBlocks(section: OutcomeSection): Block[] {
     blocks.push({
       type: 'table',
       columns: ['Question', 'Votes', 'Réponse'],
-      rows: section.questions.map((q) => [q.text, frenchNumber(q.upvotes), q.answered ? (q.answer ?? 'Répondue en séance') : 'Sans réponse']),
+      rows: section.questions.map((question) => [question.text, frenchNumber(question.upvotes), question.answered ? (question.answer ?? 'Répondue en séance') : 'Sans réponse']),
       numeric: [false, true, false],
     });
   }
@@ -154,36 +154,36 @@ function tableBlocks(table: OutcomeTable): Block[] {
   if (chart?.layout === 'merit_profile' && chart.gradeCount !== null) {
     blocks.push(...meritProfile(chart, chart.gradeCount, table.method));
   } else {
-    blocks.push({ type: 'table', columns: table.columns, rows: table.rows.map((r) => r.map(cellText)), numeric: table.rows[0]?.map((c) => typeof c === 'number') });
+    blocks.push({ type: 'table', columns: table.columns, rows: table.rows.map((row) => row.map(cellText)), numeric: table.rows[0]?.map((cell) => typeof cell === 'number') });
   }
-  if (table.figures.length > 0) blocks.push({ type: 'paragraph', text: table.figures.map((f) => `${f.label}${NNBSP}: ${cellText(f.value)}`).join(' · ') });
+  if (table.figures.length > 0) blocks.push({ type: 'paragraph', text: table.figures.map((figure) => `${figure.label}${NNBSP}: ${cellText(figure.value)}`).join(' · ') });
   if (table.note) blocks.push({ type: 'paragraph', text: table.note, muted: true });
   if (chart && chart.layout !== 'merit_profile' && chart.bars.length > 0) blocks.push(barChart(chart, table.method));
   return blocks;
 }
 
 function barChart(chart: ResultChart, method: string | null): Block {
-  const items = chart.bars.map((b) => ({ label: b.rank === null || chart.layout === 'words' ? b.label : `${b.rank}. ${b.label}`, value: b.value, text: frenchNumber(b.value) }));
+  const items = chart.bars.map((bar) => ({ label: bar.rank === null || chart.layout === 'words' ? bar.label : `${bar.rank}. ${bar.label}`, value: bar.value, text: frenchNumber(bar.value) }));
   const stats = chart.mean !== null || chart.median !== null ? ` ; moyenne ${cellText(chart.mean)}, médiane ${cellText(chart.median)}` : '';
   const caption = `${method ?? 'Résultats'} — ${SCORE_CAPTION[chart.score]}${stats}`;
-  return { type: 'chart', items, max: chart.max, caption, alt: `Graphique en barres. ${caption}. ${items.map((i) => `${i.label}${NNBSP}: ${i.text}`).join(' ; ')}.` };
+  return { type: 'chart', items, max: chart.max, caption, alt: `Graphique en barres. ${caption}. ${items.map((item) => `${item.label}${NNBSP}: ${item.text}`).join(' ; ')}.` };
 }
 
 /** Majority judgment: rank, option, majority grade, then the merit profile as one stacked bar per option. */
 function meritProfile(chart: ResultChart, gradeCount: 6 | 7, method: string | null): Block[] {
   const grades = MAJORITY_GRADES[gradeCount].fr;
   const colours = gradeColours(gradeCount);
-  const rows: TableCell[][] = chart.bars.map((b) => {
-    const segments = b.segments ?? [];
-    const total = segments.reduce((x, y) => x + y, 0);
-    const text = segments.map((n, g) => `${grades[g]} ${frenchPercent(total > 0 ? n / total : 0)}`).join(', ');
-    return [b.rank === null ? '—' : String(b.rank), b.label, b.majorityGrade === null ? '—' : grades[b.majorityGrade], { type: 'profile', segments, total, colours, text }];
+  const rows: TableCell[][] = chart.bars.map((bar) => {
+    const segments = bar.segments ?? [];
+    const total = segments.reduce((sum, segment) => sum + segment, 0);
+    const text = segments.map((segment, grade) => `${grades[grade]} ${frenchPercent(total > 0 ? segment / total : 0)}`).join(', ');
+    return [bar.rank === null ? '—' : String(bar.rank), bar.label, bar.majorityGrade === null ? '—' : grades[bar.majorityGrade], { type: 'profile', segments, total, colours, text }];
   });
   return [
     { type: 'table', columns: ['Rang', 'Choix', 'Mention majoritaire', 'Profil de mérite'], rows, numeric: [true, false, false, false] },
     {
       type: 'legend',
-      items: grades.map((g, i) => ({ label: g, colour: colours[i] })),
+      items: grades.map((grade, index) => ({ label: grade, colour: colours[index] })),
       caption: `${method ?? 'Jugement majoritaire'} — profil de mérite : part des votants ayant donné chaque mention, de la meilleure (à gauche) à la moins bonne ; la mention majoritaire est celle qui couvre le milieu de la barre`,
     },
   ];

@@ -26,7 +26,8 @@ const TABLE_SIZE = 9;
 
 type Pdf = InstanceType<typeof PDFDocument>;
 type Struct = ReturnType<Pdf['struct']>;
-type Text = (s: string) => string;
+/** Text the chosen font can draw (Helvetica lacks some of the characters DejaVu has). */
+type Text = (text: string) => string;
 
 /**
  * The minutes as a tagged PDF (PDF/UA-minded): a Document structure with H1–H3 headings,
@@ -50,7 +51,7 @@ export function renderMinutesPdf(minutes: Minutes, meta: { title: string; subjec
     info: { Title: meta.title, Author: 'Palabre', Subject: meta.subject },
   });
   const chunks: Buffer[] = [];
-  pdf.on('data', (c: Buffer) => chunks.push(c));
+  pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
     pdf.on('end', () => resolve(Buffer.concat(chunks)));
     pdf.on('error', reject);
@@ -62,17 +63,17 @@ export function renderMinutesPdf(minutes: Minutes, meta: { title: string; subjec
     pdf.registerFont('body', 'Helvetica');
     pdf.registerFont('bold', 'Helvetica-Bold');
   }
-  const t: Text = (s) => (FONTS ? s : winAnsiSafe(s));
+  const fontSafe: Text = (text) => (FONTS ? text : winAnsiSafe(text));
   const root = pdf.struct('Document');
   pdf.addStructure(root);
   const width = pdf.page.width - 2 * MARGIN;
 
-  tag(pdf, root, 'P', {}, () => pdf.font('body').fontSize(13).fillColor(MUTED).text(t(minutes.cover.kicker), MARGIN, 200, { width }));
-  tag(pdf, root, 'H1', {}, () => pdf.moveDown(0.8).font('bold').fontSize(26).fillColor(ACCENT).text(t(minutes.cover.title), MARGIN, pdf.y, { width }));
+  tag(pdf, root, 'P', {}, () => pdf.font('body').fontSize(13).fillColor(MUTED).text(fontSafe(minutes.cover.kicker), MARGIN, 200, { width }));
+  tag(pdf, root, 'H1', {}, () => pdf.moveDown(0.8).font('bold').fontSize(26).fillColor(ACCENT).text(fontSafe(minutes.cover.title), MARGIN, pdf.y, { width }));
   pdf.moveDown(1);
-  for (const line of minutes.cover.lines) tag(pdf, root, 'P', {}, () => pdf.font('body').fontSize(12).fillColor('black').text(t(line), MARGIN, pdf.y, { width }).moveDown(0.3));
+  for (const line of minutes.cover.lines) tag(pdf, root, 'P', {}, () => pdf.font('body').fontSize(12).fillColor('black').text(fontSafe(line), MARGIN, pdf.y, { width }).moveDown(0.3));
   pdf.addPage();
-  for (const block of minutes.blocks) draw(pdf, root, block, t);
+  for (const block of minutes.blocks) draw(pdf, root, block, fontSafe);
   root.end();
 
   // Page numbers, once every page exists: pagination artifacts, outside the structure.
@@ -115,33 +116,33 @@ function ensureRoom(pdf: Pdf, height: number): void {
   if (pdf.y + height > bottom(pdf)) pdf.addPage();
 }
 
-function draw(pdf: Pdf, root: Struct, block: Block, t: Text): void {
+function draw(pdf: Pdf, root: Struct, block: Block, fontSafe: Text): void {
   const width = pdf.page.width - 2 * MARGIN;
   switch (block.type) {
     case 'heading': {
       const size = block.level === 1 ? 17 : block.level === 2 ? 14 : 11.5;
       ensureRoom(pdf, size * 5);
       pdf.moveDown(block.level === 3 ? 0.4 : 0.8);
-      tag(pdf, root, `H${block.level}`, {}, () => pdf.font('bold').fontSize(size).fillColor(ACCENT).text(t(block.text), MARGIN, pdf.y, { width }));
+      tag(pdf, root, `H${block.level}`, {}, () => pdf.font('bold').fontSize(size).fillColor(ACCENT).text(fontSafe(block.text), MARGIN, pdf.y, { width }));
       pdf.moveDown(0.3);
       return;
     }
     case 'paragraph':
       ensureRoom(pdf, 14);
-      tag(pdf, root, 'P', {}, () => pdf.font('body').fontSize(10).fillColor(block.muted ? MUTED : 'black').text(t(block.text), MARGIN, pdf.y, { width }));
+      tag(pdf, root, 'P', {}, () => pdf.font('body').fontSize(10).fillColor(block.muted ? MUTED : 'black').text(fontSafe(block.text), MARGIN, pdf.y, { width }));
       pdf.moveDown(0.4);
       return;
     case 'pagebreak':
       pdf.addPage();
       return;
     case 'chart':
-      chart(pdf, root, block.items, block.max, block.caption, block.alt, t);
+      chart(pdf, root, block.items, block.max, block.caption, block.alt, fontSafe);
       return;
     case 'legend':
-      legend(pdf, root, block.items, block.caption, t);
+      legend(pdf, root, block.items, block.caption, fontSafe);
       return;
     case 'table':
-      table(pdf, root, block.columns.map(t), block.rows.map((r) => r.map((c) => (typeof c === 'string' ? t(c) : c))), block.numeric ?? []);
+      table(pdf, root, block.columns.map(fontSafe), block.rows.map((row) => row.map((cell) => (typeof cell === 'string' ? fontSafe(cell) : cell))), block.numeric ?? []);
   }
 }
 
@@ -152,19 +153,19 @@ const PROFILE_MIN = 90;
 function columnWidths(pdf: Pdf, columns: string[], rows: TableCell[][], available: number, numeric: boolean[]): number[] {
   const natural: number[] = [];
   const least: number[] = [];
-  columns.forEach((header, i) => {
-    if (rows.some((r) => typeof r[i] === 'object')) {
+  columns.forEach((header, column) => {
+    if (rows.some((row) => typeof row[column] === 'object')) {
       natural.push(PROFILE_WIDTH);
       least.push(PROFILE_MIN);
       return;
     }
-    const texts: [string, string][] = [[header, 'bold'], ...rows.map((r): [string, string] => [typeof r[i] === 'string' ? (r[i] as string) : '', 'body'])];
+    const texts: [string, string][] = [[header, 'bold'], ...rows.map((row): [string, string] => [typeof row[column] === 'string' ? (row[column] as string) : '', 'body'])];
     let line = 0;
     let word = 0;
     for (const [text, font] of texts) {
       pdf.font(font).fontSize(TABLE_SIZE);
       line = Math.max(line, pdf.widthOfString(text));
-      for (const w of text.split(BREAKS)) if (w) word = Math.max(word, pdf.widthOfString(w));
+      for (const part of text.split(BREAKS)) if (part) word = Math.max(word, pdf.widthOfString(part));
     }
     natural.push(line + 2 * CELL_PAD + 1);
     least.push(word + 2 * CELL_PAD + 1);
@@ -179,7 +180,7 @@ function table(pdf: Pdf, root: Struct, columns: string[], rows: TableCell[][], n
   root.add(el);
   const rowHeight = (cells: TableCell[], font: string) => {
     pdf.font(font).fontSize(TABLE_SIZE);
-    return Math.max(14, ...cells.map((c, i) => (typeof c === 'string' ? pdf.heightOfString(c || ' ', { width: widths[i] - 2 * CELL_PAD }) : 10))) + 2 * CELL_PAD;
+    return Math.max(14, ...cells.map((cell, column) => (typeof cell === 'string' ? pdf.heightOfString(cell || ' ', { width: widths[column] - 2 * CELL_PAD }) : 10))) + 2 * CELL_PAD;
   };
   const drawRow = (cells: TableCell[], header: boolean) => {
     const font = header ? 'bold' : 'body';
@@ -204,27 +205,27 @@ function table(pdf: Pdf, root: Struct, columns: string[], rows: TableCell[][], n
     });
     if (tr) el.add(tr);
     let x = MARGIN;
-    cells.forEach((c, i) => {
+    cells.forEach((cell, column) => {
       const cx = x;
       const paint = () => {
-        if (typeof c === 'string') {
-          pdf.font(header ? 'bold' : 'body').fontSize(TABLE_SIZE).fillColor('black').text(c, cx + CELL_PAD, y + CELL_PAD, { width: widths[i] - 2 * CELL_PAD, align: numeric[i] && !header ? 'right' : 'left' });
-        } else profileBar(pdf, c.segments, c.total, c.colours, cx + CELL_PAD, y + (h - 10) / 2, widths[i] - 2 * CELL_PAD);
+        if (typeof cell === 'string') {
+          pdf.font(header ? 'bold' : 'body').fontSize(TABLE_SIZE).fillColor('black').text(cell, cx + CELL_PAD, y + CELL_PAD, { width: widths[column] - 2 * CELL_PAD, align: numeric[column] && !header ? 'right' : 'left' });
+        } else profileBar(pdf, cell.segments, cell.total, cell.colours, cx + CELL_PAD, y + (h - 10) / 2, widths[column] - 2 * CELL_PAD);
       };
       if (!tr) artifact(pdf, paint);
-      else if (typeof c === 'string') tag(pdf, tr, header ? 'TH' : 'TD', header ? { scope: 'Column' } : {}, paint);
+      else if (typeof cell === 'string') tag(pdf, tr, header ? 'TH' : 'TD', header ? { scope: 'Column' } : {}, paint);
       else {
-        tag(pdf, tr, 'TD', { alt: c.text });
+        tag(pdf, tr, 'TD', { alt: cell.text });
         artifact(pdf, paint);
       }
-      x += widths[i];
+      x += widths[column];
     });
     tr?.end();
     pdf.x = MARGIN;
     pdf.y = y + h;
   };
   drawRow(columns, true);
-  for (const r of rows) drawRow(columns.map((_, i) => r[i] ?? ''), false);
+  for (const row of rows) drawRow(columns.map((_, column) => row[column] ?? ''), false);
   el.end();
   pdf.moveDown(0.6);
 }
@@ -233,9 +234,9 @@ function table(pdf: Pdf, root: Struct, columns: string[], rows: TableCell[][], n
 function profileBar(pdf: Pdf, segments: number[], total: number, colours: readonly string[], x: number, y: number, w: number): void {
   let at = x;
   pdf.lineWidth(0.5).strokeColor('#c8d0da').rect(x, y, w, 10).stroke();
-  segments.forEach((n, g) => {
-    const sw = total > 0 ? (n / total) * w : 0;
-    if (sw > 0) pdf.rect(at, y, sw, 10).fill(colours[g]);
+  segments.forEach((segment, grade) => {
+    const sw = total > 0 ? (segment / total) * w : 0;
+    if (sw > 0) pdf.rect(at, y, sw, 10).fill(colours[grade]);
     at += sw;
   });
   // The median: the majority grade is the one under this line.
@@ -243,20 +244,20 @@ function profileBar(pdf: Pdf, segments: number[], total: number, colours: readon
 }
 
 /** A bar chart: labels wrap on the left, bars scaled to `max`, values after the bars, the method named under it. */
-function chart(pdf: Pdf, root: Struct, items: ChartItem[], max: number, caption: string, alt: string, t: Text): void {
+function chart(pdf: Pdf, root: Struct, items: ChartItem[], max: number, caption: string, alt: string, fontSafe: Text): void {
   const width = pdf.page.width - 2 * MARGIN;
   const labelWidth = Math.round(width * 0.4);
   pdf.font('body').fontSize(8);
-  const valueWidth = Math.max(...items.map((i) => pdf.widthOfString(i.text))) + 6;
+  const valueWidth = Math.max(...items.map((item) => pdf.widthOfString(item.text))) + 6;
   const barMax = width - labelWidth - valueWidth - 6;
-  const heights = items.map((i) => Math.max(10, pdf.heightOfString(t(i.label), { width: labelWidth - 6 })) + 3);
-  ensureRoom(pdf, Math.min(heights.reduce((a, b) => a + b, 0), 200) + 30);
-  tag(pdf, root, 'Figure', { alt: t(alt) }, () => {
+  const heights = items.map((item) => Math.max(10, pdf.heightOfString(fontSafe(item.label), { width: labelWidth - 6 })) + 3);
+  ensureRoom(pdf, Math.min(heights.reduce((sum, height) => sum + height, 0), 200) + 30);
+  tag(pdf, root, 'Figure', { alt: fontSafe(alt) }, () => {
     items.forEach((item, n) => {
       if (pdf.y + heights[n] > bottom(pdf)) pdf.addPage();
       const y = pdf.y;
       const bar = Math.max(0, Math.min(1, item.value / Math.max(1, max))) * barMax;
-      pdf.font('body').fontSize(8).fillColor('black').text(t(item.label), MARGIN, y, { width: labelWidth - 6 });
+      pdf.font('body').fontSize(8).fillColor('black').text(fontSafe(item.label), MARGIN, y, { width: labelWidth - 6 });
       if (bar > 0) pdf.rect(MARGIN + labelWidth, y + 1, bar, 8).fill(ACCENT);
       pdf.fillColor('black').text(item.text, MARGIN + labelWidth + bar + 4, y, { width: valueWidth, lineBreak: false });
       pdf.x = MARGIN;
@@ -264,12 +265,12 @@ function chart(pdf: Pdf, root: Struct, items: ChartItem[], max: number, caption:
     });
   });
   pdf.moveDown(0.3);
-  tag(pdf, root, 'P', {}, () => pdf.font('body').fontSize(8).fillColor(MUTED).text(t(caption), MARGIN, pdf.y, { width }));
+  tag(pdf, root, 'P', {}, () => pdf.font('body').fontSize(8).fillColor(MUTED).text(fontSafe(caption), MARGIN, pdf.y, { width }));
   pdf.moveDown(0.8);
 }
 
 /** The colours of a merit profile's grades, then the method named under the table. */
-function legend(pdf: Pdf, root: Struct, items: { label: string; colour: string }[], caption: string, t: Text): void {
+function legend(pdf: Pdf, root: Struct, items: { label: string; colour: string }[], caption: string, fontSafe: Text): void {
   const width = pdf.page.width - 2 * MARGIN;
   ensureRoom(pdf, 40);
   pdf.font('body').fontSize(8);
@@ -278,26 +279,26 @@ function legend(pdf: Pdf, root: Struct, items: { label: string; colour: string }
   const list = pdf.struct('L');
   root.add(list);
   for (const item of items) {
-    const w = 12 + pdf.widthOfString(t(item.label)) + 12;
+    const w = 12 + pdf.widthOfString(fontSafe(item.label)) + 12;
     if (x + w > MARGIN + width) {
       x = MARGIN;
       y += 12;
     }
     const at = { x, y };
     artifact(pdf, () => pdf.rect(at.x, at.y + 1, 8, 8).fill(item.colour));
-    tag(pdf, list, 'LI', {}, () => pdf.fillColor('black').text(t(item.label), at.x + 11, at.y, { lineBreak: false }));
+    tag(pdf, list, 'LI', {}, () => pdf.fillColor('black').text(fontSafe(item.label), at.x + 11, at.y, { lineBreak: false }));
     x += w;
   }
   list.end();
   pdf.x = MARGIN;
   pdf.y = y + 14;
-  tag(pdf, root, 'P', {}, () => pdf.font('body').fontSize(8).fillColor(MUTED).text(t(caption), MARGIN, pdf.y, { width }));
+  tag(pdf, root, 'P', {}, () => pdf.font('body').fontSize(8).fillColor(MUTED).text(fontSafe(caption), MARGIN, pdf.y, { width }));
   pdf.moveDown(0.8);
 }
 
 /** Characters Helvetica (WinAnsi) lacks, replaced by their nearest WinAnsi neighbour. */
-export function winAnsiSafe(s: string): string {
-  return s.replace(/[\u202f\u2009\u2007]/g, '\u00a0').replace(/[\u2010\u2011]/g, '-').replace(/\u2192/g, '->').replace(/\u2588/g, '#');
+export function winAnsiSafe(text: string): string {
+  return text.replace(/[\u202f\u2009\u2007]/g, '\u00a0').replace(/[\u2010\u2011]/g, '-').replace(/\u2192/g, '->').replace(/\u2588/g, '#');
 }
 
 export const PDF_FONT = HAS_DEJAVU ? 'DejaVu Sans' : 'Helvetica';

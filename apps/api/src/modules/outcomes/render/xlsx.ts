@@ -11,37 +11,37 @@ export async function renderXlsx(doc: OutcomeExport): Promise<Buffer> {
   book.title = doc.session.title;
   const used = new Set<string>();
   const summary = book.addWorksheet(sheetName('Synthèse', used));
-  const s = doc.session;
-  const a = doc.attendance;
-  const w = writer(summary);
-  w.block('Séance', ['Titre', 'Date', 'Code', 'Assemblée', 'Statut'], [[s.title, s.date, s.joinCode, s.assembly, STATUS_LABEL[doc.export.status]]]);
-  w.block('Ordre du jour', ['N°', 'Activité', 'Type', 'État', 'Début', 'Fin'], doc.agenda.map((x) => [x.position + 1, x.title, KIND_LABEL[x.kind], activityStateLabel(x.state), localIso(x.startedAt, doc.export.timeZone), localIso(x.endedAt, doc.export.timeZone)]));
-  w.block('Participation', ['Invités', 'Présents', 'Taux de participation'], [[a.invited, a.present, a.turnout]]);
-  w.block('Présents par rôle', ['Rôle', 'Présents'], ParticipantRole.options.map((r) => [ROLE_LABEL[r], a.byRole[r]]));
-  w.block('Par type de territoire', ['Type de territoire', 'Membres présents'], TerritoryType.options.map((t) => [TERRITORY_LABEL[t], cellValue(countText(a.breakdown.territoryType[t]))]));
-  w.block('Par catégorie', ['Catégorie', 'Membres présents'], MemberCategory.options.map((c) => [CATEGORY_LABEL[c], cellValue(countText(a.breakdown.category[c]))]));
-  w.block('Par genre', ['Genre', 'Membres présents'], Gender.options.map((g) => [GENDER_LABEL[g], cellValue(countText(a.breakdown.gender[g]))]));
-  if (a.turnout !== null) summary.getCell(`C${findRow(summary, 'Taux de participation') + 1}`).numFmt = '0.0%';
+  const session = doc.session;
+  const attendance = doc.attendance;
+  const out = writer(summary);
+  out.block('Séance', ['Titre', 'Date', 'Code', 'Assemblée', 'Statut'], [[session.title, session.date, session.joinCode, session.assembly, STATUS_LABEL[doc.export.status]]]);
+  out.block('Ordre du jour', ['N°', 'Activité', 'Type', 'État', 'Début', 'Fin'], doc.agenda.map((item) => [item.position + 1, item.title, KIND_LABEL[item.kind], activityStateLabel(item.state), localIso(item.startedAt, doc.export.timeZone), localIso(item.endedAt, doc.export.timeZone)]));
+  out.block('Participation', ['Invités', 'Présents', 'Taux de participation'], [[attendance.invited, attendance.present, attendance.turnout]]);
+  out.block('Présents par rôle', ['Rôle', 'Présents'], ParticipantRole.options.map((role) => [ROLE_LABEL[role], attendance.byRole[role]]));
+  out.block('Par type de territoire', ['Type de territoire', 'Membres présents'], TerritoryType.options.map((type) => [TERRITORY_LABEL[type], cellValue(countText(attendance.breakdown.territoryType[type]))]));
+  out.block('Par catégorie', ['Catégorie', 'Membres présents'], MemberCategory.options.map((category) => [CATEGORY_LABEL[category], cellValue(countText(attendance.breakdown.category[category]))]));
+  out.block('Par genre', ['Genre', 'Membres présents'], Gender.options.map((gender) => [GENDER_LABEL[gender], cellValue(countText(attendance.breakdown.gender[gender]))]));
+  if (attendance.turnout !== null) summary.getCell(`C${findRow(summary, 'Taux de participation') + 1}`).numFmt = '0.0%';
 
   for (const section of doc.sections) {
     const sheet = book.addWorksheet(sheetName(section.title, used));
     const sw = writer(sheet);
     sw.block(`${KIND_LABEL[section.kind]} — ${section.title}`, ['Mode', 'Résumé'], [[section.anonymity === 'anonymous' ? 'anonyme' : section.anonymity === 'named' ? 'nominatif' : null, section.summary]]);
-    for (const t of section.tables) {
-      const after: Cell[][] = [...t.figures.map((f): Cell[] => [f.label, f.value]), ...(t.note ? [[t.note]] : [])];
-      sw.block(`${t.title}${t.method ? ` — méthode : ${t.method}` : ''}`, t.columns, [...t.rows, ...after]);
+    for (const table of section.tables) {
+      const after: Cell[][] = [...table.figures.map((figure): Cell[] => [figure.label, figure.value]), ...(table.note ? [[table.note]] : [])];
+      sw.block(`${table.title}${table.method ? ` — méthode : ${table.method}` : ''}`, table.columns, [...table.rows, ...after]);
     }
-    if (section.ideas.length > 0) sw.block('Idées', ['Idée', 'Colonne', 'Soutiens', 'Commentaires'], section.ideas.map((i) => [i.text, i.column, i.supports, i.comments]));
-    if (section.syntheses.length > 0) sw.block('Synthèses', ['Groupe', 'Synthèse'], section.syntheses.map((y) => [y.group, y.text]));
-    if (section.questions.length > 0) sw.block('Questions', ['Question', 'Votes', 'Répondue', 'Réponse'], section.questions.map((q) => [q.text, q.upvotes, q.answered, q.answer]));
-    for (const raw of section.raw.filter((r) => r.named)) sw.block(raw.title, raw.columns, raw.rows);
+    if (section.ideas.length > 0) sw.block('Idées', ['Idée', 'Colonne', 'Soutiens', 'Commentaires'], section.ideas.map((idea) => [idea.text, idea.column, idea.supports, idea.comments]));
+    if (section.syntheses.length > 0) sw.block('Synthèses', ['Groupe', 'Synthèse'], section.syntheses.map((synthesis) => [synthesis.group, synthesis.text]));
+    if (section.questions.length > 0) sw.block('Questions', ['Question', 'Votes', 'Répondue', 'Réponse'], section.questions.map((question) => [question.text, question.upvotes, question.answered, question.answer]));
+    for (const raw of section.raw.filter((data) => data.named)) sw.block(raw.title, raw.columns, raw.rows);
   }
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
 function writer(sheet: ExcelJS.Worksheet) {
   sheet.getColumn(1).width = 48;
-  for (let c = 2; c <= 8; c++) sheet.getColumn(c).width = 18;
+  for (let column = 2; column <= 8; column++) sheet.getColumn(column).width = 18;
   return {
     block(title: string, columns: string[], rows: Cell[][]) {
       if (sheet.rowCount > 0) sheet.addRow([]);
@@ -56,14 +56,14 @@ function writer(sheet: ExcelJS.Worksheet) {
 }
 
 function cellValue(text: string): Cell {
-  const n = Number(text.replace(/[\s\u202f\u00a0]/g, '').replace(',', '.'));
-  return Number.isFinite(n) && /\d/.test(text) && !text.startsWith('<') ? n : text;
+  const number = Number(text.replace(/[\s\u202f\u00a0]/g, '').replace(',', '.'));
+  return Number.isFinite(number) && /\d/.test(text) && !text.startsWith('<') ? number : text;
 }
 
 function findRow(sheet: ExcelJS.Worksheet, text: string): number {
   let found = 0;
-  sheet.eachRow((row, n) => {
-    if (row.values && (row.values as unknown[]).includes(text)) found = n;
+  sheet.eachRow((row, rowNumber) => {
+    if (row.values && (row.values as unknown[]).includes(text)) found = rowNumber;
   });
   return found;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { In, type EntityManager } from 'typeorm';
-import type { BoardState, IdeaView, SupportCount } from '@palabre/contracts';
+import type { EntityManager } from 'typeorm';
+import type { BoardState, IdeaView } from '@palabre/contracts';
 import { isPublicIdea, isStaffRole } from '@palabre/domain';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
@@ -9,9 +9,9 @@ import type { Tx } from '../../common/realtime/transaction';
 import { ActivitiesService } from '../sessions/activities.service';
 import type { Activity } from '../sessions/activity.entity';
 import { activityRooms, isStaffOnly, readReportBackOpen } from '../sessions/audience';
-import { Participant } from '../sessions/participant.entity';
-import { Board, Idea, IdeaComment } from './board.entity';
-import { toCommentView, toIdeaView } from './views';
+import type { Board, Idea, IdeaComment } from './board.entity';
+import { boardsRepository } from './boards.repository';
+import { toCommentView, toIdeaView } from './boards.views';
 
 /** A board a command acts on, with who hears about its ideas. */
 export interface BoardCtx {
@@ -24,9 +24,9 @@ export interface BoardCtx {
   reportBackOpen: boolean;
 }
 
-/** Loading boards and ideas with access checks, and publishing idea changes to the right rooms. */
+/** Who may act on a board and its ideas (access checks), and who hears about idea changes (publishing to the right rooms). */
 @Injectable()
-export class BoardStore {
+export class BoardAccess {
   constructor(private readonly activities: ActivitiesService) {}
 
   /** A board the actor may act on; members never see a draft board (NOT_FOUND). */
@@ -39,7 +39,7 @@ export class BoardStore {
 
   /** The board of an activity already checked (the lifecycle's hooks), with who hears about it. */
   async context(tx: Tx, activity: Activity, reportBackOpen?: boolean): Promise<BoardCtx> {
-    const board = await tx.manager.getRepository(Board).findOneBy({ activityId: activity.id });
+    const board = await boardsRepository.findBoard(tx.manager, activity.id);
     if (!board) throw new AppError('NOT_FOUND');
     const open = reportBackOpen ?? (await readReportBackOpen(tx.manager, activity.sessionId));
     return { activity, board, state: activity.state as BoardState, sessionId: activity.sessionId, audience: activityRooms(activity, open), reportBackOpen: open };
@@ -60,27 +60,27 @@ export class BoardStore {
   }
 
   assertColumn(ctx: BoardCtx, columnId: string): void {
-    if (!ctx.board.columns.some((c) => c.id === columnId)) throw new AppError('BOARD_COLUMN_UNKNOWN');
+    if (!ctx.board.columns.some((column) => column.id === columnId)) throw new AppError('BOARD_COLUMN_UNKNOWN');
   }
 
   /** The idea, row-locked for this transaction; another board's or an unseen idea is NOT_FOUND. */
   async lockIdea(tx: Tx, ctx: BoardCtx, actor: ParticipantActor, ideaId: string): Promise<Idea> {
-    const idea = await tx.manager.getRepository(Idea).findOne({ where: { id: ideaId, activityId: ctx.activity.id }, lock: { mode: 'pessimistic_write' } });
+    const idea = await boardsRepository.lockIdea(tx.manager, ctx.activity.id, ideaId);
     if (!idea) throw new AppError('NOT_FOUND');
     if (!isStaffRole(actor.role) && !isPublicIdea(idea.status) && idea.authorId !== actor.participantId) throw new AppError('NOT_FOUND');
     return idea;
   }
 
   async view(manager: EntityManager, idea: Idea): Promise<IdeaView> {
-    const author = await manager.getRepository(Participant).findOneBy({ id: idea.authorId });
-    const sources = await manager.getRepository(Idea).find({ where: { mergedInto: idea.id }, order: { createdAt: 'ASC' } });
-    return toIdeaView(idea, author?.displayName ?? '', sources.map((s) => ({ id: s.id, title: s.title })));
+    const author = await boardsRepository.findParticipant(manager, idea.authorId);
+    const sources = await boardsRepository.mergedSources(manager, idea.id);
+    return toIdeaView(idea, author?.displayName ?? '', sources.map((source) => ({ id: source.id, title: source.title })));
   }
 
   /** Saves the idea (new revision) and tells each audience what it may know. */
   async saveAndPublish(tx: Tx, ctx: BoardCtx, idea: Idea, wasPublic: boolean): Promise<IdeaView> {
     idea.rev += 1;
-    const saved = await tx.manager.getRepository(Idea).save(idea);
+    const saved = await boardsRepository.saveIdea(tx.manager, idea);
     return this.publish(tx, ctx, saved, wasPublic);
   }
 
@@ -98,28 +98,10 @@ export class BoardStore {
   }
 
   async publishComment(tx: Tx, ctx: BoardCtx, idea: Idea, comment: IdeaComment): Promise<ReturnType<typeof toCommentView>> {
-    const author = await tx.manager.getRepository(Participant).findOneBy({ id: comment.authorId });
+    const author = await boardsRepository.findParticipant(tx.manager, comment.authorId);
     const view = toCommentView(comment, author?.displayName ?? '');
     const room = isPublicIdea(idea.status) ? [...ctx.audience, rooms.staff(ctx.sessionId)] : [rooms.staff(ctx.sessionId), rooms.participant(idea.authorId)];
     await tx.publish('comment.updated', ctx.sessionId, { activityId: ctx.activity.id, comment: view }, { room });
     return view;
-  }
-
-  async authorNames(manager: EntityManager, ids: string[]): Promise<Map<string, string>> {
-    if (ids.length === 0) return new Map();
-    const people = await manager.getRepository(Participant).find({ where: { id: In([...new Set(ids)]) }, select: { id: true, displayName: true } });
-    return new Map(people.map((p) => [p.id, p.displayName]));
-  }
-
-  /** Support totals per idea (all of the board's ideas, or these), summed from the support rows. */
-  async counts(manager: EntityManager, activityId: string, ideaIds?: string[]): Promise<SupportCount[]> {
-    const rows: { idea_id: string; supports: number; supporters: number }[] = await manager.query(
-      `SELECT i.id AS idea_id, COALESCE(SUM(s.dots), 0)::int AS supports, COUNT(s.id)::int AS supporters
-         FROM idea i LEFT JOIN idea_support s ON s.idea_id = i.id
-        WHERE i.activity_id = $1 AND ($2::uuid[] IS NULL OR i.id = ANY($2::uuid[]))
-        GROUP BY i.id`,
-      [activityId, ideaIds ?? null],
-    );
-    return rows.map((r) => ({ ideaId: r.idea_id, supports: r.supports, supporters: r.supporters }));
   }
 }

@@ -3,10 +3,9 @@ import type { BoardConfigInput } from '@palabre/contracts';
 import { TransactionRunner } from '../../common/realtime/transaction';
 import type { DemoSeeder } from '../../seed/seeders';
 import { ActivitiesService } from '../sessions/activities.service';
-import { Activity } from '../sessions/activity.entity';
-import { Participant } from '../sessions/participant.entity';
 import { SessionsService } from '../sessions/sessions.service';
-import { Idea, IdeaComment, IdeaSupport } from './board.entity';
+import type { Idea } from './board.entity';
+import { boardsRepository } from './boards.repository';
 
 const CONFIG: BoardConfigInput = {
   columns: [{ title: 'Gouvernance' }, { title: 'Financement' }, { title: 'Animation' }, { title: 'Évaluation' }],
@@ -49,12 +48,12 @@ export const seedBoardsDemo: DemoSeeder = async (app: INestApplication, ctx) => 
       title: 'Atelier 2 — Comment faire vivre ces démarches contractuelles ?',
       config: CONFIG as Record<string, unknown>,
     });
-    await tx.manager.getRepository(Activity).update(activity.id, { state: 'open' });
-    const members = await tx.manager.getRepository(Participant).find({ where: { sessionId: ctx.sessionId, role: 'member' }, order: { displayName: 'ASC' }, take: 40 });
+    await boardsRepository.setActivityState(tx.manager, activity.id, 'open');
+    const members = await boardsRepository.members(tx.manager, ctx.sessionId, 40);
     if (members.length === 0) return;
     const ideas: Idea[] = [];
     for (const [index, [columnId, title, body]] of IDEAS.entries()) {
-      const idea = tx.manager.getRepository(Idea).create({
+      const idea = await boardsRepository.createIdea(tx.manager, {
         activityId: activity.id,
         sessionId: ctx.sessionId,
         columnId,
@@ -65,15 +64,15 @@ export const seedBoardsDemo: DemoSeeder = async (app: INestApplication, ctx) => 
         pinned: index === 3,
         staffActed: index === 3,
       });
-      ideas.push(await tx.manager.getRepository(Idea).save(idea));
+      ideas.push(idea);
     }
     const supports = IDEAS.flatMap(([, , , count], index) =>
       Array.from({ length: Math.min(count, members.length) }, (_, k) => ({ ideaId: ideas[index].id, activityId: activity.id, participantId: members[(index + k * 2) % members.length].id, dots: 1 })),
     );
-    const unique = [...new Map(supports.map((s) => [`${s.ideaId}:${s.participantId}`, s])).values()];
-    await tx.manager.getRepository(IdeaSupport).insert(unique);
+    const unique = [...new Map(supports.map((support) => [`${support.ideaId}:${support.participantId}`, support])).values()];
+    await boardsRepository.insertSupports(tx.manager, unique);
     for (const [k, [ideaIndex, body]] of COMMENTS.entries()) {
-      await tx.manager.getRepository(IdeaComment).insert({ ideaId: ideas[ideaIndex].id, activityId: activity.id, authorId: members[(k * 7 + 5) % members.length].id, body });
+      await boardsRepository.insertComment(tx.manager, { ideaId: ideas[ideaIndex].id, activityId: activity.id, authorId: members[(k * 7 + 5) % members.length].id, body });
     }
   });
 };

@@ -7,27 +7,31 @@ import { AppError } from '../../common/errors/app-error';
 import { RealtimeEmitter } from '../../common/realtime/emitter';
 import { rooms } from '../../common/realtime/rooms';
 import type { Tx } from '../../common/realtime/transaction';
-import { Activity } from '../sessions/activity.entity';
+import type { Activity } from '../sessions/activity.entity';
 import { canSeeActivity, readReportBackOpen } from '../sessions/audience';
 import { toActivitySummary } from '../sessions/views';
+import { groupsRepository } from './groups.repository';
 import { toGroupView } from './groups.views';
-import { WorkingGroup } from './working-group.entity';
+import type { WorkingGroup } from './working-group.entity';
 
-/** Reads and checks shared by the groups use cases. Lock order everywhere: group rows, then the session row. */
+/**
+ * Checks and publishing shared by the groups use cases: who may read or write a group's work, and
+ * who hears about groups and moves. Lock order everywhere: group rows, then the session row.
+ */
 @Injectable()
-export class GroupsStore {
+export class GroupAccess {
   constructor(private readonly emitter: RealtimeEmitter) {}
 
   /** A group of the actor's session, row-locked for this transaction; another session's answers NOT_FOUND. */
   async lockGroup(tx: Tx, sessionId: string, groupId: string): Promise<WorkingGroup> {
-    const group = await tx.manager.getRepository(WorkingGroup).findOne({ where: { id: groupId, sessionId }, lock: { mode: 'pessimistic_write' } });
+    const group = await groupsRepository.lockGroup(tx.manager, sessionId, groupId);
     if (!group) throw new AppError('NOT_FOUND');
     return group;
   }
 
   /** The `groups` activity of this session and its stored settings. */
   async groupsActivity(manager: EntityManager, sessionId: string, activityId: string): Promise<{ activity: Activity; config: GroupsConfig }> {
-    const activity = await manager.getRepository(Activity).findOneBy({ id: activityId, sessionId, kind: 'groups' });
+    const activity = await groupsRepository.findGroupsActivity(manager, sessionId, activityId);
     if (!activity) throw new AppError('NOT_FOUND');
     return { activity, config: GroupsConfig.parse(activity.config) };
   }
@@ -49,23 +53,14 @@ export class GroupsStore {
     if (actor.blocked) throw new AppError('PARTICIPANT_BLOCKED');
   }
 
-  async memberCounts(manager: EntityManager, groupIds: string[]): Promise<Map<string, number>> {
-    if (groupIds.length === 0) return new Map();
-    const rows: { group_id: string; n: string }[] = await manager.query(
-      `SELECT group_id, count(*) AS n FROM participant WHERE group_id = ANY($1::uuid[]) AND revoked_at IS NULL GROUP BY group_id`,
-      [groupIds],
-    );
-    return new Map(rows.map((r) => [r.group_id, Number(r.n)]));
-  }
-
   async views(manager: EntityManager, activityId: string): Promise<WorkingGroupView[]> {
-    const groups = await manager.getRepository(WorkingGroup).find({ where: { activityId }, order: { position: 'ASC' } });
-    const counts = await this.memberCounts(manager, groups.map((g) => g.id));
-    return groups.map((g) => toGroupView(g, counts.get(g.id) ?? 0));
+    const groups = await groupsRepository.groupsOf(manager, activityId);
+    const counts = await groupsRepository.memberCounts(manager, groups.map((group) => group.id));
+    return groups.map((group) => toGroupView(group, counts.get(group.id) ?? 0));
   }
 
   async view(manager: EntityManager, group: WorkingGroup): Promise<WorkingGroupView> {
-    const counts = await this.memberCounts(manager, [group.id]);
+    const counts = await groupsRepository.memberCounts(manager, [group.id]);
     return toGroupView(group, counts.get(group.id) ?? 0);
   }
 
@@ -85,9 +80,9 @@ export class GroupsStore {
     const activities = new Map<string, ActivitySummary[]>();
     for (const move of moves) {
       if (move.groupId && !activities.has(move.groupId)) {
-        const owned = await tx.manager.getRepository(Activity).find({ where: { sessionId, groupId: move.groupId }, order: { position: 'ASC' } });
+        const owned = await groupsRepository.groupOwnedActivities(tx.manager, sessionId, move.groupId);
         // What a member of that group may see of them (drafts stay the staff's).
-        activities.set(move.groupId, owned.filter((a) => canSeeActivity({ role: 'member', groupId: move.groupId }, a, false)).map(toActivitySummary));
+        activities.set(move.groupId, owned.filter((activity) => canSeeActivity({ role: 'member', groupId: move.groupId }, activity, false)).map(toActivitySummary));
       }
       const body = { moves: [move], activities: move.groupId ? activities.get(move.groupId) : [] };
       await tx.publish('group.membersMoved', sessionId, body, { room: rooms.participant(move.participantId) });
@@ -98,9 +93,9 @@ export class GroupsStore {
   applyRooms(moves: GroupMove[]): void {
     const server = this.emitter.server;
     if (!server) return;
-    for (const m of moves) {
-      if (m.fromGroupId) server.in(rooms.participant(m.participantId)).socketsLeave(rooms.group(m.fromGroupId));
-      if (m.groupId) server.in(rooms.participant(m.participantId)).socketsJoin(rooms.group(m.groupId));
+    for (const move of moves) {
+      if (move.fromGroupId) server.in(rooms.participant(move.participantId)).socketsLeave(rooms.group(move.fromGroupId));
+      if (move.groupId) server.in(rooms.participant(move.participantId)).socketsJoin(rooms.group(move.groupId));
     }
   }
 }

@@ -4,8 +4,8 @@ import { Coalescer } from '../../common/realtime/coalescer';
 import { RealtimeEmitter } from '../../common/realtime/emitter';
 import { rooms } from '../../common/realtime/rooms';
 import { activityRooms, readReportBackOpen } from '../sessions/audience';
-import { BoardStore } from './board-store';
 import type { Tx } from '../../common/realtime/transaction';
+import { boardsRepository } from './boards.repository';
 
 /** Supports of a burst are sent together: at most one count update per board every 100 ms. */
 const COALESCE_MS = 100;
@@ -27,7 +27,6 @@ export class SupportBroadcaster implements OnModuleDestroy {
   constructor(
     private readonly db: DataSource,
     private readonly emitter: RealtimeEmitter,
-    private readonly store: BoardStore,
   ) {}
 
   /** Marks the ideas once the transaction commits (the use cases call this). */
@@ -41,14 +40,9 @@ export class SupportBroadcaster implements OnModuleDestroy {
   }
 
   private async deliver(activityId: string, ideaIds: Set<string> | 'all'): Promise<void> {
-    const rows: { session_id: string; group_id: string | null; state: string; supports_hidden: boolean; version: number }[] = await this.db.query(
-      `SELECT a.session_id, a.group_id, a.state, b.supports_hidden, s.version
-         FROM activity a JOIN board b ON b.activity_id = a.id JOIN session s ON s.id = a.session_id WHERE a.id = $1`,
-      [activityId],
-    );
-    const board = rows[0];
+    const board = await boardsRepository.supportAudience(this.db.manager, activityId);
     if (!board) return;
-    const counts = await this.store.counts(this.db.manager, activityId, ideaIds === 'all' ? undefined : [...ideaIds]);
+    const counts = await boardsRepository.supportCounts(this.db.manager, activityId, ideaIds === 'all' ? undefined : [...ideaIds]);
     const staff = rooms.staff(board.session_id);
     // Hidden supports: only the staff see counts; members keep their own state from their acks.
     const audience = activityRooms({ sessionId: board.session_id, groupId: board.group_id, state: board.state }, await readReportBackOpen(this.db.manager, board.session_id));

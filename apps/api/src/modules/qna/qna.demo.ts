@@ -3,6 +3,7 @@ import type { DemoSeeder } from '../../seed/seeders';
 import { TransactionRunner } from '../../common/realtime/transaction';
 import { ActivitiesService } from '../sessions/activities.service';
 import { SessionsService } from '../sessions/sessions.service';
+import { qnaRepository } from './qna.repository';
 import { QnaService } from './qna.service';
 
 /** Demo: the "Échange avec la présidente", pre-moderated, with two published questions. */
@@ -25,11 +26,11 @@ export const seedQnaDemo: DemoSeeder = async (app: INestApplication, ctx) => {
       config: { anonymousAllowed: true, moderation: 'pre' },
     });
     // Questions need an open Q&A; the demo Q&A goes back to draft so the facilitator starts it.
-    await tx.manager.query(`UPDATE activity SET state = 'open' WHERE id = $1`, [activity.id]);
+    await qnaRepository.openForDemo(tx.manager, activity.id);
     const qna = app.get(QnaService);
     for (const text of ['Comment les petites communes seront-elles accompagnées dans les contrats ?', 'Quel calendrier pour la révision à mi-parcours ?']) {
       await qna.ask(tx, actor, { opId: '00000000-0000-4000-8000-000000000001', activityId: activity.id, text, anonymous: false });
     }
-    await tx.manager.query(`UPDATE activity SET state = 'draft' WHERE id = $1`, [activity.id]);
+    await qnaRepository.draftForDemo(tx.manager, activity.id);
   });
 };
