@@ -8,7 +8,7 @@ const PORT = Number(process.env.E2E_PORT ?? 4310);
  * holds journeys that need nothing from another journey; the first keeps the others, then the whole
  * plenary and the archive journeys, which depend on it. Without E2E_PART every journey runs in one.
  */
-const SECOND_HALF = /(hostile-text|identity|keyboard|offline|phone|presenter|projector|secret-ballot|staff-sign-out|survey-builder)\.e2e\.ts$/;
+const SECOND_HALF = /(floor|hostile-text|identity|keyboard|offline|opinions|phone|presenter|projector|room|secret-ballot|staff-sign-out|survey-builder)\.e2e\.ts$/;
 const PART = process.env.E2E_PART;
 const LATER = /(outcomes|plenary|followup)\.e2e\.ts$/;
 export const BASE_URL = `http://localhost:${PORT}`;

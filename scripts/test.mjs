@@ -19,6 +19,14 @@ const runners = [];
 let building;
 const built = () => (building ??= ensureBuilt());
 const started = Date.now();
+/**
+ * The CPU priority of the first lane (web suite, bench smoke, embedded smoke, checks), which runs
+ * beside the journeys. Those suites only need CPU time; a journey waits on its browser, server and
+ * socket in turn, and every wait grows when the two cores are queued: at equal priority the
+ * journeys took twice as long as alone. At nice 10 the first lane takes the cores the journeys
+ * leave idle.
+ */
+const LANE_NICE = 10;
 
 function readJson(file) {
   try {
@@ -64,7 +72,7 @@ async function embeddedSmoke() {
   delete env.DATABASE_URL;
   const { code } = await run(
     [process.execPath, '--experimental-vm-modules', JEST, '--maxWorkers=2', '--testTimeout=180000', '--testPathPatterns', pattern, '--json', `--outputFile=${out}`],
-    { cwd: join(ROOT, 'apps/api'), env },
+    { cwd: join(ROOT, 'apps/api'), env, nice: LANE_NICE },
   );
   record('apps/api smoke (jest, embedded database)', { ...jestCounts(readJson(out)), code, seconds: (Date.now() - t) / 1000 });
 }
@@ -76,7 +84,7 @@ async function vitest() {
   rmSync(out, { force: true });
   console.log('\n▶ web (vitest)');
   const t = Date.now();
-  const { code } = await run(['npm', 'test', '-w', 'apps/web', '--', '--passWithNoTests', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  const { code } = await run(['npm', 'test', '-w', 'apps/web', '--', '--passWithNoTests', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], { nice: LANE_NICE });
   record('web (vitest)', { ...jestCounts(readJson(out)), code, seconds: (Date.now() - t) / 1000 });
 }
 
@@ -158,7 +166,7 @@ async function benchSmoke() {
     record('bench smoke (2 nodes)', { passed: 0, failed: 1, code: 1, note: 'build failed', seconds: (Date.now() - t) / 1000 });
     return;
   }
-  const { code } = await run(['npm', 'run', '--silent', 'bench:smoke']);
+  const { code } = await run(['npm', 'run', '--silent', 'bench:smoke'], { nice: LANE_NICE });
   record('bench smoke (2 nodes)', { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, code, seconds: (Date.now() - t) / 1000 });
 }
 
@@ -166,7 +174,7 @@ async function benchSmoke() {
 async function check(name, command) {
   const t = Date.now();
   // Quiet: the checks run side by side (below), each printing its output in one block when done.
-  const { code, output } = await run(command, { quiet: true });
+  const { code, output } = await run(command, { quiet: true, nice: LANE_NICE });
   console.log(`\n◀ ${name}: ${code === 0 ? 'clean' : 'FAILED'} in ${((Date.now() - t) / 1000).toFixed(0)} s${output.trim() ? `\n${output.trimEnd()}` : ''}`);
   return { name, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, code, note: code === 0 ? undefined : `\`${command.join(' ')}\` failed`, seconds: (Date.now() - t) / 1000 };
 }

@@ -49,9 +49,14 @@ export function staleTargets({ force = false, only } = {}) {
   return TARGETS.filter((t) => stale.has(t.name));
 }
 
-export function run(command, { cwd = ROOT, env = process.env, quiet = false } = {}) {
+/**
+ * Runs a command; `nice` lowers its CPU priority (see scripts/test.mjs: the suites that only need
+ * CPU yield to the journeys, which wait on a browser and a socket and slow down when they queue).
+ */
+export function run(command, { cwd = ROOT, env = process.env, quiet = false, nice = 0 } = {}) {
   return new Promise((resolve) => {
-    const child = spawn(command[0], command.slice(1), { cwd, env, stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+    const argv = nice > 0 ? ['nice', '-n', String(nice), ...command] : command;
+    const child = spawn(argv[0], argv.slice(1), { cwd, env, stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
     let output = '';
     child.stdout?.on('data', (d) => (output += d));
     child.stderr?.on('data', (d) => (output += d));
