@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from './config/config';
 import { startPalabre } from './bootstrap';
+import { SessionsService } from './modules/sessions/sessions.service';
 import { DEMO } from './seed/demo';
 
 async function main(): Promise<void> {
@@ -20,11 +21,11 @@ async function main(): Promise<void> {
   log.log(`Palabre est prêt sur ${config.publicUrl} (${Date.now() - started} ms, base ${config.databaseUrl ? 'PostgreSQL' : `embarquée sous ${config.dataDir}`})`);
   if (config.seedDemo) {
     // The demo assembly's public follow-up page (docs/follow-up.md, "The demo"), read before the lines are logged: start.mjs boxes them together.
-    const demo: { assembly_id: string | null }[] = await palabre.db.query('SELECT assembly_id FROM session WHERE join_code = $1', [DEMO.joinCode]);
+    const demoAssemblyId = await palabre.app.get(SessionsService).assemblyIdByJoinCode(DEMO.joinCode);
     log.log(`Animation : ${config.publicUrl}/staff/login — ${DEMO.facilitator.email} / ${DEMO.facilitator.password}`);
     log.log(`Séance de démonstration : code ${DEMO.joinCode} — ${config.publicUrl}/join/${DEMO.joinCode}`);
     log.log(`Écran : ${config.publicUrl}/screen/${DEMO.joinCode}`);
-    if (demo[0]?.assembly_id) log.log(`Suivi des recommandations (public) : ${config.publicUrl}/follow-up/${demo[0].assembly_id}`);
+    if (demoAssemblyId) log.log(`Suivi des recommandations (public) : ${config.publicUrl}/follow-up/${demoAssemblyId}`);
   }
   let stopping = false;
   const stop = async (signal: string) => {

@@ -5,6 +5,7 @@ import { revokeStaffSessions } from '../modules/auth/staff-sessions';
 import { StaffAccount } from '../modules/auth/staff-account.entity';
 import { toStaffView } from '../modules/auth/auth.service';
 import { isStrongPassword } from '../modules/auth/password-policy';
+import { authRepository } from '../modules/auth/auth.repository';
 
 export interface AdminInput {
   email: string;
@@ -26,7 +27,7 @@ export class AdminInputError extends Error {}
  */
 export async function createStaffAccount(db: DataSource, input: AdminInput): Promise<{ account: StaffAccountView; created: boolean }> {
   const email = CreateStaffBody.shape.email.safeParse(input.email);
-  const existing = email.success ? await db.getRepository(StaffAccount).findOneBy({ email: email.data }) : null;
+  const existing = email.success ? await authRepository.findAccountByEmail(db.manager, email.data) : null;
   if (existing && !input.reset) throw new AdminInputError(`An account already exists for ${existing.email} (add --reset to replace its password).`);
   const parsed = CreateStaffBody.safeParse({
     email: input.email,
@@ -44,7 +45,7 @@ export async function createStaffAccount(db: DataSource, input: AdminInput): Pro
   }
   const passwordHash = await argon2.hash(body.password, { type: argon2.argon2id });
   const saved = await db.transaction(async (manager) => {
-    const row = await manager.getRepository(StaffAccount).save({ ...(existing ?? {}), email: body.email, displayName: body.displayName, role: body.role, passwordHash });
+    const row = await authRepository.saveAccount(manager, { ...(existing ?? {}), email: body.email, displayName: body.displayName, role: body.role, passwordHash });
     if (existing) await revokeStaffSessions(manager, [existing.id]);
     return row;
   });

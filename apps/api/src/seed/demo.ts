@@ -1,11 +1,9 @@
 import { Logger, type INestApplication } from '@nestjs/common';
-import argon2 from 'argon2';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
-import { StaffAccount } from '../modules/auth/staff-account.entity';
-import { Assembly } from '../modules/sessions/assembly.entity';
+import { seedDemoStaff } from '../modules/auth/auth.demo';
 import { RosterService } from '../modules/sessions/roster.service';
-import { Session } from '../modules/sessions/session.entity';
+import { demoSessionExists, seedDemoSession } from '../modules/sessions/sessions.demo';
 import { demoRoster } from './roster-data';
 import { DEMO_SEEDERS } from './seeders';
 
@@ -26,28 +24,20 @@ export const DEMO = {
 
 /** Seeds the demo assembly, roster, plenary and staff accounts once (idempotent: keyed by the join code). */
 export async function seedDemo(app: INestApplication, config: AppConfig): Promise<void> {
-  const db = app.get(DataSource);
-  if (await db.getRepository(Session).existsBy({ joinCode: DEMO.joinCode })) return;
+  const db = app.get(DataSource).manager;
+  if (await demoSessionExists(db, DEMO.joinCode)) return;
   const log = new Logger('Seed');
-  const accounts = db.getRepository(StaffAccount);
-  for (const [role, who] of [['facilitator', DEMO.facilitator], ['organiser', DEMO.organiser], ['instructor', DEMO.instructor]] as const) {
-    if (!(await accounts.existsBy({ email: who.email }))) {
-      await accounts.save({ email: who.email, displayName: who.displayName, role, passwordHash: await argon2.hash(who.password, { type: argon2.argon2id }) });
-    }
-  }
-  const facilitator = await accounts.findOneByOrFail({ email: DEMO.facilitator.email });
-  const assembly = await db.getRepository(Assembly).save({ name: DEMO.assembly, theme: DEMO.theme });
-  const session = await db.getRepository(Session).save({
+  const facilitatorId = await seedDemoStaff(db, [['facilitator', DEMO.facilitator], ['organiser', DEMO.organiser], ['instructor', DEMO.instructor]], DEMO.facilitator.email);
+  const session = await seedDemoSession(db, { name: DEMO.assembly, theme: DEMO.theme }, {
     title: DEMO.title,
     date: '2026-12-03',
     joinCode: DEMO.joinCode,
     accessMode: 'open',
     state: 'live',
-    assemblyId: assembly.id,
-    createdBy: facilitator.id,
+    createdBy: facilitatorId,
   });
   const csv = ['name;email;perimeter;territoryType;category;gender', ...demoRoster().map((m) => [m.name, m.email, m.perimeter, m.territoryType, m.category, m.gender].join(';'))].join('\n');
   const report = await app.get(RosterService).importCsv(session.id, csv);
-  for (const seeder of DEMO_SEEDERS) await seeder(app, { sessionId: session.id, facilitatorAccountId: facilitator.id, config });
+  for (const seeder of DEMO_SEEDERS) await seeder(app, { sessionId: session.id, facilitatorAccountId: facilitatorId, config });
   log.log(`Démo : ${report.imported} membres, séance ${DEMO.joinCode}`);
 }

@@ -1,12 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import type { AppConfig } from '../config/config';
 import { seedBoardsDemo } from '../modules/boards/boards.demo';
-import { seedSurveyDemo } from '../modules/surveys/survey-demo';
+import { seedSurveyDemo } from '../modules/surveys/surveys.demo';
 import { seedQnaDemo } from '../modules/qna/qna.demo';
 import { seedFloorDemo } from '../modules/floor/floor.demo';
 import { seedGroupsDemo } from '../modules/groups/groups.demo';
 import { seedOpinionsDemo } from '../modules/opinions/opinions.demo';
-import { seedChannelsDemo } from '../modules/surveys/channels-demo';
+import { seedChannelsDemo } from '../modules/surveys/channels.demo';
 import { seedAmendmentsDemo } from '../modules/amendments/amendments.demo';
 import { seedFollowUpDemo } from '../modules/followup/followup.demo';
 

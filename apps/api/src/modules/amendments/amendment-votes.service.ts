@@ -8,7 +8,7 @@ import type { Tx } from '../../common/realtime/transaction';
 import type { Activity } from '../sessions/activity.entity';
 import { ActivitiesService } from '../sessions/activities.service';
 import { activityEventOptions, readReportBackOpen } from '../sessions/audience';
-import { toActivitySummary } from '../sessions/views';
+import { toActivitySummary } from '../sessions/sessions.views';
 import { BallotsService } from '../surveys/ballots.service';
 import { SurveyLifecycleService } from '../surveys/survey-lifecycle.service';
 import { SurveysService } from '../surveys/surveys.service';

@@ -16,6 +16,10 @@ export const authRepository = {
     return m.getRepository(StaffAccount).findOneBy({ oidcIssuer: issuer, oidcSubject: subject });
   },
 
+  findAccountByEmailOrFail(m: EntityManager, email: string): Promise<StaffAccount> {
+    return m.getRepository(StaffAccount).findOneByOrFail({ email });
+  },
+
   emailTaken(m: EntityManager, email: string): Promise<boolean> {
     return m.getRepository(StaffAccount).existsBy({ email });
   },
@@ -26,7 +30,8 @@ export const authRepository = {
     return repo.save(repo.create(account));
   },
 
-  saveAccount(m: EntityManager, account: StaffAccount): Promise<StaffAccount> {
+  /** Inserts an account, or updates it when `account` carries the id of an existing one. */
+  saveAccount(m: EntityManager, account: DeepPartial<StaffAccount>): Promise<StaffAccount> {
     return m.getRepository(StaffAccount).save(account);
   },
 };

@@ -9,7 +9,7 @@ import { rooms } from '../../common/realtime/rooms';
 import type { Tx } from '../../common/realtime/transaction';
 import type { Activity } from '../sessions/activity.entity';
 import { canSeeActivity, readReportBackOpen } from '../sessions/audience';
-import { toActivitySummary } from '../sessions/views';
+import { toActivitySummary } from '../sessions/sessions.views';
 import { groupsRepository } from './groups.repository';
 import { toGroupView } from './groups.views';
 import type { WorkingGroup } from './working-group.entity';

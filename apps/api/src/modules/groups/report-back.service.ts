@@ -8,7 +8,7 @@ import type { Tx } from '../../common/realtime/transaction';
 import { ActivitiesService } from '../sessions/activities.service';
 import type { Activity } from '../sessions/activity.entity';
 import { ActivityKinds } from '../sessions/activity-kinds';
-import { toActivitySummary } from '../sessions/views';
+import { toActivitySummary } from '../sessions/sessions.views';
 import { GroupAccess } from './group-access';
 import { groupsRepository } from './groups.repository';
 import { toSeedCardView } from './groups.views';

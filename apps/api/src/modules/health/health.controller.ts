@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Route } from '../../common/auth/route.guard';
 import { REDIS_STATE, type RedisState } from '../../common/realtime/redis-state';
+import { healthRepository } from './health.repository';
 import { Readiness } from './readiness';
 
 /** Seconds a client waits before asking again while the node is starting. */
@@ -23,8 +24,8 @@ export class HealthController {
    */
   @Get('health') @Route('health')
   async health(@Res({ passthrough: true }) res: Response): Promise<Health> {
-    const database = await this.db
-      .query('SELECT 1')
+    const database = await healthRepository
+      .ping(this.db.manager)
       .then(() => 'up' as const)
       .catch(() => 'down' as const);
     const redis = this.redis.configured ? (this.redis.up ? 'up' : 'down') : 'unused';

@@ -6,14 +6,9 @@ import { AppError } from '../../common/errors/app-error';
 import { PresenceService } from '../../common/realtime/presence.service';
 import { rooms } from '../../common/realtime/rooms';
 import type { Tx } from '../../common/realtime/transaction';
+import { roomRepository, type AttendanceRow } from './room.repository';
 
-interface MemberRow {
-  id: string;
-  roster: boolean;
-  present: boolean;
-  territory_type: TerritoryType | null;
-  category: MemberCategory | null;
-}
+type MemberRow = AttendanceRow;
 
 /** Présents / attendus: roster members expected, who confirmed or joined, who is connected now. */
 @Injectable()
@@ -24,13 +19,8 @@ export class AttendanceService {
   ) {}
 
   async confirm(tx: Tx, actor: ParticipantActor): Promise<{ confirmed: true }> {
-    const rows: { member_id: string | null }[] = await tx.manager.query('SELECT member_id FROM participant WHERE id = $1', [actor.participantId]);
-    if (!rows[0]?.member_id) throw new AppError('NOT_ROSTER_MEMBER');
-    const inserted: unknown[] = await tx.manager.query(
-      'INSERT INTO attendance_confirmation (participant_id, session_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING participant_id',
-      [actor.participantId, actor.sessionId],
-    );
-    if (inserted.length > 0) {
+    if (!(await roomRepository.memberOf(tx.manager, actor.participantId))) throw new AppError('NOT_ROSTER_MEMBER');
+    if (await roomRepository.confirmAttendance(tx.manager, actor.participantId, actor.sessionId)) {
       await tx.publish('attendance.changed', actor.sessionId, { participantId: actor.participantId }, { room: rooms.staff(actor.sessionId) });
       await tx.audit(actor.sessionId, 'presence.confirmed', actor.participantId, {});
     }
@@ -38,18 +28,9 @@ export class AttendanceService {
   }
 
   async figures(sessionId: string): Promise<Attendance> {
-    const session: { quorum_percent: number | null }[] = await this.db.query(
-      'SELECT r.quorum_percent FROM session s LEFT JOIN room_state r ON r.session_id = s.id WHERE s.id = $1',
-      [sessionId],
-    );
+    const session = await roomRepository.quorum(this.db.manager, sessionId);
     if (!session[0]) throw new AppError('SESSION_NOT_FOUND');
-    const members: MemberRow[] = await this.db.query(
-      `SELECT p.id, p.member_id IS NOT NULL AS roster, m.territory_type, m.category,
-              (p.joined_at IS NOT NULL OR c.participant_id IS NOT NULL) AS present
-         FROM participant p LEFT JOIN member m ON m.id = p.member_id LEFT JOIN attendance_confirmation c ON c.participant_id = p.id
-        WHERE p.session_id = $1 AND p.role = 'member' AND p.revoked_at IS NULL`,
-      [sessionId],
-    );
+    const members = await roomRepository.attendance(this.db.manager, sessionId);
     const online = new Set((await this.presence.view(sessionId, true)).online?.map((o) => o.id) ?? []);
     const count = (rows: MemberRow[]): AttendanceCount => ({
       expected: rows.filter((r) => r.roster).length,

@@ -2,9 +2,9 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import { DataSource } from 'typeorm';
 import { ROOM_LIMITS } from '@palabre/contracts';
 import { TransactionRunner } from '../../common/realtime/transaction';
-import { returningRows } from '../../database/returning';
 import { ActivityLifecycle } from '../sessions/activity-lifecycle';
-import { RoomState } from './room.entities';
+import type { RoomState } from './room.entities';
+import { roomRepository } from './room.repository';
 import { NO_TIMER } from './room.views';
 
 /** How often a node looks for countdowns armed by another node (or before a restart). */
@@ -49,15 +49,15 @@ export class RoomTimerScheduler implements OnApplicationBootstrap, OnModuleDestr
 
   /** After a command changed a session's countdown (called once its transaction committed). */
   async arm(sessionId: string): Promise<void> {
-    const state = await this.db.getRepository(RoomState).findOneBy({ sessionId });
+    const state = await roomRepository.state(this.db.manager, sessionId);
     if (state) this.armFrom(state);
   }
 
   private async poll(): Promise<void> {
     if (this.stopped) return;
     try {
-      const states = await this.db.getRepository(RoomState).find({ where: { timerAutoClose: true } });
-      for (const s of states) if (this.armed.get(s.sessionId)?.seq !== s.timerSeq) this.armFrom(s);
+      const states = await roomRepository.autoClosing(this.db.manager);
+      for (const state of states) if (this.armed.get(state.sessionId)?.seq !== state.timerSeq) this.armFrom(state);
     } catch {
       // The database is briefly away: the next poll re-arms.
     }
@@ -82,11 +82,7 @@ export class RoomTimerScheduler implements OnApplicationBootstrap, OnModuleDestr
     if (this.stopped) return;
     try {
       await this.transactions.run(async (tx) => {
-        const rows = returningRows<{ timer_activity_id: string; timer_ends_at: Date }>(await tx.manager.query(
-          `UPDATE room_state SET timer_warned = true WHERE session_id = $1 AND timer_seq = $2 AND NOT timer_warned
-             AND timer_auto_close AND timer_ends_at IS NOT NULL RETURNING timer_activity_id, timer_ends_at`,
-          [sessionId, seq],
-        ));
+        const rows = await roomRepository.markWarned(tx.manager, sessionId, seq);
         const row = rows[0];
         if (!row) return;
         await tx.publish('timer.warning', sessionId, { activityId: row.timer_activity_id, endsAt: new Date(row.timer_ends_at).toISOString(), serverNow: new Date().toISOString() });
@@ -100,12 +96,12 @@ export class RoomTimerScheduler implements OnApplicationBootstrap, OnModuleDestr
     if (this.stopped) return;
     try {
       const rearm = await this.transactions.run(async (tx) => {
-        const state = await tx.manager.getRepository(RoomState).findOne({ where: { sessionId }, lock: { mode: 'pessimistic_write' } });
+        const state = await roomRepository.lockIfAny(tx.manager, sessionId);
         // Extended, paused, restarted or already closed by another node since this was armed.
         if (!state || state.timerSeq !== seq || !state.timerAutoClose || !state.timerEndsAt || !state.timerActivityId) return false;
         if (new Date(state.timerEndsAt).getTime() > Date.now() + 50) return true;
         const activityId = state.timerActivityId;
-        await tx.manager.getRepository(RoomState).update(sessionId, { ...NO_TIMER, timerSeq: seq + 1 });
+        await roomRepository.update(tx.manager, sessionId, { ...NO_TIMER, timerSeq: seq + 1 });
         const outcome = await this.lifecycle.close(tx, activityId, null, 'activity.autoClosed');
         if (outcome.changed) await tx.publish('activity.autoClosed', sessionId, { activityId });
         await tx.publish('timer.updated', sessionId, { timer: null, serverNow: new Date().toISOString() });

@@ -6,10 +6,11 @@ import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
 import { rooms } from '../../common/realtime/rooms';
 import type { Tx } from '../../common/realtime/transaction';
-import { Activity } from '../sessions/activity.entity';
+import type { Activity } from '../sessions/activity.entity';
 import { ActivitiesService } from '../sessions/activities.service';
 import { ActivityLifecycle } from '../sessions/activity-lifecycle';
-import { RoomState } from './room.entities';
+import type { RoomState } from './room.entities';
+import { roomRepository } from './room.repository';
 import { RoomTimerScheduler } from './room-timer.scheduler';
 import { NO_TIMER, toRoomView, toTimerView } from './room.views';
 
@@ -28,36 +29,36 @@ export class RoomService {
     private readonly scheduler: RoomTimerScheduler,
   ) {}
 
-  async plan(tx: Tx, actor: ParticipantActor, p: CommandPayload<'activity.plan'>): Promise<RoomStateView> {
+  async plan(tx: Tx, actor: ParticipantActor, payload: CommandPayload<'activity.plan'>): Promise<RoomStateView> {
     const state = await this.lock(tx, actor.sessionId);
-    await this.activities.find(tx, actor.sessionId, p.activityId);
+    await this.activities.find(tx, actor.sessionId, payload.activityId);
     const plan = { ...state.plan };
-    if (p.plannedMinutes === null) delete plan[p.activityId];
-    else plan[p.activityId] = p.plannedMinutes;
+    if (payload.plannedMinutes === null) delete plan[payload.activityId];
+    else plan[payload.activityId] = payload.plannedMinutes;
     if (isDeepStrictEqual(plan, state.plan)) return toRoomView(state);
     await this.save(tx, state, { plan });
     await tx.publish('agenda.planned', actor.sessionId, { plan }, { room: rooms.staff(actor.sessionId) });
     return toRoomView(state);
   }
 
-  async startNext(tx: Tx, actor: ParticipantActor, p: CommandPayload<'agenda.startNext'>): Promise<RoomStateView> {
+  async startNext(tx: Tx, actor: ParticipantActor, payload: CommandPayload<'agenda.startNext'>): Promise<RoomStateView> {
     const state = await this.lock(tx, actor.sessionId);
     // Another facilitator already moved on from the item this click was about: one transition only.
-    if (state.currentActivityId !== p.fromActivityId) return toRoomView(state);
-    const agenda = await tx.manager.getRepository(Activity).find({ where: { sessionId: actor.sessionId }, order: { position: 'ASC' } });
+    if (state.currentActivityId !== payload.fromActivityId) return toRoomView(state);
+    const agenda = await roomRepository.agenda(tx.manager, actor.sessionId);
     const plenary = agenda.filter((a) => a.groupId === null);
     const index = plenary.findIndex((a) => a.id === state.currentActivityId);
     const next = plenary[index + 1];
     if (!next) throw new AppError('AGENDA_END');
-    return this.startLocked(tx, actor, state, next, p);
+    return this.startLocked(tx, actor, state, next, payload);
   }
 
-  async start(tx: Tx, actor: ParticipantActor, p: CommandPayload<'activity.start'>): Promise<RoomStateView> {
+  async start(tx: Tx, actor: ParticipantActor, payload: CommandPayload<'activity.start'>): Promise<RoomStateView> {
     const state = await this.lock(tx, actor.sessionId);
-    const activity = await this.activities.find(tx, actor.sessionId, p.activityId);
+    const activity = await this.activities.find(tx, actor.sessionId, payload.activityId);
     // A second "start" on the item already running is the same click twice.
     if (state.currentActivityId === activity.id) return toRoomView(state);
-    return this.startLocked(tx, actor, state, activity, p);
+    return this.startLocked(tx, actor, state, activity, payload);
   }
 
   async open(tx: Tx, actor: ParticipantActor, activityId: string): Promise<ActivitySummary> {
@@ -111,8 +112,7 @@ export class RoomService {
     const state = await this.lock(tx, actor.sessionId);
     if (screen.activityId) await this.activities.find(tx, actor.sessionId, screen.activityId);
     if (screen.questionId) {
-      const found: unknown[] = await tx.manager.query('SELECT 1 FROM qna_question WHERE id = $1 AND session_id = $2', [screen.questionId, actor.sessionId]);
-      if (found.length === 0) throw new AppError('NOT_FOUND');
+      if (!(await roomRepository.qnaQuestionExists(tx.manager, screen.questionId, actor.sessionId))) throw new AppError('NOT_FOUND');
     }
     await this.setScreen(tx, state, screen, actor.participantId);
     return toRoomView(state);
@@ -128,33 +128,31 @@ export class RoomService {
   }
 
   async snapshot(actor: ParticipantActor, manager: EntityManager): Promise<RoomSnapshot> {
-    const state = (await manager.getRepository(RoomState).findOneBy({ sessionId: actor.sessionId })) ?? manager.getRepository(RoomState).create({ sessionId: actor.sessionId, ...DEFAULTS });
-    const confirmed: unknown[] = await manager.query('SELECT 1 FROM attendance_confirmation WHERE participant_id = $1', [actor.participantId]);
-    return { ...toRoomView(state), presentConfirmed: confirmed.length > 0 };
+    const state = (await roomRepository.state(manager, actor.sessionId)) ?? roomRepository.newState(manager, { sessionId: actor.sessionId, ...DEFAULTS });
+    return { ...toRoomView(state), presentConfirmed: await roomRepository.attendanceConfirmed(manager, actor.participantId) };
   }
 
   /** The session's room state row, created on first use and locked for this transaction. */
   async lock(tx: Tx, sessionId: string): Promise<RoomState> {
-    await tx.manager.query('INSERT INTO room_state (session_id) VALUES ($1) ON CONFLICT DO NOTHING', [sessionId]);
-    return tx.manager.getRepository(RoomState).findOneOrFail({ where: { sessionId }, lock: { mode: 'pessimistic_write' } });
+    return roomRepository.lock(tx.manager, sessionId);
   }
 
-  private async startLocked(tx: Tx, actor: ParticipantActor, locked: RoomState, activity: Activity, o: StartOptions): Promise<RoomStateView> {
+  private async startLocked(tx: Tx, actor: ParticipantActor, locked: RoomState, activity: Activity, options: StartOptions): Promise<RoomStateView> {
     const previous = locked.currentActivityId;
     // Launching an item closes the one that was running, unless the facilitator keeps it open.
-    if (o.closePrevious && previous && previous !== activity.id) await this.lifecycle.close(tx, previous, actor.participantId);
+    if (options.closePrevious && previous && previous !== activity.id) await this.lifecycle.close(tx, previous, actor.participantId);
     // Closing it may have stopped its countdown: read the row again.
     const state = await this.lock(tx, actor.sessionId);
     await this.lifecycle.open(tx, activity.id, actor.participantId);
     const planned = state.plan[activity.id];
-    const durationMs = o.durationSeconds ? o.durationSeconds * 1000 : planned ? planned * 60_000 : null;
+    const durationMs = options.durationSeconds ? options.durationSeconds * 1000 : planned ? planned * 60_000 : null;
     const timer = durationMs
-      ? { timerActivityId: activity.id, timerEndsAt: new Date(Date.now() + durationMs), timerPausedMs: null, timerDurationMs: durationMs, timerAutoClose: o.autoClose, timerWarned: false }
+      ? { timerActivityId: activity.id, timerEndsAt: new Date(Date.now() + durationMs), timerPausedMs: null, timerDurationMs: durationMs, timerAutoClose: options.autoClose, timerWarned: false }
       : { ...NO_TIMER };
     await this.save(tx, state, { currentActivityId: activity.id, ...timer, timerSeq: state.timerSeq + 1 });
     this.rearmAfterCommit(tx, actor.sessionId);
     await tx.publish('agenda.current', actor.sessionId, { currentActivityId: activity.id, timer: toTimerView(state), serverNow: new Date().toISOString() });
-    await tx.audit(actor.sessionId, 'agenda.started', actor.participantId, { activityId: activity.id, previousActivityId: previous, durationMs, autoClose: o.autoClose });
+    await tx.audit(actor.sessionId, 'agenda.started', actor.participantId, { activityId: activity.id, previousActivityId: previous, durationMs, autoClose: options.autoClose });
     await this.setScreen(tx, state, { view: 'activity', activityId: activity.id }, actor.participantId);
     return toRoomView(state);
   }
@@ -188,7 +186,7 @@ export class RoomService {
   /** Writes the changes and keeps the in-memory row in step (the views are built from it). */
   private async save(tx: Tx, state: RoomState, changes: Partial<RoomState>): Promise<void> {
     Object.assign(state, changes);
-    await tx.manager.getRepository(RoomState).update(state.sessionId, changes);
+    await roomRepository.update(tx.manager, state.sessionId, changes);
   }
 }
 

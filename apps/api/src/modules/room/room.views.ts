@@ -1,24 +1,24 @@
 import type { RoomState as RoomStateView, TimerView } from '@palabre/contracts';
 import type { RoomState } from './room.entities';
 
-export function toTimerView(r: RoomState): TimerView | null {
-  if (!r.timerActivityId || r.timerDurationMs === null) return null;
+export function toTimerView(state: RoomState): TimerView | null {
+  if (!state.timerActivityId || state.timerDurationMs === null) return null;
   return {
-    activityId: r.timerActivityId,
-    endsAt: r.timerEndsAt ? new Date(r.timerEndsAt).toISOString() : null,
-    pausedRemainingMs: r.timerPausedMs,
-    durationMs: r.timerDurationMs,
-    autoClose: r.timerAutoClose,
+    activityId: state.timerActivityId,
+    endsAt: state.timerEndsAt ? new Date(state.timerEndsAt).toISOString() : null,
+    pausedRemainingMs: state.timerPausedMs,
+    durationMs: state.timerDurationMs,
+    autoClose: state.timerAutoClose,
   };
 }
 
-export function toRoomView(r: RoomState, now = new Date()): RoomStateView {
+export function toRoomView(state: RoomState, now = new Date()): RoomStateView {
   return {
-    currentActivityId: r.currentActivityId,
-    screen: r.screen,
-    timer: toTimerView(r),
-    plan: r.plan,
-    quorumPercent: r.quorumPercent,
+    currentActivityId: state.currentActivityId,
+    screen: state.screen,
+    timer: toTimerView(state),
+    plan: state.plan,
+    quorumPercent: state.quorumPercent,
     serverNow: now.toISOString(),
   };
 }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { ActivitySummary } from '@palabre/contracts';
-import { returningRows } from '../../database/returning';
 import type { Tx } from '../../common/realtime/transaction';
-import { Activity } from './activity.entity';
+import { activitiesRepository } from './activities.repository';
+import type { Activity } from './activity.entity';
 import { ActivityKinds } from './activity-kinds';
 import { activityEventOptions, readReportBackOpen } from './audience';
-import { toActivitySummary } from './views';
+import { toActivitySummary } from './sessions.views';
 
 export interface LifecycleOutcome {
   changed: boolean;
@@ -55,7 +55,7 @@ export class ActivityLifecycle {
    * survey running, see surveyStateOf). Sealing is refused while this is not empty.
    */
   async stillOpen(tx: Tx, sessionId: string): Promise<{ activityId: string; title: string; kind: string; state: string }[]> {
-    const activities = await tx.manager.getRepository(Activity).find({ where: { sessionId }, order: { position: 'ASC', id: 'ASC' } });
+    const activities = await activitiesRepository.ofSession(tx.manager, sessionId, true);
     return activities.filter((a) => this.isRunning(a)).map((a) => ({ activityId: a.id, title: a.title, kind: a.kind, state: a.state }));
   }
 
@@ -72,7 +72,7 @@ export class ActivityLifecycle {
   private async store(tx: Tx, before: Activity, to: string, actorId: string | null, auditType: string): Promise<LifecycleOutcome> {
     // The hook may have stored the state itself (a survey's state follows its questions): read it back.
     const current = await lock(tx, before.id);
-    if (current.state !== to) await tx.manager.getRepository(Activity).update(before.id, { state: to });
+    if (current.state !== to) await activitiesRepository.update(tx.manager, before.id, { state: to });
     const after = { ...current, state: to };
     const summary = toActivitySummary(after);
     await tx.publish('activity.updated', before.sessionId, { activity: summary }, activityEventOptions(after, await readReportBackOpen(tx.manager, before.sessionId)));
@@ -83,7 +83,7 @@ export class ActivityLifecycle {
 
 /** Row lock: two facilitators closing at once serialise here; the second sees it closed. */
 async function lock(tx: Tx, activityId: string): Promise<Activity> {
-  return tx.manager.getRepository(Activity).findOneOrFail({ where: { id: activityId }, lock: { mode: 'pessimistic_write' } });
+  return activitiesRepository.lock(tx.manager, activityId);
 }
 
 /**
@@ -91,11 +91,6 @@ async function lock(tx: Tx, activityId: string): Promise<Activity> {
  * columns cleared (room.views NO_TIMER) and timer_seq bumped, so a scheduler armed for it does nothing.
  */
 async function stopCountdownOf(tx: Tx, activity: Activity): Promise<void> {
-  const stopped = returningRows<{ session_id: string }>(await tx.manager.query(
-    `UPDATE room_state SET timer_activity_id = NULL, timer_ends_at = NULL, timer_paused_ms = NULL, timer_duration_ms = NULL,
-       timer_auto_close = false, timer_warned = false, timer_seq = timer_seq + 1
-     WHERE session_id = $1 AND timer_activity_id = $2 RETURNING session_id`,
-    [activity.sessionId, activity.id],
-  ));
+  const stopped = await activitiesRepository.stopCountdown(tx.manager, activity.sessionId, activity.id);
   if (stopped.length > 0) await tx.publish('timer.updated', activity.sessionId, { timer: null, serverNow: new Date().toISOString() });
 }

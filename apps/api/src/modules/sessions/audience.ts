@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { canReadActivity, isStaffRole } from '@palabre/domain';
 import type { ParticipantRole } from '@palabre/contracts';
 import { rooms } from '../../common/realtime/rooms';
+import { sessionsRepository } from './sessions.repository';
 
 /** What the audience rule needs to know of an activity (or of a working group's own work, with its state 'open'). */
 export interface AudienceSubject {
@@ -49,6 +50,5 @@ export function activityEventOptions(activity: AudienceSubject, reportBackOpen: 
 
 /** The one reading of the report-back flag (set by the working groups in `session.settings`). */
 export async function readReportBackOpen(manager: EntityManager, sessionId: string): Promise<boolean> {
-  const rows: { open: boolean | null }[] = await manager.query(`SELECT (settings->>'reportBackOpen')::boolean AS open FROM session WHERE id = $1`, [sessionId]);
-  return rows[0]?.open === true;
+  return (await sessionsRepository.reportBackOpen(manager, sessionId)) === true;
 }

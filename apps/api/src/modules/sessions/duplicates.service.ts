@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { DuplicateGroup, Duplicates } from '@palabre/contracts';
 import { RealtimeEmitter } from '../../common/realtime/emitter';
 import { rooms } from '../../common/realtime/rooms';
+import { sessionsRepository, type PresentMemberRow } from './sessions.repository';
 
 /** A burst: this many joins or more from one address within BURST_WINDOW_MS of each other. */
 export const BURST_MIN_JOINS = 20;
@@ -10,16 +11,7 @@ const BURST_WINDOW_MS = 5_000;
 /** The console's list is sent at most this often per session. */
 const COALESCE_MS = 1_000;
 
-interface Row {
-  id: string;
-  display_name: string;
-  member_id: string | null;
-  claimed_member_id: string | null;
-  joined_at: Date | null;
-  device_hash: string | null;
-  join_address: string | null;
-  created_at: Date;
-}
+type Row = PresentMemberRow;
 
 /**
  * The console's « doublons possibles »: members present who may be one person. Same browser,
@@ -37,11 +29,7 @@ export class DuplicatesService implements OnModuleDestroy {
   ) {}
 
   async list(sessionId: string): Promise<Duplicates> {
-    const rows: Row[] = await this.db.query(
-      `SELECT id, display_name, member_id, claimed_member_id, joined_at, device_hash, join_address, created_at FROM participant
-        WHERE session_id = $1 AND role = 'member' AND revoked_at IS NULL AND joined_at IS NOT NULL ORDER BY created_at, id`,
-      [sessionId],
-    );
+    const rows = await sessionsRepository.presentMembers(this.db.manager, sessionId);
     const groups: DuplicateGroup[] = [];
     const add = (reason: DuplicateGroup['reason'], key: (r: Row) => string | null, keep = (members: Row[]) => members.length > 1) => {
       const by = new Map<string, Row[]>();
@@ -72,7 +60,7 @@ export class DuplicatesService implements OnModuleDestroy {
 
   private async send(sessionId: string): Promise<void> {
     const { groups } = await this.list(sessionId);
-    const version: { version: number }[] = await this.db.query('SELECT version FROM session WHERE id = $1', [sessionId]);
+    const version = await sessionsRepository.sessionVersion(this.db.manager, sessionId);
     if (version.length === 0) return;
     this.emitter.emit(rooms.staff(sessionId), 'duplicates.updated', { sessionId, version: version[0].version, groups });
   }
@@ -83,8 +71,8 @@ export class DuplicatesService implements OnModuleDestroy {
   }
 }
 
-function view(r: Row): DuplicateGroup['participants'][number] {
-  return { id: r.id, displayName: r.display_name, memberId: r.member_id, claimedMemberId: r.claimed_member_id, joinedAt: r.joined_at ? new Date(r.joined_at).toISOString() : null };
+function view(row: Row): DuplicateGroup['participants'][number] {
+  return { id: row.id, displayName: row.display_name, memberId: row.member_id, claimedMemberId: row.claimed_member_id, joinedAt: row.joined_at ? new Date(row.joined_at).toISOString() : null };
 }
 
 /** « Alice  MARTIN » and « alice martin » are one name; accents count. */

@@ -5,7 +5,8 @@ import { RealtimeEmitter } from '../../common/realtime/emitter';
 import { rooms } from '../../common/realtime/rooms';
 import type { Tx } from '../../common/realtime/transaction';
 import { DuplicatesService } from './duplicates.service';
-import { BlockedDevice, Participant } from './participant.entity';
+import type { Participant } from './participant.entity';
+import { sessionsRepository } from './sessions.repository';
 
 @Injectable()
 export class ParticipantsService {
@@ -22,9 +23,9 @@ export class ParticipantsService {
   async revoke(tx: Tx, actor: ParticipantActor, participantId: string, how: { blockDevice: boolean } = { blockDevice: true }): Promise<{ participantId: string }> {
     const target = await this.target(tx, actor, participantId);
     if (!target.revokedAt) {
-      await tx.manager.getRepository(Participant).update(target.id, { revokedAt: new Date() });
+      await sessionsRepository.updateParticipant(tx.manager, target.id, { revokedAt: new Date() });
       if (how.blockDevice && target.deviceHash && target.memberId === null && target.role === 'member') {
-        await tx.manager.getRepository(BlockedDevice).upsert({ sessionId: actor.sessionId, deviceHash: target.deviceHash }, ['sessionId', 'deviceHash']);
+        await sessionsRepository.blockDevice(tx.manager, actor.sessionId, target.deviceHash);
       }
       await tx.audit(actor.sessionId, 'participant.revoked', actor.participantId, { participantId: target.id, deviceBlocked: how.blockDevice && target.deviceHash !== null && target.memberId === null });
       await tx.publish('participant.revoked', actor.sessionId, { participantId: target.id }, { room: rooms.participant(target.id) });
@@ -45,7 +46,7 @@ export class ParticipantsService {
     const into = await this.target(tx, actor, intoId);
     if (into.revokedAt) throw new AppError('NOT_FOUND');
     const duplicate = await this.target(tx, actor, participantId);
-    if (duplicate.deviceHash && !into.deviceHash) await tx.manager.getRepository(Participant).update(into.id, { deviceHash: duplicate.deviceHash });
+    if (duplicate.deviceHash && !into.deviceHash) await sessionsRepository.updateParticipant(tx.manager, into.id, { deviceHash: duplicate.deviceHash });
     await this.revoke(tx, actor, participantId, { blockDevice: false });
     await tx.audit(actor.sessionId, 'participant.merged', actor.participantId, { participantId, intoId });
     return { participantId, intoId };
@@ -58,15 +59,14 @@ export class ParticipantsService {
    * `CLAIM_TAKEN` when that member is already present.
    */
   async confirm(tx: Tx, actor: ParticipantActor, participantId: string): Promise<{ participantId: string; memberId: string }> {
-    const repo = tx.manager.getRepository(Participant);
     const joiner = await this.target(tx, actor, participantId);
     const memberId = joiner.claimedMemberId;
     if (!memberId || joiner.revokedAt || joiner.memberId) throw new AppError('INVALID_TRANSITION');
-    const roster = await repo.findOne({ where: { sessionId: actor.sessionId, memberId }, lock: { mode: 'pessimistic_write' } });
+    const roster = await sessionsRepository.lockRosterParticipant(tx.manager, actor.sessionId, memberId);
     if (!roster) throw new AppError('NOT_FOUND');
     if (roster.joinedAt || roster.revokedAt) throw new AppError('CLAIM_TAKEN');
-    await repo.update(roster.id, { memberId: null, invitationHash: null, revokedAt: new Date() });
-    await repo.update(joiner.id, { memberId, claimedMemberId: null, invitationHash: roster.invitationHash, groupId: joiner.groupId ?? roster.groupId, displayName: joiner.displayName });
+    await sessionsRepository.updateParticipant(tx.manager, roster.id, { memberId: null, invitationHash: null, revokedAt: new Date() });
+    await sessionsRepository.updateParticipant(tx.manager, joiner.id, { memberId, claimedMemberId: null, invitationHash: roster.invitationHash, groupId: joiner.groupId ?? roster.groupId, displayName: joiner.displayName });
     await tx.audit(actor.sessionId, 'participant.confirmed', actor.participantId, { participantId: joiner.id, memberId });
     await tx.publish('participant.updated', actor.sessionId, { participantId: joiner.id, verified: true, claimedMemberId: null }, { room: rooms.participant(joiner.id) });
     tx.afterCommit(() => this.duplicates.changed(actor.sessionId));
@@ -74,7 +74,7 @@ export class ParticipantsService {
   }
 
   private async target(tx: Tx, actor: ParticipantActor, participantId: string): Promise<Participant> {
-    const target = await tx.manager.getRepository(Participant).findOneBy({ id: participantId, sessionId: actor.sessionId });
+    const target = await sessionsRepository.participant(tx.manager, { id: participantId, sessionId: actor.sessionId });
     if (!target) throw new AppError('NOT_FOUND');
     if (target.id === actor.participantId) throw new AppError('INVALID_TRANSITION');
     return target;

@@ -4,11 +4,9 @@ import type { Invitation, RosterImportReport } from '@palabre/contracts';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppError } from '../../common/errors/app-error';
 import { TransactionRunner } from '../../common/realtime/transaction';
-import { Assembly, Member } from './assembly.entity';
 import { hashToken, invitationToken } from './join-codes';
-import { Participant } from './participant.entity';
 import { parseRosterCsv } from './roster-csv';
-import { Session } from './session.entity';
+import { sessionsRepository } from './sessions.repository';
 
 const MAX_ROSTER_BYTES = 2 * 1024 * 1024;
 
@@ -26,34 +24,32 @@ export class RosterService {
     if (Buffer.byteLength(csv) > MAX_ROSTER_BYTES) throw new AppError('PAYLOAD_TOO_LARGE');
     const parsed = parseRosterCsv(csv);
     return this.transactions.run(async (tx) => {
-      const session = await tx.manager.getRepository(Session).findOne({ where: { id: sessionId }, lock: { mode: 'pessimistic_write' } });
+      const session = await sessionsRepository.lockSession(tx.manager, sessionId);
       if (!session) throw new AppError('SESSION_NOT_FOUND');
       if (session.state === 'archived') throw new AppError('SESSION_READ_ONLY');
       if (!session.assemblyId) {
-        const assembly = await tx.manager.getRepository(Assembly).save({ name: session.title });
+        const assembly = await sessionsRepository.insertAssembly(tx.manager, session.title);
         session.assemblyId = assembly.id;
-        await tx.manager.getRepository(Session).update(session.id, { assemblyId: assembly.id });
+        await sessionsRepository.updateSession(tx.manager, session.id, { assemblyId: assembly.id });
       }
       let imported = 0;
       let updated = 0;
-      const members = tx.manager.getRepository(Member);
-      const participants = tx.manager.getRepository(Participant);
       for (const { value } of parsed.lines) {
         const rosterKey = value.email ? value.email.toLowerCase() : `${value.name}|${value.perimeter}`.toLowerCase();
         const fields = { name: value.name, email: value.email ?? null, perimeter: value.perimeter, territoryType: value.territoryType, category: value.category, gender: value.gender };
-        let member = await members.findOneBy({ assemblyId: session.assemblyId, rosterKey });
+        let member = await sessionsRepository.member(tx.manager, session.assemblyId, rosterKey);
         if (member) {
-          await members.update(member.id, fields);
+          await sessionsRepository.updateMember(tx.manager, member.id, fields);
           updated++;
         } else {
-          member = await members.save(members.create({ assemblyId: session.assemblyId, rosterKey, ...fields }));
+          member = await sessionsRepository.insertMember(tx.manager, { assemblyId: session.assemblyId, rosterKey, ...fields });
           imported++;
         }
-        const existing = await participants.findOneBy({ sessionId, memberId: member.id });
-        if (existing) await participants.update(existing.id, { displayName: value.name });
+        const existing = await sessionsRepository.participantOfMember(tx.manager, sessionId, member.id);
+        if (existing) await sessionsRepository.updateParticipant(tx.manager, existing.id, { displayName: value.name });
         else {
-          const participant = await participants.save(participants.create({ sessionId, memberId: member.id, displayName: value.name, role: 'member' }));
-          await participants.update(participant.id, { invitationHash: hashToken(invitationToken(this.config.tokenSecret, participant.id)) });
+          const participant = await sessionsRepository.insertParticipant(tx.manager, { sessionId, memberId: member.id, displayName: value.name, role: 'member' });
+          await sessionsRepository.updateParticipant(tx.manager, participant.id, { invitationHash: hashToken(invitationToken(this.config.tokenSecret, participant.id)) });
         }
       }
       await tx.audit(sessionId, 'roster.imported', null, { imported, updated, rejected: parsed.errors.length });
@@ -62,12 +58,8 @@ export class RosterService {
   }
 
   async invitations(sessionId: string): Promise<Invitation[]> {
-    if (!(await this.db.getRepository(Session).existsBy({ id: sessionId }))) throw new AppError('SESSION_NOT_FOUND');
-    const rows: { id: string; member_id: string; name: string; perimeter: string }[] = await this.db.query(
-      `SELECT p.id, p.member_id, m.name, m.perimeter FROM participant p JOIN member m ON m.id = p.member_id
-        WHERE p.session_id = $1 AND p.revoked_at IS NULL ORDER BY m.name`,
-      [sessionId],
-    );
+    if (!(await sessionsRepository.sessionExists(this.db.manager, sessionId))) throw new AppError('SESSION_NOT_FOUND');
+    const rows = await sessionsRepository.rosterParticipants(this.db.manager, sessionId);
     return rows.map((r) => ({
       memberId: r.member_id,
       name: r.name,

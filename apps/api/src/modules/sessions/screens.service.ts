@@ -1,12 +1,13 @@
 import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, LessThan, type Repository } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { JoinResponse, ScreenPairing as ScreenPairingView, ScreenPairingStatus } from '@palabre/contracts';
 import { AppError } from '../../common/errors/app-error';
 import { TransactionRunner } from '../../common/realtime/transaction';
 import { JoinThrottle } from './join-throttle';
-import { Participant, ScreenPairing } from './participant.entity';
-import { Session } from './session.entity';
+import type { Participant } from './participant.entity';
+import type { Session } from './session.entity';
+import { sessionsRepository } from './sessions.repository';
 import { SessionsService } from './sessions.service';
 
 /** A pairing code lives this long on the projector; the page asks for a new one after. */
@@ -31,13 +32,12 @@ export class ScreensService {
 
   async startPairing(address?: string): Promise<ScreenPairingView> {
     if (address) this.throttle.address(address);
-    const repo = this.db.getRepository(ScreenPairing);
-    await repo.delete({ expiresAt: LessThan(new Date()) });
+    await sessionsRepository.deleteExpiredPairings(this.db.manager, new Date());
     const expiresAt = new Date(Date.now() + PAIRING_TTL_MS);
     for (;;) {
       const code = `${pick(3)}-${pick(3)}`;
-      if (await repo.existsBy({ code })) continue;
-      const pairing = await repo.save(repo.create({ code, expiresAt, participantId: null }));
+      if (await sessionsRepository.pairingCodeTaken(this.db.manager, code)) continue;
+      const pairing = await sessionsRepository.insertPairing(this.db.manager, { code, expiresAt, participantId: null });
       return { pairingId: pairing.id, code, expiresAt: expiresAt.toISOString() };
     }
   }
@@ -45,13 +45,12 @@ export class ScreensService {
   /** The projector's poll: once approved, its token is given once and the pairing is gone. */
   async status(pairingId: string): Promise<ScreenPairingStatus> {
     return this.transactions.run(async (tx) => {
-      const repo = tx.manager.getRepository(ScreenPairing);
-      const pairing = await repo.findOne({ where: { id: pairingId }, lock: { mode: 'pessimistic_write' } });
+      const pairing = await sessionsRepository.lockPairing(tx.manager, { id: pairingId });
       if (!pairing || pairing.expiresAt.getTime() < Date.now()) throw new AppError('PAIRING_INVALID');
       if (!pairing.participantId) return { state: 'waiting' as const };
-      await repo.delete(pairing.id);
-      const screen = await tx.manager.getRepository(Participant).findOneByOrFail({ id: pairing.participantId });
-      const session = await tx.manager.getRepository(Session).findOneByOrFail({ id: screen.sessionId });
+      await sessionsRepository.deletePairing(tx.manager, pairing.id);
+      const screen = await sessionsRepository.participantOrFail(tx.manager, pairing.participantId);
+      const session = await sessionsRepository.sessionOrFail(tx.manager, screen.sessionId);
       return { state: 'paired' as const, auth: await this.sessions.joinResponse(screen, session, tx.manager) };
     });
   }
@@ -59,14 +58,13 @@ export class ScreensService {
   /** A facilitator approves the code a projector shows: that page becomes a screen of the session. */
   async approve(sessionId: string, code: string): Promise<{ participantId: string }> {
     return this.transactions.run(async (tx) => {
-      const session = await tx.manager.getRepository(Session).findOneBy({ id: sessionId });
+      const session = await sessionsRepository.session(tx.manager, sessionId);
       if (!session) throw new AppError('SESSION_NOT_FOUND');
       assertScreenable(session);
-      const repo = tx.manager.getRepository(ScreenPairing);
-      const pairing = await repo.findOne({ where: { code }, lock: { mode: 'pessimistic_write' } });
+      const pairing = await sessionsRepository.lockPairing(tx.manager, { code });
       if (!pairing || pairing.participantId || pairing.expiresAt.getTime() < Date.now()) throw new AppError('PAIRING_INVALID');
-      const screen = await this.newScreen(tx.manager.getRepository(Participant), sessionId);
-      await repo.update(pairing.id, { participantId: screen.id });
+      const screen = await this.newScreen(tx.manager, sessionId);
+      await sessionsRepository.pairScreen(tx.manager, pairing.id, screen.id);
       await tx.audit(sessionId, 'screen.paired', null, { participantId: screen.id });
       return { participantId: screen.id };
     });
@@ -75,17 +73,17 @@ export class ScreensService {
   /** A projector opened from a signed-in staff browser gets its screen token at once. */
   async open(sessionId: string): Promise<JoinResponse> {
     return this.transactions.run(async (tx) => {
-      const session = await tx.manager.getRepository(Session).findOneBy({ id: sessionId });
+      const session = await sessionsRepository.session(tx.manager, sessionId);
       if (!session) throw new AppError('SESSION_NOT_FOUND');
       assertScreenable(session);
-      const screen = await this.newScreen(tx.manager.getRepository(Participant), sessionId);
+      const screen = await this.newScreen(tx.manager, sessionId);
       await tx.audit(sessionId, 'screen.opened', null, { participantId: screen.id });
       return this.sessions.joinResponse(screen, session, tx.manager);
     });
   }
 
-  private newScreen(repo: Repository<Participant>, sessionId: string): Promise<Participant> {
-    return repo.save(repo.create({ sessionId, displayName: 'Écran', role: 'observer', joinedAt: new Date() }));
+  private newScreen(manager: EntityManager, sessionId: string): Promise<Participant> {
+    return sessionsRepository.insertParticipant(manager, { sessionId, displayName: 'Écran', role: 'observer', joinedAt: new Date() });
   }
 }
 

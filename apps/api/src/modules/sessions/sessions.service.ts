@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { AssemblyTheme, CreateSessionBody, JoinBody, JoinResponse, RosterNames, SessionSnapshot, SessionState, SessionSummary, UpdateSessionBody } from '@palabre/contracts';
 import { canTransition, isStaffRole, SESSION_TRANSITIONS, sessionRoleOfStaff } from '@palabre/domain';
 import type { ParticipantActor, StaffActor } from '../../common/auth/actor';
@@ -9,19 +9,18 @@ import { PresenceService } from '../../common/realtime/presence.service';
 import { SnapshotRegistry } from '../../common/realtime/snapshot-registry';
 import { lapseProxiesOnJoin } from '../surveys/proxies.service';
 import { TransactionRunner, type Tx } from '../../common/realtime/transaction';
-import { StaffAccount } from '../auth/staff-account.entity';
 import { ActivityKinds } from './activity-kinds';
 import { ActivityLifecycle } from './activity-lifecycle';
-import { Activity } from './activity.entity';
 import { canSeeActivity, readReportBackOpen } from './audience';
-import { Assembly } from './assembly.entity';
+import type { Assembly } from './assembly.entity';
 import { generateJoinCode, hashToken } from './join-codes';
-import { BlockedDevice, Participant } from './participant.entity';
+import type { Participant } from './participant.entity';
 import { DuplicatesService, normalName } from './duplicates.service';
 import { addressHash, deviceHash, JoinThrottle } from './join-throttle';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { Session } from './session.entity';
-import { toActivitySummary, toParticipantView, toSessionSummary } from './views';
+import type { Session } from './session.entity';
+import { sessionsRepository } from './sessions.repository';
+import { toActivitySummary, toParticipantView, toSessionSummary } from './sessions.views';
 
 @Injectable()
 export class SessionsService {
@@ -39,14 +38,14 @@ export class SessionsService {
   ) {}
 
   async list(): Promise<SessionSummary[]> {
-    const sessions = await this.db.getRepository(Session).find({ order: { date: 'DESC', createdAt: 'DESC' } });
+    const sessions = await sessionsRepository.all(this.db.manager);
     const assemblies = await this.assembliesOf(sessions);
     const rosters = await this.withRoster(sessions.map((s) => s.id));
     return sessions.map((s) => toSessionSummary(s, assemblies.get(s.assemblyId ?? ''), rosters.has(s.id)));
   }
 
   async get(id: string, manager: EntityManager = this.db.manager): Promise<SessionSummary> {
-    const session = await manager.getRepository(Session).findOneBy({ id });
+    const session = await sessionsRepository.session(manager, id);
     if (!session) throw new AppError('SESSION_NOT_FOUND');
     return this.summaryOf(session, manager);
   }
@@ -59,13 +58,10 @@ export class SessionsService {
 
   async create(actor: StaffActor, body: CreateSessionBody): Promise<SessionSummary> {
     return this.transactions.run(async (tx) => {
-      const repo = tx.manager.getRepository(Session);
       const joinCode = body.joinCode ?? (await this.freeJoinCode(tx.manager));
-      if (await repo.existsBy({ joinCode })) throw new AppError('JOIN_CODE_TAKEN');
-      if (body.assemblyId && !(await tx.manager.getRepository(Assembly).existsBy({ id: body.assemblyId }))) throw new AppError('NOT_FOUND');
-      const session = await repo.save(
-        repo.create({ title: body.title, date: body.date, joinCode, accessMode: body.accessMode, assemblyId: body.assemblyId ?? null, createdBy: actor.accountId }),
-      );
+      if (await sessionsRepository.joinCodeTaken(tx.manager, joinCode)) throw new AppError('JOIN_CODE_TAKEN');
+      if (body.assemblyId && !(await sessionsRepository.assemblyExists(tx.manager, body.assemblyId))) throw new AppError('NOT_FOUND');
+      const session = await sessionsRepository.insertSession(tx.manager, { title: body.title, date: body.date, joinCode, accessMode: body.accessMode, assemblyId: body.assemblyId ?? null, createdBy: actor.accountId });
       await tx.audit(session.id, 'session.created', null, { title: session.title, joinCode });
       return this.get(session.id, tx.manager);
     });
@@ -74,10 +70,10 @@ export class SessionsService {
   async update(id: string, body: UpdateSessionBody): Promise<SessionSummary> {
     return this.transactions.run(async (tx) => {
       const session = await this.lockWritable(tx, id);
-      if (body.joinCode && body.joinCode !== session.joinCode && (await tx.manager.getRepository(Session).existsBy({ joinCode: body.joinCode }))) {
+      if (body.joinCode && body.joinCode !== session.joinCode && (await sessionsRepository.joinCodeTaken(tx.manager, body.joinCode))) {
         throw new AppError('JOIN_CODE_TAKEN');
       }
-      await tx.manager.getRepository(Session).update(id, body);
+      await sessionsRepository.updateSession(tx.manager, id, body);
       return this.publishUpdated(tx, id);
     });
   }
@@ -90,7 +86,7 @@ export class SessionsService {
     return this.transactions.run(async (tx) => {
       const session = await this.lockWritable(tx, id);
       if (!session.assemblyId) throw new AppError('NOT_FOUND');
-      await tx.manager.getRepository(Assembly).update(session.assemblyId, { theme });
+      await sessionsRepository.setTheme(tx.manager, session.assemblyId, theme);
       return this.publishUpdated(tx, id);
     });
   }
@@ -102,7 +98,7 @@ export class SessionsService {
     if (!canTransition(SESSION_TRANSITIONS, session.state, to) || to === 'archived') throw new AppError('INVALID_TRANSITION');
     // Closing the session closes every activity still running (and its questions) first, in this transaction.
     const closed = to === 'closed' ? await this.lifecycle.closeAll(tx, id, actorId) : [];
-    await tx.manager.getRepository(Session).update(id, { state: to });
+    await sessionsRepository.updateSession(tx.manager, id, { state: to });
     await tx.audit(id, `session.${to}`, actorId, to === 'closed' ? { from: session.state, to, closedActivities: closed } : { from: session.state, to });
     return this.publishUpdated(tx, id);
   }
@@ -121,16 +117,13 @@ export class SessionsService {
   /** A staff account gets (or reuses) its participant in the session, as facilitator or organiser. */
   async enter(actor: StaffActor, sessionId: string): Promise<JoinResponse> {
     return this.transactions.run(async (tx) => {
-      const session = await tx.manager.getRepository(Session).findOneBy({ id: sessionId });
+      const session = await sessionsRepository.session(tx.manager, sessionId);
       if (!session) throw new AppError('SESSION_NOT_FOUND');
-      const account = await tx.manager.getRepository(StaffAccount).findOneByOrFail({ id: actor.accountId });
-      const repo = tx.manager.getRepository(Participant);
-      let participant = await repo.findOneBy({ sessionId, accountId: actor.accountId });
+      const account = await sessionsRepository.staffAccountOrFail(tx.manager, actor.accountId);
+      let participant = await sessionsRepository.participant(tx.manager, { sessionId, accountId: actor.accountId });
       // A sealed session gains no new participant: its record must stay as sealed.
       if (!participant && session.state === 'archived') throw new AppError('SESSION_READ_ONLY');
-      participant ??= await repo.save(
-        repo.create({ sessionId, accountId: actor.accountId, displayName: account.displayName, role: sessionRoleOfStaff(actor.role), joinedAt: new Date() }),
-      );
+      participant ??= await sessionsRepository.insertParticipant(tx.manager, { sessionId, accountId: actor.accountId, displayName: account.displayName, role: sessionRoleOfStaff(actor.role), joinedAt: new Date() });
       return this.joinResponse(participant, session, tx.manager);
     });
   }
@@ -147,16 +140,15 @@ export class SessionsService {
     if ('invitation' in body) {
       const invitation = body.invitation;
       return this.transactions.run(async (tx) => {
-        const repo = tx.manager.getRepository(Participant);
-        const participant = await repo.findOneBy({ invitationHash: hashToken(invitation) });
+        const participant = await sessionsRepository.participant(tx.manager, { invitationHash: hashToken(invitation) });
         if (!participant || participant.revokedAt) throw new AppError('INVITATION_INVALID');
-        const session = await tx.manager.getRepository(Session).findOneByOrFail({ id: participant.sessionId });
+        const session = await sessionsRepository.sessionOrFail(tx.manager, participant.sessionId);
         assertJoinable(session.state);
         // The same link always maps to the same member: the participant row, whatever browser opens it.
         const changes: { joinedAt?: Date; deviceHash?: string } = {};
         if (!participant.joinedAt) changes.joinedAt = new Date();
         if (device && participant.deviceHash !== device) changes.deviceHash = device;
-        if (Object.keys(changes).length > 0) await repo.update(participant.id, changes);
+        if (Object.keys(changes).length > 0) await sessionsRepository.updateParticipant(tx.manager, participant.id, changes);
         // In person now: a proxy this member gave lapses (their own vote takes over), announced to both.
         if (changes.joinedAt) await lapseProxiesOnJoin(tx, session.id, participant.id);
         tx.afterCommit(() => this.duplicates.changed(session.id));
@@ -166,21 +158,21 @@ export class SessionsService {
     // By code: a few reads and one insert, no transaction (the insert is the only write, and a session
     // closing meanwhile is the same race as a join just before the close). A room of thousands joins
     // at hundreds per second (docs/performance.md).
-    const session = await this.db.getRepository(Session).findOneBy({ joinCode: body.code });
+    const session = await sessionsRepository.byJoinCode(this.db.manager, body.code);
     if (!session) throw new AppError('SESSION_NOT_FOUND');
     assertJoinable(session.state);
     if (session.accessMode === 'roster') throw new AppError('ROSTER_ONLY');
     this.throttle.session(session.id);
-    const repo = this.db.getRepository(Participant);
     if (device) {
-      if (await this.db.getRepository(BlockedDevice).existsBy({ sessionId: session.id, deviceHash: device })) throw new AppError('DEVICE_BLOCKED');
-      const mine = await repo.findBy({ sessionId: session.id, deviceHash: device, role: 'member', revokedAt: IsNull() });
+      if (await sessionsRepository.deviceBlocked(this.db.manager, session.id, device)) throw new AppError('DEVICE_BLOCKED');
+      const mine = await sessionsRepository.fromDevice(this.db.manager, session.id, device);
       const same = mine.find((p) => normalName(p.displayName) === normalName(body.displayName));
       if (same) return this.joinResponse(same, session, this.db.manager);
     }
-    if (body.memberId && !(await repo.existsBy({ sessionId: session.id, memberId: body.memberId }))) throw new AppError('NOT_FOUND');
-    const participant = await repo.save(
-      repo.create({
+    if (body.memberId && !(await sessionsRepository.memberInSession(this.db.manager, session.id, body.memberId))) throw new AppError('NOT_FOUND');
+    const participant = await sessionsRepository.insertParticipant(
+      this.db.manager,
+      {
         sessionId: session.id,
         displayName: body.displayName,
         role: 'member',
@@ -188,24 +180,25 @@ export class SessionsService {
         deviceHash: device,
         joinAddress: addressHash(this.config.tokenSecret, address),
         claimedMemberId: body.memberId ?? null,
-      }),
-      { transaction: false },
+      },
+      true,
     );
     this.duplicates.changed(session.id);
     return this.joinResponse(participant, session, this.db.manager);
   }
 
+  /** The assembly of the session with this join code, if any (the demo's public follow-up page). */
+  async assemblyIdByJoinCode(joinCode: string): Promise<string | null> {
+    return (await sessionsRepository.assemblyIdByJoinCode(this.db.manager, joinCode)) ?? null;
+  }
+
   /** Open sessions with a roster: the names a code joiner may pick (their choice waits for a facilitator). */
   async rosterNames(code: string): Promise<RosterNames> {
-    const session = await this.db.getRepository(Session).findOneBy({ joinCode: code.trim().toUpperCase() });
+    const session = await sessionsRepository.byJoinCode(this.db.manager, code.trim().toUpperCase());
     if (!session) throw new AppError('SESSION_NOT_FOUND');
     if (session.accessMode === 'roster') throw new AppError('ROSTER_ONLY');
     assertJoinable(session.state);
-    const rows: { member_id: string; name: string; perimeter: string }[] = await this.db.query(
-      `SELECT m.id AS member_id, m.name, m.perimeter FROM participant p JOIN member m ON m.id = p.member_id
-        WHERE p.session_id = $1 AND p.revoked_at IS NULL ORDER BY m.name, m.perimeter`,
-      [session.id],
-    );
+    const rows = await sessionsRepository.rosterNames(this.db.manager, session.id);
     return rows.map((r) => ({ memberId: r.member_id, name: r.name, perimeter: r.perimeter }));
   }
 
@@ -213,8 +206,8 @@ export class SessionsService {
     // REPEATABLE READ: every part of the snapshot is read at the same instant as its version.
     return this.db.transaction('REPEATABLE READ', async (manager) => {
       const session = await this.get(actor.sessionId, manager);
-      const me = await manager.getRepository(Participant).findOneByOrFail({ id: actor.participantId });
-      const activities = await manager.getRepository(Activity).find({ where: { sessionId: actor.sessionId }, order: { position: 'ASC' } });
+      const me = await sessionsRepository.participantOrFail(manager, actor.participantId);
+      const activities = await sessionsRepository.activities(manager, actor.sessionId);
       const reportBackOpen = await readReportBackOpen(manager, actor.sessionId);
       // Drafts are the staff's; other groups' activities appear (read-only) once the report-back is open.
       const visible = activities.filter((a) => canSeeActivity({ role: actor.role, groupId: me.groupId }, a, reportBackOpen));
@@ -231,7 +224,7 @@ export class SessionsService {
 
   /** Locks the session row for this transaction and refuses writes to a sealed session. */
   async lockWritable(tx: Tx, id: string): Promise<Session> {
-    const session = await tx.manager.getRepository(Session).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    const session = await sessionsRepository.lockSession(tx.manager, id);
     if (!session) throw new AppError('SESSION_NOT_FOUND');
     if (session.state === 'archived') throw new AppError('SESSION_READ_ONLY');
     return session;
@@ -248,21 +241,20 @@ export class SessionsService {
   private async freeJoinCode(manager: EntityManager): Promise<string> {
     for (;;) {
       const code = generateJoinCode();
-      if (!(await manager.getRepository(Session).existsBy({ joinCode: code }))) return code;
+      if (!(await sessionsRepository.joinCodeTaken(manager, code))) return code;
     }
   }
 
-  /** The sessions that have roster members: the same test as the ballot check's `has_roster` (QUESTION_COLUMNS). */
+  /** The sessions that have roster members: the same test as the ballot check's `has_roster` (QUESTION_COLUMNS, surveys/ballots.repository.ts). */
   private async withRoster(ids: string[], manager: EntityManager = this.db.manager): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const rows: { session_id: string }[] = await manager.query('SELECT DISTINCT session_id FROM participant WHERE session_id = ANY($1::uuid[]) AND member_id IS NOT NULL', [ids]);
-    return new Set(rows.map((r) => r.session_id));
+    return sessionsRepository.withRoster(manager, ids);
   }
 
   private async assembliesOf(sessions: Session[], manager: EntityManager = this.db.manager): Promise<Map<string, Assembly>> {
     const ids = [...new Set(sessions.map((s) => s.assemblyId).filter((id): id is string => id !== null))];
     if (ids.length === 0) return new Map();
-    const assemblies = await manager.getRepository(Assembly).findBy({ id: In(ids) });
+    const assemblies = await sessionsRepository.assemblies(manager, ids);
     return new Map(assemblies.map((a) => [a.id, a]));
   }
 }

@@ -8,7 +8,8 @@ import { rooms } from '../../common/realtime/rooms';
 import { TransactionRunner, type Tx } from '../../common/realtime/transaction';
 import { receiptCode, rollCallAnswerRefusal } from '@palabre/domain';
 import { BallotMixer } from './ballot-mixer';
-import { admitBallot, BallotsService, QUESTION_COLUMNS, QUESTION_FROM, type AnonymousAdmitted, type BallotQuestion, type BallotWrite } from './ballots.service';
+import { ballotsRepository } from './ballots.repository';
+import { admitBallot, BallotsService, type AnonymousAdmitted, type BallotQuestion, type BallotWrite } from './ballots.service';
 import { LiveResultsService } from './live-results.service';
 
 /** Ballots written in one transaction at most. */
@@ -222,7 +223,7 @@ export class BallotBatcher implements OnModuleDestroy {
     const m = tx.manager;
     const answers: (BallotReceipt | AppError | typeof LATER | undefined)[] = admitted.map(() => undefined);
     const questionIds = [...new Set(admitted.map((a) => a.payload.questionId))];
-    const questionRows: BallotQuestion[] = await m.query(`SELECT ${QUESTION_COLUMNS} ${QUESTION_FROM} WHERE q.id = ANY($1::uuid[]) ORDER BY q.id FOR SHARE OF q`, [questionIds]);
+    const questionRows = await ballotsRepository.lockQuestions(m, questionIds);
     const questionOf = new Map(questionRows.map((q) => [q.id, q]));
     // Proxy and assisted ballots: the member they are cast for, checked as that member (eligibility, group).
     const voters = await voterActors(m, admitted);
@@ -289,7 +290,7 @@ export class BallotBatcher implements OnModuleDestroy {
   private async knowVersions(tx: Tx, sessions: string[]): Promise<void> {
     const sessionIds = [...new Set(sessions)];
     if (sessionIds.length === 0) return;
-    const versions: { id: string; version: number }[] = await tx.manager.query('SELECT id, version FROM session WHERE id = ANY($1::uuid[])', [sessionIds]);
+    const versions = await ballotsRepository.sessionVersions(tx.manager, sessionIds);
     for (const v of versions) tx.knowVersion(v.id, v.version);
   }
 
@@ -325,11 +326,7 @@ export class BallotBatcher implements OnModuleDestroy {
         await storeResults(tx, 'ballot.cast', done.map(({ item, receipt }) => ({ participantId: item.actor.participantId, opId: item.payload.opId, result: receipt })));
         const release = refused.filter((r) => r.release);
         if (release.length > 0) {
-          await tx.manager.query(
-            `DELETE FROM ballot_receipt b USING jsonb_to_recordset($1::jsonb) AS r(question_id uuid, participant_id uuid)
-              WHERE b.question_id = r.question_id AND b.participant_id = r.participant_id`,
-            [JSON.stringify(release.map(({ item }) => ({ question_id: item.payload.questionId, participant_id: voterOf(item) })))],
-          );
+          await ballotsRepository.deleteReceipts(tx.manager, release.map(({ item }) => ({ question_id: item.payload.questionId, participant_id: voterOf(item) })));
         }
         await this.knowVersions(tx, done.map(({ item }) => item.actor.sessionId));
         // To the voter only, and only the receipt code: never the value with the voter.
@@ -376,15 +373,7 @@ async function voterActors(m: Tx['manager'], admitted: readonly (Admitted<'ballo
     return memberId ? [{ k, memberId, holderId: a.assisted ? null : a.actor.participantId, sessionId: a.actor.sessionId }] : [];
   });
   if (wanted.length === 0) return voters;
-  const rows: { member_id: string; session_id: string; verified: boolean; group_id: string | null; display_name: string; proxy_holder: string | null }[] = await m.query(
-    `SELECT p.id AS member_id, p.session_id, p.member_id IS NOT NULL AS verified, p.group_id, p.display_name, x.holder_id AS proxy_holder
-       FROM participant p
-       LEFT JOIN proxy x ON x.giver_id = p.id AND x.lapsed_at IS NULL AND x.revoked_at IS NULL
-        AND EXISTS (SELECT 1 FROM session s WHERE s.id = x.session_id AND COALESCE((s.settings->'proxies'->>'enabled')::boolean, false))
-      WHERE p.id = ANY($1::uuid[]) AND p.role = 'member' AND p.revoked_at IS NULL
-      ORDER BY p.id FOR SHARE OF p`,
-    [[...new Set(wanted.map((w) => w.memberId))]],
-  );
+  const rows = await ballotsRepository.lockVoters(m, [...new Set(wanted.map((w) => w.memberId))]);
   const byId = new Map(rows.map((r) => [r.member_id, r]));
   for (const w of wanted) {
     const row = byId.get(w.memberId);
@@ -406,12 +395,8 @@ async function rollCallChecks(m: Tx['manager'], admitted: readonly (Admitted<'ba
   const refusals = new Map<number, AppError>();
   const calls = admitted.flatMap((a, k) => (a.assisted?.rollCall ? [{ k, questionId: a.payload.questionId, memberId: a.assisted.memberId }] : []));
   if (calls.length === 0) return refusals;
-  const started: { question_id: string }[] = await m.query('SELECT question_id FROM roll_call WHERE question_id = ANY($1::uuid[])', [[...new Set(calls.map((c) => c.questionId))]]);
-  const existing: { question_id: string; participant_id: string; channel: BallotChannel }[] = await m.query(
-    `SELECT b.question_id, b.participant_id, b.channel FROM ballot b
-       JOIN jsonb_to_recordset($1::jsonb) AS r(question_id uuid, participant_id uuid) ON b.question_id = r.question_id AND b.participant_id = r.participant_id`,
-    [JSON.stringify(calls.map((c) => ({ question_id: c.questionId, participant_id: c.memberId })))],
-  );
+  const started = await ballotsRepository.rollCallsStarted(m, [...new Set(calls.map((c) => c.questionId))]);
+  const existing = await ballotsRepository.namedChannelsOf(m, calls.map((c) => ({ question_id: c.questionId, participant_id: c.memberId })));
   const open = new Set(started.map((r) => r.question_id));
   const channels = new Map(existing.map((r) => [`${r.question_id}:${r.participant_id}`, r.channel]));
   for (const c of calls) {

@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import { TransactionRunner } from '../../common/realtime/transaction';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { returningRows } from '../../database/returning';
+import { ballotsRepository } from './ballots.repository';
 
 /** An anonymous ballot waiting to be mixed: what was voted and its commitment, never who voted. */
 export interface MixEntry {
@@ -115,28 +115,13 @@ export class BallotMixer implements OnModuleDestroy {
   /** The batch transaction; null when the question is no longer open (nothing written). */
   private async mix(m: EntityManager, questionId: string, items: Waiting[]): Promise<Set<string> | null> {
     // FOR SHARE: a close waits for this batch, or this batch sees it closed.
-    const question: { state: string }[] = await m.query('SELECT state FROM survey_question WHERE id = $1 FOR SHARE', [questionId]);
+    const question = await ballotsRepository.shareQuestionState(m, questionId);
     if (question[0]?.state !== 'open') return null;
     const commitments = items.map((i) => i.commitment);
-    const gone: { commitment: string }[] = await m.query(
-      'DELETE FROM anonymous_ballot WHERE question_id = $1 AND commitment = ANY($2::text[]) RETURNING commitment',
-      [questionId, commitments],
-    ).then(returningRows<{ commitment: string; value: BallotValue }>);
-    const padding: { commitment: string; value: BallotValue }[] =
-      items.length < this.k
-        ? await m.query(
-            `DELETE FROM anonymous_ballot WHERE id IN (
-               SELECT id FROM anonymous_ballot WHERE question_id = $1 AND commitment <> ALL($2::text[]) ORDER BY random() LIMIT $3 FOR UPDATE SKIP LOCKED)
-             RETURNING commitment, value`,
-            [questionId, commitments, this.k - items.length],
-          ).then(returningRows<{ commitment: string; value: BallotValue }>)
-        : [];
+    const gone = await ballotsRepository.deleteCommitments(m, questionId, commitments);
+    const padding = items.length < this.k ? await ballotsRepository.deletePadding(m, questionId, commitments, this.k - items.length) : [];
     const rows = shuffled([...items.map((i) => ({ commitment: i.commitment, value: i.value })), ...padding]);
-    await m.query(
-      `INSERT INTO anonymous_ballot (question_id, commitment, value)
-       SELECT $1, r.commitment, r.value FROM ROWS FROM (jsonb_to_recordset($2::jsonb) AS (commitment text, value jsonb)) WITH ORDINALITY AS r(commitment, value, n) ORDER BY r.n`,
-      [questionId, JSON.stringify(rows)],
-    );
+    await ballotsRepository.insertAnonymous(m, questionId, rows);
     this.stats.flushes++;
     this.stats.ballots += items.length;
     this.stats.padding += padding.length;
@@ -148,15 +133,9 @@ export class BallotMixer implements OnModuleDestroy {
    * of the question rewritten once, in a fresh random order with fresh ids and one transaction id.
    */
   async shuffleAtClose(m: EntityManager, questionId: string): Promise<number> {
-    const rows: { commitment: string; value: BallotValue }[] = await m
-      .query('DELETE FROM anonymous_ballot WHERE question_id = $1 RETURNING commitment, value', [questionId])
-      .then(returningRows<{ commitment: string; value: BallotValue }>);
+    const rows = await ballotsRepository.deleteAllAnonymous(m, questionId);
     if (rows.length === 0) return 0;
-    await m.query(
-      `INSERT INTO anonymous_ballot (question_id, commitment, value)
-       SELECT $1, r.commitment, r.value FROM ROWS FROM (jsonb_to_recordset($2::jsonb) AS (commitment text, value jsonb)) WITH ORDINALITY AS r(commitment, value, n) ORDER BY r.n`,
-      [questionId, JSON.stringify(shuffled(rows))],
-    );
+    await ballotsRepository.insertAnonymous(m, questionId, shuffled(rows));
     return rows.length;
   }
 

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { BallotChannel, BallotParts, BallotValue, CommandPayload, PaperTotals, QuestionConfig, QuestionState, SurveyAnonymity } from '@palabre/contracts';
-import { ballotCommitment, ballotParts, canWriteActivity, channelConflict, isEligible, isSessionOpenForMembers, paperBallots, REPLACEABLE_CHANNELS, resolveEligibility, ROLLCALL_REPLACEABLE, rollCallAnswerRefusal, validateBallot, voterToken, type ProfiledBallot } from '@palabre/domain';
+import type { BallotChannel, BallotParts, BallotValue, CommandPayload, QuestionConfig, QuestionState, SurveyAnonymity } from '@palabre/contracts';
+import { ballotCommitment, ballotParts, canWriteActivity, channelConflict, isEligible, isSessionOpenForMembers, paperBallots, resolveEligibility, rollCallAnswerRefusal, validateBallot, voterToken, type ProfiledBallot } from '@palabre/domain';
 import type { EntityManager } from 'typeorm';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
-import { rooms } from '../../common/realtime/rooms';
-import type { Tx } from '../../common/realtime/transaction';
-import { returningRows } from '../../database/returning';
+import { ballotsRepository, type BallotQuestion } from './ballots.repository';
 
 const REFUSED: Partial<Record<QuestionState, 'QUESTION_NOT_OPEN' | 'VOTING_CLOSED'>> = {
   draft: 'QUESTION_NOT_OPEN',
@@ -14,28 +12,13 @@ const REFUSED: Partial<Record<QuestionState, 'QUESTION_NOT_OPEN' | 'VOTING_CLOSE
   published: 'VOTING_CLOSED',
 };
 
-/** What casting needs to know about a question, read with its row FOR SHARE. */
-export interface BallotQuestion {
-  id: string;
-  session_id: string;
-  state: QuestionState;
-  config: QuestionConfig;
-  activity_id: string;
-  group_id: string | null;
-  anonymity: SurveyAnonymity;
-  /** The session has a roster: unless the question says otherwise, only verified members answer. */
-  has_roster: boolean;
-}
-
-export const QUESTION_COLUMNS =
-  'q.id, a.session_id, q.state, q.config, q.activity_id, a.group_id, s.anonymity, EXISTS (SELECT 1 FROM participant r WHERE r.session_id = a.session_id AND r.member_id IS NOT NULL) AS has_roster';
-export const QUESTION_FROM = 'FROM survey_question q JOIN activity a ON a.id = q.activity_id JOIN survey s ON s.activity_id = q.activity_id';
+export type { BallotQuestion } from './ballots.repository';
 
 /** A question of the actor's session as the ballot paths read it (FOR SHARE when `lock`: a close waits); NOT_FOUND otherwise. */
 export async function sessionQuestion(m: EntityManager, actor: ParticipantActor, questionId: string, lock: boolean): Promise<BallotQuestion> {
-  const rows: BallotQuestion[] = await m.query(`SELECT ${QUESTION_COLUMNS} ${QUESTION_FROM} WHERE q.id = $1 ${lock ? 'FOR SHARE OF q' : ''}`, [questionId]);
-  if (!rows[0] || rows[0].session_id !== actor.sessionId) throw new AppError('NOT_FOUND');
-  return rows[0];
+  const question = await ballotsRepository.question(m, questionId, lock);
+  if (!question || question.session_id !== actor.sessionId) throw new AppError('NOT_FOUND');
+  return question;
 }
 
 /**
@@ -113,35 +96,17 @@ export class BallotsService {
     const outcomes = new Map<BallotWrite, boolean | AppError | AnonymousAdmitted>();
     const named = writes.filter((w) => w.anonymity === 'named');
     if (named.length > 0) {
-      const rows = returningRows<{ question_id: string; participant_id: string; inserted: boolean }>(
-        await m.query(
-        // A ballot cast through another channel is replaced only where libs/domain `channelConflict` allows (REPLACEABLE_CHANNELS).
-        `INSERT INTO ballot (question_id, participant_id, value, channel, cast_by)
-         SELECT r.question_id, r.participant_id, r.value, r.channel, r.cast_by FROM jsonb_to_recordset($1::jsonb) AS r(question_id uuid, participant_id uuid, value jsonb, channel text, cast_by uuid)
-          ORDER BY r.question_id, r.participant_id
-         ON CONFLICT (question_id, participant_id) DO UPDATE SET value = EXCLUDED.value, channel = EXCLUDED.channel, cast_by = EXCLUDED.cast_by, updated_at = now()
-          WHERE (ballot.channel || '>' || EXCLUDED.channel) = ANY($2::text[])
-            -- A roll-call answer never replaces a ballot the member cast meanwhile (checked on the row as locked here).
-            AND (ballot.channel = ANY($4::text[]) OR (ballot.question_id, ballot.participant_id) NOT IN (SELECT c.question_id, c.participant_id FROM jsonb_to_recordset($3::jsonb) AS c(question_id uuid, participant_id uuid)))
-         RETURNING question_id, participant_id, (xmax = 0) AS inserted`,
-          [
-            JSON.stringify(named.map((w) => ({ question_id: w.questionId, participant_id: w.participantId, value: w.value, channel: w.channel ?? 'device', cast_by: w.castBy ?? null }))),
-            REPLACEABLE_CHANNELS,
-            JSON.stringify(named.filter((w) => w.rollCall).map((w) => ({ question_id: w.questionId, participant_id: w.participantId }))),
-            ROLLCALL_REPLACEABLE,
-          ],
-        ),
+      const rows = await ballotsRepository.upsertNamed(
+        m,
+        named.map((w) => ({ question_id: w.questionId, participant_id: w.participantId, value: w.value, channel: w.channel ?? 'device', cast_by: w.castBy ?? null })),
+        named.filter((w) => w.rollCall).map((w) => ({ question_id: w.questionId, participant_id: w.participantId })),
       );
       const inserted = new Map(rows.map((r) => [`${r.question_id}:${r.participant_id}`, r.inserted]));
       const kept = named.filter((w) => !inserted.has(`${w.questionId}:${w.participantId}`));
       // Rare: a ballot already cast through a channel this one may not replace. Say which.
       const existing = new Map<string, BallotChannel>();
       if (kept.length > 0) {
-        const found: { question_id: string; participant_id: string; channel: BallotChannel }[] = await m.query(
-          `SELECT b.question_id, b.participant_id, b.channel FROM ballot b
-             JOIN jsonb_to_recordset($1::jsonb) AS r(question_id uuid, participant_id uuid) ON b.question_id = r.question_id AND b.participant_id = r.participant_id`,
-          [JSON.stringify(kept.map((w) => ({ question_id: w.questionId, participant_id: w.participantId })))],
-        );
+        const found = await ballotsRepository.namedChannelsOf(m, kept.map((w) => ({ question_id: w.questionId, participant_id: w.participantId })));
         for (const r of found) existing.set(`${r.question_id}:${r.participant_id}`, r.channel);
       }
       for (const w of named) {
@@ -159,25 +124,13 @@ export class BallotsService {
     if (anonymous.length > 0) {
       // The receipt (who voted) with the voter token; the ballot itself goes to the mixer, in another transaction.
       const rows = anonymous.map(({ w, secret }) => ({ question_id: w.questionId, participant_id: w.participantId, voter_token: voterToken(secret), channel: w.channel ?? 'device', cast_by: w.castBy ?? null }));
-      const inserted = returningRows<{ question_id: string; participant_id: string }>(
-        await m.query(
-          `INSERT INTO ballot_receipt (question_id, participant_id, voter_token, channel, cast_by)
-           SELECT r.question_id, r.participant_id, r.voter_token, r.channel, r.cast_by FROM jsonb_to_recordset($1::jsonb) AS r(question_id uuid, participant_id uuid, voter_token text, channel text, cast_by uuid)
-            ORDER BY r.question_id, r.participant_id
-           ON CONFLICT DO NOTHING RETURNING question_id, participant_id`,
-          [JSON.stringify(rows)],
-        ),
-      );
+      const inserted = await ballotsRepository.insertReceipts(m, rows);
       const fresh = new Set(inserted.map((r) => `${r.question_id}:${r.participant_id}`));
       const again = anonymous.filter(({ w }) => !fresh.has(`${w.questionId}:${w.participantId}`));
       const tokens = new Map<string, string | null>();
       const channels = new Map<string, BallotChannel>();
       if (again.length > 0) {
-        const found: { question_id: string; participant_id: string; voter_token: string | null; channel: BallotChannel }[] = await m.query(
-          `SELECT b.question_id, b.participant_id, b.voter_token, b.channel FROM ballot_receipt b
-             JOIN jsonb_to_recordset($1::jsonb) AS r(question_id uuid, participant_id uuid) ON b.question_id = r.question_id AND b.participant_id = r.participant_id`,
-          [JSON.stringify(again.map(({ w }) => ({ question_id: w.questionId, participant_id: w.participantId })))],
-        );
+        const found = await ballotsRepository.receiptsOf(m, again.map(({ w }) => ({ question_id: w.questionId, participant_id: w.participantId })));
         for (const r of found) {
           tokens.set(`${r.question_id}:${r.participant_id}`, r.voter_token);
           channels.set(`${r.question_id}:${r.participant_id}`, r.channel);
@@ -214,26 +167,18 @@ export class BallotsService {
    */
   async paperReceipts(m: EntityManager, questionId: string, voterIds: readonly string[], castBy: string): Promise<AppError | null> {
     if (voterIds.length === 0) return null;
-    const existing: { participant_id: string; channel: BallotChannel }[] = await m.query(
-      'SELECT participant_id, channel FROM ballot_receipt WHERE question_id = $1 AND participant_id = ANY($2::uuid[]) FOR UPDATE',
-      [questionId, voterIds],
-    );
+    const existing = await ballotsRepository.lockReceipts(m, questionId, voterIds);
     for (const r of existing) {
       const refusal = channelConflict(r.channel, 'paper');
       if (refusal) return new AppError(refusal);
     }
-    await m.query(
-      `INSERT INTO ballot_receipt (question_id, participant_id, voter_token, channel, cast_by)
-       SELECT $1, v, NULL, 'paper', $3 FROM unnest($2::uuid[]) AS v ORDER BY v ON CONFLICT DO NOTHING`,
-      [questionId, voterIds, castBy],
-    );
+    await ballotsRepository.insertPaperReceipts(m, questionId, voterIds, castBy);
     return null;
   }
 
   /** Every stored ballot of a question, in no meaningful order (paper totals are not ballots rows: see `counted`). */
   async values(m: EntityManager, questionId: string, anonymity: SurveyAnonymity): Promise<BallotValue[]> {
-    const table = anonymity === 'anonymous' ? 'anonymous_ballot' : 'ballot';
-    const rows: { value: BallotValue }[] = await m.query(`SELECT value FROM ${table} WHERE question_id = $1`, [questionId]);
+    const rows = await ballotsRepository.values(m, questionId, anonymity);
     return rows.map((r) => r.value);
   }
 
@@ -244,19 +189,16 @@ export class BallotsService {
    * (a receipt is written for every anonymous ballot, paper voters included).
    */
   async counted(m: EntityManager, questionId: string, config: QuestionConfig, anonymity: SurveyAnonymity): Promise<CountedBallots> {
-    const totals: { totals: PaperTotals }[] = await m.query(
-      "SELECT totals FROM paper_entry WHERE question_id = $1 AND kind = 'totals' AND confirmed_by IS NOT NULL ORDER BY id",
-      [questionId],
-    );
+    const totals = await ballotsRepository.confirmedTotals(m, questionId);
     const fromTotals = totals.flatMap((t) => paperBallots(config, t.totals));
     if (anonymity === 'named') {
-      const rows: { value: BallotValue; channel: BallotChannel }[] = await m.query('SELECT value, channel FROM ballot WHERE question_id = $1', [questionId]);
+      const rows = await ballotsRepository.namedBallots(m, questionId);
       const paper = [...rows.filter((r) => r.channel === 'paper').map((r) => r.value), ...fromTotals];
       return { values: [...rows.map((r) => r.value), ...fromTotals], paper, parts: ballotParts(rows.map((r) => r.channel), fromTotals.length) };
     }
     const values = await this.values(m, questionId, anonymity);
     // Paper voters of an anonymous question have a receipt (who handed in a ballot), counted through the totals.
-    const receipts: { channel: BallotChannel }[] = await m.query("SELECT channel FROM ballot_receipt WHERE question_id = $1 AND channel <> 'paper'", [questionId]);
+    const receipts = await ballotsRepository.receiptChannels(m, questionId);
     const parts = ballotParts(receipts.map((r) => r.channel), fromTotals.length);
     // Receipts without a mixed ballot yet (in a mixing window) are not counted as device ballots.
     parts.device = Math.max(0, values.length - parts.proxy - parts.assisted);
@@ -265,12 +207,7 @@ export class BallotsService {
 
   /** Named ballots with their voter's roster profile, for the breakdown (never for anonymous surveys). */
   async profiled(m: EntityManager, questionId: string): Promise<ProfiledBallot[]> {
-    const rows: { value: BallotValue; territory_type: string | null; category: string | null; gender: string | null }[] = await m.query(
-      `SELECT b.value, mb.territory_type, mb.category, mb.gender
-         FROM ballot b JOIN participant p ON p.id = b.participant_id LEFT JOIN member mb ON mb.id = p.member_id
-        WHERE b.question_id = $1`,
-      [questionId],
-    );
+    const rows = await ballotsRepository.profiled(m, questionId);
     return rows.map((r) => ({
       value: r.value,
       voter: { territoryType: r.territory_type, category: r.category, gender: r.gender } as ProfiledBallot['voter'],
@@ -285,7 +222,7 @@ export class BallotsService {
     const mine: Record<string, BallotValue> = {};
     const named = questions.filter((q) => q.anonymity === 'named').map((q) => q.id);
     if (named.length > 0) {
-      const rows: { question_id: string; value: BallotValue }[] = await m.query('SELECT question_id, value FROM ballot WHERE participant_id = $1 AND question_id = ANY($2::uuid[])', [participantId, named]);
+      const rows = await ballotsRepository.mine(m, participantId, named);
       for (const r of rows) mine[r.question_id] = r.value;
     }
     return mine;

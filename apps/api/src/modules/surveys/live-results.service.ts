@@ -7,13 +7,12 @@ import { PresenceService, SHARED_COUNT_MAX_AGE_MS } from '../../common/realtime/
 import { REDIS_STATE, type RedisState } from '../../common/realtime/redis-state';
 import { VolatileFanout } from '../../common/realtime/volatile-fanout';
 import { rooms } from '../../common/realtime/rooms';
-import { Activity } from '../sessions/activity.entity';
 import { activityRooms, readReportBackOpen } from '../sessions/audience';
 import { BallotsService } from './ballots.service';
 import { ProxiesService } from './proxies.service';
 import { readRollCallProgress } from './rollcall.read';
 import type { Survey, SurveyQuestion } from './survey.entity';
-import { SurveyStore } from './survey.store';
+import { surveysRepository } from './surveys.repository';
 
 /** Deliveries per second one node spends on live results: the issue's 5,000 clients × 4 updates/s. */
 export const RESULTS_DELIVERY_BUDGET = 20_000;
@@ -67,7 +66,6 @@ export class LiveResultsService implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     private readonly db: DataSource,
-    private readonly store: SurveyStore,
     private readonly ballots: BallotsService,
     private readonly presence: PresenceService,
     private readonly fanout: VolatileFanout,
@@ -83,7 +81,7 @@ export class LiveResultsService implements OnModuleInit, OnModuleDestroy {
   private async presenceChanged(sessionId: string): Promise<void> {
     if (this.stopped) return;
     try {
-      const questionIds = await this.store.presenceDependent(this.db.manager, sessionId);
+      const questionIds = await surveysRepository.presenceDependent(this.db.manager, sessionId);
       if (this.stopped || questionIds.length === 0) return;
       for (const questionId of questionIds) this.touch(questionId);
       if (!this.redis.configured) return;
@@ -178,35 +176,34 @@ export class LiveResultsService implements OnModuleInit, OnModuleDestroy {
    * Turnout and, if `role` may see them, the results. Present is frozen at the close; while
    * open it is the members connected now, and never fewer than those who voted.
    */
-  async compute(m: EntityManager, sessionId: string, survey: Survey, q: SurveyQuestion, role: ParticipantRole): Promise<LiveResults> {
+  async compute(m: EntityManager, sessionId: string, survey: Survey, question: SurveyQuestion, role: ParticipantRole): Promise<LiveResults> {
     // Every channel: device, proxy, assisted and confirmed paper ballots, one tally (BallotsService.counted).
-    const { values, paper, parts } = await this.ballots.counted(m, q.id, q.config, survey.anonymity);
-    const present = questionPresent(values.length, q.presentAtClose ?? (await this.presentMembers(m, sessionId))) ?? values.length;
-    const visible = canSeeResults(role, survey.resultsVisibility, q.state);
+    const { values, paper, parts } = await this.ballots.counted(m, question.id, question.config, survey.anonymity);
+    const present = questionPresent(values.length, question.presentAtClose ?? (await this.presentMembers(m, sessionId))) ?? values.length;
+    const visible = canSeeResults(role, survey.resultsVisibility, question.state);
     // A roll call's progress (n of N called), for the projector: only on named questions where one was started.
-    const rollCall = survey.anonymity === 'named' ? await readRollCallProgress(m, sessionId, q.id) : undefined;
+    const rollCall = survey.anonymity === 'named' ? await readRollCallProgress(m, sessionId, question.id) : undefined;
     return {
-      activityId: q.activityId,
-      questionId: q.id,
-      state: q.state,
+      activityId: question.activityId,
+      questionId: question.id,
+      state: question.state,
       ballots: values.length,
       present,
-      results: visible ? tally(q.config, values, { present }) : null,
+      results: visible ? tally(question.config, values, { present }) : null,
       parts,
-      ...(parts.paper > 0 ? { paper: visible ? tally(q.config, paper) : null } : {}),
+      ...(parts.paper > 0 ? { paper: visible ? tally(question.config, paper) : null } : {}),
       ...(rollCall ? { rollCall: { called: rollCall.called, total: rollCall.total } } : {}),
     };
   }
 
   private async flush(questionId: string): Promise<void> {
     const m = this.db.manager;
-    const q = await this.store.question(m, questionId);
+    const q = await surveysRepository.question(m, questionId);
     if (q.state === 'draft') return;
-    const activity = await m.getRepository(Activity).findOneByOrFail({ id: q.activityId });
-    const survey = await this.store.survey(m, q.activityId);
+    const activity = await surveysRepository.activity(m, q.activityId);
+    const survey = await surveysRepository.survey(m, q.activityId);
     const full = await this.compute(m, activity.sessionId, survey, q, 'facilitator');
-    const rows: { version: number }[] = await m.query('SELECT version FROM session WHERE id = $1', [activity.sessionId]);
-    const version = rows[0]?.version ?? 0;
+    const version = (await surveysRepository.sessionVersion(m, activity.sessionId)) ?? 0;
     const payload = { ...full, sessionId: activity.sessionId, version };
     const staff = rooms.staff(activity.sessionId);
     // The activity's audience (a working group's survey stays within the group until the report-back).

@@ -8,31 +8,12 @@ import { rooms } from '../../common/realtime/rooms';
 import type { Tx } from '../../common/realtime/transaction';
 import { admitBallot, BallotsService, sessionQuestion } from './ballots.service';
 import { LiveResultsService } from './live-results.service';
+import { paperRepository, type EntryRow } from './paper.repository';
 
-interface EntryRow {
-  id: string;
-  session_id: string;
-  question_id: string;
-  kind: 'named' | 'totals';
-  member_id: string | null;
-  member_name: string | null;
-  value: BallotValue | null;
-  totals: PaperTotals | null;
-  voter_ids: string[];
-  entered_by: string;
-  entered_name: string;
-  confirmed_by: string | null;
-  confirmed_name: string | null;
-}
-
-const ENTRY_SELECT = `SELECT e.id, e.session_id, e.question_id, e.kind, e.member_id, m.display_name AS member_name, e.value, e.totals, e.voter_ids,
-    e.entered_by, t.display_name AS entered_name, e.confirmed_by, c.display_name AS confirmed_name
-  FROM paper_entry e LEFT JOIN participant m ON m.id = e.member_id JOIN participant t ON t.id = e.entered_by LEFT JOIN participant c ON c.id = e.confirmed_by`;
-
-function toView(r: EntryRow): PaperEntryView {
+function toView(row: EntryRow): PaperEntryView {
   return {
-    id: r.id, questionId: r.question_id, kind: r.kind, memberId: r.member_id, memberName: r.member_name, value: r.value, totals: r.totals,
-    voterIds: r.voter_ids, enteredBy: r.entered_name, confirmedBy: r.confirmed_name,
+    id: row.id, questionId: row.question_id, kind: row.kind, memberId: row.member_id, memberName: row.member_name, value: row.value, totals: row.totals,
+    voterIds: row.voter_ids, enteredBy: row.entered_name, confirmedBy: row.confirmed_name,
   };
 }
 
@@ -50,35 +31,31 @@ export class PaperService {
     private readonly results: LiveResultsService,
   ) {}
 
-  async enter(tx: Tx, actor: ParticipantActor, p: CommandPayload<'paper.enter'>): Promise<PaperEntryView> {
+  async enter(tx: Tx, actor: ParticipantActor, payload: CommandPayload<'paper.enter'>): Promise<PaperEntryView> {
     const m = tx.manager;
-    const question = await sessionQuestion(m, actor, p.questionId, false);
+    const question = await sessionQuestion(m, actor, payload.questionId, false);
     let row: { kind: 'named' | 'totals'; memberId: string | null; value: BallotValue | null; totals: PaperTotals | null; voterIds: string[] };
     if (question.anonymity === 'named') {
-      if (!p.memberId || !p.value || p.totals) throw new AppError('PAPER_NAMED_ONLY');
-      const member = await this.member(m, actor.sessionId, p.memberId);
+      if (!payload.memberId || !payload.value || payload.totals) throw new AppError('PAPER_NAMED_ONLY');
+      const member = await this.member(m, actor.sessionId, payload.memberId);
       // The same checks as the member's own ballot, now (and again at the confirmation).
-      const { value } = admitBallot(question, member, { value: p.value }, await this.sessionState(m, actor.sessionId));
-      row = { kind: 'named', memberId: p.memberId, value, totals: null, voterIds: [] };
+      const { value } = admitBallot(question, member, { value: payload.value }, await this.sessionState(m, actor.sessionId));
+      row = { kind: 'named', memberId: payload.memberId, value, totals: null, voterIds: [] };
     } else {
-      if (p.memberId || p.value || !p.totals) throw new AppError('PAPER_NAMED_ONLY');
-      const check = checkPaperTotals(question.config, p.totals);
+      if (payload.memberId || payload.value || !payload.totals) throw new AppError('PAPER_NAMED_ONLY');
+      const check = checkPaperTotals(question.config, payload.totals);
       if (!check.ok) throw new AppError(check.code);
-      for (const id of p.voterIds) await this.member(m, actor.sessionId, id);
-      row = { kind: 'totals', memberId: null, value: null, totals: check.totals, voterIds: [...new Set(p.voterIds)] };
+      for (const id of payload.voterIds) await this.member(m, actor.sessionId, id);
+      row = { kind: 'totals', memberId: null, value: null, totals: check.totals, voterIds: [...new Set(payload.voterIds)] };
     }
-    const inserted: { id: string }[] = await m.query(
-      'INSERT INTO paper_entry (session_id, question_id, kind, member_id, value, totals, voter_ids, entered_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id',
-      [actor.sessionId, question.id, row.kind, row.memberId, row.value === null ? null : JSON.stringify(row.value), row.totals === null ? null : JSON.stringify(row.totals), row.voterIds, actor.participantId],
-    );
-    await tx.audit(actor.sessionId, 'paper.entered', actor.participantId, { entryId: inserted[0].id, questionId: question.id, kind: row.kind, memberId: row.memberId, value: row.value, totals: row.totals, voterIds: row.voterIds });
-    return this.published(tx, inserted[0].id);
+    const entryId = await paperRepository.insertEntry(m, { sessionId: actor.sessionId, questionId: question.id, ...row, enteredBy: actor.participantId });
+    await tx.audit(actor.sessionId, 'paper.entered', actor.participantId, { entryId, questionId: question.id, kind: row.kind, memberId: row.memberId, value: row.value, totals: row.totals, voterIds: row.voterIds });
+    return this.published(tx, entryId);
   }
 
-  async confirm(tx: Tx, actor: ParticipantActor, p: CommandPayload<'paper.confirm'>): Promise<PaperEntryView> {
+  async confirm(tx: Tx, actor: ParticipantActor, payload: CommandPayload<'paper.confirm'>): Promise<PaperEntryView> {
     const m = tx.manager;
-    const rows: EntryRow[] = await m.query(`${ENTRY_SELECT} WHERE e.id = $1 AND e.session_id = $2 FOR UPDATE OF e`, [p.entryId, actor.sessionId]);
-    const entry = rows[0];
+    const entry = await paperRepository.lockEntry(m, payload.entryId, actor.sessionId);
     if (!entry) throw new AppError('NOT_FOUND');
     if (entry.confirmed_by) throw new AppError('PAPER_ALREADY_CONFIRMED');
     const refusal = checkPaperConfirmation(await this.account(m, entry.entered_by), await this.account(m, actor.participantId));
@@ -96,7 +73,7 @@ export class PaperService {
       const refused = await this.ballots.paperReceipts(m, question.id, entry.voter_ids, entry.entered_by);
       if (refused) throw refused;
     }
-    await m.query('UPDATE paper_entry SET confirmed_by = $2, confirmed_at = now() WHERE id = $1', [entry.id, actor.participantId]);
+    await paperRepository.confirmEntry(m, entry.id, actor.participantId);
     await tx.audit(actor.sessionId, 'paper.confirmed', actor.participantId, { entryId: entry.id, questionId: question.id });
     tx.afterCommit(() => this.results.touch(question.id));
     return this.published(tx, entry.id);
@@ -104,36 +81,31 @@ export class PaperService {
 
   /** Snapshot part for staff: every paper entry of the session. */
   async entries(m: EntityManager, sessionId: string): Promise<PaperEntryView[]> {
-    const rows: EntryRow[] = await m.query(`${ENTRY_SELECT} WHERE e.session_id = $1 ORDER BY e.created_at, e.id`, [sessionId]);
+    const rows = await paperRepository.sessionEntries(m, sessionId);
     return rows.map(toView);
   }
 
   private async published(tx: Tx, id: string): Promise<PaperEntryView> {
-    const rows: EntryRow[] = await tx.manager.query(`${ENTRY_SELECT} WHERE e.id = $1`, [id]);
-    const entry = toView(rows[0]);
-    await tx.publish('paper.updated', rows[0].session_id, { entry }, { room: rooms.staff(rows[0].session_id) });
+    const row = await paperRepository.entry(tx.manager, id);
+    const entry = toView(row);
+    await tx.publish('paper.updated', row.session_id, { entry }, { room: rooms.staff(row.session_id) });
     return entry;
   }
 
 
   /** A member of the session as a voter (admitBallot checks eligibility and group on it). */
   private async member(m: EntityManager, sessionId: string, id: string): Promise<ParticipantActor> {
-    const rows: { id: string; display_name: string; group_id: string | null; verified: boolean }[] = await m.query(
-      "SELECT id, display_name, group_id, member_id IS NOT NULL AS verified FROM participant WHERE id = $1 AND session_id = $2 AND role = 'member' AND revoked_at IS NULL",
-      [id, sessionId],
-    );
-    if (!rows[0]) throw new AppError('NOT_FOUND');
-    return { kind: 'participant', participantId: rows[0].id, sessionId, role: 'member', displayName: rows[0].display_name, groupId: rows[0].group_id, blocked: false, verified: rows[0].verified };
+    const row = await paperRepository.member(m, sessionId, id);
+    if (!row) throw new AppError('NOT_FOUND');
+    return { kind: 'participant', participantId: row.id, sessionId, role: 'member', displayName: row.display_name, groupId: row.group_id, blocked: false, verified: row.verified };
   }
 
   /** The staff account behind a session participant (two participants of one account are one person). */
   private async account(m: EntityManager, participantId: string): Promise<string> {
-    const rows: { key: string }[] = await m.query('SELECT COALESCE(account_id::text, id::text) AS key FROM participant WHERE id = $1', [participantId]);
-    return rows[0]?.key ?? participantId;
+    return (await paperRepository.accountKey(m, participantId)) ?? participantId;
   }
 
   private async sessionState(m: EntityManager, sessionId: string): Promise<string> {
-    const rows: { state: string }[] = await m.query('SELECT state FROM session WHERE id = $1', [sessionId]);
-    return rows[0]?.state ?? 'closed';
+    return (await paperRepository.sessionState(m, sessionId)) ?? 'closed';
   }
 }

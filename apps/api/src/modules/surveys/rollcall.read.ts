@@ -1,17 +1,18 @@
 import type { BallotChannel, RollCallProgress } from '@palabre/contracts';
 import { rollCallProgress } from '@palabre/domain';
 import type { EntityManager } from 'typeorm';
+import { ballotsRepository } from './ballots.repository';
 import { sessionMembers } from './proxies.service';
 
 /** Members called and passed (did not answer) on a question's roll call; null when none was started. */
 export async function readRollCall(m: EntityManager, questionId: string): Promise<Set<string> | null> {
-  const rows: { passed: string[] }[] = await m.query('SELECT passed FROM roll_call WHERE question_id = $1', [questionId]);
+  const rows = await ballotsRepository.rollCall(m, questionId);
   return rows[0] ? new Set(rows[0].passed) : null;
 }
 
 /** How each member voted on a named question (`ballot.channel`). */
 export async function namedChannels(m: EntityManager, questionId: string): Promise<Map<string, BallotChannel>> {
-  const rows: { participant_id: string; channel: BallotChannel }[] = await m.query('SELECT participant_id, channel FROM ballot WHERE question_id = $1', [questionId]);
+  const rows = await ballotsRepository.namedVoters(m, questionId);
   return new Map(rows.map((r) => [r.participant_id, r.channel]));
 }
 

@@ -5,7 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
 import type { Tx } from '../../common/realtime/transaction';
-import { returningRows } from '../../database/returning';
+import { ballotsRepository } from './ballots.repository';
 import { sessionQuestion } from './ballots.service';
 import { LiveResultsService } from './live-results.service';
 import { sessionMembers } from './proxies.service';
@@ -23,34 +23,29 @@ export class RollCallService {
     private readonly results: LiveResultsService,
   ) {}
 
-  async start(tx: Tx, actor: ParticipantActor, p: CommandPayload<'rollcall.start'>): Promise<RollCallProgress> {
+  async start(tx: Tx, actor: ParticipantActor, payload: CommandPayload<'rollcall.start'>): Promise<RollCallProgress> {
     const m = tx.manager;
-    const question = await sessionQuestion(m, actor, p.questionId, true);
+    const question = await sessionQuestion(m, actor, payload.questionId, true);
     const refusal = checkRollCall(question.config, question.anonymity);
     if (refusal) throw new AppError(refusal);
     if (question.state !== 'open') throw new AppError(question.state === 'draft' ? 'QUESTION_NOT_OPEN' : 'VOTING_CLOSED');
-    const inserted: { question_id: string }[] = await m.query(
-      'INSERT INTO roll_call (question_id, session_id, started_by) VALUES ($1, $2, $3) ON CONFLICT (question_id) DO NOTHING RETURNING question_id',
-      [question.id, actor.sessionId, actor.participantId],
-    );
+    const inserted = await ballotsRepository.startRollCall(m, question.id, actor.sessionId, actor.participantId);
     // Resuming a roll call already started (another console, a reload) changes nothing.
     if (inserted.length > 0) await tx.audit(actor.sessionId, 'rollcall.started', actor.participantId, { questionId: question.id });
     tx.afterCommit(() => this.results.touch(question.id));
     return this.progress(m, actor.sessionId, question.id);
   }
 
-  async pass(tx: Tx, actor: ParticipantActor, p: CommandPayload<'rollcall.pass'>): Promise<RollCallProgress> {
+  async pass(tx: Tx, actor: ParticipantActor, payload: CommandPayload<'rollcall.pass'>): Promise<RollCallProgress> {
     const m = tx.manager;
-    await sessionQuestion(m, actor, p.questionId, false);
+    await sessionQuestion(m, actor, payload.questionId, false);
     const members = await sessionMembers(m, actor.sessionId);
-    if (!members.some((x) => x.id === p.memberId)) throw new AppError('NOT_FOUND');
-    const updated = returningRows<{ question_id: string }>(
-      await m.query('UPDATE roll_call SET passed = array_append(passed, $2::uuid) WHERE question_id = $1 AND NOT ($2::uuid = ANY(passed)) RETURNING question_id', [p.questionId, p.memberId]),
-    );
-    if (updated.length === 0 && !(await readRollCall(m, p.questionId))) throw new AppError('ROLLCALL_NOT_STARTED');
-    await tx.audit(actor.sessionId, 'rollcall.passed', actor.participantId, { questionId: p.questionId, memberId: p.memberId });
-    tx.afterCommit(() => this.results.touch(p.questionId));
-    return this.progress(m, actor.sessionId, p.questionId);
+    if (!members.some((x) => x.id === payload.memberId)) throw new AppError('NOT_FOUND');
+    const updated = await ballotsRepository.passRollCall(m, payload.questionId, payload.memberId);
+    if (updated.length === 0 && !(await readRollCall(m, payload.questionId))) throw new AppError('ROLLCALL_NOT_STARTED');
+    await tx.audit(actor.sessionId, 'rollcall.passed', actor.participantId, { questionId: payload.questionId, memberId: payload.memberId });
+    tx.afterCommit(() => this.results.touch(payload.questionId));
+    return this.progress(m, actor.sessionId, payload.questionId);
   }
 
   /**
@@ -75,7 +70,7 @@ export class RollCallService {
   }
 
   private async paperVoters(m: EntityManager, questionId: string): Promise<Map<string, BallotChannel>> {
-    const rows: { participant_id: string }[] = await m.query("SELECT participant_id FROM ballot_receipt WHERE question_id = $1 AND channel = 'paper'", [questionId]);
+    const rows = await ballotsRepository.paperVoters(m, questionId);
     return new Map(rows.map((r) => [r.participant_id, 'paper' as const]));
   }
 

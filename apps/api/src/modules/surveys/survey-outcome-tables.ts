@@ -93,9 +93,9 @@ export function ballotText(config: QuestionConfig, value: BallotValue): string {
 }
 
 /** « 12 votants sur 15 présents à la clôture (80 %) », or just the voters without a head count. */
-export function turnoutNote(t: QuestionTurnout): string {
-  const voters = `${frenchNumber(t.voters)} votant${t.voters > 1 ? 's' : ''}`;
-  if (t.present === null) return voters;
-  const present = `${frenchNumber(t.present)} présent${t.present > 1 ? 's' : ''} à la clôture`;
-  return t.rate === null ? `${voters} sur ${present}` : `${voters} sur ${present} (${frenchPercent(t.rate)})`;
+export function turnoutNote(turnout: QuestionTurnout): string {
+  const voters = `${frenchNumber(turnout.voters)} votant${turnout.voters > 1 ? 's' : ''}`;
+  if (turnout.present === null) return voters;
+  const present = `${frenchNumber(turnout.present)} présent${turnout.present > 1 ? 's' : ''} à la clôture`;
+  return turnout.rate === null ? `${voters} sur ${present}` : `${voters} sur ${present} (${frenchPercent(turnout.rate)})`;
 }

@@ -1,19 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import type { BallotBoardEntry, BallotBoardQuestion, BallotChannel, BallotValue, OutcomeRaw, OutcomeRecord, PublicBallotBoard, OutcomeSectionInput, OutcomeTable, PaperTotals, QuestionConfig, SurveyAnonymity } from '@palabre/contracts';
+import type { BallotBoardEntry, BallotBoardQuestion, BallotChannel, BallotValue, OutcomeRaw, OutcomeRecord, PublicBallotBoard, OutcomeSectionInput, OutcomeTable, PaperTotals, QuestionConfig } from '@palabre/contracts';
 import { ballotParts, paperBallots, questionTurnout, receiptCode, tally } from '@palabre/domain';
 import type { EntityManager } from 'typeorm';
 import { canonicalJson } from '../audit/hash-chain';
 import { ballotText, resultsTable } from './survey-outcome-tables';
+import { surveysRepository, type OutcomeRows } from './surveys.repository';
 
-interface SurveyRow { id: string; title: string; anonymity: SurveyAnonymity }
-interface QuestionRow { id: string; activity_id: string; prompt: string; config: QuestionConfig; present_at_close: number | null }
-interface NamedRow { question_id: string; display_name: string; value: BallotValue; channel: BallotChannel; cast_by_name: string | null }
-interface PaperRow { id: string; question_id: string; kind: string; member_name: string | null; value: BallotValue | null; totals: PaperTotals | null; voters: number; entered: string; confirmed: string }
-interface ReceiptRow { question_id: string; channel: BallotChannel }
+type SurveyRow = OutcomeRows['surveys'][number];
+type QuestionRow = OutcomeRows['questions'][number];
+type NamedRow = OutcomeRows['named'][number];
+type PaperRow = OutcomeRows['paper'][number];
+type ReceiptRow = OutcomeRows['receipts'][number];
 
 /** How a ballot was cast, in the minutes (« mode de vote »). */
 const CHANNEL_LABEL: Record<BallotChannel, string> = { device: 'Téléphone', proxy: 'Procuration', paper: 'Papier', assisted: 'Vote assisté' };
-interface AnonymousRow { question_id: string; commitment: string; value: BallotValue }
+type AnonymousRow = OutcomeRows['anonymous'][number];
 
 /** The published ballots of an anonymous question: value and commitment, sorted by commitment (random, and deterministic for the seal). */
 export function ballotBoard(rows: readonly { commitment: string; value: BallotValue }[]): BallotBoardEntry[] {
@@ -32,35 +33,9 @@ const byKey = <T>(key: (x: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -
 @Injectable()
 export class SurveyOutcomes {
   async sections(sessionId: string, manager: EntityManager): Promise<OutcomeSectionInput[]> {
-    const surveys: SurveyRow[] = await manager.query(
-      `SELECT a.id, a.title, s.anonymity FROM activity a JOIN survey s ON s.activity_id = a.id
-        WHERE a.session_id = $1 ORDER BY a.position, a.id`,
-      [sessionId],
-    );
-    if (surveys.length === 0) return [];
-    const ids = surveys.map((s) => s.id);
-    // Drafts were never put to the vote: they have no results to report.
-    const questions: QuestionRow[] = await manager.query(
-      `SELECT id, activity_id, prompt, config, present_at_close FROM survey_question
-        WHERE activity_id = ANY($1::uuid[]) AND state <> 'draft' ORDER BY position, id`,
-      [ids],
-    );
-    const qids = questions.map((q) => q.id);
-    const named: NamedRow[] = await manager.query(
-      `SELECT b.question_id, p.display_name, b.value, b.channel, c.display_name AS cast_by_name FROM ballot b JOIN participant p ON p.id = b.participant_id
-         LEFT JOIN participant c ON c.id = b.cast_by
-        WHERE b.question_id = ANY($1::uuid[]) ORDER BY p.display_name, p.id`,
-      [qids],
-    );
-    const anonymous: AnonymousRow[] = await manager.query('SELECT question_id, commitment, value FROM anonymous_ballot WHERE question_id = ANY($1::uuid[])', [qids]);
-    // Paper entries counted (confirmed), with who entered and who confirmed them: in the sealed record, so a tampered entry breaks the seal.
-    const paper: PaperRow[] = await manager.query(
-      `SELECT e.id, e.question_id, e.kind, m.display_name AS member_name, e.value, e.totals, cardinality(e.voter_ids) AS voters, t.display_name AS entered, c.display_name AS confirmed
-         FROM paper_entry e LEFT JOIN participant m ON m.id = e.member_id JOIN participant t ON t.id = e.entered_by JOIN participant c ON c.id = e.confirmed_by
-        WHERE e.question_id = ANY($1::uuid[]) AND e.confirmed_by IS NOT NULL ORDER BY e.created_at, e.id`,
-      [qids],
-    );
-    const receipts: ReceiptRow[] = await manager.query("SELECT question_id, channel FROM ballot_receipt WHERE question_id = ANY($1::uuid[]) AND channel IN ('proxy', 'assisted')", [qids]);
+    const rows = await surveysRepository.outcomeRows(manager, sessionId);
+    if (!rows) return [];
+    const { surveys, questions, named, anonymous, paper, receipts } = rows;
     return surveys.map((survey) => this.section(survey, questions.filter((q) => q.activity_id === survey.id), named, anonymous, paper, receipts));
   }
 

@@ -7,7 +7,7 @@ import { AppError } from '../../common/errors/app-error';
 import type { Tx } from '../../common/realtime/transaction';
 import { ActivitiesService } from '../sessions/activities.service';
 import { BallotsService } from './ballots.service';
-import { SurveyStore } from './survey.store';
+import { surveysRepository } from './surveys.repository';
 
 /**
  * What the working groups ask of surveys: the top results of a plenary question as starting
@@ -16,19 +16,17 @@ import { SurveyStore } from './survey.store';
 @Injectable()
 export class SurveySeeding {
   constructor(
-    private readonly store: SurveyStore,
     private readonly ballots: BallotsService,
     private readonly activities: ActivitiesService,
   ) {}
 
   /** The `count` best options of a plenary question that was put to the vote, best first, tallied like the results. */
   async topResults(tx: Tx, sessionId: string, surveyActivityId: string, questionId: string, count: number): Promise<SeedCard[]> {
-    const rows: { title: string; group_id: string | null }[] = await tx.manager.query('SELECT title, group_id FROM activity WHERE id = $1 AND session_id = $2 AND kind = $3', [surveyActivityId, sessionId, 'survey']);
-    const activity = rows[0];
+    const activity = await surveysRepository.surveyActivity(tx.manager, surveyActivityId, sessionId);
     if (!activity || activity.group_id !== null) throw new AppError('NOT_FOUND');
-    const question = await this.store.question(tx.manager, questionId);
+    const question = await surveysRepository.question(tx.manager, questionId);
     if (question.activityId !== surveyActivityId || question.state === 'draft' || !('options' in question.config)) throw new AppError('NOT_FOUND');
-    const survey = await this.store.survey(tx.manager, surveyActivityId);
+    const survey = await surveysRepository.survey(tx.manager, surveyActivityId);
     const results = tally(question.config, (await this.ballots.counted(tx.manager, questionId, question.config, survey.anonymity)).values);
     if (!('options' in results)) throw new AppError('NOT_FOUND');
     const labels = new Map(question.config.options.map((o) => [o.id, o.label]));

@@ -3,7 +3,7 @@ import type { ParticipantActor, StaffActor } from '../../common/auth/actor';
 import { CurrentParticipant, CurrentStaff, Route } from '../../common/auth/route.guard';
 import { UuidParam } from '../../common/http/uuid-param';
 import { RollCallService } from './rollcall.service';
-import { SurveyReader } from './survey-snapshot';
+import { SurveyReader } from './survey-reader';
 import { SurveysService } from './surveys.service';
 
 @Controller('api')

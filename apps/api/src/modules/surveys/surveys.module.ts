@@ -10,8 +10,7 @@ import { LiveResultsService } from './live-results.service';
 import { SurveyLifecycleService } from './survey-lifecycle.service';
 import { SurveyOutcomes } from './survey-outcomes';
 import { SurveySeeding } from './survey-seeding';
-import { SurveyReader } from './survey-snapshot';
-import { SurveyStore } from './survey.store';
+import { SurveyReader } from './survey-reader';
 import { SurveysController } from './surveys.controller';
 import { SurveysCommands } from './surveys.commands';
 import { SurveysService } from './surveys.service';
@@ -25,7 +24,7 @@ import { isStaffRole } from '@palabre/domain';
 @Module({
   imports: [SessionsModule, GroupsModule],
   controllers: [SurveysController],
-  providers: [SurveyStore, BallotMixer, SurveysService, BallotsService, BallotBatcher, LiveResultsService, SurveyLifecycleService, SurveyReader, SurveyOutcomes, SurveySeeding, SurveysCommands, ProxiesService, PaperService, RollCallService, ChannelsCommands],
+  providers: [BallotMixer, SurveysService, BallotsService, BallotBatcher, LiveResultsService, SurveyLifecycleService, SurveyReader, SurveyOutcomes, SurveySeeding, SurveysCommands, ProxiesService, PaperService, RollCallService, ChannelsCommands],
   // The amendments put each vote to a yes/no/abstain question of a companion survey.
   exports: [SurveysService, SurveyLifecycleService, BallotsService],
 })

@@ -5,6 +5,7 @@ import {
 } from '@palabre/contracts';
 import { isQuestionEditable } from '@palabre/domain';
 import { DataSource } from 'typeorm';
+import { rooms } from '../../common/realtime/rooms';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
 import type { ActivityKindContract } from '../sessions/activity-kinds';
@@ -12,16 +13,16 @@ import type { Tx } from '../../common/realtime/transaction';
 import { parseWith } from '../../common/validation';
 import { ActivitiesService } from '../sessions/activities.service';
 import type { Activity } from '../sessions/activity.entity';
-import { Survey, SurveyQuestion, SurveyTemplate } from './survey.entity';
+import { activityEventOptions, isStaffOnly, readReportBackOpen } from '../sessions/audience';
+import type { SurveyQuestion } from './survey.entity';
 import { LiveResultsService } from './live-results.service';
-import { SurveyStore } from './survey.store';
-import { settingsOf, splitDraft, toDraft, toQuestionView, toSurveyView } from './survey.views';
+import { surveysRepository } from './surveys.repository';
+import { settingsOf, splitDraft, toDraft, toQuestionView, toSurveyView } from './surveys.views';
 
 /** Building a survey: settings, draft questions, copies and templates. */
 @Injectable()
 export class SurveysService {
   constructor(
-    private readonly store: SurveyStore,
     private readonly activities: ActivitiesService,
     private readonly db: DataSource,
     private readonly results: LiveResultsService,
@@ -31,106 +32,118 @@ export class SurveysService {
   readonly kind: Pick<ActivityKindContract, 'create' | 'remove'> = {
     create: async (tx, activity, raw) => {
       const config = parseWith(SurveyCreateConfig, raw ?? {});
-      await tx.manager.getRepository(Survey).insert({
+      await surveysRepository.insertSurvey(tx.manager, {
         activityId: activity.id, anonymity: config.anonymity, resultsVisibility: config.resultsVisibility, shuffle: config.shuffle,
       });
-      const repo = tx.manager.getRepository(SurveyQuestion);
-      for (const [position, draft] of config.questions.entries()) await repo.insert({ activityId: activity.id, position, ...splitDraft(draft) });
-      await this.store.announce(tx, activity.sessionId, activity.id, false);
+      for (const [position, draft] of config.questions.entries()) await surveysRepository.insertQuestion(tx.manager, { activityId: activity.id, position, ...splitDraft(draft) });
+      await this.announce(tx, activity.sessionId, activity.id, false);
       return {};
     },
     remove: async (tx, activity) => {
       // Only draft activities are deleted, so no ballot exists yet.
-      await tx.manager.getRepository(SurveyQuestion).delete({ activityId: activity.id });
-      await tx.manager.getRepository(Survey).delete({ activityId: activity.id });
+      await surveysRepository.deleteSurvey(tx.manager, activity.id);
     },
   };
 
-  async settings(tx: Tx, actor: ParticipantActor, p: CommandPayload<'survey.settings'>): Promise<SurveyView> {
-    const activity = await this.writableSurvey(tx, actor, p.activityId);
-    const survey = await this.store.survey(tx.manager, activity.id, true);
-    const questions = await this.store.questions(tx.manager, activity.id);
+  async settings(tx: Tx, actor: ParticipantActor, payload: CommandPayload<'survey.settings'>): Promise<SurveyView> {
+    const activity = await this.writableSurvey(tx, actor, payload.activityId);
+    const survey = await surveysRepository.survey(tx.manager, activity.id, true);
+    const questions = await surveysRepository.questions(tx.manager, activity.id);
     // Ballots already stored in one mode cannot move to the other.
-    if (p.anonymity && p.anonymity !== survey.anonymity && questions.some((q) => q.state !== 'draft')) throw new AppError('SURVEY_SETTINGS_LOCKED');
-    const next = { ...settingsOf(survey), ...definedOnly({ anonymity: p.anonymity, resultsVisibility: p.resultsVisibility, shuffle: p.shuffle }) };
-    await tx.manager.getRepository(Survey).update(activity.id, next);
-    await this.store.announce(tx, actor.sessionId, activity.id, true);
+    if (payload.anonymity && payload.anonymity !== survey.anonymity && questions.some((q) => q.state !== 'draft')) throw new AppError('SURVEY_SETTINGS_LOCKED');
+    const next = { ...settingsOf(survey), ...definedOnly({ anonymity: payload.anonymity, resultsVisibility: payload.resultsVisibility, shuffle: payload.shuffle }) };
+    await surveysRepository.updateSurvey(tx.manager, activity.id, next);
+    await this.announce(tx, actor.sessionId, activity.id, true);
     await tx.audit(actor.sessionId, 'survey.settings', actor.participantId, { activityId: activity.id, ...next });
     // Who may see the results may have changed: everyone gets a fresh tally once committed.
     tx.afterCommit(() => questions.filter((q) => q.state !== 'draft').forEach((q) => this.results.touch(q.id)));
     return toSurveyView({ ...survey, ...next }, questions, true);
   }
 
-  async addQuestion(tx: Tx, actor: ParticipantActor, p: CommandPayload<'survey.question.add'>): Promise<QuestionView> {
-    const activity = await this.writableSurvey(tx, actor, p.activityId);
-    await this.store.survey(tx.manager, activity.id, true); // serialises positions
-    const questions = await this.store.questions(tx.manager, activity.id);
+  async addQuestion(tx: Tx, actor: ParticipantActor, payload: CommandPayload<'survey.question.add'>): Promise<QuestionView> {
+    const activity = await this.writableSurvey(tx, actor, payload.activityId);
+    await surveysRepository.survey(tx.manager, activity.id, true); // serialises positions
+    const questions = await surveysRepository.questions(tx.manager, activity.id);
     if (questions.length >= SURVEY_QUESTIONS_MAX) throw new AppError('SURVEY_TOO_MANY_QUESTIONS');
-    const repo = tx.manager.getRepository(SurveyQuestion);
-    const saved = await repo.save(repo.create({ activityId: activity.id, position: questions.length, state: 'draft', openedAt: null, closedAt: null, presentAtClose: null, ...splitDraft(p.question) }));
-    await this.store.announce(tx, actor.sessionId, activity.id, false);
+    const saved = await surveysRepository.saveQuestion(tx.manager, { activityId: activity.id, position: questions.length, state: 'draft', openedAt: null, closedAt: null, presentAtClose: null, ...splitDraft(payload.question) });
+    await this.announce(tx, actor.sessionId, activity.id, false);
     return toQuestionView(saved);
   }
 
-  async updateQuestion(tx: Tx, actor: ParticipantActor, p: CommandPayload<'survey.question.update'>): Promise<QuestionView> {
-    const question = await this.editableQuestion(tx, actor, p.questionId);
-    const next = { ...question, ...splitDraft(p.question) };
-    await tx.manager.getRepository(SurveyQuestion).update(question.id, splitDraft(p.question));
-    await this.store.announce(tx, actor.sessionId, question.activityId, false);
+  async updateQuestion(tx: Tx, actor: ParticipantActor, payload: CommandPayload<'survey.question.update'>): Promise<QuestionView> {
+    const question = await this.editableQuestion(tx, actor, payload.questionId);
+    const next = { ...question, ...splitDraft(payload.question) };
+    await surveysRepository.updateQuestion(tx.manager, question.id, splitDraft(payload.question));
+    await this.announce(tx, actor.sessionId, question.activityId, false);
     return toQuestionView(next);
   }
 
-  async removeQuestion(tx: Tx, actor: ParticipantActor, p: CommandPayload<'survey.question.remove'>): Promise<{ questionId: string }> {
-    const question = await this.editableQuestion(tx, actor, p.questionId);
-    const repo = tx.manager.getRepository(SurveyQuestion);
-    await repo.delete(question.id);
+  async removeQuestion(tx: Tx, actor: ParticipantActor, payload: CommandPayload<'survey.question.remove'>): Promise<{ questionId: string }> {
+    const question = await this.editableQuestion(tx, actor, payload.questionId);
+    await surveysRepository.deleteQuestion(tx.manager, question.id);
     await this.renumber(tx, question.activityId, (list) => list);
-    await this.store.announce(tx, actor.sessionId, question.activityId, false);
+    await this.announce(tx, actor.sessionId, question.activityId, false);
     return { questionId: question.id };
   }
 
-  async moveQuestion(tx: Tx, actor: ParticipantActor, p: CommandPayload<'survey.question.move'>): Promise<SurveyView> {
-    const question = await this.store.question(tx.manager, p.questionId);
+  async moveQuestion(tx: Tx, actor: ParticipantActor, payload: CommandPayload<'survey.question.move'>): Promise<SurveyView> {
+    const question = await surveysRepository.question(tx.manager, payload.questionId);
     const activity = await this.writableSurvey(tx, actor, question.activityId);
-    const survey = await this.store.survey(tx.manager, activity.id, true);
+    const survey = await surveysRepository.survey(tx.manager, activity.id, true);
     const list = await this.renumber(tx, activity.id, (all) => {
       const rest = all.filter((q) => q.id !== question.id);
-      rest.splice(Math.min(p.position, rest.length), 0, question);
+      rest.splice(Math.min(payload.position, rest.length), 0, question);
       return rest;
     });
-    await this.store.announce(tx, actor.sessionId, activity.id, list.some((q) => q.state !== 'draft'));
+    await this.announce(tx, actor.sessionId, activity.id, list.some((q) => q.state !== 'draft'));
     return toSurveyView(survey, list, true);
   }
 
   /** A fresh copy: same settings, every question back to draft, no ballots. */
-  async duplicate(tx: Tx, actor: ParticipantActor, p: CommandPayload<'survey.duplicate'>): Promise<ActivitySummary> {
-    const activity = await this.writableSurvey(tx, actor, p.activityId);
-    const survey = await this.store.survey(tx.manager, activity.id);
-    const questions = await this.store.questions(tx.manager, activity.id);
+  async duplicate(tx: Tx, actor: ParticipantActor, payload: CommandPayload<'survey.duplicate'>): Promise<ActivitySummary> {
+    const activity = await this.writableSurvey(tx, actor, payload.activityId);
+    const survey = await surveysRepository.survey(tx.manager, activity.id);
+    const questions = await surveysRepository.questions(tx.manager, activity.id);
     return this.activities.createActivity(tx, actor, {
-      opId: p.opId,
+      opId: payload.opId,
       kind: 'survey',
-      title: p.title ?? `${activity.title} (copie)`.slice(0, 160),
+      title: payload.title ?? `${activity.title} (copie)`.slice(0, 160),
       ...(activity.groupId ? { groupId: activity.groupId } : {}),
       config: { ...settingsOf(survey), questions: questions.map(toDraft) },
     });
   }
 
-  async saveTemplate(tx: Tx, actor: ParticipantActor, p: CommandPayload<'survey.template.save'>): Promise<{ templateId: string }> {
-    const activity = await this.writableSurvey(tx, actor, p.activityId);
-    const rows: { account_id: string | null }[] = await tx.manager.query('SELECT account_id FROM participant WHERE id = $1', [actor.participantId]);
-    const accountId = rows[0]?.account_id;
+  async saveTemplate(tx: Tx, actor: ParticipantActor, payload: CommandPayload<'survey.template.save'>): Promise<{ templateId: string }> {
+    const activity = await this.writableSurvey(tx, actor, payload.activityId);
+    const accountId = await surveysRepository.accountOf(tx.manager, actor.participantId);
     if (!accountId) throw new AppError('FORBIDDEN');
-    const survey = await this.store.survey(tx.manager, activity.id);
-    const questions = await this.store.questions(tx.manager, activity.id);
-    const repo = tx.manager.getRepository(SurveyTemplate);
-    const saved = await repo.save(repo.create({ accountId, name: p.name, settings: settingsOf(survey), questions: questions.map(toDraft) }));
+    const survey = await surveysRepository.survey(tx.manager, activity.id);
+    const questions = await surveysRepository.questions(tx.manager, activity.id);
+    const saved = await surveysRepository.saveTemplate(tx.manager, { accountId, name: payload.name, settings: settingsOf(survey), questions: questions.map(toDraft) });
     return { templateId: saved.id };
   }
 
   async templates(accountId: string): Promise<SurveyTemplateView[]> {
-    const rows = await this.db.getRepository(SurveyTemplate).find({ where: { accountId }, order: { createdAt: 'DESC' }, take: 200 });
+    const rows = await surveysRepository.templates(this.db.manager, accountId);
     return rows.map((t) => ({ id: t.id, name: t.name, settings: t.settings, questions: t.questions, createdAt: t.createdAt.toISOString() }));
+  }
+
+  /**
+   * Announces the survey after a change: the member view (no drafts) to the activity's audience
+   * when members can notice the change, and always the full view to staff.
+   */
+  async announce(tx: Tx, sessionId: string, activityId: string, memberVisible: boolean): Promise<void> {
+    const survey = await surveysRepository.survey(tx.manager, activityId);
+    const questions = await surveysRepository.questions(tx.manager, activityId);
+    if (memberVisible) {
+      const activity = await surveysRepository.activity(tx.manager, activityId);
+      // A draft survey is the staff's alone: they get the full view below.
+      if (!isStaffOnly(activity)) {
+        const options = activityEventOptions(activity, await readReportBackOpen(tx.manager, sessionId));
+        await tx.publish('survey.updated', sessionId, { activityId, survey: toSurveyView(survey, questions, false) }, options);
+      }
+    }
+    await tx.publish('survey.drafts.updated', sessionId, { activityId, survey: toSurveyView(survey, questions, true) }, { room: rooms.staff(sessionId) });
   }
 
   /** A survey activity of this session the actor may change. */
@@ -141,23 +154,22 @@ export class SurveysService {
   }
 
   private async editableQuestion(tx: Tx, actor: ParticipantActor, questionId: string): Promise<SurveyQuestion> {
-    const question = await this.store.question(tx.manager, questionId, 'update');
+    const question = await surveysRepository.question(tx.manager, questionId, 'update');
     await this.writableSurvey(tx, actor, question.activityId);
     if (!isQuestionEditable(question.state)) throw new AppError('QUESTION_LOCKED');
     return question;
   }
 
   private async renumber(tx: Tx, activityId: string, order: (all: SurveyQuestion[]) => SurveyQuestion[]): Promise<SurveyQuestion[]> {
-    const repo = tx.manager.getRepository(SurveyQuestion);
-    const list = order(await this.store.questions(tx.manager, activityId));
+    const list = order(await surveysRepository.questions(tx.manager, activityId));
     for (const [position, q] of list.entries()) {
-      if (q.position !== position) await repo.update(q.id, { position });
+      if (q.position !== position) await surveysRepository.updateQuestion(tx.manager, q.id, { position });
       q.position = position;
     }
     return list;
   }
 }
 
-function definedOnly<T extends Record<string, unknown>>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+function definedOnly<T extends Record<string, unknown>>(fields: T): Partial<T> {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { LiveResults, QuestionResultsResponse, SurveysFeature } from '@palabre/contracts';
 import { breakdown, canSeeResults, isStaffRole } from '@palabre/domain';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
-import { Activity } from '../sessions/activity.entity';
+import type { Activity } from '../sessions/activity.entity';
 import { canSeeActivity, readReportBackOpen } from '../sessions/audience';
 import { BallotsService } from './ballots.service';
 import { LiveResultsService } from './live-results.service';
-import { Survey, SurveyQuestion } from './survey.entity';
-import { SurveyStore } from './survey.store';
-import { toSurveyView } from './survey.views';
+import type { Survey } from './survey.entity';
+import { surveysRepository } from './surveys.repository';
+import { toSurveyView } from './surveys.views';
 
 /** Breakdown cells smaller than this are hidden (« <5 »). */
 const MIN_CELL = 5;
@@ -20,7 +20,6 @@ const MIN_CELL = 5;
 export class SurveyReader {
   constructor(
     private readonly db: DataSource,
-    private readonly store: SurveyStore,
     private readonly ballots: BallotsService,
     private readonly results: LiveResultsService,
   ) {}
@@ -31,8 +30,8 @@ export class SurveyReader {
     const feature: SurveysFeature = { surveys: {}, myBallots: {}, results: {} };
     if (activities.length === 0) return feature;
     const ids = activities.map((a) => a.id);
-    const surveys = await m.getRepository(Survey).findBy({ activityId: In(ids) });
-    const questions = await m.getRepository(SurveyQuestion).find({ where: { activityId: In(ids) }, order: { position: 'ASC' } });
+    const surveys = await surveysRepository.surveysOf(m, ids);
+    const questions = await surveysRepository.questionsOf(m, ids);
     const staff = isStaffRole(actor.role);
     const mineAsked: { id: string; anonymity: Survey['anonymity'] }[] = [];
     for (const survey of surveys) {
@@ -51,10 +50,10 @@ export class SurveyReader {
   /** One question's results and breakdown, if this actor may see them. */
   async questionResults(actor: ParticipantActor, questionId: string): Promise<QuestionResultsResponse> {
     const m = this.db.manager;
-    const q = await this.store.question(m, questionId).catch(() => null);
+    const q = await surveysRepository.question(m, questionId).catch(() => null);
     const activity = q ? (await this.readableActivities(actor, m)).find((a) => a.id === q.activityId) : undefined;
     if (!q || !activity || q.state === 'draft') throw new AppError('NOT_FOUND');
-    const survey = await this.store.survey(m, q.activityId);
+    const survey = await surveysRepository.survey(m, q.activityId);
     if (!canSeeResults(actor.role, survey.resultsVisibility, q.state)) throw new AppError('RESULTS_HIDDEN');
     const live: LiveResults = await this.results.compute(m, actor.sessionId, survey, q, actor.role);
     const cut = survey.anonymity === 'named' ? breakdown(q.config, await this.ballots.profiled(m, q.id), MIN_CELL) : null;
@@ -63,10 +62,9 @@ export class SurveyReader {
 
   /** Survey activities of the session this actor may see (drafts are the staff's; working-group isolation applies). */
   private async readableActivities(actor: ParticipantActor, m: EntityManager): Promise<Activity[]> {
-    const me: { group_id: string | null }[] = await m.query('SELECT group_id FROM participant WHERE id = $1', [actor.participantId]);
-    const viewer = { role: actor.role, groupId: me[0]?.group_id ?? null };
+    const viewer = { role: actor.role, groupId: await surveysRepository.groupOf(m, actor.participantId) };
     const reportBackOpen = await readReportBackOpen(m, actor.sessionId);
-    const all = await m.getRepository(Activity).find({ where: { sessionId: actor.sessionId, kind: 'survey' }, order: { position: 'ASC' } });
+    const all = await surveysRepository.surveyActivities(m, actor.sessionId);
     return all.filter((a) => canSeeActivity(viewer, a, reportBackOpen));
   }
 }

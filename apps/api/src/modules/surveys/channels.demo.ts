@@ -7,6 +7,7 @@ import type { SurveyCreateConfig } from '@palabre/contracts';
 import { ActivitiesService } from '../sessions/activities.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { ProxiesService } from './proxies.service';
+import { surveysRepository } from './surveys.repository';
 
 export const FINAL_VOTE_TITLE = 'Vote final — feuille de route partagée';
 
@@ -28,10 +29,7 @@ export const seedChannelsDemo: DemoSeeder = async (app, ctx) => {
     groupId: null,
     blocked: false,
   };
-  const members: { id: string }[] = await app.get(DataSource).query(
-    "SELECT id FROM participant WHERE session_id = $1 AND role = 'member' AND member_id IS NOT NULL ORDER BY display_name, id LIMIT 2",
-    [ctx.sessionId],
-  );
+  const members = await surveysRepository.firstTwoRosterMembers(app.get(DataSource).manager, ctx.sessionId);
   if (members.length < 2) return;
   const proxies = app.get(ProxiesService);
   const config: SurveyCreateConfig = {

@@ -1,7 +1,7 @@
 import type { SurveysFeature } from '@palabre/contracts';
 import { TestApp } from '../../common/testing/harness';
 import { DEMO_SEEDERS } from '../../seed/seeders';
-import { seedSurveyDemo, WORKSHOP_1_TITLE } from './survey-demo';
+import { seedSurveyDemo, WORKSHOP_1_TITLE } from './surveys.demo';
 import { snapshot } from './survey-fixtures';
 import { appForTests } from '../../common/testing/lifecycle';
 

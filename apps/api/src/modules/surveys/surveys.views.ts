@@ -1,20 +1,20 @@
 import type { QuestionDraft, QuestionView, SurveySettings, SurveyView } from '@palabre/contracts';
 import type { Survey, SurveyQuestion } from './survey.entity';
 
-export function settingsOf(s: Survey): SurveySettings {
-  return { anonymity: s.anonymity, resultsVisibility: s.resultsVisibility, shuffle: s.shuffle };
+export function settingsOf(survey: Survey): SurveySettings {
+  return { anonymity: survey.anonymity, resultsVisibility: survey.resultsVisibility, shuffle: survey.shuffle };
 }
 
-export function toQuestionView(q: SurveyQuestion): QuestionView {
+export function toQuestionView(question: SurveyQuestion): QuestionView {
   return {
-    id: q.id,
-    activityId: q.activityId,
-    position: q.position,
-    prompt: q.prompt,
-    config: q.config,
-    state: q.state,
-    openedAt: q.openedAt ? q.openedAt.toISOString() : null,
-    closedAt: q.closedAt ? q.closedAt.toISOString() : null,
+    id: question.id,
+    activityId: question.activityId,
+    position: question.position,
+    prompt: question.prompt,
+    config: question.config,
+    state: question.state,
+    openedAt: question.openedAt ? question.openedAt.toISOString() : null,
+    closedAt: question.closedAt ? question.closedAt.toISOString() : null,
   };
 }
 
@@ -31,8 +31,8 @@ export function toSurveyView(survey: Survey, questions: readonly SurveyQuestion[
 }
 
 /** A question back as the draft a facilitator would type (for duplicates and templates). */
-export function toDraft(q: SurveyQuestion): QuestionDraft {
-  return { ...q.config, prompt: q.prompt } as QuestionDraft;
+export function toDraft(question: SurveyQuestion): QuestionDraft {
+  return { ...question.config, prompt: question.prompt } as QuestionDraft;
 }
 
 /** Splits a draft into the stored prompt and configuration. */
