@@ -128,9 +128,11 @@ describe('running the room: agenda, timers, projector, presence (real database, 
   it('brings a reloaded or reconnected projector back to the screen state', async () => {
     const { session, staff, items, projector, projectorToken } = await agenda();
     await sendOk(staff, 'screen.show', { screen: { view: 'qna', activityId: items[2].id } });
+    // Listen before cutting: on a slow database the projector may be back before the message is shown.
+    const reconnected = new Promise<void>((resolve) => projector.once('connect', () => resolve()));
     projector.io.engine.close();
     await sendOk(staff, 'screen.show', { screen: { view: 'message', message: 'Reprise à 14 h' } });
-    await new Promise<void>((resolve) => projector.once('connect', () => resolve()));
+    await reconnected;
     const back = await snapshot(projectorToken, session.id);
     expect(roomOf(back).screen).toEqual({ view: 'message', message: 'Reprise à 14 h' });
     const changed = nextEvent(projector, 'screen.changed');

@@ -140,10 +140,12 @@ describe('sessions, joining and the live socket (real database, real socket.io)'
     await sendOk(staffSocket, 'activity.open', { activityId: first.id });
     expect((await opened).version).toBeGreaterThan(before.version);
     // The phone sleeps: the server drops it, the agenda moves on, then it comes back.
+    // Listen before cutting: on a slow database the phone may be back before the agenda has moved on.
+    const reconnected = new Promise<void>((resolve) => phone.once('connect', () => resolve()));
     phone.io.engine.close();
     const second = await sendOk(staffSocket, 'activity.create', { kind: 'qna', title: 'Pendant la coupure' });
     await sendOk(staffSocket, 'activity.open', { activityId: second.id });
-    await new Promise<void>((resolve) => phone.once('connect', () => resolve()));
+    await reconnected;
     const after = await snapshotOf(t, member.token, session.id);
     expect(after.version).toBeGreaterThan(before.version + 1);
     expect(after.activities.map((a) => a.title)).toEqual(['Avant la coupure', 'Pendant la coupure']);
