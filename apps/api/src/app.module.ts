@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from './config/config';
 import { CoreModule } from './common/core.module';
-import type { RedisState } from './common/realtime/redis-state';
+import type { RedisState } from './common/live/redis-state';
 import { dataSourceOptions, type DatabaseTarget } from './database/options';
 import { HealthModule } from './modules/health/health.module';
 import { FEATURE_MODULES } from './modules';

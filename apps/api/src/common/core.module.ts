@@ -5,17 +5,17 @@ import { ActorResolver } from './auth/actor-resolver';
 import { RouteGuard } from './auth/route.guard';
 import { TokenService } from './auth/tokens';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
-import { CommandDispatcher } from './realtime/command-dispatcher';
-import { FloodCoolOffs } from './realtime/rate-limit';
-import { CommandRunner } from './realtime/command-runner';
-import { RealtimeEmitter } from './realtime/emitter';
-import { LiveGateway } from './realtime/live.gateway';
-import { PresenceService } from './realtime/presence.service';
-import { ProcessedOpPurge } from './realtime/processed-op-purge';
-import { REDIS_STATE, type RedisState } from './realtime/redis-state';
-import { SnapshotRegistry } from './realtime/snapshot-registry';
-import { TransactionRunner } from './realtime/transaction';
-import { VolatileFanout } from './realtime/volatile-fanout';
+import { CommandDispatcher } from './commands/command-dispatcher';
+import { FloodCoolOffs } from './commands/rate-limit';
+import { CommandRunner } from './commands/command-runner';
+import { RealtimeEmitter } from './live/emitter';
+import { LiveGateway } from './live/live.gateway';
+import { PresenceService } from './live/presence.service';
+import { ProcessedOpPurge } from './idempotency/processed-op-purge';
+import { REDIS_STATE, type RedisState } from './live/redis-state';
+import { SnapshotRegistry } from './live/snapshot-registry';
+import { TransactionRunner } from './db/transaction';
+import { VolatileFanout } from './live/volatile-fanout';
 
 const SHARED = [TokenService, ActorResolver, RealtimeEmitter, TransactionRunner, CommandRunner, PresenceService, VolatileFanout, SnapshotRegistry];
 

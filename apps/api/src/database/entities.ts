@@ -8,7 +8,7 @@ import { Assembly, Member } from '../modules/sessions/assembly.entity';
 import { BlockedDevice, Participant, ScreenPairing } from '../modules/sessions/participant.entity';
 import { Session } from '../modules/sessions/session.entity';
 import { GroupSeedCard, SynthesisComment, WorkingGroup } from '../modules/groups/working-group.entity';
-import { ProcessedOp } from '../common/realtime/processed-op.entity';
+import { ProcessedOp } from '../common/idempotency/processed-op.entity';
 import { AnonymousBallot, Ballot, BallotReceipt, Survey, SurveyQuestion, SurveyTemplate } from '../modules/surveys/survey.entity';
 import { QnaQuestion, QnaVote } from '../modules/qna/qna.entities';
 import { AttendanceConfirmation, RoomState } from '../modules/room/room.entities';

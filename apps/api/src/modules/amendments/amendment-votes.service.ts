@@ -4,7 +4,7 @@ import { SURVEY_QUESTIONS_MAX, type AmendmentTextView, type AmendmentView, type 
 import { decideVote, isPending, tally, voteBlocker } from '@palabre/domain';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
-import type { Tx } from '../../common/realtime/transaction';
+import type { Tx } from '../../common/db/transaction';
 import type { Activity } from '../sessions/activity.entity';
 import { ActivitiesService } from '../sessions/activities.service';
 import { activityEventOptions, readReportBackOpen } from '../sessions/audience';

@@ -1,9 +1,9 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import type { AmendmentTextUpdate, AmendmentTextView } from '@palabre/contracts';
 import { DataSource } from 'typeorm';
-import { Coalescer } from '../../common/realtime/coalescer';
-import { RealtimeEmitter } from '../../common/realtime/emitter';
-import { rooms } from '../../common/realtime/rooms';
+import { Coalescer } from '../../common/live/coalescer';
+import { RealtimeEmitter } from '../../common/live/emitter';
+import { rooms } from '../../common/live/rooms';
 import { activityRooms, readReportBackOpen } from '../sessions/audience';
 import { amendmentsRepository } from './amendments.repository';
 import { publicTextView, toTextView } from './amendments.views';

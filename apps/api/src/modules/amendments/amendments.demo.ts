@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ParticipantActor } from '../../common/auth/actor';
-import { TransactionRunner } from '../../common/realtime/transaction';
+import { TransactionRunner } from '../../common/db/transaction';
 import type { DemoSeeder } from '../../seed/seeders';
 import { ActivitiesService } from '../sessions/activities.service';
 import { SessionsService } from '../sessions/sessions.service';

@@ -1,6 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { ACTIVITY_STATES } from '@palabre/domain';
-import type { Tx } from '../../common/realtime/transaction';
+import type { Tx } from '../../common/db/transaction';
 import type { Activity } from '../sessions/activity.entity';
 import { ActivityKinds } from '../sessions/activity-kinds';
 import { SessionsModule } from '../sessions/sessions.module';

@@ -5,7 +5,7 @@ import { AMENDMENT_LIMITS, AmendmentsConfig, type AmendmentTextView, type Amendm
 import { isStaffRole, numberLines, trimAscii } from '@palabre/domain';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
-import type { Tx } from '../../common/realtime/transaction';
+import type { Tx } from '../../common/db/transaction';
 import { parseWith } from '../../common/validation';
 import type { Activity } from '../sessions/activity.entity';
 import { ActivitiesService } from '../sessions/activities.service';

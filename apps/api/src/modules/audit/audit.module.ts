@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { AUDIT_TRAIL } from '../../common/realtime/audit-trail';
+import { AUDIT_TRAIL } from '../../common/commands/audit-trail';
 import { AuditService } from './audit.service';
 
 /**

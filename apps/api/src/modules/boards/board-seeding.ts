@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { BOARD_LIMITS, type SeedCard } from '@palabre/contracts';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
-import type { Tx } from '../../common/realtime/transaction';
+import type { Tx } from '../../common/db/transaction';
 import { boardsRepository } from './boards.repository';
 import { IdeasService } from './ideas.service';
 

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { BoardConfigInput } from '@palabre/contracts';
-import { TransactionRunner } from '../../common/realtime/transaction';
+import { TransactionRunner } from '../../common/db/transaction';
 import type { DemoSeeder } from '../../seed/seeders';
 import { ActivitiesService } from '../sessions/activities.service';
 import { SessionsService } from '../sessions/sessions.service';

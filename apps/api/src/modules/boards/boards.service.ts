@@ -5,8 +5,8 @@ import { BOARD_TRANSITIONS, canSeeIdea, canTransition, columnIdsFor, isStaffRole
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
 import type { ActivityKindContract } from '../sessions/activity-kinds';
-import { rooms } from '../../common/realtime/rooms';
-import type { Tx } from '../../common/realtime/transaction';
+import { rooms } from '../../common/live/rooms';
+import type { Tx } from '../../common/db/transaction';
 import { parseWith } from '../../common/validation';
 import { ActivityLifecycle } from '../sessions/activity-lifecycle';
 import type { Activity } from '../sessions/activity.entity';

@@ -3,7 +3,7 @@ import type { CommandPayload, IdeaView, SimilarIdea } from '@palabre/contracts';
 import { canAuthorChange, isPublicIdea, isStaffRole } from '@palabre/domain';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
-import type { Tx } from '../../common/realtime/transaction';
+import type { Tx } from '../../common/db/transaction';
 import type { Idea } from './board.entity';
 import { BoardAccess, type BoardCtx } from './board-access';
 import { boardsRepository } from './boards.repository';

@@ -3,8 +3,8 @@ import type { CommandPayload, EventPayload, IdeaStatus, IdeaView } from '@palabr
 import { canTransition, IDEA_TRANSITIONS, isPublicIdea, mergeSupports } from '@palabre/domain';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
-import { rooms } from '../../common/realtime/rooms';
-import type { Tx } from '../../common/realtime/transaction';
+import { rooms } from '../../common/live/rooms';
+import type { Tx } from '../../common/db/transaction';
 import type { Idea } from './board.entity';
 import { BoardAccess, type BoardCtx } from './board-access';
 import { boardsRepository } from './boards.repository';

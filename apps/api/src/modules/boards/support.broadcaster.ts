@@ -1,10 +1,10 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Coalescer } from '../../common/realtime/coalescer';
-import { RealtimeEmitter } from '../../common/realtime/emitter';
-import { rooms } from '../../common/realtime/rooms';
+import { Coalescer } from '../../common/live/coalescer';
+import { RealtimeEmitter } from '../../common/live/emitter';
+import { rooms } from '../../common/live/rooms';
 import { activityRooms, readReportBackOpen } from '../sessions/audience';
-import type { Tx } from '../../common/realtime/transaction';
+import type { Tx } from '../../common/db/transaction';
 import { boardsRepository } from './boards.repository';
 
 /** Supports of a burst are sent together: at most one count update per board every 100 ms. */

@@ -4,7 +4,7 @@ import type { CommandPayload, MySupports, SupportResult } from '@palabre/contrac
 import { addSupport, dotsLeft, isEligible, isStaffRole, removeSupport, resolveEligibility, type SupportRules } from '@palabre/domain';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
-import type { Tx } from '../../common/realtime/transaction';
+import type { Tx } from '../../common/db/transaction';
 import type { Board } from './board.entity';
 import { boardsRepository } from './boards.repository';
 import { BoardAccess } from './board-access';

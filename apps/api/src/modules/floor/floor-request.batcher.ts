@@ -2,8 +2,8 @@ import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { CommandPayload, FloorRequestView } from '@palabre/contracts';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
-import { executeMany } from '../../common/realtime/command-runner';
-import { TransactionRunner } from '../../common/realtime/transaction';
+import { executeMany } from '../../common/commands/command-runner';
+import { TransactionRunner } from '../../common/db/transaction';
 import { FloorService } from './floor.service';
 
 /** Requests written in one transaction at most: a burst is answered in a few steps, the first ones early. */

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { CommandPayload } from '@palabre/contracts';
 import type { ParticipantActor } from '../../common/auth/actor';
-import type { CommandContext } from '../../common/realtime/command-runner';
-import { OnBatchedCommand, OnCommand } from '../../common/realtime/on-command';
+import type { CommandContext } from '../../common/commands/command-runner';
+import { OnBatchedCommand, OnCommand } from '../../common/commands/on-command';
 import { FloorRequestBatcher } from './floor-request.batcher';
 import { FloorService } from './floor.service';
 

@@ -1,7 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { FloorConfig } from '@palabre/contracts';
 import { ACTIVITY_STATES } from '@palabre/domain';
-import type { Tx } from '../../common/realtime/transaction';
+import type { Tx } from '../../common/db/transaction';
 import { parseWith } from '../../common/validation';
 import type { Activity } from '../sessions/activity.entity';
 import { ActivityKinds } from '../sessions/activity-kinds';

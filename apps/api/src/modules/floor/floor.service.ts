@@ -4,7 +4,7 @@ import { FloorConfig, type CommandPayload, type FloorListView, type FloorRequest
 import { isStaffRole } from '@palabre/domain';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
-import type { Tx } from '../../common/realtime/transaction';
+import type { Tx } from '../../common/db/transaction';
 import { parseWith } from '../../common/validation';
 import type { Activity } from '../sessions/activity.entity';
 import { ActivitiesService } from '../sessions/activities.service';

@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CreateRecommendationBody, RespondBody, type OutcomeCandidate, type SurveyCreateConfig } from '@palabre/contracts';
 import type { ParticipantActor, StaffActor } from '../../common/auth/actor';
-import { TransactionRunner } from '../../common/realtime/transaction';
+import { TransactionRunner } from '../../common/db/transaction';
 import { demoRoster } from '../../seed/roster-data';
 import type { DemoSeeder } from '../../seed/seeders';
 import { ArchiveService } from '../outcomes/archive.service';

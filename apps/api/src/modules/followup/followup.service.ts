@@ -17,7 +17,7 @@ import { canAnswerRecommendation, canReadRecommendation, statusAfterResponse } f
 import type { z } from 'zod';
 import type { StaffActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
-import { TransactionRunner, type Tx } from '../../common/realtime/transaction';
+import { TransactionRunner, type Tx } from '../../common/db/transaction';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import type { ArchiveRecord } from '../outcomes/archive-record.entity';
 import type { Assembly } from '../sessions/assembly.entity';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { CommandContext } from '../../common/realtime/command-runner';
-import { OnCommand } from '../../common/realtime/on-command';
+import type { CommandContext } from '../../common/commands/command-runner';
+import { OnCommand } from '../../common/commands/on-command';
 import { PlacementService } from './placement.service';
 import { ReportBackService } from './report-back.service';
 import { SynthesisService } from './synthesis.service';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import type { ParticipantActor } from '../../common/auth/actor';
-import { TransactionRunner } from '../../common/realtime/transaction';
+import { TransactionRunner } from '../../common/db/transaction';
 import type { DemoSeeder } from '../../seed/seeders';
 import { ActivityLifecycle } from '../sessions/activity-lifecycle';
 import { ActivitiesService } from '../sessions/activities.service';

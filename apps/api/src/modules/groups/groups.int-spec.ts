@@ -1,6 +1,6 @@
 import type { GroupsSnapshot, JoinResponse, SessionSnapshot } from '@palabre/contracts';
 import type { ParticipantActor } from '../../common/auth/actor';
-import { TransactionRunner, type Tx } from '../../common/realtime/transaction';
+import { TransactionRunner, type Tx } from '../../common/db/transaction';
 import { nextEvent, send, sendOk, type TestApp, type TestSocket } from '../../common/testing/harness';
 import { appForTests } from '../../common/testing/lifecycle';
 import { snapshotOf } from '../../common/testing/snapshot';

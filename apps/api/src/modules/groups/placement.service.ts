@@ -3,7 +3,7 @@ import type { CommandPayload, GroupImportReport, GroupMove, WorkingGroupView } f
 import { assignBalanced } from '@palabre/domain';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
-import { TransactionRunner, type Tx } from '../../common/realtime/transaction';
+import { TransactionRunner, type Tx } from '../../common/db/transaction';
 import { GroupAccess } from './group-access';
 import { parseGroupCsv } from './group-csv';
 import { groupsRepository } from './groups.repository';

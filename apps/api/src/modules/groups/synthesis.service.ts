@@ -3,7 +3,7 @@ import type { CommandPayload, SynthesisCommentView, SynthesisView, WorkingGroupV
 import { isStaffRole } from '@palabre/domain';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
-import type { Tx } from '../../common/realtime/transaction';
+import type { Tx } from '../../common/db/transaction';
 import { activityRooms } from '../sessions/audience';
 import { GroupAccess } from './group-access';
 import { groupsRepository } from './groups.repository';

@@ -3,7 +3,7 @@ import type { Health } from '@palabre/contracts';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Route } from '../../common/auth/route.guard';
-import { REDIS_STATE, type RedisState } from '../../common/realtime/redis-state';
+import { REDIS_STATE, type RedisState } from '../../common/live/redis-state';
 import { healthRepository } from './health.repository';
 import { Readiness } from './readiness';
 

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { Coalescer } from '../../common/realtime/coalescer';
-import { RealtimeEmitter } from '../../common/realtime/emitter';
-import { rooms } from '../../common/realtime/rooms';
+import { Coalescer } from '../../common/live/coalescer';
+import { RealtimeEmitter } from '../../common/live/emitter';
+import { rooms } from '../../common/live/rooms';
 import { activityRooms, readReportBackOpen } from '../sessions/audience';
 import { mapInputs, publicMap } from './opinions-map';
 import { OpinionMapWorker } from './opinions-map.worker';

@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { OpinionVote } from '@palabre/contracts';
 import { seededRandom } from '@palabre/domain';
 import type { ParticipantActor } from '../../common/auth/actor';
-import { TransactionRunner } from '../../common/realtime/transaction';
+import { TransactionRunner } from '../../common/db/transaction';
 import type { DemoSeeder } from '../../seed/seeders';
 import { ActivitiesService } from '../sessions/activities.service';
 import { SessionsService } from '../sessions/sessions.service';

@@ -7,8 +7,8 @@ import {
 import { isStaffRole } from '@palabre/domain';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
-import { rooms } from '../../common/realtime/rooms';
-import type { Tx } from '../../common/realtime/transaction';
+import { rooms } from '../../common/live/rooms';
+import type { Tx } from '../../common/db/transaction';
 import { parseWith } from '../../common/validation';
 import type { Activity } from '../sessions/activity.entity';
 import { ActivitiesService } from '../sessions/activities.service';

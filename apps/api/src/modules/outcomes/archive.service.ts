@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { OutcomeRecord, type ArchiveDetail, type ArchiveSummary, type ArchiveVerification, type PublicResults } from '@palabre/contracts';
 import type { StaffActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
-import { TransactionRunner } from '../../common/realtime/transaction';
+import { TransactionRunner } from '../../common/db/transaction';
 import { AuditService } from '../audit/audit.service';
 import { canonicalJson, firstBrokenLink, sha256 } from '../audit/hash-chain';
 import { ActivityLifecycle } from '../sessions/activity-lifecycle';

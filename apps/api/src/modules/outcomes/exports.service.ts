@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { OutcomeRecord, ROUTES, Uuid, type ExportFormat, type ExportStatus, type OutcomeExport } from '@palabre/contracts';
 import { AppError } from '../../common/errors/app-error';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { TransactionRunner } from '../../common/realtime/transaction';
+import { TransactionRunner } from '../../common/db/transaction';
 import { OutcomeRecordService } from './outcome-record.service';
 import { outcomesRepository } from './outcomes.repository';
 import { renderCsv } from './render/csv';

@@ -1,9 +1,9 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { isPublicQuestion } from '@palabre/domain';
-import { Coalescer } from '../../common/realtime/coalescer';
-import { RealtimeEmitter } from '../../common/realtime/emitter';
-import { rooms } from '../../common/realtime/rooms';
+import { Coalescer } from '../../common/live/coalescer';
+import { RealtimeEmitter } from '../../common/live/emitter';
+import { rooms } from '../../common/live/rooms';
 import { activityRooms, readReportBackOpen } from '../sessions/audience';
 import { qnaRepository } from './qna.repository';
 

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { DemoSeeder } from '../../seed/seeders';
-import { TransactionRunner } from '../../common/realtime/transaction';
+import { TransactionRunner } from '../../common/db/transaction';
 import { ActivitiesService } from '../sessions/activities.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { qnaRepository } from './qna.repository';

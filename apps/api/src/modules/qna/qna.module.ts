@@ -2,7 +2,7 @@ import { ACTIVITY_STATES } from '@palabre/domain';
 import { ActivityKinds } from '../sessions/activity-kinds';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { QnaConfig } from '@palabre/contracts';
-import type { Tx } from '../../common/realtime/transaction';
+import type { Tx } from '../../common/db/transaction';
 import type { Activity } from '../sessions/activity.entity';
 import { parseWith } from '../../common/validation';
 import { SessionsModule } from '../sessions/sessions.module';

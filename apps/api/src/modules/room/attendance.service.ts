@@ -3,9 +3,9 @@ import { DataSource } from 'typeorm';
 import { MemberCategory, TerritoryType, type Attendance, type AttendanceCount } from '@palabre/contracts';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
-import { PresenceService } from '../../common/realtime/presence.service';
-import { rooms } from '../../common/realtime/rooms';
-import type { Tx } from '../../common/realtime/transaction';
+import { PresenceService } from '../../common/live/presence.service';
+import { rooms } from '../../common/live/rooms';
+import type { Tx } from '../../common/db/transaction';
 import { roomRepository, type AttendanceRow } from './room.repository';
 
 type MemberRow = AttendanceRow;

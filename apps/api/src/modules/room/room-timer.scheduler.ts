@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ROOM_LIMITS } from '@palabre/contracts';
-import { TransactionRunner } from '../../common/realtime/transaction';
+import { TransactionRunner } from '../../common/db/transaction';
 import { ActivityLifecycle } from '../sessions/activity-lifecycle';
 import type { RoomState } from './room.entities';
 import { roomRepository } from './room.repository';

@@ -1,5 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
-import { SnapshotRegistry } from '../../common/realtime/snapshot-registry';
+import { SnapshotRegistry } from '../../common/live/snapshot-registry';
 import { SessionsModule } from '../sessions/sessions.module';
 import { AttendanceService } from './attendance.service';
 import { RoomTimerScheduler } from './room-timer.scheduler';

@@ -3,7 +3,7 @@ import type { ActivitySummary, CommandPayload } from '@palabre/contracts';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { canWriteActivity } from '@palabre/domain';
 import { AppError } from '../../common/errors/app-error';
-import type { Tx } from '../../common/realtime/transaction';
+import type { Tx } from '../../common/db/transaction';
 import { ActivityKinds } from './activity-kinds';
 import { activitiesRepository } from './activities.repository';
 import type { Activity } from './activity.entity';

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { ActivityKind, type ActivitySummary, type OutcomeSectionInput, type QuestionDraft, type SeedCard } from '@palabre/contracts';
 import type { ActivityKindStates } from '@palabre/domain';
 import type { ParticipantActor } from '../../common/auth/actor';
-import type { Tx } from '../../common/realtime/transaction';
+import type { Tx } from '../../common/db/transaction';
 import type { Activity } from './activity.entity';
 
 /**

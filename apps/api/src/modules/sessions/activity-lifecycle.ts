@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ActivitySummary } from '@palabre/contracts';
-import type { Tx } from '../../common/realtime/transaction';
+import type { Tx } from '../../common/db/transaction';
 import { activitiesRepository } from './activities.repository';
 import type { Activity } from './activity.entity';
 import { ActivityKinds } from './activity-kinds';

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { canReadActivity, isStaffRole } from '@palabre/domain';
 import type { ParticipantRole } from '@palabre/contracts';
-import { rooms } from '../../common/realtime/rooms';
+import { rooms } from '../../common/live/rooms';
 import { sessionsRepository } from './sessions.repository';
 
 /** What the audience rule needs to know of an activity (or of a working group's own work, with its state 'open'). */

@@ -1,8 +1,8 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { DuplicateGroup, Duplicates } from '@palabre/contracts';
-import { RealtimeEmitter } from '../../common/realtime/emitter';
-import { rooms } from '../../common/realtime/rooms';
+import { RealtimeEmitter } from '../../common/live/emitter';
+import { rooms } from '../../common/live/rooms';
 import { sessionsRepository, type PresentMemberRow } from './sessions.repository';
 
 /** A burst: this many joins or more from one address within BURST_WINDOW_MS of each other. */

@@ -2,7 +2,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppError } from '../../common/errors/app-error';
-import { TokenBucket } from '../../common/realtime/rate-limit';
+import { TokenBucket } from '../../common/commands/rate-limit';
 
 /** Buckets idle this long are full again: forgotten, so the maps stay small. */
 const IDLE_MS = 5 * 60_000;

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
-import { RealtimeEmitter } from '../../common/realtime/emitter';
-import { rooms } from '../../common/realtime/rooms';
-import type { Tx } from '../../common/realtime/transaction';
+import { RealtimeEmitter } from '../../common/live/emitter';
+import { rooms } from '../../common/live/rooms';
+import type { Tx } from '../../common/db/transaction';
 import { DuplicatesService } from './duplicates.service';
 import type { Participant } from './participant.entity';
 import { sessionsRepository } from './sessions.repository';

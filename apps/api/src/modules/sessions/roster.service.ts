@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Invitation, RosterImportReport } from '@palabre/contracts';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppError } from '../../common/errors/app-error';
-import { TransactionRunner } from '../../common/realtime/transaction';
+import { TransactionRunner } from '../../common/db/transaction';
 import { hashToken, invitationToken } from './join-codes';
 import { parseRosterCsv } from './roster-csv';
 import { sessionsRepository } from './sessions.repository';

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { JoinResponse, ScreenPairing as ScreenPairingView, ScreenPairingStatus } from '@palabre/contracts';
 import { AppError } from '../../common/errors/app-error';
-import { TransactionRunner } from '../../common/realtime/transaction';
+import { TransactionRunner } from '../../common/db/transaction';
 import { JoinThrottle } from './join-throttle';
 import type { Participant } from './participant.entity';
 import type { Session } from './session.entity';

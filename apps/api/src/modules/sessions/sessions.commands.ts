@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { CommandContext } from '../../common/realtime/command-runner';
-import { OnCommand } from '../../common/realtime/on-command';
+import type { CommandContext } from '../../common/commands/command-runner';
+import { OnCommand } from '../../common/commands/on-command';
 import { ActivitiesService } from './activities.service';
 import { ParticipantsService } from './participants.service';
 import { SessionsService } from './sessions.service';

@@ -5,10 +5,10 @@ import { canTransition, isStaffRole, SESSION_TRANSITIONS, sessionRoleOfStaff } f
 import type { ParticipantActor, StaffActor } from '../../common/auth/actor';
 import { TokenService } from '../../common/auth/tokens';
 import { AppError } from '../../common/errors/app-error';
-import { PresenceService } from '../../common/realtime/presence.service';
-import { SnapshotRegistry } from '../../common/realtime/snapshot-registry';
+import { PresenceService } from '../../common/live/presence.service';
+import { SnapshotRegistry } from '../../common/live/snapshot-registry';
 import { lapseProxiesOnJoin } from '../surveys/proxies.service';
-import { TransactionRunner, type Tx } from '../../common/realtime/transaction';
+import { TransactionRunner, type Tx } from '../../common/db/transaction';
 import { ActivityKinds } from './activity-kinds';
 import { ActivityLifecycle } from './activity-lifecycle';
 import { canSeeActivity, readReportBackOpen } from './audience';

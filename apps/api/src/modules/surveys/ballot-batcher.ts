@@ -3,9 +3,9 @@ import type { BallotChannel, BallotReceipt, CommandPayload } from '@palabre/cont
 import { DataSource } from 'typeorm';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError, toAppError } from '../../common/errors/app-error';
-import { executeMany, LATER, storeResults, type Admitted, type Outcome } from '../../common/realtime/command-runner';
-import { rooms } from '../../common/realtime/rooms';
-import { TransactionRunner, type Tx } from '../../common/realtime/transaction';
+import { executeMany, LATER, storeResults, type Admitted, type Outcome } from '../../common/commands/command-runner';
+import { rooms } from '../../common/live/rooms';
+import { TransactionRunner, type Tx } from '../../common/db/transaction';
 import { receiptCode, rollCallAnswerRefusal } from '@palabre/domain';
 import { BallotMixer } from './ballot-mixer';
 import { ballotsRepository } from './ballots.repository';

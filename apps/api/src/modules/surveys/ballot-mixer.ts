@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import type { BallotValue } from '@palabre/contracts';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
-import { TransactionRunner } from '../../common/realtime/transaction';
+import { TransactionRunner } from '../../common/db/transaction';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { ballotsRepository } from './ballots.repository';
 

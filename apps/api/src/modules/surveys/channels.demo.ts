@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { ParticipantActor } from '../../common/auth/actor';
-import { TransactionRunner } from '../../common/realtime/transaction';
+import { TransactionRunner } from '../../common/db/transaction';
 import type { DemoSeeder } from '../../seed/seeders';
 import type { SurveyCreateConfig } from '@palabre/contracts';
 import { ActivitiesService } from '../sessions/activities.service';

@@ -2,11 +2,11 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nest
 import type { LiveResults, ParticipantRole } from '@palabre/contracts';
 import { canSeeResults, questionPresent, tally } from '@palabre/domain';
 import { DataSource, type EntityManager } from 'typeorm';
-import { intervalWithinBudget } from '../../common/realtime/delivery-budget';
-import { PresenceService, SHARED_COUNT_MAX_AGE_MS } from '../../common/realtime/presence.service';
-import { REDIS_STATE, type RedisState } from '../../common/realtime/redis-state';
-import { VolatileFanout } from '../../common/realtime/volatile-fanout';
-import { rooms } from '../../common/realtime/rooms';
+import { intervalWithinBudget } from '../../common/live/delivery-budget';
+import { PresenceService, SHARED_COUNT_MAX_AGE_MS } from '../../common/live/presence.service';
+import { REDIS_STATE, type RedisState } from '../../common/live/redis-state';
+import { VolatileFanout } from '../../common/live/volatile-fanout';
+import { rooms } from '../../common/live/rooms';
 import { activityRooms, readReportBackOpen } from '../sessions/audience';
 import { BallotsService } from './ballots.service';
 import { ProxiesService } from './proxies.service';

@@ -4,8 +4,8 @@ import { checkPaperConfirmation, checkPaperTotals, isSessionOpenForMembers } fro
 import type { EntityManager } from 'typeorm';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
-import { rooms } from '../../common/realtime/rooms';
-import type { Tx } from '../../common/realtime/transaction';
+import { rooms } from '../../common/live/rooms';
+import type { Tx } from '../../common/db/transaction';
 import { admitBallot, BallotsService, sessionQuestion } from './ballots.service';
 import { LiveResultsService } from './live-results.service';
 import { paperRepository, type EntryRow } from './paper.repository';

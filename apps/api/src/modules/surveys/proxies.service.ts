@@ -4,8 +4,8 @@ import { attendance, checkProxy, DEFAULT_PROXY_SETTINGS, isStaffRole, type Proxy
 import type { EntityManager } from 'typeorm';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
-import { rooms } from '../../common/realtime/rooms';
-import type { Tx } from '../../common/realtime/transaction';
+import { rooms } from '../../common/live/rooms';
+import type { Tx } from '../../common/db/transaction';
 import { parseWith } from '../../common/validation';
 import { proxiesRepository, type ProxyRow, type RequestRow, type SessionMember } from './proxies.repository';
 

@@ -4,7 +4,7 @@ import { checkRollCall, rollCallOrder, rollCallProgress, rollStatus } from '@pal
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
-import type { Tx } from '../../common/realtime/transaction';
+import type { Tx } from '../../common/db/transaction';
 import { ballotsRepository } from './ballots.repository';
 import { sessionQuestion } from './ballots.service';
 import { LiveResultsService } from './live-results.service';

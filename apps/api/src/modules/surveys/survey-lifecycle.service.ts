@@ -4,7 +4,7 @@ import type { BallotParts, QuestionState, QuestionView, SurveyView } from '@pala
 import { surveyStateOf } from '@palabre/domain';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
-import type { Tx } from '../../common/realtime/transaction';
+import type { Tx } from '../../common/db/transaction';
 import type { Activity } from '../sessions/activity.entity';
 import { activityEventOptions, readReportBackOpen } from '../sessions/audience';
 import { toActivitySummary } from '../sessions/sessions.views';

@@ -4,7 +4,7 @@ import type { ActivitySummary, QuestionDraft, SeedCard } from '@palabre/contract
 import { tally } from '@palabre/domain';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
-import type { Tx } from '../../common/realtime/transaction';
+import type { Tx } from '../../common/db/transaction';
 import { ActivitiesService } from '../sessions/activities.service';
 import { BallotsService } from './ballots.service';
 import { surveysRepository } from './surveys.repository';

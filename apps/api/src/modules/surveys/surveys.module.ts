@@ -18,7 +18,7 @@ import { ChannelsCommands } from './channels.commands';
 import { PaperService } from './paper.service';
 import { RollCallService } from './rollcall.service';
 import { ProxiesService } from './proxies.service';
-import { SnapshotRegistry } from '../../common/realtime/snapshot-registry';
+import { SnapshotRegistry } from '../../common/live/snapshot-registry';
 import { isStaffRole } from '@palabre/domain';
 
 @Module({

@@ -5,11 +5,11 @@ import {
 } from '@palabre/contracts';
 import { isQuestionEditable } from '@palabre/domain';
 import { DataSource } from 'typeorm';
-import { rooms } from '../../common/realtime/rooms';
+import { rooms } from '../../common/live/rooms';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
 import type { ActivityKindContract } from '../sessions/activity-kinds';
-import type { Tx } from '../../common/realtime/transaction';
+import type { Tx } from '../../common/db/transaction';
 import { parseWith } from '../../common/validation';
 import { ActivitiesService } from '../sessions/activities.service';
 import type { Activity } from '../sessions/activity.entity';

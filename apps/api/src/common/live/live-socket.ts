@@ -1,7 +1,7 @@
 import type { Socket } from 'socket.io';
 import type { ClientToServerEvents, Locale, ServerToClientEvents } from '@palabre/contracts';
 import type { ParticipantActor } from '../auth/actor';
-import type { TokenBucket } from './rate-limit';
+import type { TokenBucket } from '../commands/rate-limit';
 
 export interface LiveSocketData {
   actor: ParticipantActor;

@@ -5,7 +5,7 @@ import { nextEvent, send, sendOk, type TestApp, type TestSocket } from '../testi
 import { appForTests } from '../testing/lifecycle';
 import { CommandDispatcher } from './command-dispatcher';
 import { CommandRunner } from './command-runner';
-import { RealtimeEmitter } from './emitter';
+import { RealtimeEmitter } from '../live/emitter';
 
 type Raw = { emitWithAck(event: string, ...args: unknown[]): Promise<unknown>; emit(event: string, ...args: unknown[]): void };
 const raw = (socket: TestSocket) => socket.timeout(5000) as unknown as Raw;

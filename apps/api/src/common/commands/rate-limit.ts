@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppError } from '../errors/app-error';
-import type { LiveSocket } from './live-socket';
+import type { LiveSocket } from '../live/live-socket';
 
 /** Token bucket per participant (shared by their sockets): a flood degrades the flooder, not the room. */
 export class TokenBucket {

@@ -7,7 +7,7 @@ import { APP_CONFIG } from '../../config/config';
 import type { ParticipantActor } from '../auth/actor';
 import { CommandDispatcher } from './command-dispatcher';
 import { CommandRunner } from './command-runner';
-import type { LiveSocket } from './live-socket';
+import type { LiveSocket } from '../live/live-socket';
 import { OnBatchedCommand } from './on-command';
 import { FloodCoolOffs } from './rate-limit';
 

@@ -4,10 +4,10 @@ import { canSend, isSessionWritable } from '@palabre/domain';
 import type { ParticipantActor } from '../auth/actor';
 import { AppError, toAppError } from '../errors/app-error';
 import { parseWith } from '../validation';
-import { socketLocale, type LiveSocket } from './live-socket';
-import { processedOpRepository } from './processed-op.repository';
-import { sessionStateRepository, type ParticipantRow } from './session-state.repository';
-import { TransactionRunner, type Tx } from './transaction';
+import { socketLocale, type LiveSocket } from '../live/live-socket';
+import { processedOpRepository } from '../idempotency/processed-op.repository';
+import { sessionStateRepository, type ParticipantRow } from '../db/session-state.repository';
+import { TransactionRunner, type Tx } from '../db/transaction';
 
 export interface CommandContext<C extends CommandName> {
   actor: ParticipantActor;

@@ -4,7 +4,7 @@ import type { Ack, CommandName, Locale } from '@palabre/contracts';
 import type { ParticipantActor } from '../auth/actor';
 import { AppError } from '../errors/app-error';
 import { CommandRunner, type CommandContext } from './command-runner';
-import { socketLocale, type LiveSocket } from './live-socket';
+import { socketLocale, type LiveSocket } from '../live/live-socket';
 import { CommandMetadata, type CommandMeta } from './on-command';
 import { FloodCoolOffs } from './rate-limit';
 

@@ -3,9 +3,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { EVENTS, type EventName, type EventPayload } from '@palabre/contracts';
 import { AppError, isDatabaseUnavailable } from '../errors/app-error';
 import { reportDatabaseUnavailable } from '../errors/database-outage';
-import { AUDIT_TRAIL, type AuditTrail } from './audit-trail';
-import { RealtimeEmitter } from './emitter';
-import { rooms } from './rooms';
+import { AUDIT_TRAIL, type AuditTrail } from '../commands/audit-trail';
+import { RealtimeEmitter } from '../live/emitter';
+import { rooms } from '../live/rooms';
 import { sessionStateRepository } from './session-state.repository';
 
 type Body<E extends EventName> = Omit<EventPayload<E>, 'sessionId' | 'version'>;

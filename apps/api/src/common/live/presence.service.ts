@@ -6,7 +6,7 @@ import { RealtimeEmitter } from './emitter';
 import { REDIS_STATE, type RedisState } from './redis-state';
 import { rooms } from './rooms';
 import type { LiveSocketData } from './live-socket';
-import { sessionStateRepository } from './session-state.repository';
+import { sessionStateRepository } from '../db/session-state.repository';
 import { VolatileFanout } from './volatile-fanout';
 import { intervalWithinBudget } from './delivery-budget';
 
