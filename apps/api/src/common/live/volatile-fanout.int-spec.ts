@@ -1,5 +1,6 @@
 import type { EventPayload } from '@palabre/contracts';
 import { TestApp, type TestSocket } from '../testing/harness';
+import { PresenceService } from './presence.service';
 import { rooms } from './rooms';
 import { VolatileFanout } from './volatile-fanout';
 
@@ -21,6 +22,11 @@ describe('volatile fan-out in slices', () => {
     fanout = app.palabre.app.get(VolatileFanout);
     fanout.sliceSize = 2;
     fanout.turnMs = 0; // one slice per turn
+    // The joins above make the app broadcast presence itself: let that go out before counting the backlog.
+    const presence = app.palabre.app.get(PresenceService);
+    const deadline = Date.now() + 20_000;
+    while ((presence.pending > 0 || fanout.backlog > 0) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(presence.pending + fanout.backlog).toBe(0);
   }, 30_000);
 
   afterAll(async () => {
