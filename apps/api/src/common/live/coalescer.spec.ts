@@ -64,4 +64,80 @@ describe('Coalescer: one delivery per key for a burst of changes', () => {
     await jest.advanceTimersByTimeAsync(100);
     expect(delivered).toEqual([]);
   });
+
+  it('never runs two deliveries of one key at once: a change marked during one waits for it, then its delay', async () => {
+    const log: string[] = [];
+    let finish: () => void = () => undefined;
+    const coalescer = new Coalescer<string, number>({
+      delayMs: 10,
+      merge: (a, b) => a + b,
+      deliver: async (key, n) => {
+        log.push(`start ${key} ${n}`);
+        await new Promise<void>((resolve) => (finish = resolve));
+        log.push(`end ${key} ${n}`);
+      },
+    });
+    coalescer.mark('q1', 1);
+    await jest.advanceTimersByTimeAsync(10);
+    coalescer.mark('q1', 2);
+    coalescer.mark('q1', 3);
+    await jest.advanceTimersByTimeAsync(100);
+    expect(log).toEqual(['start q1 1']);
+    expect(coalescer.inFlight).toBe(1);
+    finish();
+    await jest.advanceTimersByTimeAsync(9);
+    expect(log).toEqual(['start q1 1', 'end q1 1']);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(log).toEqual(['start q1 1', 'end q1 1', 'start q1 5']);
+    finish();
+    await jest.advanceTimersByTimeAsync(0);
+    expect(coalescer.size + coalescer.inFlight).toBe(0);
+  });
+
+  it('runs a delivery again after the delay it asks for, with the changes marked meanwhile', async () => {
+    const delivered: [number, string[]][] = [];
+    let busyFor = 300;
+    const coalescer = new Coalescer<string, string[]>({
+      delayMs: 0,
+      merge: (a, b) => [...a, ...b],
+      deliver: (_key, ids) => {
+        delivered.push([Date.now(), ids]);
+        const wait = busyFor;
+        busyFor = 0;
+        return wait;
+      },
+    });
+    const t0 = Date.now();
+    coalescer.mark('q1', ['a']);
+    await jest.advanceTimersByTimeAsync(0);
+    coalescer.mark('q1', ['b']);
+    await jest.advanceTimersByTimeAsync(299);
+    expect(delivered.map(([, ids]) => ids)).toEqual([['a']]);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(delivered).toEqual([
+      [t0, ['a']],
+      [t0 + 300, ['a', 'b']],
+    ]);
+  });
+
+  it('throttles when the delay counts from the last delivery: an idle key goes at once, a busy one once per interval', async () => {
+    const sentAt: number[] = [];
+    let last = -Infinity;
+    const coalescer = new Coalescer<string>({
+      delayMs: () => Math.max(0, last + 100 - Date.now()),
+      deliver: () => {
+        last = Date.now();
+        sentAt.push(last);
+      },
+    });
+    const t0 = Date.now();
+    coalescer.mark('q1');
+    await jest.advanceTimersByTimeAsync(0);
+    for (let i = 0; i < 5; i++) {
+      coalescer.mark('q1');
+      await jest.advanceTimersByTimeAsync(30);
+    }
+    await jest.advanceTimersByTimeAsync(100);
+    expect(sentAt).toEqual([t0, t0 + 100, t0 + 200]);
+  });
 });

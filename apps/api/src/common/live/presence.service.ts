@@ -57,23 +57,17 @@ const collator = new Intl.Collator('fr');
 export class PresenceService implements OnModuleDestroy {
   private readonly coalescer = new Coalescer<string>({
     delayMs: (sessionId) => presenceInterval(this.fanout.audience([rooms.session(sessionId)])),
-    deliver: (sessionId) => {
-      this.broadcasting++;
-      return this.broadcast(sessionId)
+    deliver: (sessionId) =>
+      this.broadcast(sessionId)
         .catch(() => undefined)
-        .finally(() => {
-          this.broadcasting--;
-          this.notify(sessionId);
-        });
-    },
+        .finally(() => this.notify(sessionId)),
   });
-  private broadcasting = 0;
   private readonly rolls = new Map<string, Roll>();
   private readonly listeners: PresenceListener[] = [];
 
   /** Presence broadcasts marked or under way (tests wait for none before measuring the fan-out). */
   get pending(): number {
-    return this.coalescer.size + this.broadcasting;
+    return this.coalescer.size + this.coalescer.inFlight;
   }
 
   constructor(

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { DuplicateGroup, Duplicates } from '@palabre/contracts';
+import { Coalescer } from '../../common/live/coalescer';
 import { RealtimeEmitter } from '../../common/live/emitter';
 import { rooms } from '../../common/live/rooms';
 import { sessionsRepository, type PresentMemberRow } from './sessions.repository';
@@ -21,7 +22,11 @@ type Row = PresentMemberRow;
  */
 @Injectable()
 export class DuplicatesService implements OnModuleDestroy {
-  private readonly pending = new Map<string, NodeJS.Timeout>();
+  private readonly coalescer = new Coalescer<string>({
+    delayMs: COALESCE_MS,
+    // A failure is dropped: the next change, or the console's next load, sends the list again.
+    deliver: (sessionId) => this.send(sessionId).catch(() => undefined),
+  });
 
   constructor(
     private readonly db: DataSource,
@@ -48,14 +53,8 @@ export class DuplicatesService implements OnModuleDestroy {
   }
 
   /** A join, a removal or a merge changed the list: the staff of the session get it within a second. */
-  changed(sessionId: string): void {
-    if (this.pending.has(sessionId)) return;
-    const timer = setTimeout(() => {
-      this.pending.delete(sessionId);
-      void this.send(sessionId).catch(() => undefined); // the next change, or the console's next load, sends it again
-    }, COALESCE_MS);
-    timer.unref();
-    this.pending.set(sessionId, timer);
+  mark(sessionId: string): void {
+    this.coalescer.mark(sessionId);
   }
 
   private async send(sessionId: string): Promise<void> {
@@ -66,8 +65,7 @@ export class DuplicatesService implements OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
-    for (const timer of this.pending.values()) clearTimeout(timer);
-    this.pending.clear();
+    this.coalescer.close();
   }
 }
 

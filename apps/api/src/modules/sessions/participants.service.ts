@@ -31,7 +31,7 @@ export class ParticipantsService {
       await tx.publish('participant.revoked', actor.sessionId, { participantId: target.id }, { room: rooms.participant(target.id) });
       tx.afterCommit(() => {
         this.emitter.disconnectParticipant(rooms.participant(target.id));
-        this.duplicates.changed(actor.sessionId);
+        this.duplicates.mark(actor.sessionId);
       });
     }
     return { participantId: target.id };
@@ -69,7 +69,7 @@ export class ParticipantsService {
     await sessionsRepository.updateParticipant(tx.manager, joiner.id, { memberId, claimedMemberId: null, invitationHash: roster.invitationHash, groupId: joiner.groupId ?? roster.groupId, displayName: joiner.displayName });
     await tx.audit(actor.sessionId, 'participant.confirmed', actor.participantId, { participantId: joiner.id, memberId });
     await tx.publish('participant.updated', actor.sessionId, { participantId: joiner.id, verified: true, claimedMemberId: null }, { room: rooms.participant(joiner.id) });
-    tx.afterCommit(() => this.duplicates.changed(actor.sessionId));
+    tx.afterCommit(() => this.duplicates.mark(actor.sessionId));
     return { participantId: joiner.id, memberId };
   }
 

@@ -151,7 +151,7 @@ export class SessionsService {
         if (Object.keys(changes).length > 0) await sessionsRepository.updateParticipant(tx.manager, participant.id, changes);
         // In person now: a proxy this member gave lapses (their own vote takes over), announced to both.
         if (changes.joinedAt) await lapseProxiesOnJoin(tx, session.id, participant.id);
-        tx.afterCommit(() => this.duplicates.changed(session.id));
+        tx.afterCommit(() => this.duplicates.mark(session.id));
         return this.joinResponse(participant, session, tx.manager);
       });
     }
@@ -183,7 +183,7 @@ export class SessionsService {
       },
       true,
     );
-    this.duplicates.changed(session.id);
+    this.duplicates.mark(session.id);
     return this.joinResponse(participant, session, this.db.manager);
   }
 

@@ -201,7 +201,7 @@ export class BallotBatcher implements OnModuleDestroy {
         this.settle(item, outcome);
       }
     });
-    for (const questionId of touched) this.results.touch(questionId);
+    for (const questionId of touched) this.results.mark(questionId);
     if (anonymous.length > 0) {
       this.mixing += anonymous.length;
       for (const a of anonymous) {
@@ -341,7 +341,7 @@ export class BallotBatcher implements OnModuleDestroy {
     }
     for (const { item, receipt } of done) this.settle(item, { ok: true, data: receipt });
     for (const { item, error } of refused) this.settle(item, { ok: false, error });
-    for (const questionId of new Set(done.map(({ receipt }) => receipt.questionId))) this.results.touch(questionId);
+    for (const questionId of new Set(done.map(({ receipt }) => receipt.questionId))) this.results.mark(questionId);
   }
 
   /** Closing the app: the queued ballots are written (or refused) before the database goes. */

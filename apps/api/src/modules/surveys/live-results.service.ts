@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nest
 import type { LiveResults, ParticipantRole } from '@palabre/contracts';
 import { canSeeResults, questionPresent, tally } from '@palabre/domain';
 import { DataSource, type EntityManager } from 'typeorm';
+import { Coalescer } from '../../common/live/coalescer';
 import { intervalWithinBudget } from '../../common/live/delivery-budget';
 import { PresenceService, SHARED_COUNT_MAX_AGE_MS } from '../../common/live/presence.service';
 import { REDIS_STATE, type RedisState } from '../../common/live/redis-state';
@@ -43,24 +44,29 @@ export function resultsInterval(audience: number): number {
  * (VolatileFanout) so that a large room does not stall the event loop.
  *
  * The turnout (`present`) of a question still open counts who is connected, so a presence
- * broadcast touches those questions too, without any ballot. With several nodes each node's
- * presence fires for its own sockets only; its touch goes through the same shared slot, so the
+ * broadcast marks those questions too, without any ballot. With several nodes each node's
+ * presence fires for its own sockets only; its mark goes through the same shared slot, so the
  * room still gets at most one update per interval, and the node that saw the change flushes it
  * (at once, or when another node's slot ends) with the roll its broadcast has just read. Another
  * node may still flush (a ballot) with a count up to SHARED_COUNT_MAX_AGE_MS old, read before the
- * change; so with Redis the node touches the questions once more after that age: every update
+ * change; so with Redis the node marks the questions once more after that age: every update
  * from then on counts from a roll read after the change.
  */
 @Injectable()
 export class LiveResultsService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('LiveResults');
-  private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly lastSent = new Map<string, number>();
   /** The interval chosen at each question's last flush (from the audience it reached). */
   private readonly intervals = new Map<string, number>();
-  private readonly flushing = new Set<string>();
-  private readonly dirty = new Set<string>();
-  /** Second touches after a presence change (several nodes only). */
+  /**
+   * A throttle: an idle question goes at once, a busy one once per interval from its last update;
+   * one flush at a time per question, and a change during a flush gets the next one.
+   */
+  private readonly coalescer = new Coalescer<string>({
+    delayMs: (questionId) => Math.max(0, (this.lastSent.get(questionId) ?? 0) + this.intervalOf(questionId) - Date.now()),
+    deliver: (questionId) => this.run(questionId),
+  });
+  /** Second marks after a presence change (several nodes only). */
   private readonly trailing = new Set<NodeJS.Timeout>();
   private stopped = false;
 
@@ -83,12 +89,12 @@ export class LiveResultsService implements OnModuleInit, OnModuleDestroy {
     try {
       const questionIds = await surveysRepository.presenceDependent(this.db.manager, sessionId);
       if (this.stopped || questionIds.length === 0) return;
-      for (const questionId of questionIds) this.touch(questionId);
+      for (const questionId of questionIds) this.mark(questionId);
       if (!this.redis.configured) return;
-      // Outlive the other nodes' cached counts (see the class comment); touch() coalesces it with any update due.
+      // Outlive the other nodes' cached counts (see the class comment); mark() coalesces it with any update due.
       const again = setTimeout(() => {
         this.trailing.delete(again);
-        for (const questionId of questionIds) this.touch(questionId);
+        for (const questionId of questionIds) this.mark(questionId);
       }, SHARED_COUNT_MAX_AGE_MS + 10);
       this.trailing.add(again);
     } catch (e) {
@@ -96,41 +102,29 @@ export class LiveResultsService implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  /** Something changed the tally or its visibility: schedule one update. */
-  touch(questionId: string): void {
-    if (this.timers.has(questionId) || this.flushing.has(questionId)) {
-      // One update is already coming; make sure another follows it if this change missed it.
-      this.dirty.add(questionId);
-      return;
-    }
-    const wait = Math.max(0, (this.lastSent.get(questionId) ?? 0) + this.intervalOf(questionId) - Date.now());
-    this.timers.set(questionId, setTimeout(() => void this.run(questionId), wait));
+  /** Something changed the tally or its visibility: one update follows, within the question's interval. */
+  mark(questionId: string): void {
+    this.coalescer.mark(questionId);
   }
 
-  /** One flush at a time per question; the interval counts from the moment it was sent. */
-  private async run(questionId: string): Promise<void> {
-    this.timers.delete(questionId);
-    this.flushing.add(questionId);
+  /**
+   * One flush; the interval counts from the moment it was sent. When another node flushed within
+   * the interval (maybe before our ballot committed), it answers the ms until that node's slot ends:
+   * our turn comes then.
+   */
+  private async run(questionId: string): Promise<number> {
     let retryIn = 0;
     try {
       retryIn = await this.claimSlot(questionId);
       if (retryIn === 0) {
-        this.dirty.delete(questionId);
         await this.flush(questionId);
         await this.holdSlot(questionId);
       }
     } catch (e) {
       this.logger.warn(`results of ${questionId}: ${e instanceof Error ? e.message : String(e)}`);
-    } finally {
-      this.flushing.delete(questionId);
-      if (retryIn > 0) {
-        // Another node flushed within the interval, maybe before our ballot committed: our turn comes when its slot ends.
-        if (!this.stopped) this.timers.set(questionId, setTimeout(() => void this.run(questionId), retryIn));
-      } else {
-        this.lastSent.set(questionId, Date.now());
-        if (this.dirty.has(questionId) && !this.stopped) this.touch(questionId);
-      }
     }
+    if (retryIn === 0) this.lastSent.set(questionId, Date.now());
+    return retryIn;
   }
 
   /** Until a question's first flush measures its audience, the longest interval is assumed. */
@@ -222,7 +216,6 @@ export class LiveResultsService implements OnModuleInit, OnModuleDestroy {
     this.stopped = true;
     for (const t of this.trailing) clearTimeout(t);
     this.trailing.clear();
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.timers.clear();
+    this.coalescer.close();
   }
 }

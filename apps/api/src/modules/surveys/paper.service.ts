@@ -75,7 +75,7 @@ export class PaperService {
     }
     await paperRepository.confirmEntry(m, entry.id, actor.participantId);
     await tx.audit(actor.sessionId, 'paper.confirmed', actor.participantId, { entryId: entry.id, questionId: question.id });
-    tx.afterCommit(() => this.results.touch(question.id));
+    tx.afterCommit(() => this.results.mark(question.id));
     return this.published(tx, entry.id);
   }
 

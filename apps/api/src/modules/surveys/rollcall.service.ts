@@ -32,7 +32,7 @@ export class RollCallService {
     const inserted = await ballotsRepository.startRollCall(m, question.id, actor.sessionId, actor.participantId);
     // Resuming a roll call already started (another console, a reload) changes nothing.
     if (inserted.length > 0) await tx.audit(actor.sessionId, 'rollcall.started', actor.participantId, { questionId: question.id });
-    tx.afterCommit(() => this.results.touch(question.id));
+    tx.afterCommit(() => this.results.mark(question.id));
     return this.progress(m, actor.sessionId, question.id);
   }
 
@@ -44,7 +44,7 @@ export class RollCallService {
     const updated = await ballotsRepository.passRollCall(m, payload.questionId, payload.memberId);
     if (updated.length === 0 && !(await readRollCall(m, payload.questionId))) throw new AppError('ROLLCALL_NOT_STARTED');
     await tx.audit(actor.sessionId, 'rollcall.passed', actor.participantId, { questionId: payload.questionId, memberId: payload.memberId });
-    tx.afterCommit(() => this.results.touch(payload.questionId));
+    tx.afterCommit(() => this.results.mark(payload.questionId));
     return this.progress(m, actor.sessionId, payload.questionId);
   }
 

@@ -96,7 +96,7 @@ export class SurveyLifecycleService {
     if (to === 'closed') Object.assign(audit, await this.digest(tx, question));
     await tx.audit(sessionId, `survey.question.${to}`, actorId, audit);
     // The projector and phones get the question's live results in its new state once this commits.
-    tx.afterCommit(() => this.results.touch(question.id));
+    tx.afterCommit(() => this.results.mark(question.id));
     return moved;
   }
 

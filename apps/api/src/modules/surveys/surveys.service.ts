@@ -56,7 +56,7 @@ export class SurveysService {
     await this.announce(tx, actor.sessionId, activity.id, true);
     await tx.audit(actor.sessionId, 'survey.settings', actor.participantId, { activityId: activity.id, ...next });
     // Who may see the results may have changed: everyone gets a fresh tally once committed.
-    tx.afterCommit(() => questions.filter((q) => q.state !== 'draft').forEach((q) => this.results.touch(q.id)));
+    tx.afterCommit(() => questions.filter((q) => q.state !== 'draft').forEach((q) => this.results.mark(q.id)));
     return toSurveyView({ ...survey, ...next }, questions, true);
   }
 
