@@ -16,8 +16,9 @@ import { REDIS_STATE, type RedisState } from './live/redis-state';
 import { SnapshotRegistry } from './live/snapshot-registry';
 import { TransactionRunner } from './db/transaction';
 import { VolatileFanout } from './live/volatile-fanout';
+import { Clock } from './time/clock';
 
-const SHARED = [TokenService, ActorResolver, RealtimeEmitter, TransactionRunner, CommandRunner, PresenceService, VolatileFanout, SnapshotRegistry];
+const SHARED = [Clock, TokenService, ActorResolver, RealtimeEmitter, TransactionRunner, CommandRunner, PresenceService, VolatileFanout, SnapshotRegistry];
 
 /**
  * Cross-cutting services every feature module uses: auth, transactions, the live protocol. They

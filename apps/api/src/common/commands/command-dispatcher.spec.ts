@@ -10,6 +10,7 @@ import { CommandRunner } from './command-runner';
 import type { LiveSocket } from '../live/live-socket';
 import { OnBatchedCommand } from './on-command';
 import { FloodCoolOffs } from './rate-limit';
+import { Clock } from '../time/clock';
 
 const seen: unknown[] = [];
 
@@ -37,6 +38,7 @@ async function dispatcherWith(...providers: (new () => object)[]) {
     providers: [
       CommandDispatcher,
       FloodCoolOffs,
+      Clock,
       // Batched handlers run without a transaction: the runner's role and schema checks need no database.
       { provide: CommandRunner, useValue: new CommandRunner(null as never) },
       { provide: APP_CONFIG, useValue: { floodRefusals: 100, floodCoolOffSeconds: 10 } },

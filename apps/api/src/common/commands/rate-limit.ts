@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppError } from '../errors/app-error';
+import { Clock } from '../time/clock';
 import type { LiveSocket } from '../live/live-socket';
 
 /** Token bucket per participant (shared by their sockets): a flood degrades the flooder, not the room. */
@@ -57,7 +58,10 @@ export class FloodCoolOffs {
   private readonly until = new Map<string, number>();
   private readonly held = new Map<string, Held>();
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
 
   /**
    * Counts a new socket of the participant (at its handshake) and gives it the participant's
@@ -90,12 +94,12 @@ export class FloodCoolOffs {
   }
 
   /** Starts the participant's cool-off and closes every socket they hold on this node. */
-  start(participantId: string, now = Date.now()): void {
+  start(participantId: string, now = this.clock.now()): void {
     this.until.set(participantId, now + this.config.floodCoolOffSeconds * 1000);
     for (const socket of [...(this.held.get(participantId)?.sockets ?? [])]) socket.disconnect(true);
   }
 
-  active(participantId: string, now = Date.now()): boolean {
+  active(participantId: string, now = this.clock.now()): boolean {
     const until = this.until.get(participantId);
     if (until === undefined) return false;
     if (until > now) return true;
@@ -104,13 +108,13 @@ export class FloodCoolOffs {
   }
 
   /** Forgets participants idle for a while (called by the gateway's periodic sweep). */
-  sweep(now = Date.now()): void {
+  sweep(now = this.clock.now()): void {
     for (const [id, entry] of this.held) if (entry.sockets.size === 0 && now - entry.idleSince >= KEEP_IDLE_MS) this.held.delete(id);
   }
 
   private release(participantId: string, socket: LiveSocket): void {
     const entry = this.held.get(participantId);
     if (!entry?.sockets.delete(socket)) return;
-    if (entry.sockets.size === 0) entry.idleSince = Date.now();
+    if (entry.sockets.size === 0) entry.idleSince = this.clock.now();
   }
 }

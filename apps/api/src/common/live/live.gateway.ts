@@ -103,6 +103,13 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     this.presence.mark(actor.sessionId);
   }
 
+  /** Live sockets counted against the per-address limit, all addresses together (tests, diagnostics). */
+  get addressedConnections(): number {
+    let total = 0;
+    for (const count of this.perAddress.values()) total += count;
+    return total;
+  }
+
   onModuleDestroy(): void {
     if (this.sweep) clearInterval(this.sweep);
   }

@@ -2,6 +2,9 @@ import { errorMessage } from '@palabre/contracts';
 import { io } from 'socket.io-client';
 import type { TestApp } from '../testing/harness';
 import { appForTests } from '../testing/lifecycle';
+import { eventually } from '../testing/nodes';
+import { LiveGateway } from '../live/live.gateway';
+import { Clock } from '../time/clock';
 
 describe('transport hardening', () => {
   let t: TestApp;
@@ -34,15 +37,18 @@ describe('transport hardening', () => {
   it('limits the number of live connections per address', async () => {
     const { session } = await t.liveSession();
     const tokens = await Promise.all([1, 2, 3, 4].map((i) => t.join(session.joinCode, `Appareil ${i}`)));
+    const gateway = t.palabre.app.get(LiveGateway);
+    const before = gateway.addressedConnections;
     const open = [];
     for (const joined of tokens.slice(0, 3)) open.push(await t.connect(joined.token));
     await expect(t.connect(tokens[3].token)).rejects.toMatchObject({ data: { code: 'RATE_LIMITED' } });
     for (const s of open) s.disconnect();
-    await new Promise((r) => setTimeout(r, 200));
+    // Once the server has counted the three gone, the fourth device gets in.
+    await eventually(() => gateway.addressedConnections === before, 5_000, 'the three disconnections counted');
     const fourth = await t.connect(tokens[3].token);
     expect(fourth.connected).toBe(true);
     fourth.disconnect();
-    await new Promise((r) => setTimeout(r, 200));
+    await eventually(() => gateway.addressedConnections === before, 5_000, 'the fourth disconnection counted');
   });
 
   it('rate-limits a participant who floods commands, with a clear code, without touching others', async () => {
@@ -92,7 +98,8 @@ describe('a participant who keeps flooding after RATE_LIMITED', () => {
     const staffEmitter = staff as unknown as { timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<{ ok: boolean }> } };
     expect((await staffEmitter.timeout(5000).emitWithAck('activity.create', { opId: crypto.randomUUID(), kind: 'qna', title: 'Q&R' })).ok).toBe(true);
 
-    await new Promise((r) => setTimeout(r, 2100));
+    // The cool-off (2 s here) ends: the app's clock moves on instead of the test sleeping.
+    t.palabre.app.get(Clock).advance(2_001);
     const back = await t.connect(flooder.token);
     expect(back.connected).toBe(true);
 
