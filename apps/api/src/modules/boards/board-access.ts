@@ -9,7 +9,7 @@ import type { Tx } from '../../common/db/transaction';
 import { ActivitiesService } from '../sessions/activities.service';
 import type { Activity } from '../sessions/activity.entity';
 import { activityRooms, isStaffOnly, readReportBackOpen } from '../sessions/audience';
-import type { Board, Idea, IdeaComment } from './board.entity';
+import type { Board, Idea, IdeaComment } from './board.entities';
 import { boardsRepository } from './boards.repository';
 import { toCommentView, toIdeaView } from './boards.views';
 

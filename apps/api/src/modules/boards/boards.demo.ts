@@ -4,7 +4,7 @@ import { TransactionRunner } from '../../common/db/transaction';
 import type { DemoSeeder } from '../../seed/seeders';
 import { ActivitiesService } from '../sessions/activities.service';
 import { SessionsService } from '../sessions/sessions.service';
-import type { Idea } from './board.entity';
+import type { Idea } from './board.entities';
 import { boardsRepository } from './boards.repository';
 
 const CONFIG: BoardConfigInput = {

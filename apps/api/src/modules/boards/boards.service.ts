@@ -11,7 +11,7 @@ import { parseWith } from '../../common/validation';
 import { ActivityLifecycle } from '../sessions/activity-lifecycle';
 import type { Activity } from '../sessions/activity.entity';
 import { canSeeActivity, readReportBackOpen } from '../sessions/audience';
-import type { Board } from './board.entity';
+import type { Board } from './board.entities';
 import { BoardAccess, type BoardCtx } from './board-access';
 import { boardsRepository } from './boards.repository';
 import { SupportBroadcaster } from './support.broadcaster';

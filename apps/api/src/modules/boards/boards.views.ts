@@ -1,5 +1,5 @@
 import type { BoardState, BoardView, CommentView, IdeaView } from '@palabre/contracts';
-import type { Board, Idea, IdeaComment } from './board.entity';
+import type { Board, Idea, IdeaComment } from './board.entities';
 
 export function toBoardView(board: Board, state: string): BoardView {
   return {

@@ -4,7 +4,7 @@ import { canAuthorChange, isPublicIdea, isStaffRole } from '@palabre/domain';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
 import type { Tx } from '../../common/db/transaction';
-import type { Idea } from './board.entity';
+import type { Idea } from './board.entities';
 import { BoardAccess, type BoardCtx } from './board-access';
 import { boardsRepository } from './boards.repository';
 import { SimilarityService } from './similarity.service';

@@ -5,7 +5,7 @@ import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
 import { rooms } from '../../common/live/rooms';
 import type { Tx } from '../../common/db/transaction';
-import type { Idea } from './board.entity';
+import type { Idea } from './board.entities';
 import { BoardAccess, type BoardCtx } from './board-access';
 import { boardsRepository } from './boards.repository';
 import { SupportBroadcaster } from './support.broadcaster';

@@ -5,7 +5,7 @@ import { addSupport, dotsLeft, isEligible, isStaffRole, removeSupport, resolveEl
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
 import type { Tx } from '../../common/db/transaction';
-import type { Board } from './board.entity';
+import type { Board } from './board.entities';
 import { boardsRepository } from './boards.repository';
 import { BoardAccess } from './board-access';
 import { SupportBroadcaster } from './support.broadcaster';

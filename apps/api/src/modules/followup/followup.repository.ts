@@ -2,13 +2,13 @@ import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { StaffAccount } from '../auth/staff-account.entity';
-import { Idea, IdeaSupport } from '../boards/board.entity';
+import { Idea, IdeaSupport } from '../boards/board.entities';
 import { ArchiveRecord } from '../outcomes/archive-record.entity';
-import { Assembly } from '../sessions/assembly.entity';
-import { Participant } from '../sessions/participant.entity';
+import { Assembly } from '../sessions/assembly.entities';
+import { Participant } from '../sessions/participant.entities';
 import { Session } from '../sessions/session.entity';
-import { SurveyQuestion } from '../surveys/survey.entity';
-import { FollowUpSubscription, Recommendation, RecommendationProgress } from './recommendation.entity';
+import { SurveyQuestion } from '../surveys/survey.entities';
+import { FollowUpSubscription, Recommendation, RecommendationProgress } from './recommendation.entities';
 
 /** Which recommendations to read (all given conditions hold). */
 export interface RecommendationFilter {

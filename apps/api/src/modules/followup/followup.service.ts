@@ -20,13 +20,13 @@ import { AppError } from '../../common/errors/app-error';
 import { TransactionRunner, type Tx } from '../../common/db/transaction';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import type { ArchiveRecord } from '../outcomes/archive-record.entity';
-import type { Assembly } from '../sessions/assembly.entity';
+import type { Assembly } from '../sessions/assembly.entities';
 import type { Session } from '../sessions/session.entity';
 import { followUpRepository } from './followup.repository';
 import { toRecommendationView } from './followup.views';
 import { FollowUpMailer } from './followup-mailer';
 import { outcomeCandidates, resolveItem } from './outcome-items';
-import type { Recommendation } from './recommendation.entity';
+import type { Recommendation } from './recommendation.entities';
 import { CONFIRM_LINK_DAYS, SubscriptionLinks } from './subscription-links';
 
 /** One confirmation email per address and assembly in this window, however often the form is sent. */

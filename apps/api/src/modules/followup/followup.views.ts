@@ -2,7 +2,7 @@ import type { Recommendation as RecommendationView } from '@palabre/contracts';
 import { isOverdue } from '@palabre/domain';
 import type { StaffAccount } from '../auth/staff-account.entity';
 import type { Session } from '../sessions/session.entity';
-import type { Recommendation, RecommendationProgress } from './recommendation.entity';
+import type { Recommendation, RecommendationProgress } from './recommendation.entities';
 
 /** A recommendation as staff read it: its sealed session, its assignee, its answer and progress; overdue as of `today`. */
 export function toRecommendationView(

@@ -12,7 +12,7 @@ import { canSeeActivity, readReportBackOpen } from '../sessions/audience';
 import { toActivitySummary } from '../sessions/sessions.views';
 import { groupsRepository } from './groups.repository';
 import { toGroupView } from './groups.views';
-import type { WorkingGroup } from './working-group.entity';
+import type { WorkingGroup } from './working-group.entities';
 
 /**
  * Checks and publishing shared by the groups use cases: who may read or write a group's work, and

@@ -1,8 +1,8 @@
 import { In, type DeepPartial, type EntityManager } from 'typeorm';
 import type { GroupMemberView, SynthesisContent } from '@palabre/contracts';
 import { Activity } from '../sessions/activity.entity';
-import { Participant } from '../sessions/participant.entity';
-import { GroupSeedCard, SynthesisComment, WorkingGroup } from './working-group.entity';
+import { Participant } from '../sessions/participant.entities';
+import { GroupSeedCard, SynthesisComment, WorkingGroup } from './working-group.entities';
 
 /** A member who may be placed, with their roster attributes when they have any. */
 export interface PlaceableRow {

@@ -1,5 +1,5 @@
 import type { SeedCardView, SynthesisCommentView, SynthesisView, WorkingGroupView } from '@palabre/contracts';
-import type { GroupSeedCard, SynthesisComment, WorkingGroup } from './working-group.entity';
+import type { GroupSeedCard, SynthesisComment, WorkingGroup } from './working-group.entities';
 
 export function toGroupView(group: WorkingGroup, memberCount: number): WorkingGroupView {
   return {

@@ -7,7 +7,7 @@ import { TransactionRunner, type Tx } from '../../common/db/transaction';
 import { GroupAccess } from './group-access';
 import { parseGroupCsv } from './group-csv';
 import { groupsRepository } from './groups.repository';
-import type { WorkingGroup } from './working-group.entity';
+import type { WorkingGroup } from './working-group.entities';
 
 export interface MovesResult {
   moves: GroupMove[];

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { groupsRepository } from './groups.repository';
-import type { WorkingGroup } from './working-group.entity';
+import type { WorkingGroup } from './working-group.entities';
 
 /** The one rule of who speaks for a working group: its rapporteur, while still one of its members. */
 export function isRapporteur(actor: Pick<ParticipantActor, 'participantId' | 'groupId'>, group: Pick<WorkingGroup, 'id' | 'rapporteurParticipantId'>): boolean {

@@ -9,7 +9,7 @@ import { GroupAccess } from './group-access';
 import { groupsRepository } from './groups.repository';
 import { toCommentView, toSynthesisView } from './groups.views';
 import { isRapporteur } from './rapporteur';
-import type { WorkingGroup } from './working-group.entity';
+import type { WorkingGroup } from './working-group.entities';
 
 /** The group's roles and its synthesis: rapporteur writes, members comment, facilitator validates. */
 @Injectable()

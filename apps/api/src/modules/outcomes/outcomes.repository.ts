@@ -2,7 +2,7 @@ import { LessThan, type EntityManager } from 'typeorm';
 import type { Gender, MemberCategory, OutcomeParticipant, TerritoryType } from '@palabre/contracts';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Activity } from '../sessions/activity.entity';
-import { Assembly } from '../sessions/assembly.entity';
+import { Assembly } from '../sessions/assembly.entities';
 import { Session } from '../sessions/session.entity';
 import { ArchiveRecord } from './archive-record.entity';
 

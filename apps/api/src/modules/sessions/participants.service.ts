@@ -5,7 +5,7 @@ import { RealtimeEmitter } from '../../common/live/emitter';
 import { rooms } from '../../common/live/rooms';
 import type { Tx } from '../../common/db/transaction';
 import { DuplicatesService } from './duplicates.service';
-import type { Participant } from './participant.entity';
+import type { Participant } from './participant.entities';
 import { sessionsRepository } from './sessions.repository';
 
 @Injectable()

@@ -5,7 +5,7 @@ import type { JoinResponse, ScreenPairing as ScreenPairingView, ScreenPairingSta
 import { AppError } from '../../common/errors/app-error';
 import { TransactionRunner } from '../../common/db/transaction';
 import { JoinThrottle } from './join-throttle';
-import type { Participant } from './participant.entity';
+import type { Participant } from './participant.entities';
 import type { Session } from './session.entity';
 import { sessionsRepository } from './sessions.repository';
 import { SessionsService } from './sessions.service';

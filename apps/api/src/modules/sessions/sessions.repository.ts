@@ -3,8 +3,8 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import type { AssemblyTheme } from '@palabre/contracts';
 import { StaffAccount } from '../auth/staff-account.entity';
 import { Activity } from './activity.entity';
-import { Assembly, Member } from './assembly.entity';
-import { BlockedDevice, Participant, ScreenPairing } from './participant.entity';
+import { Assembly, Member } from './assembly.entities';
+import { BlockedDevice, Participant, ScreenPairing } from './participant.entities';
 import { Session } from './session.entity';
 
 /** A member present in a session, as the duplicates hint reads them. */
@@ -19,7 +19,7 @@ export interface PresentMemberRow {
   created_at: Date;
 }
 
-/** Roster fields of a member (assembly.entity `Member`). */
+/** Roster fields of a member (assembly.entities `Member`). */
 type MemberFields = Pick<Member, 'name' | 'email' | 'perimeter' | 'territoryType' | 'category' | 'gender'>;
 
 /** Sessions, assemblies, participants, the roster, screens and blocked devices. */

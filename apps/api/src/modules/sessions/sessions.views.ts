@@ -1,7 +1,7 @@
 import type { ActivitySummary, ParticipantView, SessionSummary } from '@palabre/contracts';
-import type { Assembly } from './assembly.entity';
+import type { Assembly } from './assembly.entities';
 import type { Activity } from './activity.entity';
-import type { Participant } from './participant.entity';
+import type { Participant } from './participant.entities';
 import type { Session } from './session.entity';
 
 export function toSessionSummary(session: Session, assembly: Pick<Assembly, 'name' | 'theme'> | undefined, hasRoster: boolean): SessionSummary {

@@ -2,7 +2,7 @@ import type { SessionSummary } from '@palabre/contracts';
 import { nextEvent, type TestApp } from '../../common/testing/harness';
 import { appForTests } from '../../common/testing/lifecycle';
 import { snapshotOf } from '../../common/testing/snapshot';
-import { Assembly } from './assembly.entity';
+import { Assembly } from './assembly.entities';
 
 describe("the organiser's projector theme, per assembly (real database, real socket.io)", () => {
   let t: TestApp;

@@ -11,8 +11,8 @@ import { rooms } from '../../common/live/rooms';
 import { activityRooms, readReportBackOpen } from '../sessions/audience';
 import { BallotsService } from './ballots.service';
 import { ProxiesService } from './proxies.service';
-import { readRollCallProgress } from './rollcall.read';
-import type { Survey, SurveyQuestion } from './survey.entity';
+import { readRollCallProgress } from './rollcall-progress';
+import type { Survey, SurveyQuestion } from './survey.entities';
 import { surveysRepository } from './surveys.repository';
 
 /** Deliveries per second one node spends on live results: the 5,000 clients × 4 updates/s. */

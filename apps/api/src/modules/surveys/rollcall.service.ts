@@ -9,7 +9,7 @@ import { ballotsRepository } from './ballots.repository';
 import { sessionQuestion } from './ballots.service';
 import { LiveResultsService } from './live-results.service';
 import { sessionMembers } from './proxies.service';
-import { namedChannels, readRollCall, readRollCallProgress } from './rollcall.read';
+import { namedChannels, readRollCall, readRollCallProgress } from './rollcall-progress';
 
 /**
  * Roll call (« appel nominal ») and the console's list of who already voted (docs/proxies.md).

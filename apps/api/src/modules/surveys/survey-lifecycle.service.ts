@@ -11,7 +11,7 @@ import { toActivitySummary } from '../sessions/sessions.views';
 import { BallotMixer } from './ballot-mixer';
 import { BallotsService } from './ballots.service';
 import { LiveResultsService } from './live-results.service';
-import type { SurveyQuestion } from './survey.entity';
+import type { SurveyQuestion } from './survey.entities';
 import { surveysRepository } from './surveys.repository';
 import { SurveysService } from './surveys.service';
 import { toQuestionView, toSurveyView } from './surveys.views';

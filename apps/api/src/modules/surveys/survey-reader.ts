@@ -8,7 +8,7 @@ import type { Activity } from '../sessions/activity.entity';
 import { canSeeActivity, readReportBackOpen } from '../sessions/audience';
 import { BallotsService } from './ballots.service';
 import { LiveResultsService } from './live-results.service';
-import type { Survey } from './survey.entity';
+import type { Survey } from './survey.entities';
 import { surveysRepository } from './surveys.repository';
 import { toSurveyView } from './surveys.views';
 

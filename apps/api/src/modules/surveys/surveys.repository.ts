@@ -2,7 +2,7 @@ import type { BallotChannel, BallotValue, PaperTotals, QuestionConfig, QuestionD
 import { In, type EntityManager } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import { Activity } from '../sessions/activity.entity';
-import { Survey, SurveyQuestion, SurveyTemplate } from './survey.entity';
+import { Survey, SurveyQuestion, SurveyTemplate } from './survey.entities';
 
 /** The rows of the survey sections of the outcomes (SurveyOutcomes). */
 export interface OutcomeRows {

@@ -14,7 +14,7 @@ import { parseWith } from '../../common/validation';
 import { ActivitiesService } from '../sessions/activities.service';
 import type { Activity } from '../sessions/activity.entity';
 import { activityEventOptions, isStaffOnly, readReportBackOpen } from '../sessions/audience';
-import type { SurveyQuestion } from './survey.entity';
+import type { SurveyQuestion } from './survey.entities';
 import { LiveResultsService } from './live-results.service';
 import { surveysRepository } from './surveys.repository';
 import { settingsOf, splitDraft, toDraft, toQuestionView, toSurveyView } from './surveys.views';

@@ -1,5 +1,5 @@
 import type { QuestionDraft, QuestionView, SurveySettings, SurveyView } from '@palabre/contracts';
-import type { Survey, SurveyQuestion } from './survey.entity';
+import type { Survey, SurveyQuestion } from './survey.entities';
 
 export function settingsOf(survey: Survey): SurveySettings {
   return { anonymity: survey.anonymity, resultsVisibility: survey.resultsVisibility, shuffle: survey.shuffle };
