@@ -16,38 +16,38 @@ function fieldTable(fields: SchemaField[]): string[] {
 
 // A question config or ballot value is one of the shapes documented under « Survey question types ».
 const SHAPES_LINK = '[one shape per question type](#survey-question-types-configurations-and-ballot-values)';
-function withShapesLink(f: SchemaField): string {
-  if (!/one of \d+ shapes/.test(f.type) || !/(^|\.)(config|value|question|questions)$/.test(f.path)) return f.description;
-  return f.description ? `${f.description}; ${SHAPES_LINK}` : `See ${SHAPES_LINK}`;
+function withShapesLink(field: SchemaField): string {
+  if (!/one of \d+ shapes/.test(field.type) || !/(^|\.)(config|value|question|questions)$/.test(field.path)) return field.description;
+  return field.description ? `${field.description}; ${SHAPES_LINK}` : `See ${SHAPES_LINK}`;
 }
 
-function commandSection(c: CommandDoc): string[] {
-  const errors = c.errors.length ? c.errors.map((e) => `\`${e}\``).join(', ') : '_none declared beyond the common ones_';
+function commandSection(command: CommandDoc): string[] {
+  const errors = command.errors.length ? command.errors.map((code) => `\`${code}\``).join(', ') : '_none declared beyond the common ones_';
   return [
-    `### \`${c.name}\``,
+    `### \`${command.name}\``,
     '',
-    c.summary,
+    command.summary,
     '',
-    `- **Roles**: ${c.roles.length ? c.roles.join(', ') : '_nobody_'}`,
+    `- **Roles**: ${command.roles.length ? command.roles.join(', ') : '_nobody_'}`,
     `- **Errors**: ${errors}`,
     '',
     '**Payload**',
     '',
-    ...fieldTable(c.payload),
+    ...fieldTable(command.payload),
     '',
-    `**Result** (\`data\` of the ok ack): ${cell(c.result.type)}`,
+    `**Result** (\`data\` of the ok ack): ${cell(command.result.type)}`,
     '',
-    ...(c.result.fields.length ? [...fieldTable(c.result.fields), ''] : []),
+    ...(command.result.fields.length ? [...fieldTable(command.result.fields), ''] : []),
   ];
 }
 
-function eventSection(e: EventDoc): string[] {
-  const version = e.volatile
+function eventSection(event: EventDoc): string[] {
+  const version = event.volatile
     ? 'volatile: carries the current version without bumping it, and may be dropped'
-    : e.scope === 'session'
+    : event.scope === 'session'
       ? 'bumps the session version when sent to the whole session'
       : 'carries the current version without bumping it';
-  return [`### \`${e.name}\``, '', e.summary, '', `- **Room**: ${e.room}`, `- **Version**: ${version}`, '', '**Payload**', '', ...fieldTable(e.payload), ''];
+  return [`### \`${event.name}\``, '', event.summary, '', `- **Room**: ${event.room}`, `- **Version**: ${version}`, '', '**Payload**', '', ...fieldTable(event.payload), ''];
 }
 
 /** The generated block of docs/events.md (markers included), from the contracts and libs/domain. */
