@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { appForTests } from '../../common/testing/lifecycle';
 import { TestApp } from '../../common/testing/harness';
 
 const PUBLIC_URL = 'http://palabre.test';
@@ -148,12 +149,7 @@ describe('staff sign-in through the organisation directory (OpenID Connect, real
 
 describe('without directory configured', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await TestApp.start();
-  }, 120_000);
-  afterAll(async () => {
-    await t?.close();
-  });
+  appForTests((app) => (t = app));
 
   it('offers passwords only and has no directory routes', async () => {
     expect((await t.http().get('/api/auth/options').expect(200)).body).toEqual({ password: true, oidc: false });
