@@ -101,5 +101,8 @@ export default defineConfig({
     environment: 'node',
     setupFiles: ['src/test-setup.ts'],
     restoreMocks: true,
+    // A DOM test takes a few hundred ms alone; in CI the suite runs at low priority beside the
+    // journeys (scripts/test.mjs), where the same test took over 5 s. A hang still fails.
+    testTimeout: 30_000,
   },
 });
