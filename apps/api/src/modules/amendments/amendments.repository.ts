@@ -141,11 +141,6 @@ export const amendmentsRepository = {
     return rows[0]?.name ?? null;
   },
 
-  async participantGroup(m: EntityManager, participantId: string): Promise<string | null> {
-    const rows: { group_id: string | null }[] = await m.query('SELECT group_id FROM participant WHERE id = $1', [participantId]);
-    return rows[0]?.group_id ?? null;
-  },
-
   async sessionVersion(m: EntityManager, sessionId: string): Promise<number> {
     const rows: { version: number }[] = await m.query('SELECT version FROM session WHERE id = $1', [sessionId]);
     return rows[0]?.version ?? 0;

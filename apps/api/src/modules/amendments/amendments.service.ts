@@ -154,7 +154,7 @@ export class AmendmentsService {
 
   /** Every text the actor may read; members and screens get the admissible amendments and their own. */
   async snapshot(actor: ParticipantActor, manager: EntityManager): Promise<AmendmentsSnapshot> {
-    const viewer = { role: actor.role, groupId: await amendmentsRepository.participantGroup(manager, actor.participantId) };
+    const viewer = { role: actor.role, groupId: actor.groupId };
     const reportBackOpen = await readReportBackOpen(manager, actor.sessionId);
     const snapshot: AmendmentsSnapshot = { texts: {} };
     for (const amendment of await amendmentsRepository.textIds(manager, actor.sessionId)) {

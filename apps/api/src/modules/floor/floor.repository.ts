@@ -212,11 +212,6 @@ export const floorRepository = {
     return rows[0] ?? null;
   },
 
-  async participantGroup(m: EntityManager, participantId: string): Promise<string | null> {
-    const rows: { group_id: string | null }[] = await m.query('SELECT group_id FROM participant WHERE id = $1', [participantId]);
-    return rows[0]?.group_id ?? null;
-  },
-
   async openActivity(m: EntityManager, activityId: string): Promise<void> {
     await m.getRepository(Activity).update(activityId, { state: 'open' });
   },

@@ -163,7 +163,7 @@ export class FloorService {
   /** Every list the actor may read; staff also get every waiting request with its reason. */
   async snapshot(actor: ParticipantActor, manager: EntityManager): Promise<FloorSnapshot> {
     const activities = await floorRepository.floorActivities(manager, actor.sessionId);
-    const groupId = await floorRepository.participantGroup(manager, actor.participantId);
+    const groupId = actor.groupId;
     const reportBackOpen = await readReportBackOpen(manager, actor.sessionId);
     const viewer = { role: actor.role, groupId };
     const staff = isStaffRole(actor.role);

@@ -180,12 +180,6 @@ export const groupsRepository = {
     return m.getRepository(Participant).findOneBy({ id: participantId, sessionId, groupId });
   },
 
-  /** The participant's group as it is now. */
-  async participantGroupId(m: EntityManager, participantId: string): Promise<string | null> {
-    const me: { group_id: string | null }[] = await m.query('SELECT group_id FROM participant WHERE id = $1', [participantId]);
-    return me[0]?.group_id ?? null;
-  },
-
   async setParticipantGroup(m: EntityManager, participantId: string, groupId: string | null): Promise<void> {
     await m.getRepository(Participant).update(participantId, { groupId });
   },

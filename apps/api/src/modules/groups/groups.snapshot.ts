@@ -16,8 +16,8 @@ export class GroupsSnapshotContributor {
   async collect(actor: ParticipantActor, manager: EntityManager): Promise<GroupsSnapshot> {
     const presentedGroupId = await groupsRepository.presentedGroupId(manager, actor.sessionId);
     const reportBackOpen = await readReportBackOpen(manager, actor.sessionId);
-    // The actor's group as it is now (the REST actor is read per request; be explicit anyway).
-    const myGroupId = await groupsRepository.participantGroupId(manager, actor.participantId);
+    // The viewer's group at the snapshot's instant (the session snapshot reads it for every part).
+    const myGroupId = actor.groupId;
     const activities = await groupsRepository.groupsActivities(manager, actor.sessionId);
     const views = [];
     for (const activity of activities) {

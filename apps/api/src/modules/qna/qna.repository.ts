@@ -190,12 +190,6 @@ export const qnaRepository = {
     return m.query('SELECT id, group_id, state, kind, config FROM activity WHERE session_id = $1', [sessionId]);
   },
 
-  /** The participant's group as it is now. */
-  async participantGroupId(m: EntityManager, participantId: string): Promise<string | null> {
-    const me: { group_id: string | null }[] = await m.query('SELECT group_id FROM participant WHERE id = $1', [participantId]);
-    return me[0]?.group_id ?? null;
-  },
-
   // Outcomes
 
   /** The session's Q&As in agenda order. */

@@ -131,7 +131,7 @@ export class QnaService {
   async snapshot(actor: ParticipantActor, manager: EntityManager): Promise<QnaSnapshot> {
     const staff = isStaffRole(actor.role);
     const rows = await qnaRepository.sessionQuestions(manager, actor.sessionId);
-    const myGroupId = await qnaRepository.participantGroupId(manager, actor.participantId);
+    const myGroupId = actor.groupId;
     const reportBackOpen = await readReportBackOpen(manager, actor.sessionId);
     const activities = await qnaRepository.sessionActivities(manager, actor.sessionId);
     const byId = new Map(activities.map((activity) => [activity.id, activity]));

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { canReadActivity, isStaffRole } from '@palabre/domain';
 import type { ParticipantRole } from '@palabre/contracts';
+import { readOnce } from '../../common/db/read-once';
 import { rooms } from '../../common/live/rooms';
 import { sessionsRepository } from './sessions.repository';
 
@@ -48,7 +49,10 @@ export function activityEventOptions(activity: AudienceSubject, reportBackOpen: 
   return room.length === 1 && room[0] === rooms.session(activity.sessionId) ? {} : { room, bump: true };
 }
 
-/** The one reading of the report-back flag (set by the working groups in `session.settings`). */
+/**
+ * The one reading of the report-back flag (set by the working groups in `session.settings`); read
+ * once per snapshot, however many of its parts ask.
+ */
 export async function readReportBackOpen(manager: EntityManager, sessionId: string): Promise<boolean> {
-  return (await sessionsRepository.reportBackOpen(manager, sessionId)) === true;
+  return readOnce(manager, `reportBackOpen:${sessionId}`, async () => (await sessionsRepository.reportBackOpen(manager, sessionId)) === true);
 }

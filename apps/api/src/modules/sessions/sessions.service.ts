@@ -8,6 +8,7 @@ import { AppError } from '../../common/errors/app-error';
 import { PresenceService } from '../../common/live/presence.service';
 import { SnapshotRegistry } from '../../common/live/snapshot-registry';
 import { lapseProxiesOnJoin } from '../surveys/proxies.service';
+import { readsAtOneInstant } from '../../common/db/read-once';
 import { TransactionRunner, type Tx } from '../../common/db/transaction';
 import { ActivityKinds } from './activity-kinds';
 import { ActivityLifecycle } from './activity-lifecycle';
@@ -205,8 +206,11 @@ export class SessionsService {
   async snapshot(actor: ParticipantActor): Promise<SessionSnapshot> {
     // REPEATABLE READ: every part of the snapshot is read at the same instant as its version.
     return this.db.transaction('REPEATABLE READ', async (manager) => {
+      readsAtOneInstant(manager);
       const session = await this.get(actor.sessionId, manager);
       const me = await sessionsRepository.participantOrFail(manager, actor.participantId);
+      // Every part reads the viewer's group from here: as it is at the snapshot's instant.
+      const viewer: ParticipantActor = { ...actor, groupId: me.groupId };
       const activities = await sessionsRepository.activities(manager, actor.sessionId);
       const reportBackOpen = await readReportBackOpen(manager, actor.sessionId);
       // Drafts are the staff's; other groups' activities appear (read-only) once the report-back is open.
@@ -217,7 +221,7 @@ export class SessionsService {
         me: toParticipantView(me),
         activities: visible.map(toActivitySummary),
         presence: await this.presence.view(actor.sessionId, isStaffRole(actor.role)),
-        features: { ...(await this.kinds.snapshot(actor, manager)), ...(await this.snapshots.collect(actor, manager)) },
+        features: { ...(await this.kinds.snapshot(viewer, manager)), ...(await this.snapshots.collect(viewer, manager)) },
       };
     });
   }

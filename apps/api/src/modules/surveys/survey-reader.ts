@@ -62,7 +62,7 @@ export class SurveyReader {
 
   /** Survey activities of the session this actor may see (drafts are the staff's; working-group isolation applies). */
   private async readableActivities(actor: ParticipantActor, m: EntityManager): Promise<Activity[]> {
-    const viewer = { role: actor.role, groupId: await surveysRepository.groupOf(m, actor.participantId) };
+    const viewer = { role: actor.role, groupId: actor.groupId };
     const reportBackOpen = await readReportBackOpen(m, actor.sessionId);
     const all = await surveysRepository.surveyActivities(m, actor.sessionId);
     return all.filter((a) => canSeeActivity(viewer, a, reportBackOpen));

@@ -99,12 +99,6 @@ export const surveysRepository = {
     return rows[0]?.account_id;
   },
 
-  /** The participant's working group (null when none, or no such participant). */
-  async groupOf(manager: EntityManager, participantId: string): Promise<string | null> {
-    const me: { group_id: string | null }[] = await manager.query('SELECT group_id FROM participant WHERE id = $1', [participantId]);
-    return me[0]?.group_id ?? null;
-  },
-
   saveTemplate(manager: EntityManager, template: { accountId: string; name: string; settings: SurveyTemplate['settings']; questions: QuestionDraft[] }): Promise<SurveyTemplate> {
     const repo = manager.getRepository(SurveyTemplate);
     return repo.save(repo.create(template));
