@@ -13,6 +13,8 @@ import { WebClient } from '../testing/web-client';
 // suite runs on shared two-core CI machines.
 const MEMBERS = 40;
 const CUT_WINDOW_MS = 20_000;
+/** Connections per member the storm must reach: the first, then after the first cut and two more. */
+const MIN_CONNECTS = 4;
 const CHOICES = ['yes', 'no', 'abstain'] as const;
 // Connection lifetimes and members' actions are drawn from this seed (in the test's name; replay a
 // failure with TEST_SEED=<seed>). The network's timing still varies from run to run.
@@ -106,6 +108,10 @@ describe('when every connection is cut every few seconds', () => {
     front.lifetime = () => 2000 + random() * 1000;
     front.cutAll(); // the first cut now, then every connection lives 2 to 3 s
     const until = Date.now() + CUT_WINDOW_MS;
+    // The storm lasts the window, and on a slow machine (handshakes and snapshots served late, so
+    // fewer cuts fit in it) until every member has lost its connection at least three times.
+    const giveUpAt = until + 60_000;
+    const storming = () => Date.now() < until || (Date.now() < giveUpAt && members.some((m) => m.client.stats.connects < MIN_CONNECTS));
     const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
     // Each member acts every 1 to 2.5 s during the window; its commands run one after the other
@@ -113,7 +119,7 @@ describe('when every connection is cut every few seconds', () => {
     const chains: Promise<void>[] = [];
     const memberLoop = async ({ participantId, client }: (typeof members)[number], i: number) => {
       let chain = Promise.resolve();
-      for (let k = 0; Date.now() < until; k++) {
+      for (let k = 0; storming(); k++) {
         await pause(1000 + random() * 1500);
         const roll = random();
         const action = async () => {
@@ -139,7 +145,7 @@ describe('when every connection is cut every few seconds', () => {
     };
     // The facilitator keeps changing the agenda: versioned session events a member can miss.
     const agendaLoop = async () => {
-      while (Date.now() < until) {
+      while (storming()) {
         await pause(1000);
         // The console sends again, with the same opId, what a busy database refused as retryable.
         const item = await sendRetrying(staff, 'activity.create', { kind: 'qna', title: `Question au président ${++agenda}` });
@@ -154,9 +160,8 @@ describe('when every connection is cut every few seconds', () => {
     await eventually(() => members.every((m) => m.client.idle), 60_000, 'every member back, nothing pending');
 
     expect(refusals).toEqual([]);
-    // Every member really lost its connection again and again (how often depends on how fast the
-    // machine serves handshakes and snapshots: at least the first cut and two more).
-    for (const m of members) expect(m.client.stats.connects).toBeGreaterThanOrEqual(4);
+    // Every member really lost its connection again and again: at least the first cut and two more.
+    for (const m of members) expect(m.client.stats.connects).toBeGreaterThanOrEqual(MIN_CONNECTS);
 
     // Each member's view equals a fresh snapshot for that member (once the last coalesced
     // results and support counts, sent a moment after the last write, have arrived).
