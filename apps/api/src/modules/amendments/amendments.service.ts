@@ -9,7 +9,7 @@ import type { Tx } from '../../common/db/transaction';
 import { parseWith } from '../../common/validation';
 import type { Activity } from '../sessions/activity.entity';
 import { ActivitiesService } from '../sessions/activities.service';
-import { canSeeActivity, readReportBackOpen } from '../sessions/audience';
+import { canSeeActivity, readReportBackOpen, readSessionActivities } from '../sessions/audience';
 import { AmendmentsBroadcaster } from './amendments.broadcaster';
 import type { Amendment } from './amendments.entities';
 import { groupSpokenFor } from '../groups/rapporteur';
@@ -157,8 +157,8 @@ export class AmendmentsService {
     const viewer = { role: actor.role, groupId: actor.groupId };
     const reportBackOpen = await readReportBackOpen(manager, actor.sessionId);
     const snapshot: AmendmentsSnapshot = { texts: {} };
-    for (const amendment of await amendmentsRepository.textIds(manager, actor.sessionId)) {
-      if (!canSeeActivity(viewer, { groupId: amendment.group_id, state: amendment.state }, reportBackOpen)) continue;
+    for (const amendment of await readSessionActivities(manager, actor.sessionId, 'amendments')) {
+      if (!canSeeActivity(viewer, amendment, reportBackOpen)) continue;
       const view = toTextView(await amendmentsRepository.state(manager, amendment.id));
       snapshot.texts[amendment.id] = isStaffRole(actor.role) ? view : publicTextView(view, actor.participantId);
     }

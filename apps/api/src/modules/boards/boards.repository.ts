@@ -80,11 +80,6 @@ export const boardsRepository = {
     for (const entity of [IdeaComment, IdeaSupport, Idea, Board]) await m.getRepository(entity).delete({ activityId });
   },
 
-  /** The session's board activities, in agenda order. */
-  boardActivities(m: EntityManager, sessionId: string): Promise<Activity[]> {
-    return m.getRepository(Activity).find({ where: { sessionId, kind: 'board' }, order: { position: 'ASC' } });
-  },
-
   async setActivityState(m: EntityManager, activityId: string, state: BoardState): Promise<void> {
     await m.getRepository(Activity).update(activityId, { state });
   },

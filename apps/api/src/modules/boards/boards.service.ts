@@ -10,7 +10,7 @@ import type { Tx } from '../../common/db/transaction';
 import { parseWith } from '../../common/validation';
 import { ActivityLifecycle } from '../sessions/activity-lifecycle';
 import type { Activity } from '../sessions/activity.entity';
-import { canSeeActivity, readReportBackOpen } from '../sessions/audience';
+import { canSeeActivity, readReportBackOpen, readSessionActivities } from '../sessions/audience';
 import type { Board } from './board.entities';
 import { BoardAccess, type BoardCtx } from './board-access';
 import { boardsRepository } from './boards.repository';
@@ -105,7 +105,7 @@ export class BoardsService {
     const staff = isStaffRole(actor.role);
     const me = await boardsRepository.findParticipant(manager, actor.participantId);
     const reportBackOpen = await readReportBackOpen(manager, actor.sessionId);
-    const activities = await boardsRepository.boardActivities(manager, actor.sessionId);
+    const activities = await readSessionActivities(manager, actor.sessionId, 'board');
     const boards: Record<string, BoardSnapshot> = {};
     for (const activity of activities) {
       if (!canSeeActivity({ role: actor.role, groupId: me?.groupId ?? null }, activity, reportBackOpen)) continue;

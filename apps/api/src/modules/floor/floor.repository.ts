@@ -192,11 +192,6 @@ export const floorRepository = {
     await m.query(`UPDATE floor_request SET spoken_ms = spoken_ms + ${ELAPSED}, running_since = NULL, state = 'done' WHERE activity_id = $1 AND state = 'speaking'`, [activityId]);
   },
 
-  /** The session's speakers' lists, in agenda order. */
-  async floorActivities(m: EntityManager, sessionId: string): Promise<FloorActivityRow[]> {
-    return m.query(`SELECT id, session_id, group_id, state, config FROM activity WHERE session_id = $1 AND kind = 'floor' ORDER BY position, id`, [sessionId]);
-  },
-
   /** The list's activity with its session's version (what a broadcast needs), or null. */
   async listActivity(m: EntityManager, activityId: string): Promise<(Omit<FloorActivityRow, 'id'> & { version: number }) | null> {
     const rows: (Omit<FloorActivityRow, 'id'> & { version: number })[] = await m.query(

@@ -8,7 +8,7 @@ import type { Tx } from '../../common/db/transaction';
 import { parseWith } from '../../common/validation';
 import type { Activity } from '../sessions/activity.entity';
 import { ActivitiesService } from '../sessions/activities.service';
-import { canSeeActivity, readReportBackOpen } from '../sessions/audience';
+import { canSeeActivity, readReportBackOpen, readSessionActivities } from '../sessions/audience';
 import { FloorBroadcaster } from './floor.broadcaster';
 import { floorRepository, type FloorRow, type NewRequest, type Profile } from './floor.repository';
 import { publicList, readList, toRequestView } from './floor.views';
@@ -162,15 +162,15 @@ export class FloorService {
 
   /** Every list the actor may read; staff also get every waiting request with its reason. */
   async snapshot(actor: ParticipantActor, manager: EntityManager): Promise<FloorSnapshot> {
-    const activities = await floorRepository.floorActivities(manager, actor.sessionId);
+    const activities = await readSessionActivities(manager, actor.sessionId, 'floor');
     const groupId = actor.groupId;
     const reportBackOpen = await readReportBackOpen(manager, actor.sessionId);
     const viewer = { role: actor.role, groupId };
     const staff = isStaffRole(actor.role);
     const snapshot: FloorSnapshot = { lists: {}, mine: [] };
     for (const activity of activities) {
-      if (!canSeeActivity(viewer, { groupId: activity.group_id, state: activity.state }, reportBackOpen)) continue;
-      const list = await readList(manager, { id: activity.id, sessionId: activity.session_id, config: activity.config });
+      if (!canSeeActivity(viewer, activity, reportBackOpen)) continue;
+      const list = await readList(manager, { id: activity.id, sessionId: activity.sessionId, config: activity.config });
       snapshot.lists[activity.id] = staff ? list : publicList(list);
       for (const request of [...(list.speaker ? [list.speaker] : []), ...list.waiting]) if (request.participantId === actor.participantId) snapshot.mine.push(request);
     }

@@ -110,11 +110,6 @@ export const groupsRepository = {
     return m.getRepository(Activity).findOneBy({ id: activityId, sessionId, kind: 'groups' });
   },
 
-  /** The session's `groups` activities, in agenda order. */
-  groupsActivities(m: EntityManager, sessionId: string): Promise<Activity[]> {
-    return m.getRepository(Activity).find({ where: { sessionId, kind: 'groups' }, order: { position: 'ASC' } });
-  },
-
   /** The activities a group owns, in agenda order. */
   groupOwnedActivities(m: EntityManager, sessionId: string, groupId: string): Promise<Activity[]> {
     return m.getRepository(Activity).find({ where: { sessionId, groupId }, order: { position: 'ASC' } });

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { GroupsConfig, type GroupDetail, type GroupsSnapshot } from '@palabre/contracts';
 import { canReadActivity, isStaffRole } from '@palabre/domain';
 import type { ParticipantActor } from '../../common/auth/actor';
-import { canSeeActivity, readReportBackOpen } from '../sessions/audience';
+import { canSeeActivity, readReportBackOpen, readSessionActivities } from '../sessions/audience';
 import { GroupAccess } from './group-access';
 import { groupsRepository } from './groups.repository';
 import { toCommentView, toSeedCardView, toSynthesisView } from './groups.views';
@@ -18,7 +18,7 @@ export class GroupsSnapshotContributor {
     const reportBackOpen = await readReportBackOpen(manager, actor.sessionId);
     // The viewer's group at the snapshot's instant (the session snapshot reads it for every part).
     const myGroupId = actor.groupId;
-    const activities = await groupsRepository.groupsActivities(manager, actor.sessionId);
+    const activities = await readSessionActivities(manager, actor.sessionId, 'groups');
     const views = [];
     for (const activity of activities) {
       if (!canSeeActivity({ role: actor.role, groupId: myGroupId }, activity, reportBackOpen)) continue;

@@ -19,15 +19,6 @@ export interface VoteAudienceRow {
   version: number;
 }
 
-/** An activity of the session, as the Q&A snapshot filters by it. */
-export interface SessionActivityRow {
-  id: string;
-  group_id: string | null;
-  state: string;
-  kind: string;
-  config: unknown;
-}
-
 /** A Q&A of the outcomes. */
 export interface OutcomeQnaRow {
   id: string;
@@ -183,11 +174,6 @@ export const qnaRepository = {
 
   async draftForDemo(m: EntityManager, activityId: string): Promise<void> {
     await m.query(`UPDATE activity SET state = 'draft' WHERE id = $1`, [activityId]);
-  },
-
-  /** Every activity of the session, as the snapshot filters by them. */
-  sessionActivities(m: EntityManager, sessionId: string): Promise<SessionActivityRow[]> {
-    return m.query('SELECT id, group_id, state, kind, config FROM activity WHERE session_id = $1', [sessionId]);
   },
 
   // Outcomes

@@ -9,7 +9,7 @@ import { rooms } from '../../common/live/rooms';
 import type { Tx } from '../../common/db/transaction';
 import type { Activity } from '../sessions/activity.entity';
 import { ActivitiesService } from '../sessions/activities.service';
-import { activityEventOptions, canSeeActivity, readReportBackOpen } from '../sessions/audience';
+import { activityEventOptions, canSeeActivity, readReportBackOpen, readSessionActivities } from '../sessions/audience';
 import { parseWith } from '../../common/validation';
 import { QnaVotesBroadcaster } from './qna-votes.broadcaster';
 import { qnaRepository } from './qna.repository';
@@ -133,12 +133,12 @@ export class QnaService {
     const rows = await qnaRepository.sessionQuestions(manager, actor.sessionId);
     const myGroupId = actor.groupId;
     const reportBackOpen = await readReportBackOpen(manager, actor.sessionId);
-    const activities = await qnaRepository.sessionActivities(manager, actor.sessionId);
+    const activities = await readSessionActivities(manager, actor.sessionId);
     const byId = new Map(activities.map((activity) => [activity.id, activity]));
     const viewer = { role: actor.role, groupId: myGroupId };
     const readable = (activityId: string) => {
       const activity = byId.get(activityId);
-      return activity !== undefined && canSeeActivity(viewer, { groupId: activity.group_id, state: activity.state }, reportBackOpen);
+      return activity !== undefined && canSeeActivity(viewer, activity, reportBackOpen);
     };
     const questions = rows
       .filter((row) => readable(row.activity_id))

@@ -1,8 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import { canReadActivity, isStaffRole } from '@palabre/domain';
-import type { ParticipantRole } from '@palabre/contracts';
+import type { ActivityKind, ParticipantRole } from '@palabre/contracts';
 import { readOnce } from '../../common/db/read-once';
 import { rooms } from '../../common/live/rooms';
+import type { Activity } from './activity.entity';
 import { sessionsRepository } from './sessions.repository';
 
 /** What the audience rule needs to know of an activity (or of a working group's own work, with its state 'open'). */
@@ -47,6 +48,15 @@ export function activityRooms(activity: AudienceSubject, reportBackOpen: boolean
 export function activityEventOptions(activity: AudienceSubject, reportBackOpen: boolean): { room?: string[]; bump?: boolean } {
   const room = activityRooms(activity, reportBackOpen);
   return room.length === 1 && room[0] === rooms.session(activity.sessionId) ? {} : { room, bump: true };
+}
+
+/**
+ * The session's activities in agenda order, read once per snapshot however many of its parts ask;
+ * with `kind`, that kind's only. The entities are shared between the parts: read them, never change them.
+ */
+export async function readSessionActivities(manager: EntityManager, sessionId: string, kind?: ActivityKind): Promise<Activity[]> {
+  const all = await readOnce(manager, `activities:${sessionId}`, () => sessionsRepository.activities(manager, sessionId));
+  return kind ? all.filter((activity) => activity.kind === kind) : all;
 }
 
 /**

@@ -120,7 +120,7 @@ export const sessionsRepository = {
 
   /** A session's activities in agenda order. */
   activities(m: EntityManager, sessionId: string): Promise<Activity[]> {
-    return m.getRepository(Activity).find({ where: { sessionId }, order: { position: 'ASC' } });
+    return m.getRepository(Activity).find({ where: { sessionId }, order: { position: 'ASC', id: 'ASC' } });
   },
 
   // Participants.

@@ -12,7 +12,7 @@ import { readsAtOneInstant } from '../../common/db/read-once';
 import { TransactionRunner, type Tx } from '../../common/db/transaction';
 import { ActivityKinds } from './activity-kinds';
 import { ActivityLifecycle } from './activity-lifecycle';
-import { canSeeActivity, readReportBackOpen } from './audience';
+import { canSeeActivity, readReportBackOpen, readSessionActivities } from './audience';
 import type { Assembly } from './assembly.entities';
 import { generateJoinCode, hashToken } from './join-codes';
 import type { Participant } from './participant.entities';
@@ -211,7 +211,7 @@ export class SessionsService {
       const me = await sessionsRepository.participantOrFail(manager, actor.participantId);
       // Every part reads the viewer's group from here: as it is at the snapshot's instant.
       const viewer: ParticipantActor = { ...actor, groupId: me.groupId };
-      const activities = await sessionsRepository.activities(manager, actor.sessionId);
+      const activities = await readSessionActivities(manager, actor.sessionId);
       const reportBackOpen = await readReportBackOpen(manager, actor.sessionId);
       // Drafts are the staff's; other groups' activities appear (read-only) once the report-back is open.
       const visible = activities.filter((a) => canSeeActivity({ role: actor.role, groupId: me.groupId }, a, reportBackOpen));

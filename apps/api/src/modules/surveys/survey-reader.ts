@@ -5,7 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
 import type { Activity } from '../sessions/activity.entity';
-import { canSeeActivity, readReportBackOpen } from '../sessions/audience';
+import { canSeeActivity, readReportBackOpen, readSessionActivities } from '../sessions/audience';
 import { BallotsService } from './ballots.service';
 import { LiveResultsService } from './live-results.service';
 import type { Survey } from './survey.entities';
@@ -64,7 +64,7 @@ export class SurveyReader {
   private async readableActivities(actor: ParticipantActor, m: EntityManager): Promise<Activity[]> {
     const viewer = { role: actor.role, groupId: actor.groupId };
     const reportBackOpen = await readReportBackOpen(m, actor.sessionId);
-    const all = await surveysRepository.surveyActivities(m, actor.sessionId);
+    const all = await readSessionActivities(m, actor.sessionId, 'survey');
     return all.filter((a) => canSeeActivity(viewer, a, reportBackOpen));
   }
 }

@@ -113,11 +113,6 @@ export const surveysRepository = {
     return manager.getRepository(Activity).findOneByOrFail({ id: activityId });
   },
 
-  /** The session's survey activities, in agenda order. */
-  surveyActivities(manager: EntityManager, sessionId: string): Promise<Activity[]> {
-    return manager.getRepository(Activity).find({ where: { sessionId, kind: 'survey' }, order: { position: 'ASC' } });
-  },
-
   /** A survey activity of the session: its title and group. */
   async surveyActivity(manager: EntityManager, activityId: string, sessionId: string): Promise<{ title: string; group_id: string | null } | undefined> {
     const rows: { title: string; group_id: string | null }[] = await manager.query('SELECT title, group_id FROM activity WHERE id = $1 AND session_id = $2 AND kind = $3', [activityId, sessionId, 'survey']);
