@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { ParticipantActor } from '../../common/auth/actor';
 import { TransactionRunner } from '../../common/db/transaction';
 import type { DemoSeeder } from '../../seed/seeders';
 import { ActivitiesService } from '../sessions/activities.service';
-import { SessionsService } from '../sessions/sessions.service';
+import { demoFacilitator } from '../sessions/sessions.demo';
 
 export const ROADMAP_TITLE = 'Feuille de route partagée — mobilités du quotidien';
 
@@ -28,16 +27,7 @@ L’Assemblée des Territoires suivra la mise en œuvre de ces engagements chaqu
 
 /** Adds the roadmap (a draft text put to amendment, named votes) after the other workshops. */
 export const seedAmendmentsDemo: DemoSeeder = async (app, ctx) => {
-  const entered = await app.get(SessionsService).enter({ kind: 'staff', accountId: ctx.facilitatorAccountId, role: 'facilitator' }, ctx.sessionId);
-  const actor: ParticipantActor = {
-    kind: 'participant',
-    participantId: entered.participant.id,
-    sessionId: ctx.sessionId,
-    role: 'facilitator',
-    displayName: entered.participant.displayName,
-    groupId: null,
-    blocked: false,
-  };
+  const actor = await demoFacilitator(app, ctx.facilitatorAccountId, ctx.sessionId);
   await app.get(TransactionRunner).run((tx) =>
     app.get(ActivitiesService).createActivity(tx, actor, { opId: randomUUID(), kind: 'amendments', title: ROADMAP_TITLE, config: { source: ROADMAP, anonymity: 'named' } }),
   );

@@ -3,9 +3,9 @@ import type { BoardConfigInput } from '@palabre/contracts';
 import { TransactionRunner } from '../../common/db/transaction';
 import type { DemoSeeder } from '../../seed/seeders';
 import { ActivitiesService } from '../sessions/activities.service';
-import { SessionsService } from '../sessions/sessions.service';
 import type { Idea } from './board.entities';
 import { boardsRepository } from './boards.repository';
+import { demoFacilitator } from '../sessions/sessions.demo';
 
 const CONFIG: BoardConfigInput = {
   columns: [{ title: 'Gouvernance' }, { title: 'Financement' }, { title: 'Animation' }, { title: 'Évaluation' }],
@@ -39,8 +39,7 @@ const COMMENTS: [number, string][] = [
 
 /** Workshop 2: the « faire vivre les contrats » board, open, with a dozen ideas from demo members. */
 export const seedBoardsDemo: DemoSeeder = async (app: INestApplication, ctx) => {
-  const entered = await app.get(SessionsService).enter({ kind: 'staff', accountId: ctx.facilitatorAccountId, role: 'facilitator' }, ctx.sessionId);
-  const actor = { kind: 'participant', participantId: entered.participant.id, sessionId: ctx.sessionId, role: 'facilitator', displayName: entered.participant.displayName, groupId: null, blocked: false } as const;
+  const actor = await demoFacilitator(app, ctx.facilitatorAccountId, ctx.sessionId);
   await app.get(TransactionRunner).run(async (tx) => {
     const activity = await app.get(ActivitiesService).createActivity(tx, actor, {
       opId: '00000000-0000-4000-8000-000000000002',

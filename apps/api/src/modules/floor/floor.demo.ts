@@ -5,9 +5,9 @@ import type { ParticipantActor } from '../../common/auth/actor';
 import { TransactionRunner } from '../../common/db/transaction';
 import type { DemoSeeder } from '../../seed/seeders';
 import { ActivitiesService } from '../sessions/activities.service';
-import { SessionsService } from '../sessions/sessions.service';
 import { floorRepository } from './floor.repository';
 import { FloorService } from './floor.service';
+import { demoFacilitator } from '../sessions/sessions.demo';
 
 export const DEMO_FLOOR_TITLE = 'Débat en plénière : la parole aux membres';
 
@@ -18,16 +18,7 @@ export const DEMO_FLOOR_TITLE = 'Débat en plénière : la parole aux membres';
  * added. Opening it from the console shows the balanced order and why each person is there.
  */
 export const seedFloorDemo: DemoSeeder = async (app: INestApplication, ctx) => {
-  const entered = await app.get(SessionsService).enter({ kind: 'staff', accountId: ctx.facilitatorAccountId, role: 'facilitator' }, ctx.sessionId);
-  const staff: ParticipantActor = {
-    kind: 'participant',
-    participantId: entered.participant.id,
-    sessionId: ctx.sessionId,
-    role: entered.participant.role,
-    displayName: entered.participant.displayName,
-    groupId: null,
-    blocked: false,
-  };
+  const staff = await demoFacilitator(app, ctx.facilitatorAccountId, ctx.sessionId);
   const floor = app.get(FloorService);
   await app.get(TransactionRunner).run(async (tx) => {
     const activity = await app.get(ActivitiesService).createActivity(tx, staff, { opId: randomUUID(), kind: 'floor', title: DEMO_FLOOR_TITLE, config: {} });

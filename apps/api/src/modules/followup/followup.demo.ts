@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CreateRecommendationBody, RespondBody, type OutcomeCandidate, type SurveyCreateConfig } from '@palabre/contracts';
-import type { ParticipantActor, StaffActor } from '../../common/auth/actor';
+import type { StaffActor } from '../../common/auth/actor';
 import { TransactionRunner } from '../../common/db/transaction';
 import { demoRoster } from '../../seed/roster-data';
 import type { DemoSeeder } from '../../seed/seeders';
@@ -15,6 +15,7 @@ import { BallotsService } from '../surveys/ballots.service';
 import { SurveyLifecycleService } from '../surveys/survey-lifecycle.service';
 import { followUpRepository } from './followup.repository';
 import { FollowUpService } from './followup.service';
+import { demoFacilitator } from '../sessions/sessions.demo';
 
 /**
  * The demo's follow-up (docs/follow-up.md, "The demo"): an earlier plenary of the same assembly,
@@ -78,16 +79,7 @@ export const seedFollowUpDemo: DemoSeeder = async (app: INestApplication, ctx) =
   const roster = demoRoster().slice(0, MEMBERS);
   const csv = ['name;email;perimeter;territoryType;category;gender', ...roster.map((m) => [m.name, m.email, m.perimeter, m.territoryType, m.category, m.gender].join(';'))].join('\n');
   await app.get(RosterService).importCsv(june.id, csv);
-  const entered = await app.get(SessionsService).enter({ kind: 'staff', accountId: ctx.facilitatorAccountId, role: 'facilitator' }, june.id);
-  const actor: ParticipantActor = {
-    kind: 'participant',
-    participantId: entered.participant.id,
-    sessionId: june.id,
-    role: entered.participant.role,
-    displayName: entered.participant.displayName,
-    groupId: null,
-    blocked: false,
-  };
+  const actor = await demoFacilitator(app, ctx.facilitatorAccountId, june.id);
 
   // The day, in one transaction (the embedded database has one connection: nothing here takes another).
   let board = '';

@@ -1,31 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import type { ParticipantActor } from '../../common/auth/actor';
 import { TransactionRunner } from '../../common/db/transaction';
 import type { DemoSeeder } from '../../seed/seeders';
 import { ActivityLifecycle } from '../sessions/activity-lifecycle';
 import { ActivitiesService } from '../sessions/activities.service';
-import { SessionsService } from '../sessions/sessions.service';
 import { PlacementService } from './placement.service';
 import { ReportBackService } from './report-back.service';
 import { groupsRepository } from './groups.repository';
 import { SynthesisService } from './synthesis.service';
+import { demoFacilitator } from '../sessions/sessions.demo';
 
 /** Workshop 1's three top themes, pushed into every group board as starting cards. */
 export const DEMO_WORKSHOP1_TOP = ['Mobilités du quotidien', 'Revitalisation des centres-bourgs', 'Transition énergétique des territoires'];
 
 /** The four thematic groups, the demo roster drawn over them (balanced), a board per group seeded from workshop 1. */
 export const seedGroupsDemo: DemoSeeder = async (app: INestApplication, ctx) => {
-  const entered = await app.get(SessionsService).enter({ kind: 'staff', accountId: ctx.facilitatorAccountId, role: 'facilitator' }, ctx.sessionId);
-  const actor: ParticipantActor = {
-    kind: 'participant',
-    participantId: entered.participant.id,
-    sessionId: ctx.sessionId,
-    role: entered.participant.role,
-    displayName: entered.participant.displayName,
-    groupId: null,
-    blocked: false,
-  };
+  const actor = await demoFacilitator(app, ctx.facilitatorAccountId, ctx.sessionId);
   const activities = app.get(ActivitiesService);
   await app.get(TransactionRunner).run(async (tx) => {
     const groupsActivity = await activities.createActivity(tx, actor, { opId: randomUUID(), kind: 'groups', title: 'Groupes de travail thématiques', config: { placement: 'auto' } });

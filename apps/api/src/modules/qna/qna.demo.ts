@@ -2,22 +2,13 @@ import type { INestApplication } from '@nestjs/common';
 import type { DemoSeeder } from '../../seed/seeders';
 import { TransactionRunner } from '../../common/db/transaction';
 import { ActivitiesService } from '../sessions/activities.service';
-import { SessionsService } from '../sessions/sessions.service';
 import { qnaRepository } from './qna.repository';
 import { QnaService } from './qna.service';
+import { demoFacilitator } from '../sessions/sessions.demo';
 
 /** Demo: the "Échange avec la présidente", pre-moderated, with two published questions. */
 export const seedQnaDemo: DemoSeeder = async (app: INestApplication, ctx) => {
-  const entered = await app.get(SessionsService).enter({ kind: 'staff', accountId: ctx.facilitatorAccountId, role: 'facilitator' }, ctx.sessionId);
-  const actor = {
-    kind: 'participant' as const,
-    participantId: entered.participant.id,
-    sessionId: ctx.sessionId,
-    role: entered.participant.role,
-    displayName: entered.participant.displayName,
-    groupId: null,
-    blocked: false,
-  };
+  const actor = await demoFacilitator(app, ctx.facilitatorAccountId, ctx.sessionId);
   await app.get(TransactionRunner).run(async (tx) => {
     const activity = await app.get(ActivitiesService).createActivity(tx, actor, {
       opId: '00000000-0000-4000-8000-000000000000',

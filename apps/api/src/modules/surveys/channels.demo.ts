@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import type { ParticipantActor } from '../../common/auth/actor';
 import { TransactionRunner } from '../../common/db/transaction';
 import type { DemoSeeder } from '../../seed/seeders';
 import type { SurveyCreateConfig } from '@palabre/contracts';
 import { ActivitiesService } from '../sessions/activities.service';
-import { SessionsService } from '../sessions/sessions.service';
 import { ProxiesService } from './proxies.service';
 import { surveysRepository } from './surveys.repository';
+import { demoFacilitator } from '../sessions/sessions.demo';
 
 export const FINAL_VOTE_TITLE = 'Vote final — feuille de route partagée';
 
@@ -19,16 +18,7 @@ export const FINAL_VOTE_TITLE = 'Vote final — feuille de route partagée';
  * cast an assisted ballot.
  */
 export const seedChannelsDemo: DemoSeeder = async (app, ctx) => {
-  const entered = await app.get(SessionsService).enter({ kind: 'staff', accountId: ctx.facilitatorAccountId, role: 'facilitator' }, ctx.sessionId);
-  const actor: ParticipantActor = {
-    kind: 'participant',
-    participantId: entered.participant.id,
-    sessionId: ctx.sessionId,
-    role: 'facilitator',
-    displayName: entered.participant.displayName,
-    groupId: null,
-    blocked: false,
-  };
+  const actor = await demoFacilitator(app, ctx.facilitatorAccountId, ctx.sessionId);
   const members = await surveysRepository.firstTwoRosterMembers(app.get(DataSource).manager, ctx.sessionId);
   if (members.length < 2) return;
   const proxies = app.get(ProxiesService);

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { QuestionDraft, SurveyCreateConfig } from '@palabre/contracts';
-import type { ParticipantActor } from '../../common/auth/actor';
 import { TransactionRunner } from '../../common/db/transaction';
 import type { DemoSeeder } from '../../seed/seeders';
 import { ActivitiesService } from '../sessions/activities.service';
-import { SessionsService } from '../sessions/sessions.service';
+import { demoFacilitator } from '../sessions/sessions.demo';
 
 const option = (id: string, label: string) => ({ id, label });
 
@@ -52,16 +51,7 @@ export const WORKSHOP_1_TITLE = 'Atelier 1 — priorités des contrats territori
 
 /** Adds the workshop-1 survey (questions as drafts, named, live results) to the demo plenary. */
 export const seedSurveyDemo: DemoSeeder = async (app, ctx) => {
-  const entered = await app.get(SessionsService).enter({ kind: 'staff', accountId: ctx.facilitatorAccountId, role: 'facilitator' }, ctx.sessionId);
-  const actor: ParticipantActor = {
-    kind: 'participant',
-    participantId: entered.participant.id,
-    sessionId: ctx.sessionId,
-    role: 'facilitator',
-    displayName: entered.participant.displayName,
-    groupId: null,
-    blocked: false,
-  };
+  const actor = await demoFacilitator(app, ctx.facilitatorAccountId, ctx.sessionId);
   // The demo is joined « with the code and any name » (README): its workshop is open to everyone present,
   // as a facilitator chooses it; a real session with a roster defaults to verified members.
   const questions = WORKSHOP_1.map((q) => ({ ...q, eligibility: 'present' as const }));
