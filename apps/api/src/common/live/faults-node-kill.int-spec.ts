@@ -1,10 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import argon2 from 'argon2';
-import type { JoinResponse, LoginResponse, SessionSnapshot, SurveysFeature } from '@palabre/contracts';
+import type { JoinResponse, SessionSnapshot, SurveysFeature } from '@palabre/contracts';
 import { Client } from 'pg';
 import { YESNO } from '../../modules/surveys/survey-fixtures';
-import { eventually, freePort, ProcessNode, ScratchRedis, TcpFront, throwawayDatabase } from '../testing/nodes';
-import { retryPause } from '../testing/harness';
+import { eventually, freePort, httpPoster, liveSessionOverHttp, ProcessNode, ScratchRedis, TcpFront, throwawayDatabase } from '../testing/nodes';
 import { WebClient } from '../testing/web-client';
 
 // Fault: one of two API nodes (separate OS processes sharing PostgreSQL and a private Redis) is
@@ -40,19 +38,7 @@ describe('when a node is SIGKILLed mid-vote', () => {
     await db?.drop();
   });
 
-  /** A POST as the web client sends it: a 503 (retryable: a busy or restarting database) is sent again after 0.5, 1, 2 s. */
-  async function post<T>(path: string, body: unknown, token?: string): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      const res = await fetch(`${front.url}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify(body),
-      });
-      if (res.ok) return (await res.json()) as T;
-      if (res.status !== 503 || attempt >= 4) throw new Error(`${path}: HTTP ${res.status} ${await res.text()}`);
-      await retryPause(attempt);
-    }
-  }
+  const post = httpPoster(() => front.url);
 
   async function snapshotFrom(node: ProcessNode, sessionId: string, token: string): Promise<SessionSnapshot> {
     const res = await fetch(`${node.url}/api/sessions/${sessionId}/snapshot`, { headers: { authorization: `Bearer ${token}` } });
@@ -64,13 +50,7 @@ describe('when a node is SIGKILLed mid-vote', () => {
     // A facilitator account, a live session, a one-question survey open to ballots.
     const pg = new Client({ connectionString: db.url });
     await pg.connect();
-    const password = 'motdepasse-solide-42';
-    const hash = await argon2.hash(password, { type: argon2.argon2id, timeCost: 2, memoryCost: 4096 });
-    await pg.query(`INSERT INTO staff_account (email, display_name, role, password_hash) VALUES ('panne@palabre.test', 'Animation', 'facilitator', $1)`, [hash]);
-    const login = await post<LoginResponse>('/api/auth/login', { email: 'panne@palabre.test', password });
-    const session = await post<{ id: string; joinCode: string }>('/api/sessions', { title: 'Plénière', date: '2026-12-03', accessMode: 'open' }, login.token);
-    await post(`/api/sessions/${session.id}/transition`, { to: 'live' }, login.token);
-    const staffToken = (await post<JoinResponse>(`/api/sessions/${session.id}/enter`, {}, login.token)).token;
+    const { session, staffToken } = await liveSessionOverHttp(db.url, post, 'panne@palabre.test');
     const staff = new WebClient(front.url, session.id, staffToken);
     clients.push(staff);
     const activity = await staff.command('activity.create', { kind: 'survey', title: 'Vote sous panne', config: { questions: [YESNO] } });

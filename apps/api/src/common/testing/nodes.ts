@@ -4,9 +4,11 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { connect, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import argon2 from 'argon2';
+import type { JoinResponse, LoginResponse } from '@palabre/contracts';
 import { Client } from 'pg';
 import type { AppConfig } from '../../config/config';
-import { TestApp } from './harness';
+import { retryPause, TestApp } from './harness';
 
 /**
  * Several API nodes need one database server they all reach: DATABASE_URL's server when set,
@@ -397,4 +399,41 @@ export class TcpFront {
     this.cutAll();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
+}
+
+/** A POST as the web client sends it to `baseUrl()`: a 503 (retryable: a busy or restarting database) is sent again after 0.5, 1, 2 s. */
+export function httpPoster(baseUrl: () => string) {
+  return async function post<T>(path: string, body: unknown, token?: string): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const res = await fetch(`${baseUrl()}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
+      if (res.ok) return (await res.json()) as T;
+      if (res.status !== 503 || attempt >= 4) throw new Error(`${path}: HTTP ${res.status} ${await res.text()}`);
+      await retryPause(attempt);
+    }
+  };
+}
+
+/**
+ * What the process-node specs start from, through REST as the console does: a facilitator account
+ * written in the database, its sign-in, a live open session, and the facilitator's token in it.
+ */
+export async function liveSessionOverHttp(databaseUrl: string, post: ReturnType<typeof httpPoster>, email: string): Promise<{ session: { id: string; joinCode: string }; staffToken: string }> {
+  const pg = new Client({ connectionString: databaseUrl });
+  await pg.connect();
+  try {
+    const password = 'motdepasse-solide-42';
+    const hash = await argon2.hash(password, { type: argon2.argon2id, timeCost: 2, memoryCost: 4096 });
+    await pg.query(`INSERT INTO staff_account (email, display_name, role, password_hash) VALUES ($1, 'Animation', 'facilitator', $2)`, [email, hash]);
+  } finally {
+    await pg.end();
+  }
+  const login = await post<LoginResponse>('/api/auth/login', { email, password: 'motdepasse-solide-42' });
+  const session = await post<{ id: string; joinCode: string }>('/api/sessions', { title: 'Plénière', date: '2026-12-03', accessMode: 'open' }, login.token);
+  await post(`/api/sessions/${session.id}/transition`, { to: 'live' }, login.token);
+  const staffToken = (await post<JoinResponse>(`/api/sessions/${session.id}/enter`, {}, login.token)).token;
+  return { session, staffToken };
 }

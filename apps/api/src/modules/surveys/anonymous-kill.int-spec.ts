@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import argon2 from 'argon2';
-import type { JoinResponse, LoginResponse } from '@palabre/contracts';
+import type { JoinResponse } from '@palabre/contracts';
 import { ballotCommitment } from '@palabre/domain';
 import { Client } from 'pg';
-import { eventually, freePort, ProcessNode, ScratchRedis, TcpFront, throwawayDatabase } from '../../common/testing/nodes';
+import { eventually, freePort, httpPoster, liveSessionOverHttp, ProcessNode, ScratchRedis, TcpFront, throwawayDatabase } from '../../common/testing/nodes';
 import { WebClient } from '../../common/testing/web-client';
 import { device, YESNO } from './survey-fixtures';
 
@@ -42,26 +41,12 @@ describe('when a node is SIGKILLed during an anonymous mixing window', () => {
     await db?.drop();
   });
 
-  async function post<T>(path: string, body: unknown, token?: string): Promise<T> {
-    const res = await fetch(`${front.url}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  }
+  const post = httpPoster(() => front.url);
 
   it('counts every acknowledged anonymous ballot once, the last value of each device', async () => {
     const pg = new Client({ connectionString: db.url });
     await pg.connect();
-    const password = 'motdepasse-solide-42';
-    const hash = await argon2.hash(password, { type: argon2.argon2id, timeCost: 2, memoryCost: 4096 });
-    await pg.query(`INSERT INTO staff_account (email, display_name, role, password_hash) VALUES ('secret@palabre.test', 'Animation', 'facilitator', $1)`, [hash]);
-    const login = await post<LoginResponse>('/api/auth/login', { email: 'secret@palabre.test', password });
-    const session = await post<{ id: string; joinCode: string }>('/api/sessions', { title: 'Plénière', date: '2026-12-03', accessMode: 'open' }, login.token);
-    await post(`/api/sessions/${session.id}/transition`, { to: 'live' }, login.token);
-    const staffToken = (await post<JoinResponse>(`/api/sessions/${session.id}/enter`, {}, login.token)).token;
+    const { session, staffToken } = await liveSessionOverHttp(db.url, post, 'secret@palabre.test');
     const staff = new WebClient(front.url, session.id, staffToken);
     clients.push(staff);
     const activity = await staff.command('activity.create', { kind: 'survey', title: 'Vote secret sous panne', config: { anonymity: 'anonymous', questions: [YESNO] } });
