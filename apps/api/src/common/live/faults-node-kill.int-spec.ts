@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import type { JoinResponse, SessionSnapshot, SurveysFeature } from '@palabre/contracts';
 import { Client } from 'pg';
 import { YESNO } from '../../modules/surveys/survey-fixtures';
-import { eventually, freePort, httpPoster, liveSessionOverHttp, ProcessNode, ScratchRedis, TcpFront, throwawayDatabase } from '../testing/nodes';
+import { eventually, httpPoster, liveSessionOverHttp, type ProcessNode, type TcpFront, TwoProcessNodes } from '../testing/nodes';
 import { WebClient } from '../testing/web-client';
 
 // Fault: one of two API nodes (separate OS processes sharing PostgreSQL and a private Redis) is
@@ -14,28 +13,20 @@ const CHANGERS = 60; // the first 60 change their vote once their first ballot i
 const CHOICES = ['yes', 'no', 'abstain'] as const;
 
 describe('when a node is SIGKILLed mid-vote', () => {
-  let db: Awaited<ReturnType<typeof throwawayDatabase>>;
-  let redis: ScratchRedis;
-  let nodes: ProcessNode[] = [];
+  let cluster: TwoProcessNodes;
+  let db: TwoProcessNodes['db'];
+  let nodes: ProcessNode[];
   let front: TcpFront;
-  const clients: WebClient[] = [];
+  let clients: WebClient[];
 
   beforeAll(async () => {
-    db = await throwawayDatabase();
-    redis = new ScratchRedis(await freePort());
-    await redis.start();
-    const tokenSecret = randomBytes(32).toString('hex');
-    nodes = await Promise.all([0, 1].map(() => ProcessNode.start({ databaseUrl: db.url, redisUrl: redis.url, tokenSecret })));
-    front = new TcpFront(() => nodes.filter((n) => n.alive).map((n) => n.port));
-    await front.listen();
+    cluster = await TwoProcessNodes.start();
+    ({ db, nodes, front } = cluster);
+    clients = cluster.clients as WebClient[];
   }, 180_000);
 
   afterAll(async () => {
-    for (const c of clients) c.close();
-    await front?.close();
-    await Promise.all(nodes.map((n) => n.stop()));
-    await redis?.stop();
-    await db?.drop();
+    await cluster?.close();
   });
 
   const post = httpPoster(() => front.url);

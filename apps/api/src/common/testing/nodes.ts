@@ -437,3 +437,37 @@ export async function liveSessionOverHttp(databaseUrl: string, post: ReturnType<
   const staffToken = (await post<JoinResponse>(`/api/sessions/${session.id}/enter`, {}, login.token)).token;
   return { session, staffToken };
 }
+
+/**
+ * Two API processes sharing a throwaway database and a private Redis (their token secret shared),
+ * reached through one address like behind the production reverse proxy: what the node-kill specs
+ * run on. `close()` closes the clients it was given, then undoes the rest.
+ */
+export class TwoProcessNodes {
+  readonly clients: { close(): void }[] = [];
+  private constructor(
+    readonly db: { url: string; drop(): Promise<void> },
+    readonly redis: ScratchRedis,
+    readonly nodes: ProcessNode[],
+    readonly front: TcpFront,
+  ) {}
+
+  static async start(env?: Record<string, string>): Promise<TwoProcessNodes> {
+    const db = await throwawayDatabase();
+    const redis = new ScratchRedis(await freePort());
+    await redis.start();
+    const tokenSecret = randomBytes(32).toString('hex');
+    const nodes = await Promise.all([0, 1].map(() => ProcessNode.start({ databaseUrl: db.url, redisUrl: redis.url, tokenSecret, env })));
+    const front = new TcpFront(() => nodes.filter((n) => n.alive).map((n) => n.port));
+    await front.listen();
+    return new TwoProcessNodes(db, redis, nodes, front);
+  }
+
+  async close(): Promise<void> {
+    for (const client of this.clients) client.close();
+    await this.front.close();
+    await Promise.all(this.nodes.map((n) => n.stop()));
+    await this.redis.stop();
+    await this.db.drop();
+  }
+}

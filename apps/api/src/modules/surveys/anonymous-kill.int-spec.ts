@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import type { JoinResponse } from '@palabre/contracts';
 import { ballotCommitment } from '@palabre/domain';
 import { Client } from 'pg';
-import { eventually, freePort, httpPoster, liveSessionOverHttp, ProcessNode, ScratchRedis, TcpFront, throwawayDatabase } from '../../common/testing/nodes';
+import { eventually, httpPoster, liveSessionOverHttp, type ProcessNode, type TcpFront, TwoProcessNodes } from '../../common/testing/nodes';
 import { WebClient } from '../../common/testing/web-client';
 import { device, YESNO } from './survey-fixtures';
 
@@ -17,28 +16,20 @@ const CHOICES = ['yes', 'no', 'abstain'] as const;
 const MIXING = { ANON_MIX_BATCH: '500', ANON_MIX_WINDOW_MS: '2500' };
 
 describe('when a node is SIGKILLed during an anonymous mixing window', () => {
-  let db: Awaited<ReturnType<typeof throwawayDatabase>>;
-  let redis: ScratchRedis;
-  let nodes: ProcessNode[] = [];
+  let cluster: TwoProcessNodes;
+  let db: TwoProcessNodes['db'];
+  let nodes: ProcessNode[];
   let front: TcpFront;
-  const clients: WebClient[] = [];
+  let clients: WebClient[];
 
   beforeAll(async () => {
-    db = await throwawayDatabase();
-    redis = new ScratchRedis(await freePort());
-    await redis.start();
-    const tokenSecret = randomBytes(32).toString('hex');
-    nodes = await Promise.all([0, 1].map(() => ProcessNode.start({ databaseUrl: db.url, redisUrl: redis.url, tokenSecret, env: MIXING })));
-    front = new TcpFront(() => nodes.filter((n) => n.alive).map((n) => n.port));
-    await front.listen();
+    cluster = await TwoProcessNodes.start(MIXING);
+    ({ db, nodes, front } = cluster);
+    clients = cluster.clients as WebClient[];
   }, 180_000);
 
   afterAll(async () => {
-    for (const c of clients) c.close();
-    await front?.close();
-    await Promise.all(nodes.map((n) => n.stop()));
-    await redis?.stop();
-    await db?.drop();
+    await cluster?.close();
   });
 
   const post = httpPoster(() => front.url);
