@@ -7,6 +7,7 @@ import { rooms } from '../../common/live/rooms';
 import { activityRooms, readReportBackOpen } from '../sessions/audience';
 import { mapInputs, publicMap } from './opinions-map';
 import { OpinionMapWorker } from './opinions-map.worker';
+import { opinionsRepository } from './opinions.repository';
 
 /** Gathers the answers of a burst: one recompute per map per second at most. */
 const COALESCE_MS = 1000;
@@ -87,8 +88,7 @@ export class OpinionsMapBroadcaster implements OnModuleDestroy {
     const runner = this.db.createQueryRunner();
     await runner.connect();
     try {
-      const [{ locked }]: { locked: boolean }[] = await runner.query('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [MAP_LOCK_CLASS, activityId]);
-      if (!locked) {
+      if (!(await opinionsRepository.tryLockMap(runner.manager, MAP_LOCK_CLASS, activityId))) {
         this.counts.deferred++;
         this.coalescer.mark(activityId);
         return;
@@ -96,7 +96,7 @@ export class OpinionsMapBroadcaster implements OnModuleDestroy {
       try {
         await this.compute(activityId);
       } finally {
-        await runner.query('SELECT pg_advisory_unlock($1, hashtext($2))', [MAP_LOCK_CLASS, activityId]);
+        await opinionsRepository.unlockMap(runner.manager, MAP_LOCK_CLASS, activityId);
       }
     } finally {
       await runner.release();
@@ -104,24 +104,14 @@ export class OpinionsMapBroadcaster implements OnModuleDestroy {
   }
 
   private async compute(activityId: string): Promise<void> {
-    const activities: { session_id: string; group_id: string | null; state: string; version: number }[] = await this.db.query(
-      'SELECT a.session_id, a.group_id, a.state, s.version FROM activity a JOIN session s ON s.id = a.session_id WHERE a.id = $1',
-      [activityId],
-    );
-    const activity = activities[0];
+    const activity = await opinionsRepository.mapActivity(this.db.manager, activityId);
     if (!activity) return;
     const { packed, participantOf, config } = await mapInputs(this.db.manager, activityId);
     const map = await this.worker.compute(packed, { consensusThreshold: config.consensusThreshold });
     this.counts.computed++;
     const view = publicMap(activityId, map);
     const groups = Object.fromEntries(map.points.map((p) => [participantOf.get(p.memberId)!, p.group]));
-    const before: { groups: Record<string, number> }[] = await this.db.query(
-      `INSERT INTO opinion_map_state (activity_id, map, groups, updated_at) VALUES ($1, $2, $3, now())
-       ON CONFLICT (activity_id) DO UPDATE SET map = EXCLUDED.map, groups = EXCLUDED.groups, updated_at = now()
-       RETURNING (SELECT groups FROM opinion_map_state WHERE activity_id = $1) AS groups`,
-      [activityId, JSON.stringify(view), JSON.stringify(groups)],
-    );
-    const previous = before[0]?.groups ?? {};
+    const previous = await opinionsRepository.saveMapState(this.db.manager, activityId, view, groups);
     const room = activityRooms({ sessionId: activity.session_id, groupId: activity.group_id, state: activity.state }, await readReportBackOpen(this.db.manager, activity.session_id));
     const version = Number(activity.version);
     this.emitter.emit([...new Set([...room, rooms.staff(activity.session_id)])], 'opinions.map.updated', { sessionId: activity.session_id, version, activityId, map: view });
