@@ -83,7 +83,8 @@ export type OpinionAgreements = z.infer<typeof OpinionAgreements>;
 export const OpinionsActivityView = z.object({
   settings: OpinionsConfig,
   statements: z.array(OpinionStatementView).describe('Members: visible statements and their own pending ones; staff: all'),
-  map: OpinionMapView.nullable().describe('The last computed map (null before the first answer)'),
+  map: OpinionMapView.nullable().describe('The last computed map, for the staff and the screens (null before the first answer, and always null for members)'),
+  agreements: OpinionAgreements.nullable().describe('What the phones show of the last map (null before the first answer)'),
   myAnswers: z.record(Uuid, OpinionVote),
   next: Uuid.nullable().describe('The statement to answer next: unanswered by the caller, fewest answers first'),
   myGroup: z.number().int().nullable().describe('The caller’s opinion group on the last map'),

@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { opinionAgreements } from '@palabre/domain';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { Coalescer } from '../../common/live/coalescer';
 import { RealtimeEmitter } from '../../common/live/emitter';
 import { rooms } from '../../common/live/rooms';
-import { activityRooms, readReportBackOpen } from '../sessions/audience';
+import { activityDisplayRooms, activityRooms, readReportBackOpen } from '../sessions/audience';
 import { mapInputs, publicMap } from './opinions-map';
 import { OpinionMapWorker } from './opinions-map.worker';
 import { opinionsRepository } from './opinions.repository';
@@ -17,7 +18,8 @@ const MAP_LOCK_CLASS = 2326;
 /**
  * Recomputes an opinion map after answers or moderation, coalesced per activity and read back
  * from the committed rows: stores it (snapshots read the stored map), sends it to the map's
- * audience (console, projector, phones), and tells each member whose group changed.
+ * displays (console, projectors), what each group agrees with most to the map's whole audience
+ * (phones included), and tells each member whose group changed.
  *
  * The mathematics runs in a worker thread (OpinionMapWorker), so answers are acknowledged while a
  * map is computed; the answers are read and sent to it packed (one row, one string of votes per
@@ -110,11 +112,16 @@ export class OpinionsMapBroadcaster implements OnModuleDestroy {
     const map = await this.worker.compute(packed, { consensusThreshold: config.consensusThreshold });
     this.counts.computed++;
     const view = publicMap(activityId, map);
+    const agreements = opinionAgreements(map);
     const groups = Object.fromEntries(map.points.map((p) => [participantOf.get(p.memberId)!, p.group]));
-    const previous = await opinionsRepository.saveMapState(this.db.manager, activityId, view, groups);
-    const room = activityRooms({ sessionId: activity.session_id, groupId: activity.group_id, state: activity.state }, await readReportBackOpen(this.db.manager, activity.session_id));
+    const previous = await opinionsRepository.saveMapState(this.db.manager, activityId, { map: view, agreements, groups });
+    const subject = { sessionId: activity.session_id, groupId: activity.group_id, state: activity.state };
+    const reportBackOpen = await readReportBackOpen(this.db.manager, activity.session_id);
     const version = Number(activity.version);
-    this.emitter.emit([...new Set([...room, rooms.staff(activity.session_id)])], 'opinions.map.updated', { sessionId: activity.session_id, version, activityId, map: view });
+    // The whole map (~130 KiB at 500 statements × 250 members) to the console and the projectors;
+    // every phone of the map's audience gets what it shows, a few hundred bytes.
+    this.emitter.emit(activityDisplayRooms(subject, reportBackOpen), 'opinions.map.updated', { sessionId: activity.session_id, version, activityId, map: view });
+    this.emitter.emit(activityRooms(subject, reportBackOpen), 'opinions.agreements.updated', { sessionId: activity.session_id, version, activityId, agreements });
     for (const participantId of new Set([...Object.keys(previous), ...Object.keys(groups)])) {
       const group = groups[participantId] ?? null;
       if ((previous[participantId] ?? null) === group) continue;

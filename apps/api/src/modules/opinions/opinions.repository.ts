@@ -1,4 +1,4 @@
-import type { OpinionMapView, OpinionStatementStatus, OpinionVote } from '@palabre/contracts';
+import type { OpinionAgreements, OpinionMapView, OpinionStatementStatus, OpinionVote } from '@palabre/contracts';
 import type { EntityManager } from 'typeorm';
 import type { StatementRow } from './opinions.views';
 
@@ -12,10 +12,15 @@ export interface OpinionsActivityRow {
   config: unknown;
 }
 
-/** The stored last map of an activity and each member's group on it (by participant id). */
+/**
+ * The stored last map of an activity as a viewer reads it: the map itself only for a display (or
+ * when the agreements were not stored with it), what the phones show, and each member's group on
+ * it (by participant id).
+ */
 export interface MapStateRow {
   activity_id: string;
-  map: OpinionMapView;
+  map: OpinionMapView | null;
+  agreements: OpinionAgreements | null;
   groups: Record<string, number>;
 }
 
@@ -177,18 +182,24 @@ export const opinionsRepository = {
     return row;
   },
 
-  /** The stored maps of these activities. */
-  mapStates(m: EntityManager, activityIds: string[]): Promise<MapStateRow[]> {
-    return m.query('SELECT activity_id, map, groups FROM opinion_map_state WHERE activity_id = ANY($1::uuid[])', [activityIds]);
+  /**
+   * The stored maps of these activities; the whole map (~130 KiB at 500 statements × 250 members)
+   * is read only `withMap`, or where the agreements are missing (a map stored before them).
+   */
+  mapStates(m: EntityManager, activityIds: string[], withMap: boolean): Promise<MapStateRow[]> {
+    return m.query(
+      'SELECT activity_id, CASE WHEN $2 OR agreements IS NULL THEN map END AS map, agreements, groups FROM opinion_map_state WHERE activity_id = ANY($1::uuid[])',
+      [activityIds, withMap],
+    );
   },
 
   /** Stores a recomputed map; answers the members' groups on the map it replaces (empty for a first map). */
-  async saveMapState(m: EntityManager, activityId: string, map: OpinionMapView, groups: Record<string, number>): Promise<Record<string, number>> {
+  async saveMapState(m: EntityManager, activityId: string, state: { map: OpinionMapView; agreements: OpinionAgreements; groups: Record<string, number> }): Promise<Record<string, number>> {
     const before: { groups: Record<string, number> | null }[] = await m.query(
-      `INSERT INTO opinion_map_state (activity_id, map, groups, updated_at) VALUES ($1, $2, $3, now())
-       ON CONFLICT (activity_id) DO UPDATE SET map = EXCLUDED.map, groups = EXCLUDED.groups, updated_at = now()
+      `INSERT INTO opinion_map_state (activity_id, map, agreements, groups, updated_at) VALUES ($1, $2, $3, $4, now())
+       ON CONFLICT (activity_id) DO UPDATE SET map = EXCLUDED.map, agreements = EXCLUDED.agreements, groups = EXCLUDED.groups, updated_at = now()
        RETURNING (SELECT groups FROM opinion_map_state WHERE activity_id = $1) AS groups`,
-      [activityId, JSON.stringify(map), JSON.stringify(groups)],
+      [activityId, JSON.stringify(state.map), JSON.stringify(state.agreements), JSON.stringify(state.groups)],
     );
     return before[0]?.groups ?? {};
   },

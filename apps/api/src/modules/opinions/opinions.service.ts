@@ -4,7 +4,7 @@ import {
   OpinionsConfig, type CommandPayload, type OpinionAnswerResult, type OpinionStatementStatus, type OpinionStatementView,
   type OpinionsActivityView, type OpinionsSnapshot,
 } from '@palabre/contracts';
-import { isStaffRole } from '@palabre/domain';
+import { isStaffRole, opinionAgreements } from '@palabre/domain';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
 import { rooms } from '../../common/live/rooms';
@@ -13,7 +13,7 @@ import { parseWith } from '../../common/validation';
 import type { Activity } from '../sessions/activity.entity';
 import { ActivitiesService } from '../sessions/activities.service';
 import { ActivityKinds } from '../sessions/activity-kinds';
-import { activityRooms, canSeeActivity, readReportBackOpen } from '../sessions/audience';
+import { activityRooms, canSeeActivity, isDisplayRole, readReportBackOpen } from '../sessions/audience';
 import { OpinionsMapBroadcaster } from './opinions-map.broadcaster';
 import { opinionsRepository } from './opinions.repository';
 import { toStatementView, type StatementRow } from './opinions.views';
@@ -118,9 +118,14 @@ export class OpinionsService {
     return opinionsRepository.next(manager, activityId, participantId);
   }
 
-  /** Snapshot part: each readable map with its statements (members: visible ones and their own pending ones), last map, own answers. */
+  /**
+   * Snapshot part: each readable map with its statements (members: visible ones and their own
+   * pending ones), the last map (displays only: members get its agreements), own answers.
+   */
   async snapshot(actor: ParticipantActor, manager: EntityManager): Promise<OpinionsSnapshot> {
     const staff = isStaffRole(actor.role);
+    // Members get what their phone shows of a map; the console and the projectors the whole map.
+    const display = isDisplayRole(actor.role);
     const activities = await opinionsRepository.activitiesOf(manager, actor.sessionId);
     if (activities.length === 0) return { activities: {} };
     const reportBackOpen = await readReportBackOpen(manager, actor.sessionId);
@@ -129,7 +134,7 @@ export class OpinionsService {
     const ids = readable.map((a) => a.id);
     const statements = await opinionsRepository.statementsOf(manager, ids);
     const answers = await opinionsRepository.answersOf(manager, ids, actor.participantId);
-    const maps = await opinionsRepository.mapStates(manager, ids);
+    const maps = await opinionsRepository.mapStates(manager, ids, display);
     const result: Record<string, OpinionsActivityView> = {};
     for (const a of readable) {
       const mine = statements.filter((s) => s.activity_id === a.id && (staff || s.status === 'visible' || (s.status === 'pending' && s.author_id === actor.participantId)));
@@ -138,7 +143,8 @@ export class OpinionsService {
       result[a.id] = {
         settings: parseWith(OpinionsConfig, a.config ?? {}),
         statements: mine.map(toStatementView),
-        map: stored?.map ?? null,
+        map: display ? (stored?.map ?? null) : null,
+        agreements: stored?.agreements ?? (stored?.map ? opinionAgreements(stored.map) : null),
         myAnswers: Object.fromEntries(answers.filter((x) => ownIds.has(x.statement_id)).map((x) => [x.statement_id, x.vote])),
         next: await this.next(manager, a.id, actor.participantId),
         myGroup: stored?.groups[actor.participantId] ?? null,
