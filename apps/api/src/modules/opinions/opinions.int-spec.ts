@@ -186,6 +186,9 @@ describe('the opinion map « carte des opinions » (real database, real socket.i
     expect((await opinionsOf(screenToken, session.id)).activities[map.id]).toMatchObject({ map: seen.map, agreements: agreed.agreements });
     expect((await opinionsOf(facilitator.token, session.id)).activities[map.id].map).toEqual(seen.map);
     expect(OpinionsSnapshot.parse(await opinionsOf(phones[0].joined.token, session.id))).toBeTruthy();
+    // A map stored before the agreements were: the member's snapshot derives them, still without the map.
+    await t.db.query('UPDATE opinion_map_state SET agreements = NULL WHERE activity_id = $1', [map.id]);
+    expect((await opinionsOf(phones[0].joined.token, session.id)).activities[map.id]).toMatchObject({ map: null, agreements: agreed.agreements, myGroup: group });
 
     // The record: groups, consensus and divisive statements, and the answers under pseudonyms.
     const outcomes = t.palabre.app.get(OpinionsOutcomes);

@@ -14,14 +14,13 @@ export interface OpinionsActivityRow {
 
 /**
  * The stored last map of an activity as a viewer reads it: the map itself only for a display (or
- * when the agreements were not stored with it), what the phones show, and each member's group on
- * it (by participant id).
+ * when the agreements were not stored with it), what the phones show, and the viewer's group on it.
  */
 export interface MapStateRow {
   activity_id: string;
   map: OpinionMapView | null;
   agreements: OpinionAgreements | null;
-  groups: Record<string, number>;
+  my_group: number | null;
 }
 
 /** What a recompute needs of its activity: its audience and the session's version. */
@@ -183,13 +182,15 @@ export const opinionsRepository = {
   },
 
   /**
-   * The stored maps of these activities; the whole map (~130 KiB at 500 statements × 250 members)
-   * is read only `withMap`, or where the agreements are missing (a map stored before them).
+   * The stored maps of these activities as `participantId` reads them: the whole map (~130 KiB at
+   * 500 statements × 250 members) only `withMap`, or where the agreements are missing (a map
+   * stored before them); of the members' groups, only theirs.
    */
-  mapStates(m: EntityManager, activityIds: string[], withMap: boolean): Promise<MapStateRow[]> {
+  mapStates(m: EntityManager, activityIds: string[], participantId: string, withMap: boolean): Promise<MapStateRow[]> {
     return m.query(
-      'SELECT activity_id, CASE WHEN $2 OR agreements IS NULL THEN map END AS map, agreements, groups FROM opinion_map_state WHERE activity_id = ANY($1::uuid[])',
-      [activityIds, withMap],
+      `SELECT activity_id, CASE WHEN $3 OR agreements IS NULL THEN map END AS map, agreements, (groups ->> $2::text)::int AS my_group
+         FROM opinion_map_state WHERE activity_id = ANY($1::uuid[])`,
+      [activityIds, participantId, withMap],
     );
   },
 

@@ -134,7 +134,7 @@ export class OpinionsService {
     const ids = readable.map((a) => a.id);
     const statements = await opinionsRepository.statementsOf(manager, ids);
     const answers = await opinionsRepository.answersOf(manager, ids, actor.participantId);
-    const maps = await opinionsRepository.mapStates(manager, ids, display);
+    const maps = await opinionsRepository.mapStates(manager, ids, actor.participantId, display);
     const result: Record<string, OpinionsActivityView> = {};
     for (const a of readable) {
       const mine = statements.filter((s) => s.activity_id === a.id && (staff || s.status === 'visible' || (s.status === 'pending' && s.author_id === actor.participantId)));
@@ -147,7 +147,7 @@ export class OpinionsService {
         agreements: stored?.agreements ?? (stored?.map ? opinionAgreements(stored.map) : null),
         myAnswers: Object.fromEntries(answers.filter((x) => ownIds.has(x.statement_id)).map((x) => [x.statement_id, x.vote])),
         next: await this.next(manager, a.id, actor.participantId),
-        myGroup: stored?.groups[actor.participantId] ?? null,
+        myGroup: stored?.my_group ?? null,
       };
     }
     return { activities: result };
