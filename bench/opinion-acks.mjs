@@ -8,7 +8,8 @@
 //    are analyzed (as autovacuum does while a session's answers come in), unless --no-analyze.
 // 2. For --seconds, every member answers a statement every 1/--rate s (250 × 0.5 = 125 answers/s):
 //    the map recomputes continuously (one recompute per map per second at most, in a worker thread).
-// 3. Prints the answers' ack p50/p95/p99/max, and the maps the facilitator's console received.
+// 3. Prints the answers' ack p50/p95/p99/max, the maps the facilitator's console received, and the
+//    bytes of the map events (JSON of the payloads) one member's phone and the console received.
 // With --nodes 2 the members, console and REST calls are spread over two API nodes sharing Redis:
 // one node computes the map at a time, every node's sockets receive it.
 import { execSync } from 'node:child_process';
@@ -64,8 +65,23 @@ try {
   let lastMap = 0;
   facilitator.on('opinions.map.updated', (e) => (lastMap = e.map.answers));
 
+  // What a map costs on the wire: the JSON of every opinions.* map event, on the console and on one phone.
+  const bytes = (payload) => Buffer.byteLength(JSON.stringify(payload));
+  const received = () => ({ events: 0, bytes: 0, largest: 0 });
+  const consoleMaps = received();
+  const countInto = (tally) => (event, payload) => {
+    if (event !== 'opinions.map.updated' && event !== 'opinions.agreements.updated') return;
+    const n = bytes(payload);
+    tally.events++;
+    tally.bytes += n;
+    tally.largest = Math.max(tally.largest, n);
+  };
+  facilitator.onAny(countInto(consoleMaps));
+
   const joined = await ramp(target, memberCount, { rate: 100 });
   clients = joined.clients;
+  const phoneMaps = received();
+  clients[0]?.socket.onAny(countInto(phoneMaps));
   if (joined.failures.size) log('join failures:', Object.fromEntries(joined.failures));
   log(`${clients.length} members connected in ${joined.rampMs} ms`);
 
@@ -117,6 +133,8 @@ try {
   console.log(`  load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)} on ${cpus().length} cores; ${prefilled} earlier answers, ${finalAnswers} at the end`);
   console.log(`  answers acknowledged: ${s.n} · p50 ${fmt(s.p50)} ms · p95 ${fmt(s.p95)} ms · p99 ${fmt(s.p99)} ms · max ${fmt(s.max)} ms; refused ${JSON.stringify(Object.fromEntries(refused))}; lost ${lost}`);
   console.log(`  maps received during the run by the console on each node: ${maps.join(' / ')}; last map ${lastMap === finalAnswers ? 'has every answer' : `has ${lastMap} of ${finalAnswers} answers`}`);
+  const kib = (n) => (n / 1024).toFixed(1);
+  console.log(`  map events (JSON payloads, whole run): console ${consoleMaps.events} events, ${kib(consoleMaps.bytes)} KiB, largest ${kib(consoleMaps.largest)} KiB; one phone ${phoneMaps.events} events, ${kib(phoneMaps.bytes)} KiB, largest ${(phoneMaps.largest / 1024).toFixed(2)} KiB (× ${clients.length} phones ≈ ${kib(phoneMaps.bytes * clients.length)} KiB)`);
   console.log(`  target p99 ≤ 150 ms: ${s.p99 <= 150 ? 'met' : 'NOT met'}`);
   process.exitCode = s.p99 <= 150 && lost === 0 ? 0 : 1;
 } catch (error) {

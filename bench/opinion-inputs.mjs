@@ -9,7 +9,8 @@
 // worker (`OpinionMapWorker.compute`'s synchronous call) and the whole recompute, in CPU time of
 // the main thread alone (Linux's per-thread count: the worker's mathematics excluded, and less
 // moved by the machine's load than wall time), the read's wall time (the database's work included)
-// and its longest event-loop block (wall time), and the size of the map as broadcast.
+// and its longest event-loop block (wall time), and the sizes of the map as broadcast to the
+// displays and of the agreements the phones get instead (libs/domain `opinionAgreements`).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
@@ -33,6 +34,7 @@ const [memberCount, statementCount, answered, runs] = ['members', 'statements', 
 const require = createRequire(import.meta.url);
 const { mapInputs, publicMap } = require('../apps/api/dist/modules/opinions/opinions-map.js');
 const { OpinionMapWorker } = require('../apps/api/dist/modules/opinions/opinions-map.worker.js');
+const { opinionAgreements } = require('@palabre/domain');
 const log = (...m) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...m);
 
 const target = palabreTarget();
@@ -75,6 +77,7 @@ try {
   const delay = monitorEventLoopDelay({ resolution: 1 });
   let answers = 0;
   let mapBytes = 0;
+  let agreementBytes = 0;
   for (let run = 0; run <= runs; run++) {
     delay.reset();
     delay.enable();
@@ -91,6 +94,7 @@ try {
     const map = await job;
     answers = map.answers;
     mapBytes = JSON.stringify(publicMap(activityId, map)).length;
+    agreementBytes = JSON.stringify(opinionAgreements(map)).length;
     const total = mainThreadMs() - atStart;
     if (run === 0) continue; // warm-up: the worker starts, the code is compiled
     steps.read.push(read);
@@ -107,7 +111,7 @@ try {
   console.log(`  ${line('read, longest event-loop block (wall time: grows with the load)', steps.readBlock)}`);
   console.log(`  ${line('message to the worker (serialized on the main thread), CPU', steps.send)}`);
   console.log(`  ${line('whole recompute, main-thread CPU (the map deserialized back included)', steps.total)}`);
-  console.log(`  the map as broadcast (publicMap, JSON): ${fmt(mapBytes / 1024)} KiB`);
+  console.log(`  the map as broadcast to the console and screens (publicMap, JSON): ${fmt(mapBytes / 1024)} KiB; the agreements the phones get (opinionAgreements, JSON): ${agreementBytes} bytes`);
 } catch (error) {
   console.error(error);
   console.error(target.tail().slice(-30).join('\n'));

@@ -78,6 +78,10 @@ test('members answer statements on their phones, the console sees the groups, th
   await expect(group).toContainText(/Vous êtes dans le groupe [AB] \(6 membres\)\./);
   await expect(group).toContainText('Votre groupe est surtout d’accord avec :');
   await expect(group.getByRole('listitem').filter({ hasText: RAIL })).toBeVisible();
+  // What unites the assembly: the statement everybody agrees with, not the ones that split it.
+  const consensus = member.getByRole('region', { name: 'Ce qui rassemble l’assemblée' });
+  await expect(consensus.getByRole('listitem').filter({ hasText: UNITES })).toContainText('d’accord');
+  await expect(consensus).not.toContainText(ROAD);
 
   // A member's statement waits for approval, then comes to the phone to answer.
   await member.getByText('Proposer une affirmation').click();

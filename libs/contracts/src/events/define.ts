@@ -16,7 +16,8 @@ export function command<P extends z.ZodRawShape, R extends z.ZodType>(shape: P, 
 /** A server → client fact. `scope` says which room receives it. */
 export interface EventDefinition<P extends z.ZodType = z.ZodType> {
   payload: P;
-  scope: 'session' | 'staff' | 'group' | 'participant';
+  /** `display`: the staff and the session's screens (projectors), not the members' phones. */
+  scope: 'session' | 'staff' | 'display' | 'group' | 'participant';
   summary: string;
   /** Volatile events (presence, live results) carry the current version without bumping it. */
   volatile?: boolean;

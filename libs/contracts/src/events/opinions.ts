@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Uuid, Versioned, text } from '../common';
-import { OPINIONS_LIMITS, OpinionAnswerResult, OpinionMapView, OpinionStatementView, OpinionVote } from '../opinions/schemas';
+import { OPINIONS_LIMITS, OpinionAgreements, OpinionAnswerResult, OpinionMapView, OpinionStatementView, OpinionVote } from '../opinions/schemas';
 import { command, event } from './define';
 
 export const OPINIONS_COMMANDS = {
@@ -35,8 +35,14 @@ export const OPINIONS_EVENTS = {
   ),
   'opinions.map.updated': event(
     Versioned.extend({ activityId: Uuid, map: OpinionMapView }),
+    'display',
+    'The map was recomputed after answers (coalesced): dots, groups, consensus and divisive statements, lenses. A full state, idempotent. To the staff and the screens (projectors) only; members get `opinions.agreements.updated`.',
+    true,
+  ),
+  'opinions.agreements.updated': event(
+    Versioned.extend({ activityId: Uuid, agreements: OpinionAgreements }),
     'session',
-    'The map was recomputed after answers (coalesced): dots, groups, consensus and divisive statements, lenses. A full state, idempotent.',
+    'The map was recomputed: what each opinion group agrees with most and the strongest consensus statements (a few hundred bytes instead of the whole map). To the map’s audience. A full state, idempotent.',
     true,
   ),
   'opinions.group.updated': event(

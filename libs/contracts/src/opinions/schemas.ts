@@ -58,11 +58,33 @@ export const OpinionMapView = z.object({
 });
 export type OpinionMapView = z.infer<typeof OpinionMapView>;
 
+/** How many statements a phone is told per opinion group, and of the consensus. */
+export const OPINION_AGREEMENTS_LIMITS = { perGroup: 3, consensus: 5 } as const;
+
+/**
+ * What a phone needs of a map (libs/domain `opinionAgreements`): per opinion group its size and
+ * the statements it agrees with most, and the strongest consensus statements. Statement ids only:
+ * the phone has the statements' text. A few hundred bytes, whatever the map's size.
+ */
+export const OpinionAgreements = z.object({
+  members: z.number().int().nonnegative().describe('Members placed on the map'),
+  groups: z.array(z.object({
+    index: z.number().int().nonnegative(),
+    size: z.number().int().nonnegative(),
+    agreesMost: z.array(z.object({ statementId: Uuid, share: Share })).max(OPINION_AGREEMENTS_LIMITS.perGroup)
+      .describe('The statements the group agrees with most (its representative and consensus statements it agrees with), highest share first'),
+  })),
+  consensus: z.array(z.object({ statementId: Uuid, direction: z.enum(['agree', 'disagree']), share: Share })).max(OPINION_AGREEMENTS_LIMITS.consensus)
+    .describe('The strongest consensus statements, highest overall share first'),
+});
+export type OpinionAgreements = z.infer<typeof OpinionAgreements>;
+
 /** One opinion map as the caller may see it. */
 export const OpinionsActivityView = z.object({
   settings: OpinionsConfig,
   statements: z.array(OpinionStatementView).describe('Members: visible statements and their own pending ones; staff: all'),
-  map: OpinionMapView.nullable().describe('The last computed map (null before the first answer)'),
+  map: OpinionMapView.nullable().describe('The last computed map, for the staff and the screens (null before the first answer, and always null for members)'),
+  agreements: OpinionAgreements.nullable().describe('What the phones show of the last map (null before the first answer)'),
   myAnswers: z.record(Uuid, OpinionVote),
   next: Uuid.nullable().describe('The statement to answer next: unanswered by the caller, fewest answers first'),
   myGroup: z.number().int().nullable().describe('The caller’s opinion group on the last map'),

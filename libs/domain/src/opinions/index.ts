@@ -1,2 +1,3 @@
 export * from './map';
 export * from './packed';
+export * from './agreements';

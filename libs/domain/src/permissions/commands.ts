@@ -139,4 +139,9 @@ export function isStaffRole(role: ParticipantRole): boolean {
   return role === 'facilitator' || role === 'organiser';
 }
 
+/** The role of a session's screens (a paired projector, an observer): shows, never sends. */
+export function isScreenRole(role: ParticipantRole): boolean {
+  return role === 'observer';
+}
+
 export { MEMBERS as CONTRIBUTOR_ROLES, STAFF as STAFF_ROLES };

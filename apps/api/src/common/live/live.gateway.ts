@@ -4,7 +4,7 @@ import jwt from 'jsonwebtoken';
 import { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import type { Namespace } from 'socket.io';
 import { errorMessage, type ServerToClientEvents } from '@palabre/contracts';
-import { isStaffRole } from '@palabre/domain';
+import { isScreenRole, isStaffRole } from '@palabre/domain';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { ActorResolver } from '../auth/actor-resolver';
 import { AppError, toAppError } from '../errors/app-error';
@@ -98,6 +98,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1);
     const joined = [rooms.session(actor.sessionId), rooms.participant(actor.participantId)];
     if (isStaffRole(actor.role)) joined.push(rooms.staff(actor.sessionId));
+    if (isScreenRole(actor.role)) joined.push(rooms.screens(actor.sessionId));
     if (actor.groupId) joined.push(rooms.group(actor.groupId));
     await socket.join(joined);
     this.presence.mark(actor.sessionId);

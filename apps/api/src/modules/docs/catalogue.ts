@@ -44,6 +44,7 @@ export interface ErrorDoc extends ErrorDefinition {
 const ROOMS: Record<string, string> = {
   session: '`session:<sessionId>`: everyone in the session (or a narrower room the use case names, e.g. `session:<id>:staff`)',
   staff: '`session:<sessionId>:staff`: facilitators and organisers',
+  display: '`session:<sessionId>:staff` and `session:<sessionId>:screens`: facilitators, organisers and the projector screens, never the members’ phones (narrower for a working group’s activity before the report-back: the staff)',
   group: '`group:<groupId>`: members of one working group and the staff',
   participant: '`participant:<participantId>`: one person, on all their devices',
 };

@@ -1,12 +1,14 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { opinionAgreements } from '@palabre/domain';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { Coalescer } from '../../common/live/coalescer';
 import { RealtimeEmitter } from '../../common/live/emitter';
 import { rooms } from '../../common/live/rooms';
-import { activityRooms, readReportBackOpen } from '../sessions/audience';
+import { activityDisplayRooms, activityRooms, readReportBackOpen } from '../sessions/audience';
 import { mapInputs, publicMap } from './opinions-map';
 import { OpinionMapWorker } from './opinions-map.worker';
+import { opinionsRepository } from './opinions.repository';
 
 /** Gathers the answers of a burst: one recompute per map per second at most. */
 const COALESCE_MS = 1000;
@@ -16,7 +18,8 @@ const MAP_LOCK_CLASS = 2326;
 /**
  * Recomputes an opinion map after answers or moderation, coalesced per activity and read back
  * from the committed rows: stores it (snapshots read the stored map), sends it to the map's
- * audience (console, projector, phones), and tells each member whose group changed.
+ * displays (console, projectors), what each group agrees with most to the map's whole audience
+ * (phones included), and tells each member whose group changed.
  *
  * The mathematics runs in a worker thread (OpinionMapWorker), so answers are acknowledged while a
  * map is computed; the answers are read and sent to it packed (one row, one string of votes per
@@ -87,8 +90,7 @@ export class OpinionsMapBroadcaster implements OnModuleDestroy {
     const runner = this.db.createQueryRunner();
     await runner.connect();
     try {
-      const [{ locked }]: { locked: boolean }[] = await runner.query('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [MAP_LOCK_CLASS, activityId]);
-      if (!locked) {
+      if (!(await opinionsRepository.tryLockMap(runner.manager, MAP_LOCK_CLASS, activityId))) {
         this.counts.deferred++;
         this.coalescer.mark(activityId);
         return;
@@ -96,7 +98,7 @@ export class OpinionsMapBroadcaster implements OnModuleDestroy {
       try {
         await this.compute(activityId);
       } finally {
-        await runner.query('SELECT pg_advisory_unlock($1, hashtext($2))', [MAP_LOCK_CLASS, activityId]);
+        await opinionsRepository.unlockMap(runner.manager, MAP_LOCK_CLASS, activityId);
       }
     } finally {
       await runner.release();
@@ -104,27 +106,22 @@ export class OpinionsMapBroadcaster implements OnModuleDestroy {
   }
 
   private async compute(activityId: string): Promise<void> {
-    const activities: { session_id: string; group_id: string | null; state: string; version: number }[] = await this.db.query(
-      'SELECT a.session_id, a.group_id, a.state, s.version FROM activity a JOIN session s ON s.id = a.session_id WHERE a.id = $1',
-      [activityId],
-    );
-    const activity = activities[0];
+    const activity = await opinionsRepository.mapActivity(this.db.manager, activityId);
     if (!activity) return;
     const { packed, participantOf, config } = await mapInputs(this.db.manager, activityId);
     const map = await this.worker.compute(packed, { consensusThreshold: config.consensusThreshold });
     this.counts.computed++;
     const view = publicMap(activityId, map);
+    const agreements = opinionAgreements(map);
     const groups = Object.fromEntries(map.points.map((p) => [participantOf.get(p.memberId)!, p.group]));
-    const before: { groups: Record<string, number> }[] = await this.db.query(
-      `INSERT INTO opinion_map_state (activity_id, map, groups, updated_at) VALUES ($1, $2, $3, now())
-       ON CONFLICT (activity_id) DO UPDATE SET map = EXCLUDED.map, groups = EXCLUDED.groups, updated_at = now()
-       RETURNING (SELECT groups FROM opinion_map_state WHERE activity_id = $1) AS groups`,
-      [activityId, JSON.stringify(view), JSON.stringify(groups)],
-    );
-    const previous = before[0]?.groups ?? {};
-    const room = activityRooms({ sessionId: activity.session_id, groupId: activity.group_id, state: activity.state }, await readReportBackOpen(this.db.manager, activity.session_id));
+    const previous = await opinionsRepository.saveMapState(this.db.manager, activityId, { map: view, agreements, groups });
+    const subject = { sessionId: activity.session_id, groupId: activity.group_id, state: activity.state };
+    const reportBackOpen = await readReportBackOpen(this.db.manager, activity.session_id);
     const version = Number(activity.version);
-    this.emitter.emit([...new Set([...room, rooms.staff(activity.session_id)])], 'opinions.map.updated', { sessionId: activity.session_id, version, activityId, map: view });
+    // The whole map (~130 KiB at 500 statements × 250 members) to the console and the projectors;
+    // every phone of the map's audience gets what it shows, a few hundred bytes.
+    this.emitter.emit(activityDisplayRooms(subject, reportBackOpen), 'opinions.map.updated', { sessionId: activity.session_id, version, activityId, map: view });
+    this.emitter.emit(activityRooms(subject, reportBackOpen), 'opinions.agreements.updated', { sessionId: activity.session_id, version, activityId, agreements });
     for (const participantId of new Set([...Object.keys(previous), ...Object.keys(groups)])) {
       const group = groups[participantId] ?? null;
       if ((previous[participantId] ?? null) === group) continue;

@@ -3,6 +3,7 @@ import { OpinionsConfig, type OpinionMapView } from '@palabre/contracts';
 import { opinionMap, unpackOpinionAnswers, type OpinionAnswer as DomainAnswer, type OpinionMap, type PackedOpinionAnswers, type PackedOpinionMember } from '@palabre/domain';
 import type { EntityManager } from 'typeorm';
 import { parseWith } from '../../common/validation';
+import { opinionsRepository } from './opinions.repository';
 
 /**
  * A member's pseudonym in an opinion map: stable for the map, unlinkable to other maps or to the
@@ -14,33 +15,16 @@ export function pseudonym(activityId: string, participantId: string): string {
 
 /**
  * The answers the map counts (those to statements still visible) in libs/domain's packed form, by
- * pseudonym, and who each pseudonym is. One query, so one snapshot: the visible statements by
- * position, and one entry per member who answered one of them, with its profile and its votes
- * packed into one string (the statement's position, then the vote's first letter; in no particular
- * order, which lets PostgreSQL aggregate by hash: the map does not depend on the answers' order).
+ * pseudonym, and who each pseudonym is. One query (`opinionsRepository.mapInputs`), so one
+ * snapshot: the visible statements by position, and one entry per member who answered one of them,
+ * with its profile and its votes packed into one string (the statement's position, then the vote's
+ * first letter; in no particular order, which lets PostgreSQL aggregate by hash: the map does not
+ * depend on the answers' order).
  * About 250 small objects for an assembly's 100,000 answers: the API's event loop reads them at
  * once, and the worker thread unpacks them (the seal's `computeMap` unpacks the same form).
  */
 export async function mapInputs(manager: EntityManager, activityId: string): Promise<{ packed: PackedOpinionAnswers; participantOf: Map<string, string>; config: OpinionsConfig }> {
-  const [row]: {
-    config: unknown;
-    statements: string[];
-    members: { participantId: string; category: string | null; gender: string | null; territoryType: string | null; votes: string }[];
-  }[] = await manager.query(
-    `WITH s AS (
-       SELECT id, (row_number() OVER (ORDER BY id) - 1)::int AS pos FROM opinion_statement WHERE activity_id = $1 AND status = 'visible'
-     ), v AS (
-       SELECT a.participant_id, string_agg(s.pos::text || left(a.vote, 1), '') AS votes
-         FROM opinion_answer a JOIN s ON s.id = a.statement_id
-        WHERE a.activity_id = $1 GROUP BY a.participant_id
-     )
-     SELECT (SELECT config FROM activity WHERE id = $1) AS config,
-            (SELECT coalesce(json_agg(s.id ORDER BY s.pos), '[]'::json) FROM s) AS statements,
-            (SELECT coalesce(json_agg(json_build_object('participantId', v.participant_id, 'category', m.category, 'gender', m.gender,
-                                                        'territoryType', m.territory_type, 'votes', v.votes) ORDER BY v.participant_id), '[]'::json)
-               FROM v JOIN participant p ON p.id = v.participant_id LEFT JOIN member m ON m.id = p.member_id) AS members`,
-    [activityId],
-  );
+  const row = await opinionsRepository.mapInputs(manager, activityId);
   const participantOf = new Map<string, string>();
   const members = row.members.map((m): PackedOpinionMember => {
     const memberId = pseudonym(activityId, m.participantId);

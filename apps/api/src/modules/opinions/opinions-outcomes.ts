@@ -3,6 +3,7 @@ import type { OutcomeSectionInput, OutcomeTable } from '@palabre/contracts';
 import { OPINION_MAP_DEFAULTS } from '@palabre/domain';
 import type { EntityManager } from 'typeorm';
 import { computeMap } from './opinions-map';
+import { opinionsRepository } from './opinions.repository';
 
 const percent = (share: number) => Math.round(share * 1000) / 10;
 const DIRECTION = { agree: 'D’accord', disagree: 'Pas d’accord' } as const;
@@ -18,16 +19,10 @@ const groupName = (index: number) => `Groupe ${String.fromCharCode(65 + index)}`
 @Injectable()
 export class OpinionsOutcomes {
   async sections(sessionId: string, manager: EntityManager): Promise<OutcomeSectionInput[]> {
-    const activities: { id: string; title: string }[] = await manager.query(
-      `SELECT id, title FROM activity WHERE session_id = $1 AND kind = 'opinions' ORDER BY position, id`,
-      [sessionId],
-    );
+    const activities = await opinionsRepository.titledActivitiesOf(manager, sessionId);
     const sections: OutcomeSectionInput[] = [];
     for (const a of activities) {
-      const statements: { id: string; text: string }[] = await manager.query(
-        `SELECT id, text FROM opinion_statement WHERE activity_id = $1 AND status = 'visible' ORDER BY created_at, id`,
-        [a.id],
-      );
+      const statements = await opinionsRepository.visibleStatements(manager, a.id);
       const textOf = new Map(statements.map((s) => [s.id, s.text]));
       const { map, answers, config } = await computeMap(manager, a.id);
       const groupsColumns = map.groups.map((g) => groupName(g.index));

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import type { OpinionVote } from '@palabre/contracts';
 import { seededRandom } from '@palabre/domain';
-import type { ParticipantActor } from '../../common/auth/actor';
 import { TransactionRunner } from '../../common/db/transaction';
 import type { DemoSeeder } from '../../seed/seeders';
 import { ActivitiesService } from '../sessions/activities.service';
-import { SessionsService } from '../sessions/sessions.service';
+import { demoFacilitator } from '../sessions/sessions.demo';
 import { OpinionsMapBroadcaster } from './opinions-map.broadcaster';
+import { opinionsRepository } from './opinions.repository';
 import { OpinionsService } from './opinions.service';
 
 export const DEMO_OPINIONS_TITLE = 'Carte des opinions — faire vivre les contrats';
@@ -41,30 +41,13 @@ const ANSWERING = 90;
  * map waits as a draft after the morning's Q&A; launching it shows the groups and consensus at once.
  */
 export const seedOpinionsDemo: DemoSeeder = async (app: INestApplication, ctx) => {
-  const entered = await app.get(SessionsService).enter({ kind: 'staff', accountId: ctx.facilitatorAccountId, role: 'facilitator' }, ctx.sessionId);
-  const actor: ParticipantActor = {
-    kind: 'participant',
-    participantId: entered.participant.id,
-    sessionId: ctx.sessionId,
-    role: 'facilitator',
-    displayName: entered.participant.displayName,
-    groupId: null,
-    blocked: false,
-  };
+  const actor = await demoFacilitator(app, ctx.facilitatorAccountId, ctx.sessionId);
   const activityId = await app.get(TransactionRunner).run(async (tx) => {
     const activity = await app.get(ActivitiesService).createActivity(tx, actor, { opId: randomUUID(), kind: 'opinions', title: DEMO_OPINIONS_TITLE, config: { consensusThreshold: 0.6, memberStatements: 'pre' } });
-    const ideas: { id: string }[] = await tx.manager.query(
-      `SELECT i.id FROM idea i JOIN activity a ON a.id = i.activity_id
-        WHERE a.session_id = $1 AND a.kind = 'board' AND a.group_id IS NULL AND a.title LIKE 'Atelier 2%' AND i.status = 'visible' ORDER BY i.created_at, i.title`,
-      [ctx.sessionId],
-    );
-    if (ideas.length === 0) return activity.id;
-    const statements = await app.get(OpinionsService).promote(tx, actor, { opId: randomUUID(), activityId: activity.id, ideaIds: ideas.map((i) => i.id) });
-    const members: { id: string; category: string | null }[] = await tx.manager.query(
-      `SELECT p.id, m.category FROM participant p JOIN member m ON m.id = p.member_id
-        WHERE p.session_id = $1 AND p.role = 'member' ORDER BY p.display_name, p.id LIMIT $2`,
-      [ctx.sessionId, ANSWERING],
-    );
+    const ideaIds = await opinionsRepository.demoIdeas(tx.manager, ctx.sessionId);
+    if (ideaIds.length === 0) return activity.id;
+    const statements = await app.get(OpinionsService).promote(tx, actor, { opId: randomUUID(), activityId: activity.id, ideaIds });
+    const members = await opinionsRepository.demoMembers(tx.manager, ctx.sessionId, ANSWERING);
     const random = seededRandom(2023);
     const rows: { statement: string; participant: string; vote: OpinionVote }[] = [];
     for (const member of members) {
@@ -78,13 +61,7 @@ export const seedOpinionsDemo: DemoSeeder = async (app: INestApplication, ctx) =
         rows.push({ statement: statement.id, participant: member.id, vote: draw < agree ? 'agree' : draw < agree + disagree ? 'disagree' : 'pass' });
       }
     }
-    // Answers seeded in one statement (the members' own path is `opinions.answer`, which needs the map open).
-    await tx.manager.query(
-      `INSERT INTO opinion_answer (statement_id, participant_id, activity_id, vote)
-       SELECT s, p, $1, v FROM unnest($2::uuid[], $3::uuid[], $4::text[]) AS t(s, p, v)`,
-      [activity.id, rows.map((r) => r.statement), rows.map((r) => r.participant), rows.map((r) => r.vote)],
-    );
-    await tx.manager.query('UPDATE opinion_statement s SET answers = (SELECT count(*) FROM opinion_answer a WHERE a.statement_id = s.id) WHERE s.activity_id = $1', [activity.id]);
+    await opinionsRepository.insertDemoAnswers(tx.manager, activity.id, rows);
     return activity.id;
   });
   await app.get(OpinionsMapBroadcaster).recompute(activityId);

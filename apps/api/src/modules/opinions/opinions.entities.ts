@@ -42,5 +42,7 @@ export class OpinionMapState {
   @Column({ type: 'jsonb' }) map: unknown;
   /** Each placed participant's group on that map. */
   @Column({ type: 'jsonb' }) groups: unknown;
+  /** What the phones show of that map (libs/domain `opinionAgreements`); null on maps stored before it existed. */
+  @Column({ type: 'jsonb', nullable: true }) agreements: unknown;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }

@@ -1,4 +1,4 @@
-import type { JoinResponse, OpinionsSnapshot, SessionSnapshot } from '@palabre/contracts';
+import { EVENTS, OpinionsSnapshot, type JoinResponse, type SessionSnapshot } from '@palabre/contracts';
 import { nextEvent, send, sendOk, type TestApp, type TestSocket } from '../../common/testing/harness';
 import { appForTests } from '../../common/testing/lifecycle';
 import { eventually, SHARED_REDIS_URL, twoNodeSession } from '../../common/testing/nodes';
@@ -116,7 +116,7 @@ describe('the opinion map « carte des opinions » (real database, real socket.i
     expect(await send(screen, 'opinions.answer', { statementId: s1.id, vote: 'agree' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
-  it('recomputes the map after answers, pushes it to the console and the projector, and tells each member their group', async () => {
+  it('recomputes the map after answers, pushes it to the console and the projector, and tells each member their group and what it agrees with', async () => {
     const { session, facilitator, staff, map, phones } = await room({}, 10);
     const projector = await t.connect((await t.screen(session.id)).token);
     // The roster's colleges: 6 élus and 4 citoyens (a college under 5 members is hidden); 5 women, 5 men.
@@ -136,7 +136,10 @@ describe('the opinion map « carte des opinions » (real database, real socket.i
     const complete = (e: { map: { answers: number } }) => e.map.answers === 50;
     const onConsole = nextEvent(staff, 'opinions.map.updated', complete, 10_000);
     const onProjector = nextEvent(projector, 'opinions.map.updated', complete, 10_000);
-    const onPhone = nextEvent(phones[0].socket, 'opinions.map.updated', complete, 10_000);
+    const onPhone = nextEvent(phones[0].socket, 'opinions.agreements.updated', (e) => e.agreements.members === 10 && e.agreements.groups.length === 2, 10_000);
+    // Everything the phone hears, as the bytes it receives.
+    const phoneHeard: { event: string; bytes: number }[] = [];
+    phones[0].socket.onAny((event: string, payload: unknown) => phoneHeard.push({ event, bytes: Buffer.byteLength(JSON.stringify(payload)) }));
     const groupsHeard: (number | null)[] = [];
     phones[0].socket.on('opinions.group.updated', (e) => groupsHeard.push(e.group));
     for (const [i, phone] of phones.entries()) {
@@ -158,14 +161,34 @@ describe('the opinion map « carte des opinions » (real database, real socket.i
     const gender = seen.map.lenses.find((l) => l.dimension === 'gender')!;
     expect(gender.consensus.map((c) => c.statementId)).toEqual([common.id]);
 
+    // The phone gets what it shows of the map, never the map: each group's size and the statements
+    // it agrees with most (every member agrees with the first statement), and the consensus.
+    const agreed = await onPhone;
+    expect(EVENTS['opinions.agreements.updated'].payload.parse(agreed)).toEqual(agreed);
+    expect(agreed.agreements.groups.map((g) => g.size)).toEqual([5, 5]);
+    for (const g of agreed.agreements.groups) expect(g.agreesMost).toContainEqual({ statementId: common.id, share: 1 });
+    expect(agreed.agreements.consensus).toEqual([{ statementId: common.id, direction: 'agree', share: 1 }]);
     // A member's group follows the map it came with (sent right after it, on the same socket).
-    await onPhone;
     await eventually(() => groupsHeard.length > 0, 5_000, "the member's group");
     const group = groupsHeard.at(-1);
     expect(group === 0 || group === 1).toBe(true);
+    // The staff's last map was sent before the phone's agreements: had the phone been sent a map, it would have it by now.
+    expect(phoneHeard.filter((h) => h.event === 'opinions.map.updated')).toEqual([]);
+    const mapBytes = Buffer.byteLength(JSON.stringify(seen));
+    const agreementBytes = Math.max(...phoneHeard.filter((h) => h.event === 'opinions.agreements.updated').map((h) => h.bytes));
+    expect(agreementBytes).toBeLessThan(mapBytes);
+    // The member's snapshot: no map, the same agreements; the projector's and the console's: the map.
     const mine = (await opinionsOf(phones[0].joined.token, session.id)).activities[map.id];
     expect(mine.myGroup).toBe(group);
-    expect(mine.map).toEqual(seen.map);
+    expect(mine.map).toBeNull();
+    expect(mine.agreements).toEqual(agreed.agreements);
+    const screenToken = (await t.screen(session.id)).token;
+    expect((await opinionsOf(screenToken, session.id)).activities[map.id]).toMatchObject({ map: seen.map, agreements: agreed.agreements });
+    expect((await opinionsOf(facilitator.token, session.id)).activities[map.id].map).toEqual(seen.map);
+    expect(OpinionsSnapshot.parse(await opinionsOf(phones[0].joined.token, session.id))).toBeTruthy();
+    // A map stored before the agreements were: the member's snapshot derives them, still without the map.
+    await t.db.query('UPDATE opinion_map_state SET agreements = NULL WHERE activity_id = $1', [map.id]);
+    expect((await opinionsOf(phones[0].joined.token, session.id)).activities[map.id]).toMatchObject({ map: null, agreements: agreed.agreements, myGroup: group });
 
     // The record: groups, consensus and divisive statements, and the answers under pseudonyms.
     const outcomes = t.palabre.app.get(OpinionsOutcomes);
@@ -327,9 +350,9 @@ describe('the opinion map on two nodes over Redis', () => {
     await nodes?.db.drop();
   });
 
-  it('lets one node compute a map at a time, and every node’s members receive it', async () => {
+  it('lets one node compute a map at a time, and every node’s members and screens receive it', async () => {
     nodes = await twoNodeSession(SHARED_REDIS_URL);
-    const { a, b, code, staffToken } = nodes;
+    const { a, b, code, sessionId, staffToken } = nodes;
     const staff = await a.connect(staffToken);
     const map = await sendOk(staff, 'activity.create', { kind: 'opinions', title: 'Carte des opinions' });
     await sendOk(staff, 'activity.open', { activityId: map.id });
@@ -345,8 +368,11 @@ describe('the opinion map on two nodes over Redis', () => {
       joinedB.participant.id,
       map.id,
     ]);
-    const heardOnA = nextEvent(onA, 'opinions.map.updated', (e) => e.map.answers === 2, 20_000);
-    const heardOnB = nextEvent(onB, 'opinions.map.updated', (e) => e.map.answers === 2, 20_000);
+    const screenOnB = await b.connect((await b.screen(sessionId)).token);
+    const heardOnA = nextEvent(onA, 'opinions.agreements.updated', (e) => e.agreements.members === 2, 20_000);
+    const heardOnB = nextEvent(onB, 'opinions.agreements.updated', (e) => e.agreements.members === 2, 20_000);
+    const mapOnA = nextEvent(staff, 'opinions.map.updated', (e) => e.map.answers === 2, 20_000);
+    const mapOnB = nextEvent(screenOnB, 'opinions.map.updated', (e) => e.map.answers === 2, 20_000);
 
     // Node A's computation is held until node B has tried: B finds the map's lock taken.
     let started!: () => void;
@@ -371,8 +397,9 @@ describe('the opinion map on two nodes over Redis', () => {
       release();
       await onNodeA;
       expect(mapsA.counts.computed - before.a.computed).toBe(1);
-      // Computed on A, received on both nodes through the Redis adapter.
-      expect((await heardOnB).map).toEqual((await heardOnA).map);
+      // Computed on A, received on both nodes through the Redis adapter: the phones' agreements, the console's and the screen's map.
+      expect((await heardOnB).agreements).toEqual((await heardOnA).agreements);
+      expect((await mapOnB).map).toEqual((await mapOnA).map);
     } finally {
       release();
       spy.mockRestore();

@@ -6,6 +6,7 @@ import { ActivityKinds } from '../sessions/activity-kinds';
 import { SessionsModule } from '../sessions/sessions.module';
 import { OpinionsMapBroadcaster } from './opinions-map.broadcaster';
 import { OpinionsOutcomes } from './opinions-outcomes';
+import { opinionsRepository } from './opinions.repository';
 import { OpinionsCommands } from './opinions.commands';
 import { OpinionsService } from './opinions.service';
 
@@ -27,11 +28,7 @@ export class OpinionsModule implements OnModuleInit {
       states: ACTIVITY_STATES.opinions,
       // Statements and answers live in their own tables; the activity keeps the validated settings.
       create: (_tx, _activity, config) => Promise.resolve(parseWith(OpinionsConfig, config ?? {})),
-      remove: async (tx, activity) => {
-        await tx.manager.query('DELETE FROM opinion_answer WHERE activity_id = $1', [activity.id]);
-        await tx.manager.query('DELETE FROM opinion_statement WHERE activity_id = $1', [activity.id]);
-        await tx.manager.query('DELETE FROM opinion_map_state WHERE activity_id = $1', [activity.id]);
-      },
+      remove: (tx, activity) => opinionsRepository.deleteActivity(tx.manager, activity.id),
       // Answers and proposals follow the activity state (OPINIONS_CLOSED); statements keep theirs.
       open: () => Promise.resolve('open'),
       close: () => Promise.resolve('closed'),

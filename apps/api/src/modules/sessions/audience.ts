@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { canReadActivity, isStaffRole } from '@palabre/domain';
+import { canReadActivity, isScreenRole, isStaffRole } from '@palabre/domain';
 import type { ActivityKind, ParticipantRole } from '@palabre/contracts';
 import { readOnce } from '../../common/db/read-once';
 import { rooms } from '../../common/live/rooms';
@@ -38,6 +38,26 @@ export function activityRooms(activity: AudienceSubject, reportBackOpen: boolean
   if (isStaffOnly(activity)) return [staff];
   if (activity.groupId && !reportBackOpen) return [rooms.group(activity.groupId), staff];
   return [rooms.session(activity.sessionId)];
+}
+
+/**
+ * Who is shown an activity's full picture (an opinion map's dots and every statistic) rather than
+ * the small summary the phones get: the staff and the session's screens (projectors).
+ */
+export function isDisplayRole(role: ParticipantRole): boolean {
+  return isStaffRole(role) || isScreenRole(role);
+}
+
+/**
+ * The rooms of an activity's displays, the part of `activityRooms` that is not a phone: staff
+ * always; for a draft, or a working group's activity before the report-back (no screen belongs
+ * to a group), the staff alone; else the staff and the session's screens. For what is too large
+ * or too detailed for the phones, which get a summary through `activityRooms`.
+ */
+export function activityDisplayRooms(activity: AudienceSubject, reportBackOpen: boolean): string[] {
+  const staff = rooms.staff(activity.sessionId);
+  if (isStaffOnly(activity) || (activity.groupId && !reportBackOpen)) return [staff];
+  return [staff, rooms.screens(activity.sessionId)];
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OpinionMapView, OpinionStatementView, OpinionsActivityView } from '@palabre/contracts';
-import { groupAgreesMost, layoutPoints, moderationActions, nextStatement, progress, promotableIdeas, withAnswer, withStatement } from './model';
+import { opinionAgreements } from '@palabre/domain';
+import { assemblyConsensus, groupAgreesMost, groupSize, layoutPoints, moderationActions, nextStatement, progress, promotableIdeas, withAnswer, withStatement } from './model';
 
 const A = '00000000-0000-4000-8000-00000000000a';
 const s1 = '00000000-0000-4000-8000-000000000001';
@@ -16,6 +17,7 @@ function view(over: Partial<OpinionsActivityView> = {}): OpinionsActivityView {
     settings: { consensusThreshold: 0.6, memberStatements: 'pre' },
     statements: [statement(s1), statement(s2)],
     map: null,
+    agreements: null,
     myAnswers: {},
     next: s2,
     myGroup: null,
@@ -96,21 +98,26 @@ describe('statements as each audience keeps them', () => {
   });
 });
 
-describe('"your group agrees most with…"', () => {
+describe('"your group agrees most with…" and what unites the assembly, from the map’s agreements', () => {
   const statements = [statement(s1), statement(s2), statement(s3)];
+  // What the server sends the phones of map(): libs/domain's opinionAgreements.
+  const agreements = () => opinionAgreements(map());
 
-  it('lists the group’s agreed representative and consensus statements, highest share first', () => {
-    expect(groupAgreesMost(map(), 0, statements)).toEqual([
+  it('lists the group’s agreed representative and consensus statements, highest share first, with their text', () => {
+    expect(groupAgreesMost(agreements(), 0, statements)).toEqual([
       { statementId: s3, text: 'Affirmation 3', share: 0.95 },
       { statementId: s1, text: 'Affirmation 1', share: 0.8 },
     ]);
-    expect(groupAgreesMost(map(), 1, statements).map((g) => g.statementId)).toEqual([s2, s3]);
+    expect(groupAgreesMost(agreements(), 1, statements).map((g) => g.statementId)).toEqual([s2, s3]);
+    expect([groupSize(agreements(), 0), groupSize(agreements(), 1), groupSize(agreements(), 2), groupSize(null, 0)]).toEqual([7, 5, 0, 0]);
+    expect(assemblyConsensus(agreements(), statements)).toEqual([{ statementId: s3, text: 'Affirmation 3', share: 0.85, direction: 'agree' }]);
   });
 
   it('says nothing before the member has a group, or about statements no longer shown', () => {
-    expect(groupAgreesMost(map(), null, statements)).toEqual([]);
+    expect(groupAgreesMost(agreements(), null, statements)).toEqual([]);
     expect(groupAgreesMost(null, 0, statements)).toEqual([]);
-    expect(groupAgreesMost(map(), 0, [statement(s1)]).map((g) => g.statementId)).toEqual([s1]);
+    expect(groupAgreesMost(agreements(), 0, [statement(s1)]).map((g) => g.statementId)).toEqual([s1]);
+    expect(assemblyConsensus(agreements(), [statement(s1), statement(s3, { status: 'hidden' })])).toEqual([]);
   });
 });
 

@@ -1,8 +1,9 @@
 /**
  * The opinion map's view logic, pure: how events change a map's view, which statement a member
- * answers next, what their group agrees with most, and where the dots go on the projector.
+ * answers next, what their group agrees with most (from the map's agreements, all a phone gets
+ * of it), and where the dots go on the projector.
  */
-import type { IdeaView, OpinionAnswerResult, OpinionStatementStatus, OpinionMapView, OpinionStatementView, OpinionsActivityView, OpinionsSnapshot, OpinionVote } from '@palabre/contracts';
+import type { IdeaView, OpinionAgreements, OpinionAnswerResult, OpinionStatementStatus, OpinionMapView, OpinionStatementView, OpinionsActivityView, OpinionsSnapshot, OpinionVote } from '@palabre/contracts';
 
 export const EMPTY_OPINIONS: OpinionsSnapshot = { activities: {} };
 
@@ -50,26 +51,39 @@ export interface GroupAgreement {
   share: number;
 }
 
+export interface AssemblyConsensus extends GroupAgreement {
+  /** Whether the assembly agrees or disagrees with it. */
+  direction: 'agree' | 'disagree';
+}
+
+/** The visible statements' text by id: what the phone can still show (a statement hidden since the map was computed is not). */
+function visibleText(statements: readonly OpinionStatementView[]): Map<string, string> {
+  return new Map(statements.filter((s) => s.status === 'visible').map((s) => [s.id, s.text]));
+}
+
 /**
- * "Your group agrees most with…": the statements the member's group agrees with, from the map —
- * its representative statements in the agree direction and the consensus statements it agrees
- * with — highest share first, each once.
+ * "Your group agrees most with…", from the map's agreements (the server's `opinionAgreements`:
+ * highest share first, ties by statement id), with the statements' text.
  */
-export function groupAgreesMost(map: OpinionMapView | null, group: number | null, statements: readonly OpinionStatementView[], limit = 3): GroupAgreement[] {
-  if (!map || group === null) return [];
-  const own = map.groups.find((g) => g.index === group);
-  const textOf = new Map(statements.filter((s) => s.status === 'visible').map((s) => [s.id, s.text]));
-  const shares = new Map<string, number>();
-  for (const r of own?.representative ?? []) if (r.direction === 'agree') shares.set(r.statementId, r.share);
-  for (const c of map.consensus) {
-    const share = c.groupShares[group];
-    if (c.direction === 'agree' && share !== undefined) shares.set(c.statementId, Math.max(share, shares.get(c.statementId) ?? 0));
-  }
-  return [...shares]
-    .filter(([id]) => textOf.has(id))
-    .map(([statementId, share]) => ({ statementId, text: textOf.get(statementId)!, share }))
-    .sort((a, b) => b.share - a.share || (a.statementId < b.statementId ? -1 : 1))
-    .slice(0, limit);
+export function groupAgreesMost(agreements: OpinionAgreements | null, group: number | null, statements: readonly OpinionStatementView[]): GroupAgreement[] {
+  if (!agreements || group === null) return [];
+  const textOf = visibleText(statements);
+  return (agreements.groups.find((g) => g.index === group)?.agreesMost ?? [])
+    .filter((a) => textOf.has(a.statementId))
+    .map((a) => ({ statementId: a.statementId, text: textOf.get(a.statementId)!, share: a.share }));
+}
+
+/** How many members the group has on the last map (0 when it is not on it). */
+export function groupSize(agreements: OpinionAgreements | null, group: number | null): number {
+  return (group !== null && agreements?.groups.find((g) => g.index === group)?.size) || 0;
+}
+
+/** What unites the assembly, strongest first, with the statements' text. */
+export function assemblyConsensus(agreements: OpinionAgreements | null, statements: readonly OpinionStatementView[]): AssemblyConsensus[] {
+  const textOf = visibleText(statements);
+  return (agreements?.consensus ?? [])
+    .filter((c) => textOf.has(c.statementId))
+    .map((c) => ({ statementId: c.statementId, text: textOf.get(c.statementId)!, share: c.share, direction: c.direction }));
 }
 
 /** A group's name on every screen: « A », « B »… (groups are numbered largest first). */

@@ -8,7 +8,7 @@ import { useCommand } from '../../../lib/live';
 import { useAnnounce } from '../../../ui/Announcer';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { useOpinionMap, useOpinionsEvents, usePatchOpinionMap } from '../hooks/useOpinions';
-import { groupAgreesMost, groupLetter, nextStatement, percent, progress, VOTES, withAnswer, withStatement } from '../model';
+import { assemblyConsensus, groupAgreesMost, groupLetter, groupSize, nextStatement, percent, progress, VOTES, withAnswer, withStatement } from '../model';
 
 /**
  * A member's phone: one statement at a time (the server's order, fewest answers first),
@@ -143,38 +143,53 @@ export function OpinionsParticipant({ activity }: ActivityViewProps) {
   );
 }
 
-/** "Your group agrees most with…", from the last map. */
+/** "Your group agrees most with…" and what unites the assembly, from the last map's agreements (the phone never gets the map). */
 function GroupPanel({ view }: { view: OpinionsActivityView }) {
   const { t } = useTranslation('opinions');
   if (Object.keys(view.myAnswers).length === 0) return null;
   const group = view.myGroup;
-  const size = group === null ? 0 : (view.map?.groups.find((g) => g.index === group)?.size ?? 0);
-  const most = groupAgreesMost(view.map, group, view.statements);
+  const size = groupSize(view.agreements, group);
+  const most = groupAgreesMost(view.agreements, group, view.statements);
+  const consensus = assemblyConsensus(view.agreements, view.statements);
   return (
-    <section className="card stack opinions-my-group" data-testid="opinions-my-group" aria-labelledby="opinions-my-group-title">
-      <h3 id="opinions-my-group-title">{t('group.title')}</h3>
-      {group === null ? (
-        <p className="muted">{t('group.waiting')}</p>
-      ) : (
-        <>
-          <p>{t('group.yours', { group: groupLetter(group), count: size })}</p>
-          {most.length === 0 ? (
-            <p className="muted">{t('group.nothing')}</p>
-          ) : (
-            <>
-              <p>{t('group.agreesMost')}</p>
-              <ul className="opinions-list">
-                {most.map((m) => (
-                  <li key={m.statementId}>
-                    <span lang={CONTENT_LANG}>{m.text}</span> <span className="opinions-share">({t('share', { percent: percent(m.share) })})</span>
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </>
+    <>
+      <section className="card stack opinions-my-group" data-testid="opinions-my-group" aria-labelledby="opinions-my-group-title">
+        <h3 id="opinions-my-group-title">{t('group.title')}</h3>
+        {group === null ? (
+          <p className="muted">{t('group.waiting')}</p>
+        ) : (
+          <>
+            <p>{t('group.yours', { group: groupLetter(group), count: size })}</p>
+            {most.length === 0 ? (
+              <p className="muted">{t('group.nothing')}</p>
+            ) : (
+              <>
+                <p>{t('group.agreesMost')}</p>
+                <ul className="opinions-list">
+                  {most.map((m) => (
+                    <li key={m.statementId}>
+                      <span lang={CONTENT_LANG}>{m.text}</span> <span className="opinions-share">({t('share', { percent: percent(m.share) })})</span>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </>
+        )}
+      </section>
+      {consensus.length > 0 && (
+        <section className="card stack" data-testid="opinions-phone-consensus" aria-labelledby="opinions-phone-consensus-title">
+          <h3 id="opinions-phone-consensus-title">{t('phoneConsensus.title')}</h3>
+          <ul className="opinions-list">
+            {consensus.map((c) => (
+              <li key={c.statementId}>
+                <span lang={CONTENT_LANG}>{c.text}</span> <span className="opinions-share">({t(c.direction === 'agree' ? 'share' : 'shareAgainst', { percent: percent(c.share) })})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
-    </section>
+    </>
   );
 }
 

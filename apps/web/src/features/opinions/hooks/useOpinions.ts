@@ -29,8 +29,8 @@ export function usePatchOpinionMap(activityId: string): (update: (view: Opinions
 }
 
 /**
- * Keeps one map up to date while one of its views is shown: statements, the recomputed map (a
- * whole state, idempotent) and the caller's group. Like the speakers' list, the kind's events are
+ * Keeps one map up to date while one of its views is shown: statements, the recomputed map
+ * (displays) and its agreements (everybody; whole states, idempotent) and the caller's group. Like the speakers' list, the kind's events are
  * applied by its views, which keeps its code off the members' entry bundle; a view refetches the
  * snapshot when it mounts for what came while none was shown.
  */
@@ -45,8 +45,12 @@ export function useOpinionsEvents(activityId: string, staff: boolean): void {
     if (statement.activityId === activityId) patch((view) => withStatement(view, statement, staff), version);
   });
   // A recomputed map is a whole state read after its commits: newer than any snapshot taken before.
+  // The console and the projectors get the map; everybody gets what the phones show of it.
   useLiveEvent('opinions.map.updated', (payload) => {
     if (payload.activityId === activityId) patch((view) => ({ ...view, map: payload.map }));
+  });
+  useLiveEvent('opinions.agreements.updated', (payload) => {
+    if (payload.activityId === activityId) patch((view) => ({ ...view, agreements: payload.agreements }));
   });
   useLiveEvent('opinions.group.updated', (payload) => {
     if (payload.activityId === activityId) patch((view) => ({ ...view, myGroup: payload.group }));
