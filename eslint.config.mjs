@@ -25,7 +25,6 @@ const PUBLIC_FILES = {
   audit: ['hash-chain.ts'],
   // staff-sessions.ts: staff sign-ins, which the CLI revokes and the test support opens.
   auth: ['password-policy.ts', 'staff-sessions.ts', 'auth.demo.ts'],
-  'bench-stats': ['bench-stats.server.ts'],
   boards: ['boards.demo.ts'],
   floor: ['floor.demo.ts'],
   // outcome-items.ts: what a recommendation can come from, read out of a sealed record (pure).

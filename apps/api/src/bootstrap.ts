@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/config';
 import { LiveIoAdapter } from './common/live/live-io.adapter';
-import { startBenchStats } from './modules/bench-stats/bench-stats.server';
+import { startBenchStats } from './diagnostics/bench-stats.server';
 import { Readiness } from './modules/health/readiness';
 import { createRedisAdapter } from './common/live/redis-adapter';
 import type { RedisState } from './common/live/redis-state';
