@@ -57,6 +57,8 @@ interface Slice {
  * one copy per socket and key. Only for volatile events: one written a few milliseconds after
  * an unrelated versioned event is applied or dropped by its version like any volatile event.
  * With Redis the other nodes are told by a server-side message and write their own sockets.
+ * It paces writes and is no Coalescer: nothing here waits for a delay; what decides how often an
+ * event is sent is the caller's Coalescer (live results, presence).
  */
 @Injectable()
 export class VolatileFanout implements OnModuleDestroy {
