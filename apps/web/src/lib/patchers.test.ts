@@ -6,11 +6,14 @@ const base = { version: 1, features: {} } as unknown as SessionSnapshot;
 
 describe('snapshot patchers', () => {
   it('runs every feature patcher of the same event in order', () => {
-    const first: SnapshotPatchers = { 'activity.deleted': (s, p) => patchFeature<string[]>(s, 'log', (l = []) => [...l, `a:${p.activityId}`]) };
-    const second: SnapshotPatchers = { 'activity.deleted': (s, p) => patchFeature<string[]>(s, 'log', (l = []) => [...l, `b:${p.activityId}`]) };
+    const noQna = { questions: [], myVotes: [], myQuestions: [], settings: {} };
+    const vote = (tag: string): SnapshotPatchers => ({
+      'activity.deleted': (s, p) => patchFeature(s, 'qna', (qna = noQna) => ({ ...qna, myVotes: [...qna.myVotes, `${tag}:${p.activityId}`] })),
+    });
+    const [first, second] = [vote('a'), vote('b')];
     const patch = combinePatchers(first, second)['activity.deleted'];
     const next = patch?.(base, { sessionId: 's', version: 2, activityId: 'x' });
-    expect(next && featureState<string[]>(next, 'log')).toEqual(['a:x', 'b:x']);
+    expect(next && featureState(next, 'qna')?.myVotes).toEqual(['a:x', 'b:x']);
     expect(base.features).toEqual({}); // never mutated
   });
 });

@@ -1,4 +1,4 @@
-import type { ActivitySummary, EventName, EventPayload, SessionSnapshot } from '@palabre/contracts';
+import type { ActivitySummary, EventName, EventPayload, SessionSnapshot, SnapshotFeatureName, SnapshotFeatures } from '@palabre/contracts';
 
 /**
  * Applies one server event to the cached snapshot and returns the new snapshot
@@ -25,14 +25,18 @@ export function combinePatchers(...sets: SnapshotPatchers[]): SnapshotPatchers {
   return combined as SnapshotPatchers;
 }
 
-/** Typed read of one feature's part of the snapshot (its shape is the feature's own contract). */
-export function featureState<T>(snapshot: SessionSnapshot, feature: string): T | undefined {
-  return snapshot.features[feature] as T | undefined;
+/** One feature's part of the snapshot, typed by its name (SnapshotFeatures in the contracts). */
+export function featureState<K extends SnapshotFeatureName>(snapshot: SessionSnapshot, feature: K): SnapshotFeatures[K] | undefined {
+  return snapshot.features[feature];
 }
 
 /** Returns a snapshot whose `features[feature]` is replaced by `update(current)`. */
-export function patchFeature<T>(snapshot: SessionSnapshot, feature: string, update: (current: T | undefined) => T): SessionSnapshot {
-  return { ...snapshot, features: { ...snapshot.features, [feature]: update(featureState<T>(snapshot, feature)) } };
+export function patchFeature<K extends SnapshotFeatureName>(
+  snapshot: SessionSnapshot,
+  feature: K,
+  update: (current: SnapshotFeatures[K] | undefined) => NonNullable<SnapshotFeatures[K]>,
+): SessionSnapshot {
+  return { ...snapshot, features: { ...snapshot.features, [feature]: update(featureState(snapshot, feature)) } };
 }
 
 function byPosition(a: ActivitySummary, b: ActivitySummary): number {

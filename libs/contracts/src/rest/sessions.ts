@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { AccessMode, ActivityKind, Gender, MemberCategory, ParticipantRole, SessionState, TerritoryType } from '../enums';
 import { DisplayName, JoinCode, Uuid, plainText, text } from '../common';
+import { AmendmentsSnapshot } from '../amendments/schemas';
+import { BoardsFeature } from '../boards/board';
+import { ChannelsFeature } from '../channels/schemas';
+import { FloorSnapshot } from '../floor/schemas';
+import { OpinionsSnapshot } from '../opinions/schemas';
+import { QnaSnapshot } from '../qna/schemas';
+import { RoomSnapshot } from '../room/schemas';
+import { SurveysFeature } from '../surveys/survey';
+import { GroupsSnapshot } from './groups';
 
 const HexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/).describe('A colour as #rrggbb');
 
@@ -106,16 +115,33 @@ export const PresenceView = z.object({
 export type PresenceView = z.infer<typeof PresenceView>;
 
 /**
- * Everything a client needs to render a session, at one version.
- * Feature modules add their own keys to `features`.
+ * The snapshot's per-feature state, one key per feature (activity kinds and the room). Each part is
+ * optional: a client built against a newer server reads what it knows. A new feature adds its key here.
  */
+export const SnapshotFeatures = z
+  .object({
+    surveys: SurveysFeature,
+    channels: ChannelsFeature,
+    boards: BoardsFeature,
+    groups: GroupsSnapshot,
+    qna: QnaSnapshot,
+    room: RoomSnapshot,
+    floor: FloorSnapshot,
+    amendments: AmendmentsSnapshot,
+    opinions: OpinionsSnapshot,
+  })
+  .partial();
+export type SnapshotFeatures = z.infer<typeof SnapshotFeatures>;
+export type SnapshotFeatureName = keyof SnapshotFeatures;
+
+/** Everything a client needs to render a session, at one version. */
 export const SessionSnapshot = z.object({
   version: z.number().int(),
   session: SessionSummary,
   me: ParticipantView,
   activities: z.array(ActivitySummary),
   presence: PresenceView,
-  features: z.record(z.string(), z.unknown()).describe('Per-feature state keyed by feature name'),
+  features: SnapshotFeatures.describe('Per-feature state keyed by feature name'),
 });
 export type SessionSnapshot = z.infer<typeof SessionSnapshot>;
 

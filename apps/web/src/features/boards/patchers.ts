@@ -4,7 +4,7 @@ import { patchFeature, type SnapshotPatchers } from '../../lib/patchers';
 const EMPTY: BoardsFeature = { blocked: false, boards: {} };
 
 function patchBoard(snapshot: SessionSnapshot, activityId: string, update: (board: BoardSnapshot) => BoardSnapshot): SessionSnapshot {
-  return patchFeature<BoardsFeature>(snapshot, 'boards', (current) => {
+  return patchFeature(snapshot, 'boards', (current) => {
     const feature = current ?? EMPTY;
     const board = feature.boards[activityId];
     // A board we do not know yet arrives whole with the next snapshot (the view asks for it).
@@ -40,7 +40,7 @@ export const boardPatchers: SnapshotPatchers = {
       return { ...board, counts: [...updated.values()] };
     }),
   'board.updated': (snapshot, { activityId, board: view }) =>
-    patchFeature<BoardsFeature>(snapshot, 'boards', (current) => {
+    patchFeature(snapshot, 'boards', (current) => {
       const feature = current ?? EMPTY;
       const known = feature.boards[activityId];
       // A board just opened may already hold ideas: its view asks for the full snapshot instead.
@@ -50,5 +50,5 @@ export const boardPatchers: SnapshotPatchers = {
       return { ...feature, boards: { ...feature.boards, [activityId]: { ...known, board: view, counts } } };
     }),
   'participant.blocked': (snapshot, { participantId, blocked }) =>
-    participantId === snapshot.me.id ? patchFeature<BoardsFeature>(snapshot, 'boards', (current) => ({ ...(current ?? EMPTY), blocked })) : snapshot,
+    participantId === snapshot.me.id ? patchFeature(snapshot, 'boards', (current) => ({ ...(current ?? EMPTY), blocked })) : snapshot,
 };

@@ -4,12 +4,12 @@ import { featureState, patchFeature, type SnapshotPatchers } from '../../lib/pat
 export const GROUPS = 'groups';
 
 export function groupsState(snapshot: SessionSnapshot): GroupsSnapshot | undefined {
-  return featureState<GroupsSnapshot>(snapshot, GROUPS);
+  return featureState(snapshot, GROUPS);
 }
 
 function patchGroups(snapshot: SessionSnapshot, update: (g: GroupsSnapshot) => GroupsSnapshot): SessionSnapshot {
   const current = groupsState(snapshot);
-  return current ? patchFeature<GroupsSnapshot>(snapshot, GROUPS, () => update(current)) : snapshot;
+  return current ? patchFeature(snapshot, GROUPS, () => update(current)) : snapshot;
 }
 
 function patchDetail(snapshot: SessionSnapshot, groupId: string, update: (d: GroupDetail) => GroupDetail): SessionSnapshot {

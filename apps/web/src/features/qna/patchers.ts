@@ -5,7 +5,7 @@ export const EMPTY_QNA: QnaSnapshot = { questions: [], myVotes: [], myQuestions:
 const EMPTY = EMPTY_QNA;
 
 function upsert(snapshot: SessionSnapshot, question: QnaQuestionView): SessionSnapshot {
-  return patchFeature<QnaSnapshot>(snapshot, 'qna', (current = EMPTY) => ({
+  return patchFeature(snapshot, 'qna', (current = EMPTY) => ({
     ...current,
     questions: [...current.questions.filter((q) => q.id !== question.id), question],
   }));
@@ -24,14 +24,14 @@ export const qnaPatchers: SnapshotPatchers = {
   'qna.question.removed': (snapshot, { questionId }) =>
     isStaff(snapshot)
       ? snapshot
-      : patchFeature<QnaSnapshot>(snapshot, 'qna', (current = EMPTY) => ({ ...current, questions: current.questions.filter((q) => q.id !== questionId) })),
+      : patchFeature(snapshot, 'qna', (current = EMPTY) => ({ ...current, questions: current.questions.filter((q) => q.id !== questionId) })),
   'qna.votes.updated': (snapshot, { questionId, votes }) =>
-    patchFeature<QnaSnapshot>(snapshot, 'qna', (current = EMPTY) => ({
+    patchFeature(snapshot, 'qna', (current = EMPTY) => ({
       ...current,
       questions: current.questions.map((q) => (q.id === questionId ? { ...q, votes } : q)),
     })),
   'qna.settings.updated': (snapshot, { activityId, settings }) =>
-    patchFeature<QnaSnapshot>(snapshot, 'qna', (current = EMPTY) => ({ ...current, settings: { ...current.settings, [activityId]: settings } })),
+    patchFeature(snapshot, 'qna', (current = EMPTY) => ({ ...current, settings: { ...current.settings, [activityId]: settings } })),
 };
 
 export type QnaSort = 'votes' | 'newest';

@@ -12,7 +12,7 @@ export const EMPTY_ROOM: RoomSnapshot = {
 };
 
 function patchRoom(snapshot: SessionSnapshot, update: (room: RoomSnapshot) => Partial<RoomSnapshot>): SessionSnapshot {
-  return patchFeature<RoomSnapshot>(snapshot, 'room', (current = EMPTY_ROOM) => ({ ...current, ...update(current) }));
+  return patchFeature(snapshot, 'room', (current = EMPTY_ROOM) => ({ ...current, ...update(current) }));
 }
 
 /** How room events change `snapshot.features.room`. */

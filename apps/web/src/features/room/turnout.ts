@@ -1,4 +1,4 @@
-import type { LiveResults, PresenceView, QuestionView, RoomSnapshot, SessionSnapshot, SurveysFeature } from '@palabre/contracts';
+import type { LiveResults, PresenceView, QuestionView, SessionSnapshot } from '@palabre/contracts';
 
 export interface QuestionTurnout {
   questionId: string;
@@ -31,8 +31,8 @@ export function turnoutOf(live: Pick<LiveResults, 'state' | 'ballots' | 'present
  * With no open question anywhere, the current survey is named with an empty list.
  */
 export function currentSurveyTurnout(snapshot: SessionSnapshot): { title: string; questions: QuestionTurnout[] } | null {
-  const room = snapshot.features.room as RoomSnapshot | undefined;
-  const surveys = snapshot.features.surveys as SurveysFeature | undefined;
+  const room = snapshot.features.room;
+  const surveys = snapshot.features.surveys;
   const openOf = (activityId: string): QuestionView[] => (surveys?.surveys[activityId]?.questions ?? []).filter((q) => q.state === 'open');
   const current = snapshot.activities.find((a) => a.id === room?.currentActivityId && a.kind === 'survey');
   const plenary = [...snapshot.activities].sort((a, b) => a.position - b.position).filter((a) => a.kind === 'survey' && a.groupId === null);

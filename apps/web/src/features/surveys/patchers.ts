@@ -13,11 +13,11 @@ function mergeMemberView(previous: SurveyView | undefined, next: SurveyView): Su
 
 export const surveyPatchers: SnapshotPatchers = {
   'survey.updated': (snapshot, { activityId, survey }) =>
-    patchFeature<SurveysFeature>(snapshot, FEATURE, (s = EMPTY) => ({ ...s, surveys: { ...s.surveys, [activityId]: mergeMemberView(s.surveys[activityId], survey) } })),
+    patchFeature(snapshot, FEATURE, (s = EMPTY) => ({ ...s, surveys: { ...s.surveys, [activityId]: mergeMemberView(s.surveys[activityId], survey) } })),
   'survey.drafts.updated': (snapshot, { activityId, survey }) =>
-    patchFeature<SurveysFeature>(snapshot, FEATURE, (s = EMPTY) => ({ ...s, surveys: { ...s.surveys, [activityId]: survey } })),
+    patchFeature(snapshot, FEATURE, (s = EMPTY) => ({ ...s, surveys: { ...s.surveys, [activityId]: survey } })),
   'results.updated': (snapshot, p) =>
-    patchFeature<SurveysFeature>(snapshot, FEATURE, (s = EMPTY) => ({
+    patchFeature(snapshot, FEATURE, (s = EMPTY) => ({
       ...s,
       results: {
         ...s.results,
@@ -27,5 +27,5 @@ export const surveyPatchers: SnapshotPatchers = {
   // Anonymous surveys send only the receipt code: this device's own ballots are in device-ballots.ts.
   // A ballot cast for a represented member (proxy) is not mine: the proxy view applies it (channels/useChannels.ts).
   'ballot.recorded': (snapshot, { questionId, value, forMemberId }) =>
-    value && !forMemberId ? patchFeature<SurveysFeature>(snapshot, FEATURE, (s = EMPTY) => ({ ...s, myBallots: { ...s.myBallots, [questionId]: value } })) : snapshot,
+    value && !forMemberId ? patchFeature(snapshot, FEATURE, (s = EMPTY) => ({ ...s, myBallots: { ...s.myBallots, [questionId]: value } })) : snapshot,
 };

@@ -7,7 +7,7 @@ const EMPTY: AmendmentsSnapshot = { texts: {} };
 
 /** One text put to amendment, as the caller may read it. */
 export function useAmendmentText(activityId: string): AmendmentTextView | undefined {
-  return useSessionSnapshot((s) => (s.features.amendments as AmendmentsSnapshot | undefined)?.texts[activityId]).data;
+  return useSessionSnapshot((s) => s.features.amendments?.texts[activityId]).data;
 }
 
 /**
@@ -23,12 +23,12 @@ export function useAmendmentsEvents(): void {
   }, [client, sessionId]);
   useLiveEvent('amendments.updated', ({ text, version }) => {
     const known = client.getQueryData<SessionSnapshot>(snapshotKey(sessionId));
-    const lines = text.lines ?? (known?.features.amendments as AmendmentsSnapshot | undefined)?.texts[text.activityId]?.lines;
+    const lines = text.lines ?? known?.features.amendments?.texts[text.activityId]?.lines;
     // Frozen lines are not sent again: a text never read whole comes with a fresh snapshot.
     if (!lines) return void client.invalidateQueries({ queryKey: snapshotKey(sessionId) });
     client.setQueryData<SessionSnapshot>(snapshotKey(sessionId), (snapshot) =>
       snapshot && version >= snapshot.version
-        ? patchFeature<AmendmentsSnapshot>(snapshot, 'amendments', (c = EMPTY) => ({ ...c, texts: { ...c.texts, [text.activityId]: { ...text, lines } } }))
+        ? patchFeature(snapshot, 'amendments', (c = EMPTY) => ({ ...c, texts: { ...c.texts, [text.activityId]: { ...text, lines } } }))
         : snapshot,
     );
   });
@@ -40,7 +40,7 @@ export function useRecordText(): (text: AmendmentTextView) => void {
   const { sessionId } = useLiveSession();
   return (text) =>
     client.setQueryData<SessionSnapshot>(snapshotKey(sessionId), (snapshot) =>
-      snapshot ? patchFeature<AmendmentsSnapshot>(snapshot, 'amendments', (c = EMPTY) => ({ ...c, texts: { ...c.texts, [text.activityId]: text } })) : snapshot,
+      snapshot ? patchFeature(snapshot, 'amendments', (c = EMPTY) => ({ ...c, texts: { ...c.texts, [text.activityId]: text } })) : snapshot,
     );
 }
 
@@ -51,7 +51,7 @@ export function useRecordAmendment(): (amendment: AmendmentView) => void {
   return (amendment) =>
     client.setQueryData<SessionSnapshot>(snapshotKey(sessionId), (snapshot) =>
       snapshot
-        ? patchFeature<AmendmentsSnapshot>(snapshot, 'amendments', (c = EMPTY) => {
+        ? patchFeature(snapshot, 'amendments', (c = EMPTY) => {
             const text = c.texts[amendment.activityId];
             if (!text) return c;
             const amendments = text.amendments.some((a) => a.id === amendment.id) ? text.amendments.map((a) => (a.id === amendment.id ? amendment : a)) : [...text.amendments, amendment];

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { BoardSnapshot, BoardsFeature } from '@palabre/contracts';
+import type { BoardSnapshot } from '@palabre/contracts';
 import { featureState, useSessionSnapshot } from '../../../lib/live';
 
 export interface BoardData {
@@ -11,7 +11,7 @@ export interface BoardData {
 /** One board from the live snapshot; a board created or opened since the snapshot triggers one resync. */
 export function useBoard(activityId: string): BoardData {
   const { data, refetch, isFetching } = useSessionSnapshot((snapshot) => ({
-    feature: featureState<BoardsFeature>(snapshot, 'boards'),
+    feature: featureState(snapshot, 'boards'),
     meId: snapshot.me.id,
   }));
   const board = data?.feature?.boards[activityId];

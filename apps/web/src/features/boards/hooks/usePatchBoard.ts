@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { BoardSnapshot, BoardsFeature, IdeaView, SessionSnapshot, SupportResult } from '@palabre/contracts';
+import type { BoardSnapshot, IdeaView, SessionSnapshot, SupportResult } from '@palabre/contracts';
 import { patchFeature, useLiveSession } from '../../../lib/live';
 import { ackPatches, applyAckPatch } from '../ack-patches';
 
@@ -11,7 +11,7 @@ export function usePatchBoard() {
   const patch = useCallback(
     (activityId: string, update: (board: BoardSnapshot) => BoardSnapshot, again = update) => {
       const onBoard = (change: typeof update) => (snapshot: SessionSnapshot) =>
-        patchFeature<BoardsFeature>(snapshot, 'boards', (feature) => {
+        patchFeature(snapshot, 'boards', (feature) => {
           const board = feature?.boards[activityId];
           if (!feature || !board) return feature ?? { blocked: false, boards: {} };
           return { ...feature, boards: { ...feature.boards, [activityId]: change(board) } };

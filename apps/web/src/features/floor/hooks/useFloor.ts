@@ -6,7 +6,7 @@ import { patchFeature, snapshotKey, useLiveEvent, useLiveSession, useSessionSnap
 const EMPTY: FloorSnapshot = { lists: {}, mine: [] };
 
 export function useFloor(): FloorSnapshot {
-  return useSessionSnapshot((s) => (s.features.floor as FloorSnapshot | undefined) ?? EMPTY).data ?? EMPTY;
+  return useSessionSnapshot((s) => s.features.floor ?? EMPTY).data ?? EMPTY;
 }
 
 /**
@@ -23,7 +23,7 @@ export function useFloorEvents(): void {
   useLiveEvent('floor.list.updated', ({ list, version }) => {
     client.setQueryData<SessionSnapshot>(snapshotKey(sessionId), (snapshot) =>
       snapshot && version >= snapshot.version
-        ? patchFeature<FloorSnapshot>(snapshot, 'floor', (c = EMPTY) => ({ ...c, lists: { ...c.lists, [list.activityId]: list } }))
+        ? patchFeature(snapshot, 'floor', (c = EMPTY) => ({ ...c, lists: { ...c.lists, [list.activityId]: list } }))
         : snapshot,
     );
   });
@@ -50,7 +50,7 @@ export function useRecordMine(): (request: FloorRequestView) => void {
     (request) => {
       client.setQueryData<SessionSnapshot>(snapshotKey(sessionId), (snapshot) =>
         snapshot
-          ? patchFeature<FloorSnapshot>(snapshot, 'floor', (c = EMPTY) => {
+          ? patchFeature(snapshot, 'floor', (c = EMPTY) => {
               const lists = { ...c.lists };
               const list = lists[request.activityId];
               // The ack may arrive before the coalesced list: place the request at once.

@@ -1,7 +1,7 @@
 import '../opinions.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BoardsFeature, OpinionMapView, OpinionStatementView, OpinionsActivityView } from '@palabre/contracts';
+import type { OpinionMapView, OpinionStatementView, OpinionsActivityView } from '@palabre/contracts';
 import type { ActivityViewProps } from '../../activity-view';
 import { CONTENT_LANG } from '../../../i18n';
 import { featureState, useCommand, useSessionSnapshot } from '../../../lib/live';
@@ -105,7 +105,7 @@ function WriteForm({ onSubmit }: { onSubmit: (text: string) => Promise<boolean> 
 /** Ideas of a plenary board, ticked then turned into statements (the server skips ideas already taken). */
 function PromoteForm({ taken, onSubmit }: { taken: ReadonlySet<string>; onSubmit: (ideaIds: string[]) => Promise<boolean> }) {
   const { t } = useTranslation('opinions');
-  const { data } = useSessionSnapshot((s) => ({ activities: s.activities, boards: featureState<BoardsFeature>(s, 'boards')?.boards ?? {} }));
+  const { data } = useSessionSnapshot((s) => ({ activities: s.activities, boards: featureState(s, 'boards')?.boards ?? {} }));
   const boards = (data?.activities ?? []).filter((a) => a.kind === 'board' && a.groupId === null);
   const [boardId, setBoardId] = useState<string | null>(null);
   const [picked, setPicked] = useState<string[]>([]);

@@ -1,12 +1,12 @@
 import { useCallback, useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { OpinionsActivityView, OpinionsSnapshot, SessionSnapshot } from '@palabre/contracts';
+import type { OpinionsActivityView, SessionSnapshot } from '@palabre/contracts';
 import { patchFeature, snapshotKey, useLiveEvent, useLiveSession, useSessionSnapshot } from '../../../lib/live';
 import { EMPTY_OPINIONS, withStatement } from '../model';
 
 /** One opinion map as the caller sees it (undefined until the snapshot has it). */
 export function useOpinionMap(activityId: string): OpinionsActivityView | undefined {
-  return useSessionSnapshot((s) => (s.features.opinions as OpinionsSnapshot | undefined)?.activities[activityId]).data;
+  return useSessionSnapshot((s) => s.features.opinions?.activities[activityId]).data;
 }
 
 /** Replaces one map's view in the cached snapshot; an event older than the snapshot (`version`) is already in it. */
@@ -17,7 +17,7 @@ export function usePatchOpinionMap(activityId: string): (update: (view: Opinions
     (update, version) => {
       client.setQueryData<SessionSnapshot>(snapshotKey(sessionId), (snapshot) =>
         snapshot && (version === undefined || version >= snapshot.version)
-          ? patchFeature<OpinionsSnapshot>(snapshot, 'opinions', (c = EMPTY_OPINIONS) => {
+          ? patchFeature(snapshot, 'opinions', (c = EMPTY_OPINIONS) => {
               const view = c.activities[activityId];
               return view ? { activities: { ...c.activities, [activityId]: update(view) } } : c;
             })

@@ -9,7 +9,7 @@ const EMPTY = EMPTY_QNA;
 
 /** The Q&A part of the snapshot. */
 export function useQna(): QnaSnapshot {
-  return useSessionSnapshot((s) => (s.features.qna as QnaSnapshot | undefined) ?? EMPTY).data ?? EMPTY;
+  return useSessionSnapshot((s) => s.features.qna ?? EMPTY).data ?? EMPTY;
 }
 
 /** A question the room sees (members and the projector), by libs/domain's one rule. */
@@ -23,7 +23,7 @@ export function useRecordVote(): (result: QnaVoteResult) => void {
     (result) => {
       client.setQueryData<SessionSnapshot>(snapshotKey(sessionId), (snapshot) =>
         snapshot
-          ? patchFeature<QnaSnapshot>(snapshot, 'qna', (current = EMPTY) => ({
+          ? patchFeature(snapshot, 'qna', (current = EMPTY) => ({
               ...current,
               myVotes: result.voted ? [...new Set([...current.myVotes, result.questionId])] : current.myVotes.filter((id) => id !== result.questionId),
               questions: current.questions.map((q) => (q.id === result.questionId ? { ...q, votes: result.votes } : q)),

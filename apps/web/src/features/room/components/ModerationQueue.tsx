@@ -2,7 +2,7 @@ import '../room.css';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BOARD_LIMITS } from '@palabre/contracts/meta';
-import type { BoardsFeature, CommandName, CommandResult, QnaSnapshot } from '@palabre/contracts';
+import type { CommandName, CommandResult } from '@palabre/contracts';
 import { featureState, useCommand, useSessionSnapshot, type CommandArgs } from '../../../lib/live';
 import { useAnnounce } from '../../../ui/Announcer';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
@@ -13,7 +13,7 @@ export type SendCommand = <C extends CommandName>(name: C, payload: CommandArgs<
 /** Console: what waits for moderation in every board and Q&A of the session, with quick actions. */
 export function ModerationQueue() {
   const send = useCommand();
-  const queue = useSessionSnapshot((s) => moderationQueue(s.activities, featureState<BoardsFeature>(s, 'boards'), featureState<QnaSnapshot>(s, 'qna'))).data;
+  const queue = useSessionSnapshot((s) => moderationQueue(s.activities, featureState(s, 'boards'), featureState(s, 'qna'))).data;
   return queue ? <ModerationQueueView queue={queue} send={send} /> : null;
 }
 

@@ -4,7 +4,7 @@ import { useSessionSnapshot } from '../../../lib/live';
 import { EMPTY_ROOM, remainingMs } from '../patchers';
 
 export function useRoom(): RoomSnapshot {
-  return useSessionSnapshot((s) => (s.features.room as RoomSnapshot | undefined) ?? EMPTY_ROOM).data ?? EMPTY_ROOM;
+  return useSessionSnapshot((s) => s.features.room ?? EMPTY_ROOM).data ?? EMPTY_ROOM;
 }
 
 /**

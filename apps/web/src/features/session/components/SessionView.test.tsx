@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { MemoryRouter } from 'react-router';
-import type { SessionSnapshot } from '@palabre/contracts';
+import type { LiveResults, SessionSnapshot } from '@palabre/contracts';
 import { setLocale } from '../../../i18n';
 import { LiveSessionContext, snapshotQuery } from '../../../lib/live';
 import type { LiveConnection } from '../../../lib/socket';
@@ -56,7 +56,7 @@ describe('the member page', () => {
 
     // Live results of a question (a new features object, as the patchers make it).
     const update = (patch: (s: SessionSnapshot) => SessionSnapshot) => act(() => void client.setQueryData<SessionSnapshot>(key, (s) => patch(s!)));
-    update((s) => ({ ...s, version: 2, features: { ...s.features, surveys: { surveys: {}, myBallots: {}, results: { q1: { ballots: 3 } } } } }));
+    update((s) => ({ ...s, version: 2, features: { ...s.features, surveys: { surveys: {}, myBallots: {}, results: { q1: { ballots: 3 } as LiveResults } } } }));
     // Someone joins: the count changes on screen, the page does not render again.
     update((s) => ({ ...s, version: 3, presence: { ...s.presence, connected: 13 } }));
     expect(await screen.findByText(/13/)).toBeTruthy();

@@ -8,7 +8,7 @@ const FEATURE = 'channels';
 
 /** Proxies, members and paper entries (`snapshot.features.channels`, docs/proxies.md). */
 export function useChannels(): ChannelsFeature {
-  return useSessionSnapshot((s) => (s.features.channels as ChannelsFeature | undefined) ?? EMPTY).data ?? EMPTY;
+  return useSessionSnapshot((s) => s.features.channels ?? EMPTY).data ?? EMPTY;
 }
 
 /**
@@ -24,7 +24,7 @@ export function useChannelsEvents(): void {
   }, [client, sessionId]);
   const patch = (version: number, update: (c: ChannelsFeature) => ChannelsFeature) =>
     client.setQueryData<SessionSnapshot>(snapshotKey(sessionId), (snapshot) =>
-      snapshot && version >= snapshot.version ? patchFeature<ChannelsFeature>(snapshot, FEATURE, (c = EMPTY) => update(c)) : snapshot,
+      snapshot && version >= snapshot.version ? patchFeature(snapshot, FEATURE, (c = EMPTY) => update(c)) : snapshot,
     );
   useLiveEvent('proxy.updated', ({ proxy, version }) =>
     patch(version, (c) => ({ ...c, proxies: [...c.proxies.filter((p) => p.id !== proxy.id), proxy].sort((a, b) => a.giverName.localeCompare(b.giverName, 'fr')) })),

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { SessionSnapshot, SurveysFeature } from '@palabre/contracts';
+import type { SessionSnapshot } from '@palabre/contracts';
 import { featureState, useSessionSnapshot } from '../../../lib/live';
 
 /**
@@ -9,7 +9,7 @@ import { featureState, useSessionSnapshot } from '../../../lib/live';
 export function useSurvey(activityId: string) {
   const select = useCallback(
     (snapshot: SessionSnapshot) => {
-      const feature = featureState<SurveysFeature>(snapshot, 'surveys');
+      const feature = featureState(snapshot, 'surveys');
       return { survey: feature?.surveys[activityId], myBallots: feature?.myBallots, results: feature?.results, me: snapshot.me };
     },
     [activityId],
