@@ -17,12 +17,10 @@ describe('when a node is SIGKILLed mid-vote', () => {
   let db: TwoProcessNodes['db'];
   let nodes: ProcessNode[];
   let front: TcpFront;
-  let clients: WebClient[];
 
   beforeAll(async () => {
     cluster = await TwoProcessNodes.start();
     ({ db, nodes, front } = cluster);
-    clients = cluster.clients as WebClient[];
   }, 180_000);
 
   afterAll(async () => {
@@ -43,7 +41,7 @@ describe('when a node is SIGKILLed mid-vote', () => {
     await pg.connect();
     const { session, staffToken } = await liveSessionOverHttp(db.url, post, 'panne@palabre.test');
     const staff = new WebClient(front.url, session.id, staffToken);
-    clients.push(staff);
+    cluster.clients.push(staff);
     const activity = await staff.command('activity.create', { kind: 'survey', title: 'Vote sous panne', config: { questions: [YESNO] } });
     const questionId = (await staff.command('survey.open', { activityId: activity.id })).questions[0].id;
 
@@ -58,7 +56,7 @@ describe('when a node is SIGKILLed mid-vote', () => {
       );
       members.push(...batch);
     }
-    clients.push(...members.map((m) => m.client));
+    cluster.clients.push(...members.map((m) => m.client));
     await eventually(() => members.every((m) => m.client.idle), 60_000, 'every member connected with a snapshot');
     const [doomed, survivor] = nodes;
     const onDoomed = members.filter((m) => front.backendOf(m.client.localPort) === doomed.port);

@@ -9,6 +9,7 @@ import type { JoinResponse, LoginResponse } from '@palabre/contracts';
 import { Client } from 'pg';
 import type { AppConfig } from '../../config/config';
 import { retryPause, TestApp } from './harness';
+import type { WebClient } from './web-client';
 
 /**
  * Several API nodes need one database server they all reach: DATABASE_URL's server when set,
@@ -422,16 +423,16 @@ export function httpPoster(baseUrl: () => string) {
  * written in the database, its sign-in, a live open session, and the facilitator's token in it.
  */
 export async function liveSessionOverHttp(databaseUrl: string, post: ReturnType<typeof httpPoster>, email: string): Promise<{ session: { id: string; joinCode: string }; staffToken: string }> {
+  const password = 'motdepasse-solide-42';
   const pg = new Client({ connectionString: databaseUrl });
   await pg.connect();
   try {
-    const password = 'motdepasse-solide-42';
     const hash = await argon2.hash(password, { type: argon2.argon2id, timeCost: 2, memoryCost: 4096 });
     await pg.query(`INSERT INTO staff_account (email, display_name, role, password_hash) VALUES ($1, 'Animation', 'facilitator', $2)`, [email, hash]);
   } finally {
     await pg.end();
   }
-  const login = await post<LoginResponse>('/api/auth/login', { email, password: 'motdepasse-solide-42' });
+  const login = await post<LoginResponse>('/api/auth/login', { email, password });
   const session = await post<{ id: string; joinCode: string }>('/api/sessions', { title: 'Plénière', date: '2026-12-03', accessMode: 'open' }, login.token);
   await post(`/api/sessions/${session.id}/transition`, { to: 'live' }, login.token);
   const staffToken = (await post<JoinResponse>(`/api/sessions/${session.id}/enter`, {}, login.token)).token;
@@ -444,7 +445,8 @@ export async function liveSessionOverHttp(databaseUrl: string, post: ReturnType<
  * run on. `close()` closes the clients it was given, then undoes the rest.
  */
 export class TwoProcessNodes {
-  readonly clients: { close(): void }[] = [];
+  /** The web clients a spec opened: `close()` closes them first. */
+  readonly clients: WebClient[] = [];
   private constructor(
     readonly db: { url: string; drop(): Promise<void> },
     readonly redis: ScratchRedis,

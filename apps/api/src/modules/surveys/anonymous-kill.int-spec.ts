@@ -20,12 +20,10 @@ describe('when a node is SIGKILLed during an anonymous mixing window', () => {
   let db: TwoProcessNodes['db'];
   let nodes: ProcessNode[];
   let front: TcpFront;
-  let clients: WebClient[];
 
   beforeAll(async () => {
     cluster = await TwoProcessNodes.start(MIXING);
     ({ db, nodes, front } = cluster);
-    clients = cluster.clients as WebClient[];
   }, 180_000);
 
   afterAll(async () => {
@@ -39,7 +37,7 @@ describe('when a node is SIGKILLed during an anonymous mixing window', () => {
     await pg.connect();
     const { session, staffToken } = await liveSessionOverHttp(db.url, post, 'secret@palabre.test');
     const staff = new WebClient(front.url, session.id, staffToken);
-    clients.push(staff);
+    cluster.clients.push(staff);
     const activity = await staff.command('activity.create', { kind: 'survey', title: 'Vote secret sous panne', config: { anonymity: 'anonymous', questions: [YESNO] } });
     const questionId = (await staff.command('survey.open', { activityId: activity.id })).questions[0].id;
 
@@ -49,7 +47,7 @@ describe('when a node is SIGKILLed during an anonymous mixing window', () => {
         return { participantId: joined.participant.id, client: new WebClient(front.url, session.id, joined.token), secret: device().for(questionId) };
       }),
     );
-    clients.push(...members.map((m) => m.client));
+    cluster.clients.push(...members.map((m) => m.client));
     await eventually(() => members.every((m) => m.client.idle), 60_000, 'every member connected with a snapshot');
     const [doomed] = nodes;
     const onDoomed = members.filter((m) => front.backendOf(m.client.localPort) === doomed.port);
