@@ -214,7 +214,7 @@ export class SessionsService {
       const activities = await readSessionActivities(manager, actor.sessionId);
       const reportBackOpen = await readReportBackOpen(manager, actor.sessionId);
       // Drafts are the staff's; other groups' activities appear (read-only) once the report-back is open.
-      const visible = activities.filter((a) => canSeeActivity({ role: actor.role, groupId: me.groupId }, a, reportBackOpen));
+      const visible = activities.filter((a) => canSeeActivity(viewer, a, reportBackOpen));
       return {
         version: session.version,
         session,
