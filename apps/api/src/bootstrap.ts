@@ -80,6 +80,9 @@ export async function startPalabre(config: AppConfig, options: StartOptions = {}
     throw error;
   }
   app.disable('x-powered-by');
+  // No ETag on API answers: each is computed by hashing the whole body (a big board's snapshot is
+  // megabytes) and no client sends If-None-Match. The web app's files keep theirs (serve-static).
+  app.set('etag', false);
   // req.ip is the client's address: X-Forwarded-For is read only when the peer is a trusted proxy.
   app.set('trust proxy', config.trustProxy);
   app.use(

@@ -15,6 +15,8 @@ export class Board {
   @Column({ type: 'boolean', default: false }) anonymousAllowed: boolean;
   /** Who may support ideas (resolveEligibility); null: the session's default. */
   @Column({ type: 'text', nullable: true }) supportEligibility: Eligibility | null;
+  /** Committed changes to the board's content (ideas, comments, supports, authors' names), counted by the database's triggers (migration BoardRevisions): never written by the API. */
+  @Column({ type: 'integer', default: 0, insert: false, update: false }) revision: number;
 }
 
 @Entity()

@@ -7,6 +7,7 @@ import { BoardAccess } from './board-access';
 import { BoardOutcomes } from './board-outcomes';
 import { BoardSeeding } from './board-seeding';
 import { BoardsCommands } from './boards.commands';
+import { BoardContentCache } from './board-content.cache';
 import { BoardsService } from './boards.service';
 import { CommentsService } from './comments.service';
 import { IdeasService } from './ideas.service';
@@ -18,7 +19,7 @@ import { SupportsService } from './supports.service';
 /** Idea boards: columns, ideas, supports and dots, comments, moderation, similar ideas. */
 @Module({
   imports: [SessionsModule, GroupsModule],
-  providers: [BoardAccess, BoardOutcomes, BoardSeeding, BoardsService, IdeasService, SupportsService, CommentsService, ModerationService, SimilarityService, SupportBroadcaster, BoardsCommands],
+  providers: [BoardAccess, BoardContentCache, BoardOutcomes, BoardSeeding, BoardsService, IdeasService, SupportsService, CommentsService, ModerationService, SimilarityService, SupportBroadcaster, BoardsCommands],
   exports: [BoardsService, SimilarityService],
 })
 export class BoardsModule implements OnModuleInit {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { BoardConfig, type BoardsFeature, type BoardSnapshot, type BoardState, type BoardView, type CommandPayload } from '@palabre/contracts';
-import { BOARD_TRANSITIONS, canSeeIdea, canTransition, columnIdsFor, isStaffRole } from '@palabre/domain';
+import { BOARD_TRANSITIONS, canTransition, columnIdsFor, isStaffRole } from '@palabre/domain';
 import type { ParticipantActor } from '../../common/auth/actor';
 import { AppError } from '../../common/errors/app-error';
 import type { ActivityKindContract } from '../sessions/activity-kinds';
@@ -13,10 +13,11 @@ import type { Activity } from '../sessions/activity.entity';
 import { canSeeActivity, readReportBackOpen, readSessionActivities } from '../sessions/audience';
 import type { Board } from './board.entities';
 import { BoardAccess, type BoardCtx } from './board-access';
+import { BoardContentCache } from './board-content.cache';
 import { boardsRepository } from './boards.repository';
 import { SupportBroadcaster } from './support.broadcaster';
 import { SupportsService } from './supports.service';
-import { toBoardView, toCommentView, toIdeaView } from './boards.views';
+import { toBoardView } from './boards.views';
 
 /** The board activity itself: creation, opening, lock, settings, and its part of the snapshot. */
 @Injectable()
@@ -26,6 +27,7 @@ export class BoardsService {
     private readonly supports: SupportsService,
     private readonly lifecycle: ActivityLifecycle,
     private readonly broadcaster: SupportBroadcaster,
+    private readonly content: BoardContentCache,
   ) {}
 
   readonly kind: Pick<ActivityKindContract, 'create' | 'remove'> = {
@@ -116,26 +118,14 @@ export class BoardsService {
   }
 
   private async boardSnapshot(manager: EntityManager, actor: ParticipantActor, activity: Activity, board: Board): Promise<BoardSnapshot> {
-    const viewer = { role: actor.role, participantId: actor.participantId };
-    const all = await boardsRepository.boardIdeas(manager, activity.id);
-    const ideas = all.filter((idea) => canSeeIdea(viewer, idea));
-    const seen = new Set(ideas.map((idea) => idea.id));
-    const comments = (await boardsRepository.boardComments(manager, activity.id)).filter((comment) => seen.has(comment.ideaId));
-    const names = await boardsRepository.authorNames(manager, [...ideas.map((idea) => idea.authorId), ...comments.map((comment) => comment.authorId)]);
+    const { ideas, comments, counts, mine } = await this.content.part(manager, board, { role: actor.role, participantId: actor.participantId });
     const hidden = board.supportsHidden && !isStaffRole(actor.role);
-    const counts = hidden ? null : (await boardsRepository.supportCounts(manager, activity.id)).filter((count) => seen.has(count.ideaId));
     return {
       board: toBoardView(board, activity.state),
-      ideas: ideas.map((idea) =>
-        toIdeaView(
-          idea,
-          names.get(idea.authorId) ?? '',
-          all.filter((source) => source.mergedInto === idea.id).map((source) => ({ id: source.id, title: source.title })),
-        ),
-      ),
-      comments: comments.map((comment) => toCommentView(comment, names.get(comment.authorId) ?? '')),
-      counts,
-      mine: { ...(await this.supports.mine(manager, board, actor.participantId)), ideaIds: all.filter((idea) => idea.authorId === actor.participantId).map((idea) => idea.id) },
+      ideas,
+      comments,
+      counts: hidden ? null : counts,
+      mine: { ...(await this.supports.mine(manager, board, actor.participantId)), ideaIds: mine },
     };
   }
 }

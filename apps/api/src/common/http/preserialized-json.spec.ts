@@ -1,0 +1,32 @@
+import { preserialize, toJson } from './preserialized-json';
+
+describe('preserialized JSON', () => {
+  it('writes the same JSON as JSON.stringify, shared parts copied in', () => {
+    const ideas = preserialize([{ id: 'a', title: '« Mobilités » \u2028 rurales', tags: ['x'] }, { id: 'b', title: 'Tiers-lieux', tags: [] }]);
+    const counts = preserialize([] as { ideaId: string }[]);
+    const value = { version: 3, boards: { one: { ideas, counts, mine: { ideaIds: ['a'] } }, two: { ideas, counts: null } }, note: undefined };
+    const json = toJson(value);
+    expect(json).toBe(JSON.stringify(value));
+    expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(value)));
+  });
+
+  it('freezes a shared part, so no response can change what the next one sends', () => {
+    const ideas = preserialize([{ id: 'a', title: 'Avant' }]);
+    expect(() => ideas.push({ id: 'b', title: 'Ajout' })).toThrow(TypeError);
+    expect(() => {
+      (ideas[0] as { title: string }).title = 'Après';
+    }).toThrow(TypeError);
+    expect(toJson({ ideas })).toBe('{"ideas":[{"id":"a","title":"Avant"}]}');
+  });
+
+  it('cannot be fooled by a text that looks like a marker', () => {
+    const ideas = preserialize([{ title: 'partagé' }]);
+    const forged = { title: '@@0000000000000000:0', other: '"@@x:0"', ideas };
+    expect(JSON.parse(toJson(forged))).toEqual({ title: '@@0000000000000000:0', other: '"@@x:0"', ideas: [{ title: 'partagé' }] });
+  });
+
+  it('is plain JSON.stringify when nothing is shared', () => {
+    const value = { a: [1, 2, { b: 'é' }], c: null };
+    expect(toJson(value)).toBe(JSON.stringify(value));
+  });
+});
