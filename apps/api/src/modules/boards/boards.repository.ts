@@ -2,6 +2,7 @@ import { In, type DeepPartial, type EntityManager } from 'typeorm';
 import type { BoardColumn, BoardState, SupportCount } from '@palabre/contracts';
 import { Activity } from '../sessions/activity.entity';
 import { Participant } from '../sessions/participant.entities';
+import { hasRosterSql } from '../sessions/sessions.repository';
 import { Board, Idea, IdeaComment, IdeaSupport } from './board.entities';
 
 /** What `support.updated` needs of a board: its session, audience and whether counts are hidden. */
@@ -116,7 +117,7 @@ export const boardsRepository = {
 
   /** Whether the session has a roster (participants matched to members): the default support eligibility depends on it. */
   async hasRoster(m: EntityManager, sessionId: string): Promise<boolean> {
-    const rows: { has_roster: boolean }[] = await m.query('SELECT EXISTS (SELECT 1 FROM participant WHERE session_id = $1 AND member_id IS NOT NULL) AS has_roster', [sessionId]);
+    const rows: { has_roster: boolean }[] = await m.query(`SELECT ${hasRosterSql('$1::uuid')} AS has_roster`, [sessionId]);
     return rows[0]?.has_roster === true;
   },
 

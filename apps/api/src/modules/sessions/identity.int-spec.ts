@@ -112,6 +112,7 @@ describe('one person, one voice: resuming, duplicates, eligibility, screens (rea
 
   it('lets only verified members answer a question by default once the session has a roster', async () => {
     const { session, staff, facilitator } = await t.liveSession();
+    expect((await t.join(session.joinCode, 'Avant la liste')).session.hasRoster).toBe(false);
     const [aliceInvitation] = await invitationTokens(t, session.id, staff.token, ROSTER);
     const console_ = await t.connect(facilitator.token);
     const activity = await sendOk(console_, 'activity.create', {
@@ -122,7 +123,9 @@ describe('one person, one voice: resuming, duplicates, eligibility, screens (rea
     const opened = await sendOk(console_, 'survey.open', { activityId: activity.id });
     const [decisive, open] = opened.questions.map((q) => q.id);
 
-    const guest = await t.connect((await t.join(session.joinCode, 'Invité sans lien')).token);
+    const guestJoin = await t.join(session.joinCode, 'Invité sans lien');
+    expect(guestJoin.session.hasRoster).toBe(true);
+    const guest = await t.connect(guestJoin.token);
     const refused = await send(guest, 'ballot.cast', { questionId: decisive, value: { type: 'yesno', choice: 'yes' } });
     expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_ELIGIBLE' } });
     await sendOk(guest, 'ballot.cast', { questionId: open, value: { type: 'yesno', choice: 'yes' } });

@@ -19,6 +19,22 @@ export interface PresentMemberRow {
   created_at: Date;
 }
 
+/**
+ * Whether the session whose id is the SQL expression `sessionId` has a roster (a participant bound to
+ * a roster member): the one test behind a session's `hasRoster`, the ballot check and the board's
+ * support eligibility (resolveEligibility).
+ */
+export function hasRosterSql(sessionId: string): string {
+  return `EXISTS (SELECT 1 FROM participant r WHERE r.session_id = ${sessionId} AND r.member_id IS NOT NULL)`;
+}
+
+/** A session found by its join code, with what its summary needs read in the same query. */
+export interface JoinTarget {
+  session: Session;
+  assembly: Pick<Assembly, 'name' | 'theme'> | undefined;
+  hasRoster: boolean;
+}
+
 /** Roster fields of a member (assembly.entities `Member`). */
 type MemberFields = Pick<Member, 'name' | 'email' | 'perimeter' | 'territoryType' | 'category' | 'gender'>;
 
@@ -50,6 +66,22 @@ export const sessionsRepository = {
 
   byJoinCode(m: EntityManager, joinCode: string): Promise<Session | null> {
     return m.getRepository(Session).findOneBy({ joinCode });
+  },
+
+  /** The session a code joiner joins, its assembly and roster flag: one round trip (a plenary's join storm, docs/performance.md). */
+  async joinTarget(m: EntityManager, joinCode: string): Promise<JoinTarget | null> {
+    const { entities, raw } = await m
+      .getRepository(Session)
+      .createQueryBuilder('s')
+      .leftJoin(Assembly, 'a', 'a.id = s.assembly_id')
+      .addSelect('a.name', 'assembly_name')
+      .addSelect('a.theme', 'assembly_theme')
+      .addSelect(hasRosterSql('s.id'), 'has_roster')
+      .where('s.join_code = :joinCode', { joinCode })
+      .getRawAndEntities<{ assembly_name: string | null; assembly_theme: AssemblyTheme | null; has_roster: boolean }>();
+    const [session, row] = [entities[0], raw[0]];
+    if (!session || !row) return null;
+    return { session, assembly: row.assembly_name === null ? undefined : { name: row.assembly_name, theme: row.assembly_theme }, hasRoster: row.has_roster === true };
   },
 
   /** The assembly of the session with this join code (null without one, undefined without such a session). */
@@ -110,8 +142,8 @@ export const sessionsRepository = {
 
   /** The sessions among these that have roster members. */
   async withRoster(m: EntityManager, ids: string[]): Promise<Set<string>> {
-    const rows: { session_id: string }[] = await m.query('SELECT DISTINCT session_id FROM participant WHERE session_id = ANY($1::uuid[]) AND member_id IS NOT NULL', [ids]);
-    return new Set(rows.map((r) => r.session_id));
+    const rows: { id: string }[] = await m.query(`SELECT s.id FROM unnest($1::uuid[]) AS s(id) WHERE ${hasRosterSql('s.id')}`, [ids]);
+    return new Set(rows.map((r) => r.id));
   },
 
   staffAccountOrFail(m: EntityManager, accountId: string): Promise<StaffAccount> {

@@ -159,8 +159,10 @@ export class SessionsService {
     // By code: a few reads and one insert, no transaction (the insert is the only write, and a session
     // closing meanwhile is the same race as a join just before the close). A room of thousands joins
     // at hundreds per second (docs/performance.md).
-    const session = await sessionsRepository.byJoinCode(this.db.manager, body.code);
-    if (!session) throw new AppError('SESSION_NOT_FOUND');
+    const target = await sessionsRepository.joinTarget(this.db.manager, body.code);
+    if (!target) throw new AppError('SESSION_NOT_FOUND');
+    const session = target.session;
+    const summary = toSessionSummary(session, target.assembly, target.hasRoster);
     assertJoinable(session.state);
     if (session.accessMode === 'roster') throw new AppError('ROSTER_ONLY');
     this.throttle.session(session.id);
@@ -168,7 +170,7 @@ export class SessionsService {
       if (await sessionsRepository.deviceBlocked(this.db.manager, session.id, device)) throw new AppError('DEVICE_BLOCKED');
       const mine = await sessionsRepository.fromDevice(this.db.manager, session.id, device);
       const same = mine.find((p) => normalName(p.displayName) === normalName(body.displayName));
-      if (same) return this.joinResponse(same, session, this.db.manager);
+      if (same) return this.joinResponse(same, session, this.db.manager, summary);
     }
     if (body.memberId && !(await sessionsRepository.memberInSession(this.db.manager, session.id, body.memberId))) throw new AppError('NOT_FOUND');
     const participant = await sessionsRepository.insertParticipant(
@@ -185,7 +187,7 @@ export class SessionsService {
       true,
     );
     this.duplicates.mark(session.id);
-    return this.joinResponse(participant, session, this.db.manager);
+    return this.joinResponse(participant, session, this.db.manager, summary);
   }
 
   /** The assembly of the session with this join code, if any (the demo's public follow-up page). */
@@ -234,11 +236,12 @@ export class SessionsService {
     return session;
   }
 
-  async joinResponse(participant: Participant, session: Session, manager: EntityManager): Promise<JoinResponse> {
+  /** `summary`: the session's summary when the caller read it already (a code join reads it with the session). */
+  async joinResponse(participant: Participant, session: Session, manager: EntityManager, summary?: SessionSummary): Promise<JoinResponse> {
     return {
       token: this.tokens.signParticipant(participant.id, participant.sessionId, participant.role),
       participant: toParticipantView(participant),
-      session: await this.summaryOf(session, manager),
+      session: summary ?? (await this.summaryOf(session, manager)),
     };
   }
 
@@ -249,7 +252,7 @@ export class SessionsService {
     }
   }
 
-  /** The sessions that have roster members: the same test as the ballot check's `has_roster` (QUESTION_COLUMNS, surveys/ballots.repository.ts). */
+  /** The sessions that have roster members (hasRosterSql). */
   private async withRoster(ids: string[], manager: EntityManager = this.db.manager): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
     return sessionsRepository.withRoster(manager, ids);

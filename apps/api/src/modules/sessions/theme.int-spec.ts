@@ -27,6 +27,8 @@ describe("the organiser's projector theme, per assembly (real database, real soc
     expect((res.body as SessionSummary).theme).toEqual(theme);
     expect(((await updated) as { session: SessionSummary }).session.theme).toEqual(theme);
     expect((await snapshotOf(t, screen.token, session.id)).session.theme).toEqual(theme);
+    // A phone joining by code gets the assembly's name and colours with its token (read with the session).
+    expect((await t.join(session.joinCode, 'Membre du conseil')).session).toMatchObject({ assemblyName: 'Assemblée de test', theme, hasRoster: false });
 
     const cleared = await t.http().put(`/api/sessions/${session.id}/theme`).set('Authorization', `Bearer ${organiser.token}`).send({ theme: null }).expect(200);
     expect((cleared.body as SessionSummary).theme).toBeUndefined();

@@ -2,6 +2,7 @@ import type { BallotChannel, BallotValue, PaperTotals, QuestionConfig, QuestionS
 import { REPLACEABLE_CHANNELS, ROLLCALL_REPLACEABLE } from '@palabre/domain';
 import type { EntityManager } from 'typeorm';
 import { returningRows } from '../../database/returning';
+import { hasRosterSql } from '../sessions/sessions.repository';
 
 /** What casting needs to know about a question, read with its row FOR SHARE. */
 export interface BallotQuestion {
@@ -16,8 +17,7 @@ export interface BallotQuestion {
   has_roster: boolean;
 }
 
-const QUESTION_COLUMNS =
-  'q.id, a.session_id, q.state, q.config, q.activity_id, a.group_id, s.anonymity, EXISTS (SELECT 1 FROM participant r WHERE r.session_id = a.session_id AND r.member_id IS NOT NULL) AS has_roster';
+const QUESTION_COLUMNS = `q.id, a.session_id, q.state, q.config, q.activity_id, a.group_id, s.anonymity, ${hasRosterSql('a.session_id')} AS has_roster`;
 const QUESTION_FROM = 'FROM survey_question q JOIN activity a ON a.id = q.activity_id JOIN survey s ON s.activity_id = q.activity_id';
 
 /** A (question, participant) pair, the key of a ballot and of its receipt. */
