@@ -35,8 +35,9 @@ const PUBLIC_FILES = {
   opinions: ['opinions.demo.ts'],
   outcomes: ['cells.ts', 'render/labels.ts', 'render/documents.ts'],
   qna: ['qna.demo.ts'],
-  // The activity-kind contract, its lifecycle and the one audience rule (decisions §14).
-  sessions: ['activity-kinds.ts', 'activity-lifecycle.ts', 'audience.ts', 'sessions.demo.ts'],
+  // The activity-kind contract, its lifecycle and the one audience rule (decisions §14); roster-rule.ts:
+  // the one test of whether a session has a roster (summaries, ballots, board supports).
+  sessions: ['activity-kinds.ts', 'activity-lifecycle.ts', 'audience.ts', 'roster-rule.ts', 'sessions.demo.ts'],
   // Test support shared with other modules' integration specs.
   surveys: ['surveys.demo.ts', 'survey-fixtures.ts', 'every-method.fixture.ts', 'survey-outcomes.ts', 'channels.demo.ts'],
 };

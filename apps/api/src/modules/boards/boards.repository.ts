@@ -2,7 +2,7 @@ import { In, type DeepPartial, type EntityManager } from 'typeorm';
 import type { BoardColumn, BoardState, SupportCount } from '@palabre/contracts';
 import { Activity } from '../sessions/activity.entity';
 import { Participant } from '../sessions/participant.entities';
-import { hasRosterSql } from '../sessions/sessions.repository';
+import { hasRosterSql } from '../sessions/roster-rule';
 import { Board, Idea, IdeaComment, IdeaSupport } from './board.entities';
 
 /** What `support.updated` needs of a board: its session, audience and whether counts are hidden. */

@@ -5,6 +5,7 @@ import { StaffAccount } from '../auth/staff-account.entity';
 import { Activity } from './activity.entity';
 import { Assembly, Member } from './assembly.entities';
 import { BlockedDevice, Participant, ScreenPairing } from './participant.entities';
+import { hasRosterSql } from './roster-rule';
 import { Session } from './session.entity';
 
 /** A member present in a session, as the duplicates hint reads them. */
@@ -17,15 +18,6 @@ export interface PresentMemberRow {
   device_hash: string | null;
   join_address: string | null;
   created_at: Date;
-}
-
-/**
- * Whether the session whose id is the SQL expression `sessionId` has a roster (a participant bound to
- * a roster member): the one test behind a session's `hasRoster`, the ballot check and the board's
- * support eligibility (resolveEligibility).
- */
-export function hasRosterSql(sessionId: string): string {
-  return `EXISTS (SELECT 1 FROM participant r WHERE r.session_id = ${sessionId} AND r.member_id IS NOT NULL)`;
 }
 
 /** A session found by its join code, with what its summary needs read in the same query. */

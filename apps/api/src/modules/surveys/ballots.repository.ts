@@ -2,7 +2,7 @@ import type { BallotChannel, BallotValue, PaperTotals, QuestionConfig, QuestionS
 import { REPLACEABLE_CHANNELS, ROLLCALL_REPLACEABLE } from '@palabre/domain';
 import type { EntityManager } from 'typeorm';
 import { returningRows } from '../../database/returning';
-import { hasRosterSql } from '../sessions/sessions.repository';
+import { hasRosterSql } from '../sessions/roster-rule';
 
 /** What casting needs to know about a question, read with its row FOR SHARE. */
 export interface BallotQuestion {
