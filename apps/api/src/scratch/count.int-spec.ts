@@ -13,7 +13,7 @@ describe('scratch: queries per snapshot', () => {
     await snapshotOf(t, members[0].token, session.id);
     const seen: string[] = [];
     const orig = PostgresQueryRunner.prototype.query;
-    PostgresQueryRunner.prototype.query = function (q: string, ...rest: unknown[]) {
+    PostgresQueryRunner.prototype.query = function (this: PostgresQueryRunner, q: string, ...rest: unknown[]) {
       seen.push(q.replace(/\s+/g, ' ').slice(0, 110));
       return (orig as (...a: unknown[]) => unknown).call(this, q, ...rest);
     } as typeof orig;

@@ -1,4 +1,5 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { instantReadRepository } from './instant-read.repository';
 
 const memos = new WeakMap<EntityManager, Map<string, Promise<unknown>>>();
 
@@ -21,4 +22,24 @@ export function readOnce<T>(manager: EntityManager, key: string, read: () => Pro
     memo.set(key, value);
   }
   return value;
+}
+
+/**
+ * Runs `read` in a transaction that reads at one instant (REPEATABLE READ, marked for `readOnce`): the
+ * session snapshot, the outcome record. Begun in one statement: a reconnect storm opens a thousand.
+ */
+export async function readAtOneInstant<T>(db: DataSource, read: (manager: EntityManager) => Promise<T>): Promise<T> {
+  const runner = db.createQueryRunner();
+  try {
+    await instantReadRepository.begin(runner);
+    readsAtOneInstant(runner.manager);
+    const result = await read(runner.manager);
+    await instantReadRepository.commit(runner);
+    return result;
+  } catch (error) {
+    await instantReadRepository.rollback(runner).catch(() => undefined);
+    throw error;
+  } finally {
+    await runner.release();
+  }
 }

@@ -10,7 +10,7 @@ import type { Tx } from '../../common/db/transaction';
 import { parseWith } from '../../common/validation';
 import { ActivityLifecycle } from '../sessions/activity-lifecycle';
 import type { Activity } from '../sessions/activity.entity';
-import { canSeeActivity, readReportBackOpen, readSessionActivities } from '../sessions/audience';
+import { canSeeActivity, readReportBackOpen, readSessionActivities, readViewer } from '../sessions/audience';
 import type { Board } from './board.entities';
 import { BoardAccess, type BoardCtx } from './board-access';
 import { BoardContentCache } from './board-content.cache';
@@ -105,7 +105,7 @@ export class BoardsService {
   /** `features.boards`: every board the actor may see, with what the actor may see of it. */
   async snapshot(actor: ParticipantActor, manager: EntityManager): Promise<BoardsFeature> {
     const staff = isStaffRole(actor.role);
-    const me = await boardsRepository.findParticipant(manager, actor.participantId);
+    const me = await readViewer(manager, actor.participantId);
     const reportBackOpen = await readReportBackOpen(manager, actor.sessionId);
     const activities = await readSessionActivities(manager, actor.sessionId, 'board');
     const boards: Record<string, BoardSnapshot> = {};

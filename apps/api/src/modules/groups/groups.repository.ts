@@ -150,12 +150,6 @@ export const groupsRepository = {
 
   // Session settings
 
-  /** The group presented on the projector, as stored in the session's settings. */
-  async presentedGroupId(m: EntityManager, sessionId: string): Promise<string | null> {
-    const settings: { settings: { presentedGroupId?: string | null } }[] = await m.query('SELECT settings FROM session WHERE id = $1', [sessionId]);
-    return settings[0]?.settings.presentedGroupId ?? null;
-  },
-
   async openReportBack(m: EntityManager, sessionId: string): Promise<void> {
     await m.query(`UPDATE session SET settings = settings || '{"reportBackOpen": true}'::jsonb WHERE id = $1`, [sessionId]);
   },

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { GroupsConfig, type GroupDetail, type GroupsSnapshot } from '@palabre/contracts';
 import { canReadActivity, isStaffRole } from '@palabre/domain';
 import type { ParticipantActor } from '../../common/auth/actor';
-import { canSeeActivity, readReportBackOpen, readSessionActivities } from '../sessions/audience';
+import { canSeeActivity, readReportBackOpen, readSessionActivities, readSessionSettings } from '../sessions/audience';
 import { GroupAccess } from './group-access';
 import { groupsRepository } from './groups.repository';
 import { toCommentView, toSeedCardView, toSynthesisView } from './groups.views';
@@ -14,7 +14,8 @@ export class GroupsSnapshotContributor {
   constructor(private readonly access: GroupAccess) {}
 
   async collect(actor: ParticipantActor, manager: EntityManager): Promise<GroupsSnapshot> {
-    const presentedGroupId = await groupsRepository.presentedGroupId(manager, actor.sessionId);
+    const presented = (await readSessionSettings(manager, actor.sessionId)).presentedGroupId;
+    const presentedGroupId = typeof presented === 'string' ? presented : null;
     const reportBackOpen = await readReportBackOpen(manager, actor.sessionId);
     // The viewer's group at the snapshot's instant (the session snapshot reads it for every part).
     const myGroupId = actor.groupId;

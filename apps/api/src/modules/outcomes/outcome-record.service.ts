@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Gender, MemberCategory, OUTCOME_SCHEMA_VERSION, OutcomeSection, ParticipantRole, TerritoryType, type OutcomeAgendaItem, type OutcomeParticipant, type OutcomeRecord } from '@palabre/contracts';
+import { readAtOneInstant } from '../../common/db/read-once';
 import { AppError } from '../../common/errors/app-error';
 import { representedCount } from '../surveys/proxies.service';
 import type { AuditEvent } from '../audit/audit-event.entity';
@@ -30,7 +31,7 @@ export class OutcomeRecordService {
 
   /** Reads everything at one instant (REPEATABLE READ), outside any caller transaction. */
   build(sessionId: string, opts: { auditBefore?: number } = {}): Promise<OutcomeRecord> {
-    return this.db.transaction('REPEATABLE READ', (manager) => this.buildWith(manager, sessionId, opts));
+    return readAtOneInstant(this.db, (manager) => this.buildWith(manager, sessionId, opts));
   }
 
   async buildWith(manager: EntityManager, sessionId: string, opts: { auditBefore?: number } = {}): Promise<OutcomeRecord> {

@@ -4,6 +4,7 @@ import type { ActivityKind, ParticipantRole } from '@palabre/contracts';
 import { readOnce } from '../../common/db/read-once';
 import { rooms } from '../../common/live/rooms';
 import type { Activity } from './activity.entity';
+import type { Participant } from './participant.entities';
 import { sessionsRepository } from './sessions.repository';
 
 /** What the audience rule needs to know of an activity (or of a working group's own work, with its state 'open'). */
@@ -80,9 +81,19 @@ export async function readSessionActivities(manager: EntityManager, sessionId: s
 }
 
 /**
- * The one reading of the report-back flag (set by the working groups in `session.settings`); read
- * once per snapshot, however many of its parts ask.
+ * The session's settings (`session.settings`: each module reads its own keys), read once per snapshot
+ * however many of its parts ask; empty without such a session.
  */
+export async function readSessionSettings(manager: EntityManager, sessionId: string): Promise<Record<string, unknown>> {
+  return (await readOnce(manager, `settings:${sessionId}`, () => sessionsRepository.settings(manager, sessionId))) ?? {};
+}
+
+/** The one reading of the report-back flag (set by the working groups in `session.settings`). */
 export async function readReportBackOpen(manager: EntityManager, sessionId: string): Promise<boolean> {
-  return readOnce(manager, `reportBackOpen:${sessionId}`, async () => (await sessionsRepository.reportBackOpen(manager, sessionId)) === true);
+  return (await readSessionSettings(manager, sessionId)).reportBackOpen === true;
+}
+
+/** The viewer's own participant row (group, suspension), read once per snapshot however many parts ask. */
+export function readViewer(manager: EntityManager, participantId: string): Promise<Participant | null> {
+  return readOnce(manager, `participant:${participantId}`, () => sessionsRepository.participantById(manager, participantId));
 }

@@ -20,8 +20,8 @@ export interface PresentMemberRow {
   created_at: Date;
 }
 
-/** A session found by its join code, with what its summary needs read in the same query. */
-export interface JoinTarget {
+/** A session with what its summary needs, read in the same query. */
+export interface SummaryRead {
   session: Session;
   assembly: Pick<Assembly, 'name' | 'theme'> | undefined;
   hasRoster: boolean;
@@ -60,8 +60,11 @@ export const sessionsRepository = {
     return m.getRepository(Session).findOneBy({ joinCode });
   },
 
-  /** The session a code joiner joins, its assembly and roster flag: one round trip (a plenary's join storm, docs/performance.md). */
-  async joinTarget(m: EntityManager, joinCode: string): Promise<JoinTarget | null> {
+  /**
+   * A session with what its summary needs (assembly, roster flag) in one round trip, by id or by join
+   * code: a snapshot's first read, a code joiner's (a plenary's join storm, docs/performance.md).
+   */
+  async summaryRead(m: EntityManager, by: { id: string } | { joinCode: string }): Promise<SummaryRead | null> {
     const { entities, raw } = await m
       .getRepository(Session)
       .createQueryBuilder('s')
@@ -69,7 +72,7 @@ export const sessionsRepository = {
       .addSelect('a.name', 'assembly_name')
       .addSelect('a.theme', 'assembly_theme')
       .addSelect(hasRosterSql('s.id'), 'has_roster')
-      .where('s.join_code = :joinCode', { joinCode })
+      .where('id' in by ? 's.id = :id' : 's.join_code = :joinCode', by)
       .getRawAndEntities<{ assembly_name: string | null; assembly_theme: AssemblyTheme | null; has_roster: boolean }>();
     const [session, row] = [entities[0], raw[0]];
     if (!session || !row) return null;
@@ -100,10 +103,10 @@ export const sessionsRepository = {
     return m.query('SELECT version FROM session WHERE id = $1', [id]);
   },
 
-  /** The report-back flag set by the working groups in `session.settings` (null when never set). */
-  async reportBackOpen(m: EntityManager, sessionId: string): Promise<boolean | null | undefined> {
-    const rows: { open: boolean | null }[] = await m.query(`SELECT (settings->>'reportBackOpen')::boolean AS open FROM session WHERE id = $1`, [sessionId]);
-    return rows[0]?.open;
+  /** `session.settings` as stored: each module's own keys (report-back, projected group, proxies); undefined without such a session. */
+  async settings(m: EntityManager, sessionId: string): Promise<Record<string, unknown> | undefined> {
+    const rows: { settings: Record<string, unknown> | null }[] = await m.query('SELECT settings FROM session WHERE id = $1', [sessionId]);
+    return rows[0] ? (rows[0].settings ?? {}) : undefined;
   },
 
   assemblyExists(m: EntityManager, id: string): Promise<boolean> {
@@ -151,6 +154,10 @@ export const sessionsRepository = {
 
   participant(m: EntityManager, where: { id: string; sessionId?: string } | { sessionId: string; accountId: string } | { invitationHash: string }): Promise<Participant | null> {
     return m.getRepository(Participant).findOneBy(where);
+  },
+
+  participantById(m: EntityManager, id: string): Promise<Participant | null> {
+    return m.getRepository(Participant).findOneBy({ id });
   },
 
   participantOrFail(m: EntityManager, id: string): Promise<Participant> {

@@ -8,11 +8,11 @@ import { AppError } from '../../common/errors/app-error';
 import { PresenceService } from '../../common/live/presence.service';
 import { SnapshotRegistry } from '../../common/live/snapshot-registry';
 import { lapseProxiesOnJoin } from '../surveys/proxies.service';
-import { readsAtOneInstant } from '../../common/db/read-once';
+import { readAtOneInstant } from '../../common/db/read-once';
 import { TransactionRunner, type Tx } from '../../common/db/transaction';
 import { ActivityKinds } from './activity-kinds';
 import { ActivityLifecycle } from './activity-lifecycle';
-import { canSeeActivity, readReportBackOpen, readSessionActivities } from './audience';
+import { canSeeActivity, readReportBackOpen, readSessionActivities, readViewer } from './audience';
 import type { Assembly } from './assembly.entities';
 import { generateJoinCode, hashToken } from './join-codes';
 import type { Participant } from './participant.entities';
@@ -46,9 +46,9 @@ export class SessionsService {
   }
 
   async get(id: string, manager: EntityManager = this.db.manager): Promise<SessionSummary> {
-    const session = await sessionsRepository.session(manager, id);
-    if (!session) throw new AppError('SESSION_NOT_FOUND');
-    return this.summaryOf(session, manager);
+    const read = await sessionsRepository.summaryRead(manager, { id });
+    if (!read) throw new AppError('SESSION_NOT_FOUND');
+    return toSessionSummary(read.session, read.assembly, read.hasRoster);
   }
 
   private async summaryOf(session: Session, manager: EntityManager): Promise<SessionSummary> {
@@ -159,7 +159,7 @@ export class SessionsService {
     // By code: a few reads and one insert, no transaction (the insert is the only write, and a session
     // closing meanwhile is the same race as a join just before the close). A room of thousands joins
     // at hundreds per second (docs/performance.md).
-    const target = await sessionsRepository.joinTarget(this.db.manager, body.code);
+    const target = await sessionsRepository.summaryRead(this.db.manager, { joinCode: body.code });
     if (!target) throw new AppError('SESSION_NOT_FOUND');
     const session = target.session;
     const summary = toSessionSummary(session, target.assembly, target.hasRoster);
@@ -207,10 +207,10 @@ export class SessionsService {
 
   async snapshot(actor: ParticipantActor): Promise<SessionSnapshot> {
     // REPEATABLE READ: every part of the snapshot is read at the same instant as its version.
-    return this.db.transaction('REPEATABLE READ', async (manager) => {
-      readsAtOneInstant(manager);
+    return readAtOneInstant(this.db, async (manager) => {
       const session = await this.get(actor.sessionId, manager);
-      const me = await sessionsRepository.participantOrFail(manager, actor.participantId);
+      const me = await readViewer(manager, actor.participantId);
+      if (!me) throw new AppError('UNAUTHENTICATED');
       // Every part reads the viewer's group from here: as it is at the snapshot's instant.
       const viewer: ParticipantActor = { ...actor, groupId: me.groupId };
       const activities = await readSessionActivities(manager, actor.sessionId);

@@ -39,12 +39,6 @@ export interface SessionMember {
 
 /** Proxies, proxy requests, the session's proxy settings and its members (ProxiesService, the roll call). */
 export const proxiesRepository = {
-  /** `session.settings.proxies` as stored (null when never set). */
-  async settings(m: EntityManager, sessionId: string): Promise<unknown> {
-    const rows: { proxies: unknown }[] = await m.query("SELECT settings->'proxies' AS proxies FROM session WHERE id = $1", [sessionId]);
-    return rows[0]?.proxies;
-  },
-
   async saveSettings(m: EntityManager, sessionId: string, settingsJson: string): Promise<void> {
     await m.query("UPDATE session SET settings = jsonb_set(settings, '{proxies}', $2::jsonb) WHERE id = $1", [sessionId, settingsJson]);
   },

@@ -7,6 +7,7 @@ import { AppError } from '../../common/errors/app-error';
 import { rooms } from '../../common/live/rooms';
 import type { Tx } from '../../common/db/transaction';
 import { parseWith } from '../../common/validation';
+import { readSessionSettings } from '../sessions/audience';
 import { proxiesRepository, type ProxyRow, type RequestRow, type SessionMember } from './proxies.repository';
 
 function toRequestView(row: RequestRow): ProxyRequestView {
@@ -19,8 +20,8 @@ function toView(row: ProxyRow): ProxyView {
 
 /** The session's proxy settings (`session.settings.proxies`), defaults filled in. */
 export async function readProxySettings(m: EntityManager, sessionId: string): Promise<ProxySettings> {
-  const stored = await proxiesRepository.settings(m, sessionId);
-  return { ...DEFAULT_PROXY_SETTINGS, ...(stored as Partial<ProxySettings> | null) };
+  const stored = (await readSessionSettings(m, sessionId)).proxies;
+  return { ...DEFAULT_PROXY_SETTINGS, ...(stored as Partial<ProxySettings> | null | undefined) };
 }
 
 /**
