@@ -8,6 +8,8 @@
 //    sequential fetches), bytes as served and gzipped (what a compressing reverse proxy sends).
 // 3. The reconnect storm: every member's socket drops at once (a network blip), then all reconnect
 //    within 2 s and each fetches its snapshot, as the phone does; failures by stage and the times.
+// 4. A support burst (every member supports an idea within 1 s), then the same with the board
+//    revision's trigger disabled: what counting the revision costs the writers.
 import { execSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { cpus, loadavg } from 'node:os';
@@ -142,6 +144,28 @@ try {
   const [rc, sf] = [summary(reconnectMs), summary(fetchMs)];
   const failed = [...failures.values()].reduce((a, b) => a + b, 0);
 
+  // 4. A support burst: every reconnected member supports one idea, all within 1 s. Each support's
+  // commit bumps the board's revision (a deferred trigger locking the board row while it commits):
+  // the same burst again with that trigger disabled shows what the revision costs the writers.
+  const ideaIds = (await target.query('SELECT id FROM idea WHERE activity_id = $1 ORDER BY id', [activityId])).map((r) => r.id);
+  const online = connected.filter((m) => m.socket.connected);
+  const burst = async (round) => {
+    const acks = [];
+    let refused = 0;
+    await Promise.all(
+      online.map(async (m, i) => {
+        await sleep((i / online.length) * 1000);
+        const sent = await command(m.socket, 'idea.support', { activityId, ideaId: ideaIds[(i * 13 + round * 7919) % ideaIds.length] });
+        if (sent.ack?.ok) acks.push(sent.ackedAt - sent.sentAt);
+        else refused++;
+      }),
+    );
+    return { ...summary(acks), refused };
+  };
+  const withRevision = await burst(1);
+  await target.query('ALTER TABLE idea_support DISABLE TRIGGER idea_support_board_changed');
+  const withoutRevision = await burst(2);
+
   console.log(`\nPalabre big board — ${counts.ideas} ideas, ${counts.comments} comments, ${counts.supports} supports, ${members.length} members, ${target.nodes} node(s); ${cpus().length} cores, load average ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)}; times in ms\n`);
   console.log(
     table(
@@ -150,6 +174,8 @@ try {
         ['member snapshot (sequential)', fmt(snap.p50), fmt(snap.p95), fmt(snap.p99), fmt(snap.max), `${fmt(body.length / 1024)} KB served, ${fmt(gzipBytes / 1024)} KB gzipped`],
         ['storm: socket reconnect', fmt(rc.p50), fmt(rc.p95), fmt(rc.p99), fmt(rc.max), `${rc.n} of ${connected.length} reconnected`],
         ['storm: snapshot after reconnect', fmt(sf.p50), fmt(sf.p95), fmt(sf.p99), fmt(sf.max), `${sf.n} served, ${failed} failed, storm over in ${fmt(stormMs)} ms`],
+        ['support burst: ack', fmt(withRevision.p50), fmt(withRevision.p95), fmt(withRevision.p99), fmt(withRevision.max), `${withRevision.n} acked, ${withRevision.refused} refused, ${online.length} members within 1 s`],
+        ['the same, revision trigger off', fmt(withoutRevision.p50), fmt(withoutRevision.p95), fmt(withoutRevision.p99), fmt(withoutRevision.max), `${withoutRevision.n} acked, ${withoutRevision.refused} refused (comparison only)`],
       ],
     ),
   );

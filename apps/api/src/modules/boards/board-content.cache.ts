@@ -16,18 +16,21 @@ export interface BoardPart {
 
 /** A board's content at one revision, every idea and comment in its view, built once. */
 interface BoardContent {
-  ideas: Idea[];
+  /** What canSeeIdea needs of each idea, in the order of `views`. */
+  ideas: Visibility[];
   views: IdeaView[];
   comments: CommentView[];
   counts: Map<string, SupportCount>;
   /** Ideas by author (`mine.ideaIds`, and whether the viewer sees more than the others of their role). */
-  byAuthor: Map<string, Idea[]>;
+  byAuthor: Map<string, (Visibility & { id: string })[]>;
   /** By role: what a viewer of that role sees when no idea of their own is hidden from the others, shared by their snapshots. */
   shared: Map<ParticipantRole, BoardPart>;
 }
 
-/** Boards kept, the least recently read dropped first. */
-const KEEP = 32;
+type Visibility = Pick<Idea, 'status' | 'authorId'>;
+
+/** Boards kept, the least recently read dropped first (a plenary's boards, the working groups' included). */
+const KEEP = 8;
 /** No participant: the viewer of the public part (canSeeIdea shows them only what everybody sees). */
 const NOBODY = '00000000-0000-0000-0000-000000000000';
 
@@ -88,7 +91,7 @@ export class BoardContentCache {
     const names = await boardsRepository.authorNames(manager, [...ideas.map((idea) => idea.authorId), ...comments.map((comment) => comment.authorId)]);
     const counts = await boardsRepository.supportCounts(manager, activityId);
     const sources = new Map<string, { id: string; title: string }[]>();
-    const byAuthor = new Map<string, Idea[]>();
+    const byAuthor = new Map<string, (Visibility & { id: string })[]>();
     const add = <V>(map: Map<string, V[]>, key: string, value: V) => {
       const list = map.get(key);
       if (list) list.push(value);
@@ -96,10 +99,10 @@ export class BoardContentCache {
     };
     for (const idea of ideas) {
       if (idea.mergedInto) add(sources, idea.mergedInto, { id: idea.id, title: idea.title });
-      add(byAuthor, idea.authorId, idea);
+      add(byAuthor, idea.authorId, { id: idea.id, status: idea.status, authorId: idea.authorId });
     }
     return {
-      ideas,
+      ideas: ideas.map((idea) => ({ status: idea.status, authorId: idea.authorId })),
       views: ideas.map((idea) => toIdeaView(idea, names.get(idea.authorId) ?? '', sources.get(idea.id) ?? [])),
       comments: comments.map((comment) => toCommentView(comment, names.get(comment.authorId) ?? '')),
       counts: new Map(counts.map((count) => [count.ideaId, count])),
@@ -110,7 +113,7 @@ export class BoardContentCache {
 }
 
 /** The ideas `visible` keeps, their comments and counts. */
-function select(content: BoardContent, visible: (idea: Idea) => boolean): BoardPart {
+function select(content: BoardContent, visible: (idea: Visibility) => boolean): BoardPart {
   const ideas = content.views.filter((_view, index) => visible(content.ideas[index]));
   const seen = new Set(ideas.map((idea) => idea.id));
   return {
@@ -121,7 +124,7 @@ function select(content: BoardContent, visible: (idea: Idea) => boolean): BoardP
 }
 
 /** A part many snapshots carry: frozen, its JSON written once. */
-function shared(content: BoardContent, visible: (idea: Idea) => boolean): BoardPart {
+function shared(content: BoardContent, visible: (idea: Visibility) => boolean): BoardPart {
   const part = select(content, visible);
   return { ideas: preserialize(part.ideas), comments: preserialize(part.comments), counts: preserialize(part.counts) };
 }
