@@ -1,4 +1,6 @@
-import { preserialize, toJson } from './preserialized-json';
+import { preserialize, toJsonBuffer } from './preserialized-json';
+
+const toJson = (value: unknown) => toJsonBuffer(value).toString('utf8');
 
 describe('preserialized JSON', () => {
   it('writes the same JSON as JSON.stringify, shared parts copied in', () => {

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Put, Req } from '@nestjs/common';
-import type { Request } from 'express';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import type { ApprovePairingBody, CreateSessionBody, JoinBody, SetThemeBody, TransitionSessionBody, UpdateSessionBody } from '@palabre/contracts';
 import { DuplicatesService } from './duplicates.service';
 import { ScreensService } from './screens.service';
 import type { ParticipantActor, StaffActor } from '../../common/auth/actor';
 import { CurrentParticipant, CurrentStaff, Route } from '../../common/auth/route.guard';
-import { toJson } from '../../common/http/preserialized-json';
+import { toJsonBuffer } from '../../common/http/preserialized-json';
 import { UuidParam } from '../../common/http/uuid-param';
 import { RosterService } from './roster.service';
 import { SessionsService } from './sessions.service';
@@ -61,10 +61,14 @@ export class SessionsController {
     return this.sessions.enter(actor, id);
   }
 
-  /** Written with `toJson`: the big parts many snapshots share (a board's ideas) are serialised once. */
-  @Get(':id/snapshot') @Route('sessions.snapshot') @Header('Content-Type', 'application/json; charset=utf-8')
-  async snapshot(@CurrentParticipant() actor: ParticipantActor): Promise<string> {
-    return toJson(await this.sessions.snapshot(actor));
+  /**
+   * Written with `toJsonBuffer`: the big parts many snapshots share (a board's ideas) are serialised
+   * and encoded once, and a thousand phones reconnecting get the same bytes copied in.
+   */
+  @Get(':id/snapshot') @Route('sessions.snapshot')
+  async snapshot(@CurrentParticipant() actor: ParticipantActor, @Res() res: Response): Promise<void> {
+    const body = toJsonBuffer(await this.sessions.snapshot(actor));
+    res.type('application/json; charset=utf-8').send(body);
   }
 
   @Post(':id/roster') @HttpCode(200) @Route('roster.import')
