@@ -1,4 +1,5 @@
-import { preserialize, toJsonBuffer } from './preserialized-json';
+import { gunzipSync } from 'node:zlib';
+import { preserialize, toGzipJson, toJsonBuffer } from './preserialized-json';
 
 const toJson = (value: unknown) => toJsonBuffer(value).toString('utf8');
 
@@ -30,5 +31,27 @@ describe('preserialized JSON', () => {
   it('is plain JSON.stringify when nothing is shared', () => {
     const value = { a: [1, 2, { b: 'é' }], c: null };
     expect(toJson(value)).toBe(JSON.stringify(value));
+  });
+});
+
+describe('gzipped JSON with precompressed parts', () => {
+  it('decompresses to exactly the JSON, with one, several or the same shared part twice', () => {
+    const ideas = preserialize(Array.from({ length: 500 }, (_, i) => ({ id: `idée-${i}`, title: `« Mobilités » rurales n° ${i} — tiers-lieux` })));
+    const comments = preserialize(Array.from({ length: 300 }, (_, i) => ({ id: `c${i}`, body: 'D’accord, à préciser' })));
+    const values = [
+      { a: 1 },
+      { boards: { one: { ideas, comments, counts: [] } } },
+      { first: ideas, second: ideas, tail: 'fin' },
+      ideas,
+    ];
+    for (const value of values) expect(gunzipSync(toGzipJson(value)).toString('utf8')).toBe(JSON.stringify(value));
+  });
+
+  it('sends the shared part compressed: a big board’s answer is a fraction of its JSON', () => {
+    const ideas = preserialize(Array.from({ length: 2000 }, (_, i) => ({ id: `${i}`, title: 'Idée : mobilités rurales, tiers-lieux et circuits courts', body: 'Proposition détaillée pour le contrat territorial.' })));
+    const value = { version: 7, ideas };
+    expect(toGzipJson(value).length).toBeLessThan(toJsonBuffer(value).length / 5);
+    // The second answer reuses the compressed part: the same bytes.
+    expect(toGzipJson(value).equals(toGzipJson(value))).toBe(true);
   });
 });

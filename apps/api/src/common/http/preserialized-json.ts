@@ -1,36 +1,76 @@
 import { randomBytes } from 'node:crypto';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
 
-/** Values whose JSON is already written (UTF-8): shared, frozen parts of many responses (a big board's ideas). */
-const written = new WeakMap<object, Buffer>();
+/** A value's JSON written once, as UTF-8, and compressed once (lazily) for gzip answers. */
+interface Written {
+  bytes: Buffer;
+  /** Raw deflate of `bytes`, ended by a sync flush: it can be spliced into any deflate stream. */
+  deflated?: Buffer;
+}
+
+/** Values whose JSON is already written: shared, frozen parts of many responses (a big board's ideas). */
+const written = new WeakMap<object, Written>();
 
 /**
  * Freezes `value` (it is shared by every response that carries it) and writes its JSON once, as
- * UTF-8: `toJsonBuffer` copies those bytes instead of serialising and encoding the value again.
- * Only plain JSON data.
+ * UTF-8: `jsonBody` copies those bytes (or their compressed form) instead of serialising, encoding
+ * and compressing the value again. Only plain JSON data.
  */
 export function preserialize<T extends object>(value: T): T {
   if (Array.isArray(value)) for (const item of value) if (item && typeof item === 'object') Object.freeze(item);
-  written.set(value, Buffer.from(JSON.stringify(value)));
+  written.set(value, { bytes: Buffer.from(JSON.stringify(value)) });
   return Object.freeze(value);
 }
 
 /**
- * `JSON.stringify(value)` as UTF-8, with the bytes of every preserialized part copied in. Each part
- * is first written as a marker string carrying a random nonce (no value a user wrote can match it);
- * the text around the markers is encoded and the parts' bytes put in their place.
+ * `JSON.stringify(value)` in pieces: UTF-8 text, and the preserialized parts in their place. Each
+ * part is first written as a marker string carrying a random nonce (no value a user wrote can match
+ * it); the text around the markers is encoded and the parts put in between.
  */
-export function toJsonBuffer(value: unknown): Buffer {
-  const parts: Buffer[] = [];
+function pieces(value: unknown): (Buffer | Written)[] {
+  const parts: Written[] = [];
   const nonce = randomBytes(8).toString('hex');
   const json = JSON.stringify(value, (_key, v: unknown) => {
     if (v !== null && typeof v === 'object') {
-      const bytes = written.get(v);
-      if (bytes !== undefined) return `@@${nonce}:${parts.push(bytes) - 1}`;
+      const part = written.get(v);
+      if (part !== undefined) return `@@${nonce}:${parts.push(part) - 1}`;
     }
     return v;
   });
-  if (parts.length === 0) return Buffer.from(json);
+  if (parts.length === 0) return [Buffer.from(json)];
   // split with a capturing group: text, part index, text, part index, …, text.
-  const pieces = json.split(new RegExp(`"@@${nonce}:(\\d+)"`));
-  return Buffer.concat(pieces.map((piece, index) => (index % 2 === 0 ? Buffer.from(piece) : parts[Number(piece)])));
+  return json.split(new RegExp(`"@@${nonce}:(\\d+)"`)).map((piece, index) => (index % 2 === 0 ? Buffer.from(piece) : parts[Number(piece)]));
+}
+
+/** The JSON of `value` as UTF-8 bytes, preserialized parts copied in. */
+export function toJsonBuffer(value: unknown): Buffer {
+  return Buffer.concat(pieces(value).map((piece) => (Buffer.isBuffer(piece) ? piece : piece.bytes)));
+}
+
+const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
+
+/**
+ * The JSON of `value` gzipped (RFC 1952, one member): the text around the preserialized parts is
+ * compressed now, each part was compressed once. Every piece is an independent raw deflate stream
+ * ended by a sync flush (byte-aligned, no reference outside itself), so the pieces concatenate into
+ * one valid stream; the last one carries the final block. The CRC runs over every byte.
+ */
+export function toGzipJson(value: unknown): Buffer {
+  const all = pieces(value);
+  const chunks: Buffer[] = [GZIP_HEADER];
+  let crc = 0;
+  let size = 0;
+  all.forEach((piece, index) => {
+    const last = index === all.length - 1;
+    const bytes = Buffer.isBuffer(piece) ? piece : piece.bytes;
+    crc = crc32(bytes, crc);
+    size += bytes.length;
+    if (Buffer.isBuffer(piece) || last) chunks.push(deflateRawSync(bytes, { finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH }));
+    else chunks.push((piece.deflated ??= deflateRawSync(bytes, { finishFlush: constants.Z_SYNC_FLUSH })));
+  });
+  const trailer = Buffer.alloc(8);
+  trailer.writeUInt32LE(crc >>> 0, 0);
+  trailer.writeUInt32LE(size >>> 0, 4);
+  chunks.push(trailer);
+  return Buffer.concat(chunks);
 }

@@ -74,13 +74,21 @@ describe('board content shared across snapshots (real database, real socket.io)'
     expect(forStaff.boards[activityId].ideas.map((i) => i.id)).toEqual([pending.id]);
   });
 
-  it('answers the snapshot as the JSON the contract describes, shared parts included', async () => {
+  it('answers the snapshot as the JSON the contract describes, gzipped for a client that accepts it, shared parts included', async () => {
     const { session, activityId, members } = await liveBoard(t, { members: ['Ana Lopez'] });
-    await sendOk(members[0].socket, 'idea.post', { activityId, columnId: 'gouvernance', title: '« Guillemets », accents et \u2028 séparateurs' });
-    const res = await t.http().get(`/api/sessions/${session.id}/snapshot`).set('Authorization', `Bearer ${members[0].token}`).expect(200);
-    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
-    expect(res.headers.etag).toBeUndefined();
-    const body = JSON.parse(res.text) as { features: { boards: { boards: Record<string, { ideas: { title: string }[] }> } } };
-    expect(body.features.boards.boards[activityId].ideas[0].title).toBe('« Guillemets », accents et \u2028 séparateurs');
+    const title = '« Guillemets », accents et \u2028 séparateurs';
+    await sendOk(members[0].socket, 'idea.post', { activityId, columnId: 'gouvernance', title });
+    const get = (encoding: string) => t.http().get(`/api/sessions/${session.id}/snapshot`).set('Authorization', `Bearer ${members[0].token}`).set('Accept-Encoding', encoding).expect(200);
+    type Body = { version: number; features: { boards: { boards: Record<string, { ideas: { title: string }[] }> } } };
+    const gzipped = await get('gzip, deflate, br');
+    const plain = await get('identity');
+    expect([gzipped.headers['content-encoding'], plain.headers['content-encoding']]).toEqual(['gzip', undefined]);
+    for (const res of [gzipped, plain]) {
+      expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(res.headers.vary).toMatch(/Accept-Encoding/);
+      expect(res.headers.etag).toBeUndefined();
+      expect((res.body as Body).features.boards.boards[activityId].ideas[0].title).toBe(title);
+    }
+    expect((gzipped.body as Body).features.boards).toEqual((plain.body as Body).features.boards);
   });
 });

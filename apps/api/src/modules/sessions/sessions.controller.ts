@@ -5,7 +5,7 @@ import { DuplicatesService } from './duplicates.service';
 import { ScreensService } from './screens.service';
 import type { ParticipantActor, StaffActor } from '../../common/auth/actor';
 import { CurrentParticipant, CurrentStaff, Route } from '../../common/auth/route.guard';
-import { toJsonBuffer } from '../../common/http/preserialized-json';
+import { toGzipJson, toJsonBuffer } from '../../common/http/preserialized-json';
 import { UuidParam } from '../../common/http/uuid-param';
 import { RosterService } from './roster.service';
 import { SessionsService } from './sessions.service';
@@ -62,13 +62,16 @@ export class SessionsController {
   }
 
   /**
-   * Written with `toJsonBuffer`: the big parts many snapshots share (a board's ideas) are serialised
-   * and encoded once, and a thousand phones reconnecting get the same bytes copied in.
+   * The big parts many snapshots share (a board's ideas) are serialised, encoded and compressed once:
+   * a thousand phones reconnecting get the same bytes copied in. Gzipped for a client that accepts it
+   * (every browser): a big board is megabytes of JSON, hundreds of kilobytes over the venue's Wi-Fi.
    */
   @Get(':id/snapshot') @Route('sessions.snapshot')
-  async snapshot(@CurrentParticipant() actor: ParticipantActor, @Res() res: Response): Promise<void> {
-    const body = toJsonBuffer(await this.sessions.snapshot(actor));
-    res.type('application/json; charset=utf-8').send(body);
+  async snapshot(@CurrentParticipant() actor: ParticipantActor, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const snapshot = await this.sessions.snapshot(actor);
+    res.type('application/json; charset=utf-8').vary('Accept-Encoding');
+    if (req.acceptsEncodings('gzip', 'identity') === 'gzip') res.set('Content-Encoding', 'gzip').send(toGzipJson(snapshot));
+    else res.send(toJsonBuffer(snapshot));
   }
 
   @Post(':id/roster') @HttpCode(200) @Route('roster.import')
