@@ -1,17 +1,20 @@
 #!/usr/bin/env node
 // `npm run bench:board`: a session with a big idea board (issue #26, "Big boards"), on the built API.
 //   node bench/big-board.mjs [--ideas 2000] [--comments 5000] [--supports 20000] [--members 1000]
-//                            [--fetches 50] [--nodes 1] [--no-build]
+//                            [--fetches 50] [--nodes 1] [--identity] [--no-build]
+// --identity: the fetches refuse gzip (a client that does not accept it gets the JSON as is).
 // 1. The board is filled straight in this run's own database (ideas, comments, supports from the
 //    joined members), as hours of a plenary would leave it.
 // 2. The snapshot a member's phone fetches on (re)connection: time (p50/p95/p99 over --fetches
-//    sequential fetches), bytes as served and gzipped (what a compressing reverse proxy sends).
+//    sequential fetches), its JSON's size, the bytes the API sent (gzipped: the fetch accepts it, as
+//    a browser does) and, for comparison, the JSON gzipped here in one piece (level 6).
 // 3. The reconnect storm: every member's socket drops at once (a network blip), then all reconnect
 //    within 2 s and each fetches its snapshot, as the phone does; failures by stage and the times.
 // 4. A support burst (every member supports an idea within 1 s), then the same with the board
-//    revision's trigger disabled: what counting the revision costs the writers.
+//    revision's trigger disabled, then enabled again: what counting the revision costs the writers.
 import { execSync } from 'node:child_process';
-import { gzipSync } from 'node:zlib';
+import http from 'node:http';
+import { gunzip, gzipSync } from 'node:zlib';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { command, connect, closeAll } from './lib/swarm.mjs';
@@ -26,6 +29,7 @@ const { values: args } = parseArgs({
     members: { type: 'string', default: '1000' },
     fetches: { type: 'string', default: '50' },
     nodes: { type: 'string', default: '1' },
+    identity: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
   },
 });
@@ -96,11 +100,26 @@ try {
 
   // The member's snapshot, fetched one after the other (the server's own time, no contention).
   const url = () => `${target.rest}/api/sessions/${target.sessionId}/snapshot`;
-  const fetchSnapshot = async (m) => {
-    const res = await fetch(url(), { headers: { authorization: `Bearer ${m.token}` } });
-    if (!res.ok) throw new Error(`snapshot HTTP ${res.status}`);
-    return Buffer.from(await res.arrayBuffer());
-  };
+  // As a browser asks (Accept-Encoding: gzip, deflate, br; `--identity`: no compression) over a
+  // keep-alive agent; `wire` is what crossed the network, the body is the JSON after decompression.
+  let wire = 0;
+  const agent = new http.Agent({ keepAlive: true });
+  const fetchSnapshot = (m) =>
+    new Promise((resolve, reject) => {
+      const req = http.get(url(), { agent, headers: { authorization: `Bearer ${m.token}`, 'accept-encoding': args.identity ? 'identity' : 'gzip, deflate, br' } }, (res) => {
+        const chunks = [];
+        res.on('data', (chunk) => chunks.push(chunk));
+        res.on('error', reject);
+        res.on('end', () => {
+          if (res.statusCode !== 200) return reject(new Error(`snapshot HTTP ${res.statusCode}`));
+          const raw = Buffer.concat(chunks);
+          wire = raw.length;
+          if (res.headers['content-encoding'] !== 'gzip') return resolve(raw);
+          gunzip(raw, (error, body) => (error ? reject(error) : resolve(body)));
+        });
+      });
+      req.on('error', reject);
+    });
   const snapshotMs = [];
   let body;
   for (let i = 0; i < fetches; i++) {
@@ -110,7 +129,7 @@ try {
   }
   const gzipBytes = gzipSync(body).length;
   const snap = summary(snapshotMs);
-  log(`snapshot: p50/p95/p99 ${fmt(snap.p50)}/${fmt(snap.p95)}/${fmt(snap.p99)} ms, ${fmt(body.length / 1024)} KB as served, ${fmt(gzipBytes / 1024)} KB gzipped`);
+  log(`snapshot: p50/p95/p99 ${fmt(snap.p50)}/${fmt(snap.p95)}/${fmt(snap.p99)} ms, ${fmt(body.length / 1024)} KB of JSON, ${fmt(wire / 1024)} KB on the wire, ${fmt(gzipBytes / 1024)} KB gzipped here`);
 
   // The reconnect storm: all connected, all dropped at once, all back within 2 s with a snapshot each.
   const connected = await Promise.all(members.map(async (m) => ({ ...m, socket: await connect(target.url, m.token, 60_000) })));
@@ -135,7 +154,8 @@ try {
         await fetchSnapshot(m);
         fetchMs.push(performance.now() - f);
       } catch (error) {
-        const key = `${stage}: ${String(error?.message ?? error).slice(0, 50)}`;
+        const cause = error?.cause ? ` (${String(error.cause.code ?? error.cause.message ?? error.cause).slice(0, 60)})` : "";
+        const key = `${stage}: ${String(error?.message ?? error).slice(0, 50)}${cause}`;
         failures.set(key, (failures.get(key) ?? 0) + 1);
       }
     }),
@@ -162,24 +182,29 @@ try {
     );
     return { ...summary(acks), refused };
   };
+  // On, off, on again: the first burst follows the storm, so the order alone could tell them apart.
   const withRevision = await burst(1);
   await target.query('ALTER TABLE idea_support DISABLE TRIGGER idea_support_board_changed');
   const withoutRevision = await burst(2);
+  await target.query('ALTER TABLE idea_support ENABLE TRIGGER idea_support_board_changed');
+  const withRevisionAgain = await burst(3);
 
   console.log(`\nPalabre big board — ${counts.ideas} ideas, ${counts.comments} comments, ${counts.supports} supports, ${members.length} members, ${target.nodes} node(s); ${cpus().length} cores, load average ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)}; times in ms\n`);
   console.log(
     table(
       ['measure', 'p50', 'p95', 'p99', 'max', 'other'],
       [
-        ['member snapshot (sequential)', fmt(snap.p50), fmt(snap.p95), fmt(snap.p99), fmt(snap.max), `${fmt(body.length / 1024)} KB served, ${fmt(gzipBytes / 1024)} KB gzipped`],
+        ['member snapshot (sequential)', fmt(snap.p50), fmt(snap.p95), fmt(snap.p99), fmt(snap.max), `${fmt(body.length / 1024)} KB JSON, ${fmt(wire / 1024)} KB sent, ${fmt(gzipBytes / 1024)} KB gzip -6`],
         ['storm: socket reconnect', fmt(rc.p50), fmt(rc.p95), fmt(rc.p99), fmt(rc.max), `${rc.n} of ${connected.length} reconnected`],
         ['storm: snapshot after reconnect', fmt(sf.p50), fmt(sf.p95), fmt(sf.p99), fmt(sf.max), `${sf.n} served, ${failed} failed, storm over in ${fmt(stormMs)} ms`],
         ['support burst: ack', fmt(withRevision.p50), fmt(withRevision.p95), fmt(withRevision.p99), fmt(withRevision.max), `${withRevision.n} acked, ${withRevision.refused} refused, ${online.length} members within 1 s`],
         ['the same, revision trigger off', fmt(withoutRevision.p50), fmt(withoutRevision.p95), fmt(withoutRevision.p99), fmt(withoutRevision.max), `${withoutRevision.n} acked, ${withoutRevision.refused} refused (comparison only)`],
+        ['the same, trigger on again', fmt(withRevisionAgain.p50), fmt(withRevisionAgain.p95), fmt(withRevisionAgain.p99), fmt(withRevisionAgain.max), `${withRevisionAgain.n} acked, ${withRevisionAgain.refused} refused`],
       ],
     ),
   );
   for (const [why, n] of failures) console.log(`  failed ${n}: ${why}`);
+  if (failures.size > 0) log(`server log tail:\n${target.tail().join('\n')}`);
 } catch (error) {
   log(`server log tail:\n${target.tail().join('\n')}`);
   log(error.stack ?? error);

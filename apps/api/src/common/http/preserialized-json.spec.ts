@@ -1,5 +1,6 @@
 import { gunzipSync } from 'node:zlib';
-import { preserialize, toGzipJson, toJsonBuffer } from './preserialized-json';
+import { crc32 } from 'node:zlib';
+import { crc32Combine, preserialize, toGzipJson, toJsonBuffer } from './preserialized-json';
 
 const toJson = (value: unknown) => toJsonBuffer(value).toString('utf8');
 
@@ -53,5 +54,14 @@ describe('gzipped JSON with precompressed parts', () => {
     expect(toGzipJson(value).length).toBeLessThan(toJsonBuffer(value).length / 5);
     // The second answer reuses the compressed part: the same bytes.
     expect(toGzipJson(value).equals(toGzipJson(value))).toBe(true);
+  });
+});
+
+describe('crc32Combine', () => {
+  it('gives the CRC-32 of two buffers joined from the CRC of each', () => {
+    const a = Buffer.from('{"version":7,"ideas":');
+    const cases = [Buffer.alloc(0), Buffer.from('x'), Buffer.from('« Mobilités » rurales — tiers-lieux'.repeat(1000)), Buffer.alloc(70_001, 0xa5)];
+    for (const b of cases) expect(crc32Combine(crc32(a), crc32(b), b.length)).toBe(crc32(Buffer.concat([a, b])));
+    expect(crc32Combine(0, crc32(a), a.length)).toBe(crc32(a));
   });
 });

@@ -4,8 +4,8 @@ import { constants, crc32, deflateRawSync } from 'node:zlib';
 /** A value's JSON written once, as UTF-8, and compressed once (lazily) for gzip answers. */
 interface Written {
   bytes: Buffer;
-  /** Raw deflate of `bytes`, ended by a sync flush: it can be spliced into any deflate stream. */
-  deflated?: Buffer;
+  /** For gzip answers, computed at the first: raw deflate of `bytes` ended by a sync flush (it can be spliced into any deflate stream), and the CRC-32 of `bytes`. */
+  gzip?: { deflated: Buffer; crc: number };
 }
 
 /** Values whose JSON is already written: shared, frozen parts of many responses (a big board's ideas). */
@@ -62,15 +62,54 @@ export function toGzipJson(value: unknown): Buffer {
   let size = 0;
   all.forEach((piece, index) => {
     const last = index === all.length - 1;
-    const bytes = Buffer.isBuffer(piece) ? piece : piece.bytes;
-    crc = crc32(bytes, crc);
-    size += bytes.length;
-    if (Buffer.isBuffer(piece) || last) chunks.push(deflateRawSync(bytes, { finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH }));
-    else chunks.push((piece.deflated ??= deflateRawSync(bytes, { finishFlush: constants.Z_SYNC_FLUSH })));
+    if (Buffer.isBuffer(piece)) {
+      crc = crc32(piece, crc);
+      size += piece.length;
+      chunks.push(deflateRawSync(piece, { finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH }));
+      return;
+    }
+    // A shared part is never last (the JSON closes after it): its compressed bytes and CRC are reused.
+    piece.gzip ??= { deflated: deflateRawSync(piece.bytes, { finishFlush: constants.Z_SYNC_FLUSH }), crc: crc32(piece.bytes) };
+    crc = crc32Combine(crc, piece.gzip.crc, piece.bytes.length);
+    size += piece.bytes.length;
+    chunks.push(piece.gzip.deflated);
   });
   const trailer = Buffer.alloc(8);
   trailer.writeUInt32LE(crc >>> 0, 0);
   trailer.writeUInt32LE(size >>> 0, 4);
   chunks.push(trailer);
   return Buffer.concat(chunks);
+}
+
+/** `a` × `vector` over GF(2), `a` a 32 × 32 matrix given by its columns. */
+function gf2Times(a: number[], vector: number): number {
+  let sum = 0;
+  for (let i = 0; vector !== 0; i++, vector >>>= 1) if (vector & 1) sum ^= a[i];
+  return sum;
+}
+
+function gf2Square(a: number[]): number[] {
+  return a.map((column) => gf2Times(a, column));
+}
+
+/**
+ * The CRC-32 of A followed by B from the CRC-32 of each and B's length, without reading either (zlib's
+ * `crc32_combine`: appending `length` zero bytes is a linear operator, applied by repeated squaring).
+ */
+export function crc32Combine(crcA: number, crcB: number, length: number): number {
+  // The operator for one zero bit, then squared to 2 bits, 4 bits (a zero byte is 8 bits).
+  let odd = [0xedb88320, ...Array.from({ length: 31 }, (_, n) => 1 << n)];
+  let even = gf2Square(odd);
+  odd = gf2Square(even);
+  let crc = crcA;
+  for (let left = length; left > 0; ) {
+    even = gf2Square(odd);
+    if (left % 2 === 1) crc = gf2Times(even, crc);
+    left = Math.floor(left / 2);
+    if (left === 0) break;
+    odd = gf2Square(even);
+    if (left % 2 === 1) crc = gf2Times(odd, crc);
+    left = Math.floor(left / 2);
+  }
+  return (crc ^ crcB) >>> 0;
 }
