@@ -40,7 +40,10 @@ export class DuplicatesService implements OnModuleDestroy {
       const by = new Map<string, Row[]>();
       for (const r of rows) {
         const k = key(r);
-        if (k !== null) by.set(k, [...(by.get(k) ?? []), r]);
+        if (k === null) continue;
+        const members = by.get(k);
+        if (members) members.push(r);
+        else by.set(k, [r]);
       }
       for (const members of by.values()) if (keep(members)) groups.push({ reason, participants: members.map(view) });
     };
@@ -78,20 +81,34 @@ export function normalName(name: string): string {
   return name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('fr');
 }
 
-/** Per address, the joins that have BURST_MIN_JOINS - 1 others within the window around them. */
-function bursts(rows: readonly Row[]): Row[][] {
+/**
+ * Per address, the joins that have BURST_MIN_JOINS - 1 others within the window around them. Sorted
+ * by time with a sliding window: a venue behind one NAT sends every join from one address, and this
+ * runs every second of a join storm (a thousand joins, not a million comparisons).
+ */
+export function bursts(rows: readonly Row[]): Row[][] {
   const byAddress = new Map<string, Row[]>();
-  for (const r of rows) if (r.join_address) byAddress.set(r.join_address, [...(byAddress.get(r.join_address) ?? []), r]);
+  for (const r of rows) {
+    if (!r.join_address) continue;
+    const joins = byAddress.get(r.join_address);
+    if (joins) joins.push(r);
+    else byAddress.set(r.join_address, [r]);
+  }
   const out: Row[][] = [];
   for (const joins of byAddress.values()) {
     if (joins.length < BURST_MIN_JOINS) continue;
-    const times = joins.map((r) => new Date(r.created_at).getTime());
-    const flagged = joins.filter((_, i) => {
-      let n = 0;
-      for (const t of times) if (Math.abs(t - times[i]) <= BURST_WINDOW_MS) n++;
-      return n >= BURST_MIN_JOINS;
-    });
-    if (flagged.length > 0) out.push(flagged);
+    const timed = joins.map((row) => ({ row, t: new Date(row.created_at).getTime() })).sort((a, b) => a.t - b.t);
+    const flagged = new Set<Row>();
+    // For each join, the joins within BURST_WINDOW_MS either side: [from, to) in time order.
+    let from = 0;
+    let to = 0;
+    for (const { row, t } of timed) {
+      while (timed[from].t < t - BURST_WINDOW_MS) from++;
+      while (to < timed.length && timed[to].t <= t + BURST_WINDOW_MS) to++;
+      if (to - from >= BURST_MIN_JOINS) flagged.add(row);
+    }
+    // In the order the rows came (the console lists them as read).
+    if (flagged.size > 0) out.push(joins.filter((row) => flagged.has(row)));
   }
   return out;
 }
