@@ -48,16 +48,16 @@ export class BoardContentCache {
   builds = 0;
 
   /** What this viewer sees of the board's content, read in the snapshot's transaction. */
-  async part(manager: EntityManager, board: Board, viewer: { role: ParticipantRole; participantId: string }): Promise<BoardPart & { mine: string[] }> {
+  async part(manager: EntityManager, board: Board, viewer: { role: ParticipantRole; participantId: string }): Promise<BoardPart & { ownIdeaIds: string[] }> {
     const content = await this.content(manager, board);
     const own = content.byAuthor.get(viewer.participantId) ?? [];
-    const mine = own.map((idea) => idea.id);
+    const ownIdeaIds = own.map((idea) => idea.id);
     // Anybody of the role: what canSeeIdea shows a viewer of that role who wrote nothing.
     const anybody = { role: viewer.role, participantId: NOBODY };
-    if (own.some((idea) => canSeeIdea(viewer, idea) && !canSeeIdea(anybody, idea))) return { ...select(content, (idea) => canSeeIdea(viewer, idea)), mine };
+    if (own.some((idea) => canSeeIdea(viewer, idea) && !canSeeIdea(anybody, idea))) return { ...select(content, (idea) => canSeeIdea(viewer, idea)), ownIdeaIds };
     let part = content.shared.get(viewer.role);
     if (!part) content.shared.set(viewer.role, (part = shared(content, (idea) => canSeeIdea(anybody, idea))));
-    return { ...part, mine };
+    return { ...part, ownIdeaIds };
   }
 
   /** Drops every cached board (tests). */

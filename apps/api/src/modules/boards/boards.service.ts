@@ -118,14 +118,14 @@ export class BoardsService {
   }
 
   private async boardSnapshot(manager: EntityManager, actor: ParticipantActor, activity: Activity, board: Board): Promise<BoardSnapshot> {
-    const { ideas, comments, counts, mine } = await this.content.part(manager, board, { role: actor.role, participantId: actor.participantId });
+    const { ideas, comments, counts, ownIdeaIds } = await this.content.part(manager, board, { role: actor.role, participantId: actor.participantId });
     const hidden = board.supportsHidden && !isStaffRole(actor.role);
     return {
       board: toBoardView(board, activity.state),
       ideas,
       comments,
       counts: hidden ? null : counts,
-      mine: { ...(await this.supports.mine(manager, board, actor.participantId)), ideaIds: mine },
+      mine: { ...(await this.supports.mine(manager, board, actor.participantId)), ideaIds: ownIdeaIds },
     };
   }
 }

@@ -51,12 +51,6 @@ export class SessionsService {
     return toSessionSummary(read.session, read.assembly, read.hasRoster);
   }
 
-  private async summaryOf(session: Session, manager: EntityManager): Promise<SessionSummary> {
-    const assemblies = await this.assembliesOf([session], manager);
-    const rosters = await this.withRoster([session.id], manager);
-    return toSessionSummary(session, assemblies.get(session.assemblyId ?? ''), rosters.has(session.id));
-  }
-
   async create(actor: StaffActor, body: CreateSessionBody): Promise<SessionSummary> {
     return this.transactions.run(async (tx) => {
       const joinCode = body.joinCode ?? (await this.freeJoinCode(tx.manager));
@@ -241,7 +235,7 @@ export class SessionsService {
     return {
       token: this.tokens.signParticipant(participant.id, participant.sessionId, participant.role),
       participant: toParticipantView(participant),
-      session: summary ?? (await this.summaryOf(session, manager)),
+      session: summary ?? (await this.get(session.id, manager)),
     };
   }
 
