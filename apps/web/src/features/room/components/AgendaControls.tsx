@@ -42,6 +42,15 @@ export function AgendaControls() {
     }
   }
 
+  /**
+   * Timer commands are not `run`: each click is sent at once and the server applies them in turn. A
+   * pause clicked while an extension is on its way used to be dropped without a word.
+   */
+  function timerCommand(action: () => Promise<unknown>): void {
+    setError(null);
+    action().catch(setError);
+  }
+
   const duration = Number(minutes);
   const startNext = next
     ? () =>
@@ -75,15 +84,15 @@ export function AgendaControls() {
         <Countdown />
         {room.timer && (
           <div className="button-row">
-            <button type="button" className="button button-small" onClick={() => void run(() => send('timer.extend', { seconds: 60 }))}>
+            <button type="button" className="button button-small" onClick={() => timerCommand(() => send('timer.extend', { seconds: 60 }))}>
               {t('timer.extend')}
             </button>
             {room.timer.pausedRemainingMs === null ? (
-              <button type="button" className="button button-small" onClick={() => void run(() => send('timer.pause', {}))}>
+              <button type="button" className="button button-small" onClick={() => timerCommand(() => send('timer.pause', {}))}>
                 {t('timer.pause')}
               </button>
             ) : (
-              <button type="button" className="button button-small" onClick={() => void run(() => send('timer.resume', {}))}>
+              <button type="button" className="button button-small" onClick={() => timerCommand(() => send('timer.resume', {}))}>
                 {t('timer.resume')}
               </button>
             )}
