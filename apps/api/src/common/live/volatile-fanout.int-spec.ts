@@ -23,9 +23,13 @@ describe('volatile fan-out in slices', () => {
     fanout.sliceSize = 2;
     fanout.turnMs = 0; // one slice per turn
     // The joins above make the app broadcast presence itself: let that go out before counting the backlog.
+    // A client sees its socket connected before the server has put it in the room and marked presence:
+    // first wait until the server counts all eight (then every mark is made), then until it all went out.
     const presence = app.palabre.app.get(PresenceService);
     const deadline = Date.now() + 20_000;
+    while ((await presence.view(sessionId, true)).connected < 8 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     while ((presence.pending > 0 || fanout.backlog > 0) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect((await presence.view(sessionId, true)).connected).toBe(8);
     expect(presence.pending + fanout.backlog).toBe(0);
   }, 30_000);
 
