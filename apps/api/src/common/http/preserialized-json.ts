@@ -13,7 +13,7 @@ const written = new WeakMap<object, Written>();
 
 /**
  * Freezes `value` (it is shared by every response that carries it) and writes its JSON once, as
- * UTF-8: `jsonBody` copies those bytes (or their compressed form) instead of serialising, encoding
+ * UTF-8: `toJsonBuffer` and `toGzipJson` copy those bytes (or their compressed form) instead of serialising, encoding
  * and compressing the value again. Only plain JSON data.
  */
 export function preserialize<T extends object>(value: T): T {
